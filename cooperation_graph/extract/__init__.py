@@ -1,0 +1,105 @@
+"""Pure extraction: an Article and the gazetteer in, an Extraction out. No I/O here."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import combinations
+
+from ..gazetteer import Gazetteer
+from ..model import Article, Extraction, ProvinceMention
+from .agreements import extract_agreements
+from .events import extract_events
+from .fundings import extract_fundings
+from .investments import extract_investments
+from .officials import extract_officials
+from .text import Doc, analyse
+
+__all__ = ["extract", "analyse"]
+
+_COOPERATION = re.compile(r"hợp tác|ký kết|liên kết|phối hợp|kết nghĩa|hỗ trợ|giúp đỡ|đầu tư|"
+                          r"làm việc|hội nghị|thỏa thuận|ghi nhớ", re.IGNORECASE)
+_BETWEEN = re.compile(r"giữa\s+(?:[^,.;]{0,30}?)$")
+
+
+def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
+    """Every fact of the article, each with its evidence."""
+    doc = analyse(article, gazetteer)
+    main_pair = _main_pair(doc)
+    officials = extract_officials(doc)
+    fundings = extract_fundings(doc, main_pair)
+    investments = extract_investments(doc)
+    agreements = extract_agreements(doc, main_pair, officials)
+    events = extract_events(doc, officials)
+
+    pairs: set[tuple[str, str]] = set()
+    if main_pair:
+        pairs.add(main_pair)
+    for a in agreements:
+        pairs.update(combinations(sorted(a.parties), 2))
+    for f in fundings:
+        if f.donor and f.recipient:
+            pairs.add(tuple(sorted((f.donor, f.recipient))))  # type: ignore[arg-type]
+    for i in investments:
+        if i.investor_province and i.host_province:
+            pairs.add(tuple(sorted((i.investor_province, i.host_province))))  # type: ignore[arg-type]
+    for e in events:
+        pairs.update(combinations(sorted(set(e.organisers)), 2))
+    pairs.update(_stated_pairs(doc))
+    pairs = {p for p in pairs if p[0] != p[1]}
+
+    return Extraction(
+        article=article, provinces=_province_list(doc),
+        cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
+        agreements=tuple(agreements), fundings=tuple(fundings),
+        investments=tuple(investments), events=tuple(events))
+
+
+def _province_list(doc: Doc) -> tuple[ProvinceMention, ...]:
+    counts = Counter(m.name for m in doc.mentions)
+    out = []
+    for name, n in counts.most_common():
+        unit = doc.gazetteer.get(name, doc.era)
+        if unit is None:
+            continue
+        out.append(ProvinceMention(name=unit.name, code=unit.code, era=unit.era, mentions=n,
+                                   full_name=unit.full_name, successor=unit.successor))
+    return tuple(sorted(out, key=lambda p: (-p.mentions, p.name)))
+
+
+def _main_pair(doc: Doc) -> tuple[str, str] | None:
+    """The two provinces the article is about: from the title, else the most co-mentioned."""
+    first_line = doc.text.split("\n", 1)[0]
+    in_title = list(dict.fromkeys(m.name for m in doc.mentions_in(0, len(first_line))))
+    if len(in_title) == 2:
+        return tuple(sorted(in_title))  # type: ignore[return-value]
+    together: Counter[tuple[str, str]] = Counter()
+    for sent in doc.sentences:
+        if not _COOPERATION.search(sent.text):
+            continue
+        names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)})
+        if 2 <= len(names) <= 3:
+            together.update(combinations(names, 2))
+    if together:
+        (pair, n), = together.most_common(1)
+        if n >= 2 or len(together) == 1:
+            return pair
+    return None
+
+
+def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
+    """``hợp tác giữa X và Y``, ``X và Y ký kết ...``: provinces named acting together."""
+    out: set[tuple[str, str]] = set()
+    for sent in doc.sentences:
+        if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text):
+            continue
+        ms = doc.mentions_in(sent.start, sent.end)
+        for a, b in zip(ms, ms[1:]):
+            between = doc.text[a.end:b.start]
+            if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
+                    _BETWEEN.search(doc.text[max(sent.start, a.start - 40):a.start])
+                    or re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất)",
+                                 doc.text[b.end:sent.end])):
+                if a.name != b.name:
+                    out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,136 @@
+"""Agreements: the document two or more provinces sign or plan to sign, its contents and period.
+
+All statements about the same parties' agreement in one article (``hợp tác trên 11 nội dung``,
+``4 nội dung ... và 7 nội dung ...``, ``ký biên bản hợp tác``) make one agreement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Agreement, Official
+from .text import Doc, Sentence
+
+KINDS = (
+    "biên bản ghi nhớ", "bản ghi nhớ", "biên bản hợp tác", "biên bản thỏa thuận", "thỏa thuận hợp tác",
+    "chương trình hợp tác", "chương trình phối hợp", "kế hoạch hợp tác", "quy chế phối hợp",
+    "quy chế hợp tác", "nghị quyết liên tịch", "thỏa thuận", "kết luận",
+)
+_KIND = re.compile(r"\b(" + "|".join(KINDS) + r")\b|\bKết luận số\s+[\w/-]+", re.IGNORECASE)
+_COUNT = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:nhóm\s+)?(nội dung|lĩnh vực|nhiệm vụ|chương trình)(?:\s+(?:chính|trọng tâm|hợp tác|trọng điểm))?")
+_CONTEXT = re.compile(r"hợp tác|ký|thỏa thuận|biên bản|chương trình|kết luận|phối hợp", re.IGNORECASE)
+_PERIOD = re.compile(r"(?<!nhiệm kỳ )(?<!khóa )(?:giai đoạn|thời kỳ|từ năm|trong)?\s*"
+                     r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+_SIGNED = re.compile(r"\b(?:đã ký|ký kết|đã trao|trao biên bản|ký thỏa thuận|ký biên bản|ký chương trình)\b")
+_PLANNED = re.compile(r"\b(?:sẽ|dự thảo|giao cho|dự kiến|chuẩn bị|thống nhất ký|tiến tới ký|"
+                      r"đề nghị|xây dựng|hoàn thiện|sau hội nghị)\b")
+_ASSIGNED = re.compile(r"giao cho\s+(?:hai\s+|các\s+)?(?:đồng chí\s+)?(?P<who>[^,.;]{3,80}?)\s+(?:ký|thay mặt)")
+_LIST_AFTER = re.compile(r"^\s*(?:chính|trọng tâm|hợp tác)?\s*(?:,\s*)?(?:gồm|bao gồm|như|là|về)?\s*:?\s*(?P<l>[^.;]{3,300})")
+# A list of topics ends where a new clause starts (", các ngành ... cần triển khai").
+_STOP_SEGMENT = re.compile(r",\s+(?=(?:các|hai|những|cần|đã|sẽ|nhằm|để|trong|tại|với|theo|mỗi|giao|"
+                           r"đồng thời|qua đó|góp phần)\b)")
+_BOTH = re.compile(r"\bhai (?:bên|tỉnh|thành phố|địa phương|TP)\b")
+
+
+def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
+                       officials: list[Official]) -> list[Agreement]:
+    """One agreement per set of parties, with what the article says about it."""
+    groups: dict[tuple[str, ...], dict] = {}
+    for sent in doc.sentences:
+        text = sent.text
+        kind = _KIND.search(text)
+        counts = list(_COUNT.finditer(text))
+        if not kind and not counts:
+            continue
+        if not _CONTEXT.search(text) and not kind:
+            continue
+        if kind and kind.group().lower() == "kết luận" and not counts:
+            continue  # "Kết luận hội nghị, ..." is the closing speech, not a document
+        parties = _parties(doc, sent, main_pair)
+        if len(parties) < 2:
+            continue
+        g = groups.setdefault(parties, {"kinds": [], "totals": [], "sums": [], "fields": [],
+                                        "period": None, "status": None, "signatories": [],
+                                        "evidence": None})
+        if kind:
+            g["kinds"].append(kind.group().strip())
+        if counts:
+            values = [int(c.group(1)) for c in counts]
+            (g["sums"] if len(values) > 1 else g["totals"]).append(sum(values))
+            g["fields"].extend(_fields(text, counts))
+            g["evidence"] = g["evidence"] or sent
+        period = _PERIOD.search(text)
+        if period and not re.search(r"nhiệm kỳ\s*$", text[:period.start(1)].rstrip()[-12:] + " "):
+            if not re.search(r"nhiệm kỳ|khóa", text[max(0, period.start(1) - 12):period.start(1)]):
+                g["period"] = g["period"] or f"{period.group(1)}-{period.group(2)}"
+        if kind or counts:
+            status = _status(text)
+            if status == "signed" or g["status"] is None:
+                g["status"] = status or g["status"]
+        assigned = _ASSIGNED.search(text)
+        if assigned:
+            g["signatories"].append(assigned.group("who").strip())
+        elif _SIGNED.search(text):
+            g["signatories"].extend(o.name for o in officials if o.name in text)
+        if g["evidence"] is None:
+            g["evidence"] = sent
+    out = []
+    for parties, g in groups.items():
+        n = max(g["totals"] + g["sums"], default=None)
+        if n is None and not g["kinds"]:
+            continue
+        kind = _best_kind(g["kinds"])
+        sent: Sentence = g["evidence"]
+        out.append(Agreement(
+            parties=parties, kind=kind, n_contents=n, fields=tuple(dict.fromkeys(g["fields"])),
+            period=g["period"], status=g["status"] or "planned",
+            signatories=tuple(dict.fromkeys(g["signatories"])),
+            evidence=doc.evidence(sent, 0.85 if n else 0.7)))
+    return out
+
+
+def _parties(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None) -> tuple[str, ...]:
+    names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)})
+    if len(names) < 2 and main_pair and (_BOTH.search(sent.text) or not names
+                                         or names[0] in main_pair):
+        names = sorted(set(names) | set(main_pair))
+    return tuple(names)
+
+
+def _fields(text: str, counts: list[re.Match[str]]) -> list[str]:
+    out = []
+    for i, c in enumerate(counts):
+        end = counts[i + 1].start() if i + 1 < len(counts) else len(text)
+        m = _LIST_AFTER.match(text[c.end():end])
+        if not m:
+            continue
+        chunk = m.group("l")
+        chunk = re.sub(r"\s+và\s*$", "", chunk.strip()).strip(" ,")
+        chunk = re.sub(r"^(?:về|công tác về)\s+", "", chunk)
+        chunk = _STOP_SEGMENT.split(chunk, 1)[0].strip(" ,")
+        if chunk.startswith(("trong thời gian", "thời gian", "trong", "trên", "để", "nhằm")):
+            continue
+        if len(counts) == 1 and ("," in chunk or ";" in chunk) and ":" in text[c.end():c.end() + 20]:
+            out.extend(p.strip() for p in re.split(r";|,(?![^()]*\))", chunk) if p.strip())
+        else:
+            out.append(chunk)
+    return out
+
+
+def _status(text: str) -> str | None:
+    if _PLANNED.search(text) and not re.search(r"\bđã ký\b", text):
+        return "planned"
+    if _SIGNED.search(text):
+        return "signed"
+    return None
+
+
+def _best_kind(kinds: list[str]) -> str:
+    for preferred in KINDS:
+        for k in kinds:
+            if k.lower() == preferred:
+                return preferred
+    for k in kinds:
+        if k.lower().startswith("kết luận số"):
+            return k
+    return "chương trình hợp tác"

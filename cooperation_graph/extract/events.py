@@ -1,0 +1,107 @@
+"""Events: conferences, signings, working sessions — kind, date, place, organisers, chairs.
+
+Dates without a year (``Sáng 23/8``, ``Chiều 7-12``, ``21.10``, ``Sáng nay (20-7)``) are read
+against the article's date; anniversaries such as ``(7/5/1954 - 7/5/2024)`` are not event dates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..model import Event, Official, Participant
+from .text import Doc, Mention
+
+KINDS = (
+    ("lễ ký kết", r"[Ll]ễ ký kết|ký kết (?:chương trình|thỏa thuận|biên bản)"),
+    ("hội nghị", r"[Hh]ội nghị"),
+    ("hội thảo", r"[Hh]ội thảo"),
+    ("tọa đàm", r"[Tt]ọa đàm"),
+    ("diễn đàn", r"[Dd]iễn đàn"),
+    ("lễ trao tặng", r"[Ll]ễ trao|[Ll]ễ tiếp nhận"),
+    ("buổi làm việc", r"buổi làm việc|[Ll]àm việc với|đã làm việc|[Đđ]oàn công tác"),
+    ("hội chợ", r"[Hh]ội chợ"),
+    ("chương trình", r"[Cc]hương trình (?:giao lưu|xúc tiến|hợp tác)"),
+)
+_KIND = [(kind, re.compile(p)) for kind, p in KINDS]
+_DATE = re.compile(
+    r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)(?:\s+nay)?\s*(?:ngày\s*)?\(?\s*)?"
+    r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])(?!\.\d)"
+    r"|ngày (?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?"
+)
+_ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")
+_HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|ký kết|đã có|tiếp|dự|gặp")
+_CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì)\b")
+_ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự hội nghị|dự buổi|dự lễ|có mặt|tham gia)\b|\bdự\b")
+
+
+def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
+    """Events the article reports, the first dated one getting its chairs and attendees."""
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in doc.sentences:
+        text = _ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text)
+        kind = next((k for k, p in _KIND if p.search(text)), None)
+        if kind is None or not _HAPPEN.search(text):
+            continue
+        when = _event_date(text, doc.article.date.date() if doc.article.date else None)
+        if when is None:
+            continue
+        mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
+                    for m in doc.mentions_in(sent.start, sent.end)]
+        place = next((x for x in mentions
+                      if re.search(r"\btại\s+(?:[^,.;]{0,40}\s)?$", text[max(0, x.start - 45):x.start])),
+                     None)
+        organisers = tuple(dict.fromkeys(x.name for x in mentions if x is not place))
+        key = (kind, when)
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(Event(kind=kind, date=when, place=place.name if place else None,
+                            organisers=organisers, participants=(),
+                            evidence=doc.evidence(sent, 0.85 if place else 0.7)))
+    if events:
+        events[0] = _with_participants(doc, events[0], officials)
+    return events
+
+
+def _with_participants(doc: Doc, event: Event, officials: list[Official]) -> Event:
+    people: dict[str, str] = {}
+    for sent in doc.sentences:
+        chair = _CHAIR.search(sent.text)
+        attend = _ATTEND.search(sent.text)
+        if not chair and not attend:
+            continue
+        for o in officials:
+            if o.name in sent.text:
+                role = "chair" if chair else "attendee"
+                if people.get(o.name) != "chair":
+                    people[o.name] = role
+    participants = tuple(Participant(n, r) for n, r in people.items())  # type: ignore[arg-type]
+    return Event(event.kind, event.date, event.place, event.organisers, participants, event.evidence)
+
+
+def _event_date(text: str, published: date | None) -> date | None:
+    for m in _DATE.finditer(text):
+        d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+        if not m["part"] and not m["y"] and not m["d2"] and not _bare_date_ok(text, m):
+            continue
+        try:
+            if y:
+                return date(int(y), int(mo), int(d))
+            if published is None:
+                return None
+            when = date(published.year, int(mo), int(d))
+        except ValueError:
+            continue
+        if when > published + timedelta(days=31):
+            when = when.replace(year=published.year - 1)
+        return when
+    return None
+
+
+def _bare_date_ok(text: str, m: re.Match[str]) -> bool:
+    """``21.10, tại ...`` at the start of a lead is a date; ``2.5`` elsewhere is not."""
+    before = text[:m.start()].strip()
+    return (before == "" or before.endswith(("-", "–", ")")) and len(before) < 40) \
+        and text[m.end():m.end() + 2].startswith(",")

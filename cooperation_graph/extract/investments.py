@@ -1,0 +1,56 @@
+"""Investments: businesses of one province investing in another (projects, capital)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Investment
+from .money import find_money
+from .text import Doc, Mention
+
+_VERB = re.compile(r"\b(?:đầu tư|thu hút|rót vốn)\b")
+_PROJECTS = re.compile(r"(?<![\d.,])(\d{1,5})\s+dự án")
+_CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$")
+_HOST_BEFORE = re.compile(r"\b(?:tại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")
+_INVESTOR_BEFORE = re.compile(r"\b(?:từ|của|doanh nghiệp|nhà đầu tư|DN)\s+(?:các\s+)?(?:doanh nghiệp\s+)?$")
+
+
+def extract_investments(doc: Doc) -> list[Investment]:
+    """Investment flows between provinces, each once."""
+    out: dict[tuple, Investment] = {}
+    for sent in doc.sentences:
+        text = sent.text
+        verb = _VERB.search(text)
+        if not verb or "dự án" not in text and "vốn" not in text:
+            continue
+        mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
+                    for m in doc.mentions_in(sent.start, sent.end)]
+        if not mentions:
+            continue
+        host = investor = None
+        for x in mentions:
+            pre = text[max(0, x.start - 20):x.start]
+            if _HOST_BEFORE.search(pre) and host is None:
+                host = x.name
+            elif _INVESTOR_BEFORE.search(pre) and investor is None:
+                investor = x.name
+        if verb.group() == "thu hút" and host is None:
+            before = [x for x in mentions if x.end <= verb.start()]
+            host = before[-1].name if before else None
+        if investor is None:
+            before = [x for x in mentions if x.end <= verb.start() and x.name != host]
+            investor = before[-1].name if before else None
+        if host is None or investor == host:
+            continue
+        projects = _PROJECTS.search(text)
+        capital = next((m for m in find_money(text) if _CAPITAL.search(text[:m.start])), None)
+        if not projects and not capital:
+            continue
+        inv = Investment(
+            investor_province=investor, host_province=host,
+            projects=int(projects.group(1)) if projects else None,
+            capital_vnd=capital.amount_vnd if capital else None,
+            qualifier=capital.qualifier if capital else None,
+            evidence=doc.evidence(sent, 0.85 if investor else 0.6))
+        out.setdefault((inv.investor_province, inv.host_province, inv.projects, inv.capital_vnd), inv)
+    return list(out.values())

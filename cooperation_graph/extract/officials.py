@@ -1,0 +1,231 @@
+"""Officials: a person's name with the titles written before or after it.
+
+Forms handled (see PATTERNS.md): a comma-chained title list before the name with the province
+glued on; the name first and titles after a comma or hyphen; one title shared by a list
+(``các đồng chí Ủy viên Bộ Chính trị: A, ...; B, ...``); a province stated once for a block
+(``Về phía tỉnh X có đồng chí ...``). A title with no name is a post, not a person, and names
+with no title (``ông Hùng``, a byline, a historical figure) are not officials.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Official
+from ..normalize import name_key
+from .text import CAP_WORD, LOWER, UPPER, Doc, Mention
+
+SURNAMES = frozenset("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
+Trương Lâm Mai Lương Hà Tô Tạ Đinh Cao Chu Châu Thái Lưu Kiều Quách Triệu Nghiêm Hứa Giang La
+Khúc Từ Mạc Lại Nông Lò Lục Thân Ông Quan Tăng Tống Văn Vi Viên Yên Âu Bạch Bế Cầm Chế Diệp
+Đàm Đồng Hàn Hầu Khổng Kim Lã Lạc Lầu Mã Nghê Ninh Phùng Phí Quản Sầm Sơn Thạch Thiều Tiêu
+Trình Trà Từ Ứng Vòng Y H Điểu Danh Thào Giàng Sùng Mùa Hờ Hoa
+""".split())
+# Historical figures are commemorated, not reported as acting officials.
+HISTORICAL = frozenset({
+    "hồ chí minh", "võ nguyên giáp", "tôn đức thắng", "lê duẩn", "trường chinh", "phạm văn đồng",
+    "nguyễn ái quốc", "trần phú", "lê hồng phong", "nguyễn văn cừ", "hà huy tập",
+    "nguyễn thị minh khai", "võ văn kiệt", "lê đức thọ", "nguyễn văn linh", "đỗ mười",
+    "lê khả phiêu", "phan văn khải", "nguyễn lương bằng", "hoàng văn thụ", "lê văn lương",
+    "nguyễn chí thanh", "phạm hùng", "huỳnh tấn phát", "nguyễn hữu thọ", "võ chí công",
+})
+_HEADS = (
+    r"(?:Phó\s+)?(?:Tổng Bí thư|Thường trực Ban Bí thư|Bí thư|Chủ tịch|Ủy viên|Trưởng [Bb]an|"
+    r"Trưởng [Đđ]oàn (?=đại biểu|ĐBQH|Đại biểu)|Chủ nhiệm|Tổng Giám đốc|Giám đốc|Thủ tướng|"
+    r"Bộ trưởng|Thứ trưởng|Chánh [Vv]ăn phòng|Chánh án|Viện trưởng|Tư lệnh|Tổng Thư ký|"
+    r"Đại biểu Quốc hội|Trưởng [Pp]hòng|Chủ tịch nước|Tổng cục trưởng|Cục trưởng)"
+)
+HEAD = re.compile(_HEADS)
+_HEAD_AT_START = re.compile(rf"^(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c)\s+)?{_HEADS}")
+# Words that make a post local (it then needs a province); the rest are central posts.
+_LOCAL = re.compile(r"Thành ủy|Tỉnh ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|MTTQ|"
+                    r"Mặt trận|Sở |[Tt]ỉnh|[Tt]hành phố|ĐBQH|[Đđ]oàn đại biểu Quốc hội|Công an")
+_NAME = re.compile(rf"(?<![\w])(?P<name>[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,3}})(?![\w])")
+_HONORIFIC = re.compile(r"(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|đ/c|Đ/c)\s*:?\s*)$")
+_BLOCK = re.compile(rf"(?:Về phía|về phía|Phía|Đoàn công tác(?: của)?|Đoàn đại biểu(?: của)?)\s+"
+                    rf"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)?\s*")
+_EXPAND = [
+    (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
+    (re.compile(r"\bMTTQ\b"), "Mặt trận Tổ quốc"), (re.compile(r"\bĐBQH\b"), "đại biểu Quốc hội"),
+    (re.compile(r"\bBCH\b"), "Ban Chấp hành"), (re.compile(r"\bT\.Ư\b|\bTƯ\b|\bTW\b"), "Trung ương"),
+    (re.compile(r"Đại biểu Quốc hội"), "đại biểu Quốc hội"),
+    (re.compile(r"^(Trưởng|Phó Trưởng) [Đđ]oàn"), r"\1 đoàn"),
+    (re.compile(r"^(Trưởng|Phó Trưởng) Ban"), r"\1 ban"),
+    (re.compile(r"\bKH&ĐT\b"), "Kế hoạch và Đầu tư"),
+]
+_TRAILING_UNIT = re.compile(r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Tt]hủ đô|Thủ đô)\s*$")
+_SEGMENT_SPLIT = re.compile(r"\s*,\s*|\s+kiêm\s+")
+_CLAUSE_STOP = re.compile(r"[;:.!?()“”\"]|\s[-–]\s|\s(?:và|cùng|với|cùng với|đã|sẽ|đến|tới|tại|do)\s")
+
+
+def extract_officials(doc: Doc) -> list[Official]:
+    """Every named official in the article, one per person, titles merged."""
+    found: dict[str, Official] = {}
+    order: list[str] = []
+    block_province: str | None = None
+    block_para = -1
+    for sent in doc.sentences:
+        if sent.para != block_para:
+            block_province = None
+        block = _block_province(doc, sent)
+        if block:
+            block_province, block_para = block, sent.para
+        for official in _officials_in(doc, sent, block_province):
+            key = name_key(official.name)
+            if key in found:
+                old = found[key]
+                titles = old.titles + tuple(t for t in official.titles if t not in old.titles)
+                found[key] = Official(old.name, titles, old.province or official.province,
+                                      old.evidence if len(old.titles) >= len(official.titles)
+                                      else official.evidence)
+            else:
+                found[key] = official
+                order.append(key)
+    return [found[k] for k in order]
+
+
+def _block_province(doc: Doc, sent) -> str | None:
+    for m in _BLOCK.finditer(sent.text):
+        for mention in doc.mentions_in(sent.start + m.end() - 12, sent.start + m.end() + 40):
+            if mention.start >= sent.start + m.start():
+                return mention.name
+    return None
+
+
+def _officials_in(doc: Doc, sent, block_province: str | None) -> list[Official]:
+    text = sent.text
+    mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
+                for m in doc.mentions_in(sent.start, sent.end)]
+    names = _names(text, mentions)
+    shared = _shared_titles(text, mentions)
+    out: list[Official] = []
+    for i, (start, end, name) in enumerate(names):
+        if name_key(name) in HISTORICAL or _commemorated(text):
+            continue
+        prev_end = names[i - 1][1] if i else 0
+        next_start = names[i + 1][0] if i + 1 < len(names) else len(text)
+        titles, province, confidence = _left_titles(text[prev_end:start], mentions, prev_end)
+        right_titles, right_province = _right_titles(text, end, next_start, mentions)
+        titles += [t for t in right_titles if t not in titles]
+        province = province or right_province
+        if shared and start > shared[0]:
+            titles = [t for t in shared[1] if t not in titles] + titles
+        if not titles:
+            continue
+        if province is None and any(_LOCAL.search(t) for t in titles):
+            province = block_province
+            confidence = min(confidence, 0.75)
+        if not right_titles and not titles:
+            continue
+        clean = [_canonical_title(t) for t in titles]
+        clean = [t for t in dict.fromkeys(clean) if t]
+        if not clean:
+            continue
+        out.append(Official(name, tuple(clean), province, doc.evidence(sent, confidence)))
+    return out
+
+
+def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """Candidate personal names: 2-4 capitalised syllables starting with a family name."""
+    masked = list(text)
+    for m in mentions:
+        masked[m.start:m.end] = "#" * (m.end - m.start)
+    masked_text = "".join(masked)
+    out = []
+    for m in _NAME.finditer(masked_text):
+        words = m.group("name").split()
+        # A name may follow a title word that is capitalised ("Thành ủy Hoàng Trung Hải").
+        while words and words[0] not in SURNAMES:
+            words = words[1:]
+        if len(words) < 2 or len(words) > 4:
+            continue
+        start = m.start() + m.group().index(" ".join(words)) if " ".join(words) in m.group() else m.start()
+        name = " ".join(words)
+        end = start + len(name)
+        if text[start:end] != name:
+            continue
+        out.append((start, end, name))
+    return out
+
+
+def _left_titles(left: str, mentions: list[Mention], offset: int) -> tuple[list[str], str | None, float]:
+    """Titles written before a name: ``Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội <Name>``."""
+    left = _HONORIFIC.sub("", left.rstrip()).rstrip(" ,")
+    if not left:
+        return [], None, 0.0
+    # Cut at the last clause boundary that a title chain cannot contain.
+    cut = 0
+    for m in _CLAUSE_STOP.finditer(left):
+        cut = m.end()
+    chain = left[cut:]
+    segments = _SEGMENT_SPLIT.split(chain)
+    kept: list[str] = []
+    for seg in reversed(segments):
+        seg = seg.strip()
+        head = HEAD.search(seg)
+        if head and _HEAD_AT_START.match(seg):
+            kept.insert(0, seg)
+            continue
+        if head and not kept or head and len(kept) and seg[:head.start()].strip():
+            kept.insert(0, seg[head.start():])
+        break
+    if not kept:
+        return [], None, 0.0
+    chain_start = offset + cut + chain.find(kept[0])
+    chain_end = offset + len(left)
+    provinces = [m.name for m in mentions if chain_start <= m.start and m.end <= chain_end + 1]
+    province = provinces[-1] if provinces else None
+    return kept, province, 0.9
+
+
+def _right_titles(text: str, end: int, limit: int, mentions: list[Mention]) -> tuple[list[str], str | None]:
+    """Titles after a name: ``<Name>, Bí thư Tỉnh ủy X`` or ``<Name> - Chủ tịch UBND tỉnh X``."""
+    rest = text[end:limit]
+    m = re.match(r"^\s*(?:,|-|–|\()\s*", rest)
+    if not m:
+        return [], None
+    body = rest[m.end():]
+    stop = re.search(r"[;.)(:!?]|\s(?:và|cùng|đã|sẽ|cho biết|nhấn mạnh|khẳng định|phát biểu|"
+                     r"chủ trì|dự|tham dự|cùng dự|đề nghị|chia sẻ)\s", body)
+    body = body[:stop.start()] if stop else body
+    titles: list[str] = []
+    for seg in _SEGMENT_SPLIT.split(body):
+        seg = seg.strip()
+        if not _HEAD_AT_START.match(seg):
+            break
+        titles.append(seg)
+    if not titles:
+        return [], None
+    start = end + m.end()
+    stop_at = start + sum(len(t) for t in titles) + 4 * len(titles) + 8
+    provinces = [x.name for x in mentions if start <= x.start < stop_at]
+    return titles, (provinces[0] if provinces else None)
+
+
+def _shared_titles(text: str, mentions: list[Mention]) -> tuple[int, list[str]] | None:
+    """``các đồng chí Ủy viên Bộ Chính trị: A, ...; B, ...``: titles before the colon, shared."""
+    m = re.search(rf"(?:các\s+)?(?:đồng chí|Đồng chí|vị)\s+(?P<t>{_HEADS}[^:;.]*?):", text)
+    if not m:
+        return None
+    return m.end(), [s.strip() for s in _SEGMENT_SPLIT.split(m.group("t")) if s.strip()]
+
+
+def _commemorated(text: str) -> bool:
+    return bool(re.search(r"kỷ niệm .{0,40}(?:ngày sinh|năm sinh|ngày mất)|\bcố (?:Tổng Bí thư|Chủ tịch|"
+                          r"Thủ tướng|Bí thư)", text))
+
+
+def _canonical_title(title: str) -> str:
+    """``Trưởng đoàn ĐBQH thành phố Hà Nội`` -> ``Trưởng đoàn đại biểu Quốc hội``."""
+    from ..gazetteer import load_gazetteer
+
+    title = re.sub(r"^(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c)\s+)", "", title.strip())
+    title = load_gazetteer().names_pattern().sub("", title)
+    for pattern, repl in _EXPAND:
+        title = pattern.sub(repl, title)
+    title = re.sub(r"\s*\b(?:thành phố|Thành phố|TP\.?|tỉnh|Tỉnh|Thủ đô)\s*$", "", title.strip())
+    title = re.sub(r"\s+", " ", title).strip(" ,-–")
+    if not HEAD.match(title):
+        return ""
+    return title

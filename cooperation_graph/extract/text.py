@@ -1,0 +1,151 @@
+"""The shared reading of an article's text: sentences, province mentions, candidate names.
+
+Every extractor works on a :class:`Doc`, built once per article by :func:`analyse`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..gazetteer import Gazetteer, era_of
+from ..model import Article, Era, Evidence
+
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+CAP_WORD = rf"[{UPPER}][{LOWER}]*"
+
+# Abbreviations after which a period does not end a sentence.
+_NO_BREAK = {"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Q", "P", "TX", "TT", "St", "Mr",
+             "Th.S", "PGS.TS", "GS.TS", "Ths", "CN", "NXB", "T", "Đ/c", "đ/c"}
+_BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])")
+
+# "Thủ đô" alone stands for Hà Nội unless another capital follows (Thủ đô Viêng Chăn).
+_THU_DO = re.compile(rf"(?<![\w])[Tt]hủ đô(?!\s+[{UPPER}])")
+# Province names inside other names are not the province acting.
+_NOT_PROVINCE_BEFORE = re.compile(
+    r"(?:\b(?:sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
+    r"Công ty|công ty|Tập đoàn|tập đoàn|Ngân hàng|ngân hàng|Đại học|đại học|Trường|trường|Bệnh viện|"
+    r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
+    r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
+    r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
+    r"Tổng công ty|tổng công ty|Siêu thị|siêu thị|Khách sạn|khách sạn)"
+    rf"(?:\s+{CAP_WORD}){{0,4}}\s*[-–]?\s*)$"
+)
+_NOT_PROVINCE_NAMES = re.compile(
+    r"Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam - Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
+    r"Nghĩa Bình|Hà Sơn Bình|Nghệ Tĩnh|Hoàng Liên Sơn|Minh Hải|Hà Tuyên|Hà Bắc|Hải Hưng|Vĩnh Phú|"
+    r"Cửu Long|Sông Bé|Thuận Hải|Phú Khánh|Gia Lai - Kon Tum|Bắc Thái|Hà Nội mới|Hànộimới"
+)
+_PREFIX = re.compile(r"(?:(?:[Tt]hành phố|TP\.?|Tp\.?|[Tt]ỉnh|[Tt]hủ đô)\s*)$")
+_ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    para: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A province named at text[start:end] (prefix such as ``thành phố`` included)."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class Doc:
+    article: Article
+    gazetteer: Gazetteer
+    era: Era
+    text: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [m.start for m in self.mentions]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self._starts, start - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def evidence(self, sentence: Sentence, confidence: float) -> Evidence:
+        return Evidence(sentence.text, sentence.start, sentence.end, round(confidence, 2))
+
+    def sentence_at(self, offset: int) -> Sentence:
+        starts = [s.start for s in self.sentences]
+        return self.sentences[max(bisect_right(starts, offset) - 1, 0)]
+
+
+def analyse(article: Article, gazetteer: Gazetteer) -> Doc:
+    """Split the article into sentences and find the provinces it names."""
+    text = article.text
+    return Doc(article=article, gazetteer=gazetteer, era=era_of(article.date), text=text,
+               sentences=split_sentences(text), mentions=find_provinces(text, gazetteer))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets; every line (paragraph) is split on its own."""
+    out: list[Sentence] = []
+    pos = 0
+    for para, line in enumerate(text.split("\n")):
+        cuts = [0]
+        for m in _BREAK.finditer(line):
+            before = line[:m.start()].rstrip(".!?…\"”’)")
+            last = before.rsplit(None, 1)[-1] if before.split() else ""
+            if last in _NO_BREAK or re.fullmatch(r"\d{1,2}", last) and line[m.start() - 1] == ".":
+                continue
+            cuts.append(m.end())
+        cuts.append(len(line))
+        for a, b in zip(cuts, cuts[1:]):
+            chunk = line[a:b]
+            stripped = chunk.strip()
+            if stripped:
+                lead = a + (len(chunk) - len(chunk.lstrip()))
+                out.append(Sentence(stripped, pos + lead, pos + lead + len(stripped), para))
+        pos += len(line) + 1
+    return out
+
+
+def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Province mentions, leaving out names inside roads, regions, companies and people."""
+    blocked = [(m.start(), m.end()) for m in _NOT_PROVINCE_NAMES.finditer(text)]
+    blocked += [(m.start(), m.end()) for m in _ANNIVERSARY.finditer(text)]
+    out: list[Mention] = []
+    last_skipped_end = -10
+    for m in gazetteer.names_pattern().finditer(text):
+        start, end = m.start(), m.end()
+        if any(a <= start < b for a, b in blocked):
+            continue
+        before = text[max(0, start - 60):start]
+        prefix = _PREFIX.search(before)
+        head = before[:prefix.start()] if prefix else before
+        chained = text[last_skipped_end:start].strip() in ("-", "–")
+        if _NOT_PROVINCE_BEFORE.search(head) or chained:
+            last_skipped_end = end
+            continue
+        name = gazetteer.aliases.get(_squash(m.group()))
+        if name is None:
+            continue
+        out.append(Mention(name, start - (len(prefix.group()) if prefix else 0), end))
+    for m in _THU_DO.finditer(text):
+        if not any(x.start <= m.start() < x.end for x in out):
+            out.append(Mention("Hà Nội", m.start(), m.end()))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)

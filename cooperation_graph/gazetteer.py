@@ -1,0 +1,128 @@
+"""Provinces and centrally-run cities, before and after the 2025-07-01 merger.
+
+The units, codes, coordinates and the old -> new mapping come from the ``vietnamadminunits``
+package (its bundled SQLite dataset and converter table), not from a hand-typed list. What we add
+is how news text names them: ``TP.HCM``, ``TPHCM``, ``Thủ đô``, ``Thừa Thiên Huế``, ``Sài Gòn``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+
+from .model import Era
+from .normalize import normalize_text
+
+MERGER_DATE = date(2025, 7, 1)
+
+# Names news text uses besides "<type> <short name>": short name -> extra spellings.
+EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+    "Hồ Chí Minh": ("TP.HCM", "TP. HCM", "TPHCM", "TP HCM", "Tp.HCM", "Tp HCM", "HCM", "Sài Gòn",
+                    "TP. Hồ Chí Minh", "Tp. Hồ Chí Minh"),
+    "Huế": ("Thừa Thiên Huế", "Thừa Thiên - Huế", "TT-Huế"),
+    "Bà Rịa - Vũng Tàu": ("Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu", "BR-VT"),
+    "Đắk Lắk": ("Đăk Lăk", "Đắc Lắc"),
+    "Đắk Nông": ("Đăk Nông",),
+    "Hà Nội": ("Thủ đô Hà Nội",),
+}
+
+
+@dataclass(frozen=True)
+class Province:
+    """One administrative unit of one era."""
+
+    name: str  # short, as news writes it: "Hà Nội", "Hồ Chí Minh"
+    full_name: str  # "Thành phố Hà Nội", "Tỉnh Cần Thơ"
+    code: str
+    era: Era
+    kind: str  # "thành phố" (centrally-run city) or "tỉnh"
+    lat: float | None
+    lon: float | None
+    successor: str | None = None  # legacy only: short name of the 2025 unit it became part of
+
+    @property
+    def key(self) -> str:
+        return f"{self.era}/{self.code}"
+
+
+def era_of(when: date | datetime | None) -> Era:
+    """The era of the administrative map an article dated ``when`` uses."""
+    if when is None:
+        return "current"
+    day = when.date() if isinstance(when, datetime) else when
+    return "legacy" if day < MERGER_DATE else "current"
+
+
+class Gazetteer:
+    """Read-only lookups over both eras' provinces."""
+
+    def __init__(self, provinces: list[Province]) -> None:
+        self.provinces = tuple(provinces)
+        self._by_era_name = {(p.era, p.name): p for p in provinces}
+        # alias text -> short name (same short name in both eras, resolved by era at lookup)
+        aliases: dict[str, str] = {}
+        for p in provinces:
+            aliases.setdefault(p.name, p.name)
+            for extra in EXTRA_ALIASES.get(p.name, ()):
+                aliases.setdefault(normalize_text(extra), p.name)
+        self.aliases = aliases
+
+    def get(self, name: str, era: Era) -> Province | None:
+        """The unit called ``name`` (short name or alias) in ``era``, else in the other era."""
+        short = self.aliases.get(normalize_text(name))
+        if short is None:
+            return None
+        other: Era = "current" if era == "legacy" else "legacy"
+        return self._by_era_name.get((era, short)) or self._by_era_name.get((other, short))
+
+    def era(self, era: Era) -> list[Province]:
+        return [p for p in self.provinces if p.era == era]
+
+    def names_pattern(self) -> re.Pattern[str]:
+        """One regex matching any alias, longest first, on word boundaries."""
+        return _names_pattern(tuple(sorted(self.aliases, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+
+
+def _kind(full_name: str) -> str:
+    return "thành phố" if full_name.lower().startswith("thành phố") else "tỉnh"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer built from the vietnamadminunits dataset (cached)."""
+    data = resources.files("vietnamadminunits") / "data"
+    with resources.as_file(data / "dataset.db") as db_path:
+        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            rows = {
+                era: con.execute(
+                    "SELECT province, provinceShort, provinceCode, MIN(provinceLat), "
+                    f"MIN(provinceLon), provinceKey FROM {table} GROUP BY provinceCode"
+                ).fetchall()
+                for era, table in (("legacy", "admin_units_legacy"), ("current", "admin_units"))
+            }
+        finally:
+            con.close()
+    merger = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
+    new_by_old_key = {old: new for new, olds in merger["DICT_PROVINCE"].items() for old in olds}
+    current_by_key = {row[5]: normalize_text(row[1]) for row in rows["current"]}
+
+    provinces: list[Province] = []
+    for era, era_rows in rows.items():
+        for full, short, code, lat, lon, key in era_rows:
+            successor = current_by_key.get(new_by_old_key.get(key, "")) if era == "legacy" else None
+            provinces.append(Province(
+                name=normalize_text(short), full_name=normalize_text(full), code=code,
+                era=era, kind=_kind(full), lat=lat, lon=lon, successor=successor))
+    return Gazetteer(provinces)

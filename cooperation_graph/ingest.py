@@ -1,0 +1,335 @@
+"""Files -> Articles: decode, read metadata, normalize, and cut the page's boilerplate.
+
+Supported inputs: ``.txt`` (page text, optionally opened by a ``---`` front-matter block of
+``key: value`` lines), ``.html``/``.htm`` (main text and metadata via trafilatura) and ``.jsonl``
+(one article a line: id, url, title, date, text, and optionally source, authors, section,
+synthetic). Directories are read recursively.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .model import Article
+from .normalize import normalize_text
+
+SUPPORTED = (".txt", ".html", ".htm", ".jsonl")
+MAX_BYTES = 5_000_000  # a news article is 2-50 KB; 5 MB is a page dump, not an article
+VN_TZ = timezone(timedelta(hours=7))
+
+# Markers of blocks that belong to the page, not the article (compared case-insensitively).
+RELATED_MARKERS = ("bài liên quan", "tin liên quan", "tin cùng chuyên mục", "tin khác",
+                   "tin mới", "tin mới nhất", "có thể bạn quan tâm", "đọc nhiều", "bài viết liên quan")
+TAIL_MARKERS = ("đọc thêm", "xem thêm", "xem tiếp", "tin cùng chuyên mục", "tin khác",
+                "có thể bạn quan tâm", "đọc nhiều")
+TAG_MARKERS = ("tag", "tags", "từ khóa", "chủ đề")
+# Outlets that open the lead with their abbreviation ("TTTĐ - Sáng 23/8, ...").
+SOURCES = {
+    "TTTĐ": "Tuổi trẻ Thủ đô", "TTXVN": "Thông tấn xã Việt Nam", "VOV": "VOV",
+    "VTV": "VTV", "SGGP": "Sài Gòn Giải Phóng", "HNM": "Hànộimới", "NDO": "Nhân Dân",
+    "PLO": "Pháp Luật TP.HCM", "CAND": "Công an nhân dân", "QĐND": "Quân đội nhân dân",
+    "VOH": "VOH", "ĐCSVN": "Báo điện tử Đảng Cộng sản Việt Nam", "KTĐT": "Kinh tế & Đô thị",
+    "VnExpress": "VnExpress", "Dân trí": "Dân trí", "Tuổi Trẻ": "Tuổi Trẻ",
+    "Thanh Niên": "Thanh Niên",
+}
+
+_DATE_LINE = re.compile(
+    r"^(?P<section>[^\d|]{0,40}?)[\s|,-]*(?:(?:Thứ \w+|Chủ nhật),?\s*)?"
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[\s,-]+(?P<H>\d{1,2})[:h](?P<M>\d{2}))?"
+    r"(?:\s*\(?GMT\+7\)?)?$"
+)
+_LEAD_SOURCE = re.compile(r"^\(?(?P<src>[A-ZĐ][\wĐđ&. ]{1,20}?)\)?\s+[-–—]\s+\S")
+_NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+_BYLINE = re.compile(
+    rf"^(?:(?:Bài|Tin|Bài và ảnh|Tin, ảnh|Nhóm PV)\s*:?\s*)?(?P<a>{_NAME})"
+    rf"(?:\s*(?:,|-|–)\s*(?:Ảnh|ảnh|Video|Clip)\s*:?\s*(?P<p>{_NAME}))?"
+    rf"(?:\s*\((?:TTXVN|[A-ZĐ]+)\))?$"
+)
+_THEO = re.compile(r"^Theo\s+(?P<src>[^.]{2,60})$")
+_CAPTION = re.compile(r"^\(?(?:Ảnh|Nguồn|Video)\s*:.{0,80}\)?$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”)»]$")
+
+
+def iter_paths(paths: list[Path]) -> Iterator[Path]:
+    """Files to read: explicit files as given, directories recursively (supported types only)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*")
+                              if p.is_file() and p.suffix.lower() in SUPPORTED
+                              and not p.name.startswith("."))
+        else:
+            yield path
+
+
+def read_articles(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article]:
+    """The articles in one file; raises InputError naming the file and the problem."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InputError(path, f"unsupported file type {suffix or '(none)'!r} "
+                               f"(expected one of {', '.join(SUPPORTED)})")
+    raw = _read_bytes(path, max_bytes)
+    text = decode(raw, path)
+    if suffix == ".jsonl":
+        yield from _read_jsonl(text, path)
+    elif suffix in (".html", ".htm"):
+        yield _read_html(text, path)
+    else:
+        yield _read_txt(text, path)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB "
+                                   "limit for one article (raise it with --max-size)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    if not raw.strip():
+        raise InputError(path, "empty file")
+    return raw
+
+
+def decode(raw: bytes, path: Path | str = "<bytes>") -> str:
+    """UTF-8 (with or without BOM); anything else is reported, not guessed."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "text is UTF-16; convert it to UTF-8")
+    if b"\x00" in raw[:4096]:
+        raise InputError(path, "binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        hint = ""
+        try:
+            raw.decode("cp1258")
+            hint = " (looks like a legacy 8-bit encoding such as Windows-1258; convert it to UTF-8)"
+        except UnicodeDecodeError:
+            pass
+        raise InputError(path, f"not valid UTF-8 at byte {exc.start}{hint}") from None
+
+
+# --- the three formats ---------------------------------------------------------------------
+
+def _read_txt(text: str, path: Path) -> Article:
+    meta, body = _front_matter(text, path)
+    return make_article(body, meta, path=path)
+
+
+def _read_html(html: str, path: Path) -> Article:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_recall=True)
+    if doc is None:
+        raise InputError(path, "no main text found in the HTML page")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = data.get("text") or ""
+    if not body.strip():
+        raise InputError(path, "no main text found in the HTML page")
+    meta = {k: data.get(k) for k in ("title", "date", "url") if data.get(k)}
+    if data.get("author"):
+        meta["authors"] = [a.strip() for a in re.split(r"[;,]", data["author"]) if a.strip()]
+    if data.get("sitename"):
+        meta["source"] = data["sitename"]
+    if data.get("categories"):
+        meta["section"] = data["categories"][0] if isinstance(data["categories"], list) \
+            else str(data["categories"]).split(",")[0]
+    if meta.get("title"):
+        body = f"{meta['title']}\n{body}"
+    return make_article(body, meta, path=path)
+
+
+def _read_jsonl(text: str, path: Path) -> Iterator[Article]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise InputError(where, "each line must be an object with a string 'text'")
+        body = record["text"]
+        if record.get("title") and not body.lstrip().startswith(str(record["title"]).strip()):
+            body = f"{record['title']}\n{body}"
+        yield make_article(body, record, path=path, where=where)
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    lines = text.lstrip("\ufeff").split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise InputError(path, "front matter opened with '---' is never closed") from None
+    meta: dict[str, Any] = {}
+    for line in lines[1:end]:
+        if ":" in line:
+            key, value = line.split(":", 1)
+            meta[key.strip().lower()] = value.strip()
+    return meta, "\n".join(lines[end + 1:])
+
+
+# --- page text -> article --------------------------------------------------------------------
+
+def make_article(body: str, meta: dict[str, Any], *, path: Path | None = None,
+                 where: str | None = None) -> Article:
+    """Build an Article from page text and whatever metadata came with it."""
+    where = where or str(path)
+    lines = [line for line in normalize_text(body).split("\n")]
+    lines, removed, authors = strip_boilerplate(lines)
+    title = normalize_text(str(meta.get("title") or "")).strip()
+    published = _parse_date(meta.get("date"), where)
+    section = meta.get("section")
+    # Page text carries its own title and "<section> dd/mm/yyyy hh:mm" line.
+    kept: list[str] = []
+    for line in lines:
+        m = _DATE_LINE.match(line)
+        if m and (published is None or not kept or len(kept) <= 3):
+            published = published or _page_date(m)
+            section = section or (m.group("section").strip(" |-,") or None)
+            continue
+        kept.append(line)
+    if not title:
+        title = next((ln for ln in kept if len(ln.split()) >= 3), "")
+    if title and (not kept or kept[0] != title):
+        kept.insert(0, title)
+    kept = _drop_repeats(kept)
+    text = "\n".join(kept)
+    if not text.strip():
+        raise InputError(where, "no article text left after removing page boilerplate")
+    source = meta.get("source") or _lead_source(kept)
+    meta_authors = meta.get("authors")
+    if isinstance(meta_authors, str):
+        meta_authors = [a.strip() for a in meta_authors.split(",") if a.strip()]
+    content_hash = hashlib.sha256(
+        f"{title}\n{published.isoformat() if published else ''}\n{text}".encode()).hexdigest()
+    art_id = str(meta.get("id") or "").strip() or (path.stem if path and path.suffix != ".jsonl"
+                                                    else content_hash[:16])
+    synthetic = str(meta.get("synthetic", "")).strip().lower() in ("true", "yes", "1")
+    return Article(
+        id=art_id, title=title, text=text, date=published,
+        source=normalize_text(str(source)) if source else None,
+        authors=tuple(meta_authors or authors), url=meta.get("url") or None,
+        section=section, path=str(path) if path else None, synthetic=synthetic,
+        content_hash=content_hash, removed=tuple(removed))
+
+
+def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Remove tag lists, related-article blocks, captions-only lines and the byline.
+
+    Returns (kept lines, removed lines, byline names).
+    """
+    kept: list[str] = []
+    removed: list[str] = []
+    authors: list[str] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        line = lines[i]
+        low = line.lower().rstrip(" :")
+        if not line or len(line) <= 3 and not line[:1].isdigit():
+            i += 1  # empty lines and widget debris such as "aa"
+            continue
+        if low in TAIL_MARKERS and i >= n * 0.4:
+            removed.extend(lines[i:])
+            break
+        if low in RELATED_MARKERS or low in TAIL_MARKERS:
+            removed.append(line)
+            i += 1
+            while i < n and (not lines[i] or _is_headline(lines[i])):
+                removed.append(lines[i])
+                i += 1
+            continue
+        if low in TAG_MARKERS or re.match(r"^(tags?|từ khóa)\s*:", low):
+            removed.append(line)
+            i += 1
+            while i < n and lines[i] and len(lines[i]) <= 40 and not _SENTENCE_END.search(lines[i]):
+                removed.append(lines[i])
+                i += 1
+            continue
+        if _CAPTION.match(line):
+            removed.append(line)
+            i += 1
+            continue
+        kept.append(line)
+        i += 1
+    # The byline: a short name line near the end, after the last paragraph.
+    for j in range(len(kept) - 1, max(len(kept) - 3, 0) - 1, -1):
+        m = _BYLINE.match(kept[j])
+        theo = _THEO.match(kept[j])
+        if m and j > 0 and len(kept[j]) <= 60:
+            authors = [a for a in (m.group("a"), m.group("p")) if a]
+            removed.append(kept.pop(j))
+            break
+        if theo and j > 0:
+            removed.append(kept.pop(j))
+            break
+    return kept, removed, authors
+
+
+def _is_headline(line: str) -> bool:
+    return len(line) <= 250 and not _SENTENCE_END.search(line)
+
+
+def _drop_repeats(lines: list[str]) -> list[str]:
+    """A photo caption printed twice in a row is one line."""
+    out: list[str] = []
+    for line in lines:
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
+
+
+def _lead_source(lines: list[str]) -> str | None:
+    for line in lines[1:4]:
+        m = _LEAD_SOURCE.match(line)
+        if m:
+            abbr = m.group("src").strip()
+            return SOURCES.get(abbr, abbr)
+    return None
+
+
+def _page_date(m: re.Match[str]) -> datetime | None:
+    try:
+        return datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0),
+                        tzinfo=VN_TZ)
+    except ValueError:
+        return None
+
+
+def _parse_date(value: Any, where: str) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=VN_TZ)
+    text = str(value).strip()
+    m = _DATE_LINE.match(text)
+    if m:
+        return _page_date(m)
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(where, f"unreadable date {text!r} (expected ISO 8601 or dd/mm/yyyy hh:mm)") \
+            from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=VN_TZ)
+
+
+def with_text(article: Article, text: str) -> Article:
+    """A copy of ``article`` with other text (tests and benchmarks)."""
+    return replace(article, text=text)

@@ -1,0 +1,98 @@
+"""The one place that knows the order of the stages: read -> extract -> (map -> store)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CooperationGraphError, InputError
+from .extract import extract
+from .gazetteer import load_gazetteer
+from .ingest import MAX_BYTES, iter_paths, read_articles
+from .model import Article, Extraction
+
+
+def extract_article(article: Article) -> Extraction:
+    """All facts of one article."""
+    return extract(article, load_gazetteer())
+
+
+def extract_path(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Iterator[Extraction]:
+    """The extractions of every article in one file (raises InputError for a bad file)."""
+    for article in read_articles(Path(path), max_bytes=max_bytes):
+        yield extract_article(article)
+
+
+@dataclass
+class RunReport:
+    """What a run over many files did: counts and one line per problem."""
+
+    files: int = 0
+    articles: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.articles} article(s) from {self.files - len(self.errors)} of "
+                 f"{self.files} file(s)"]
+        if self.errors:
+            parts.append(f"{len(self.errors)} file(s) failed")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} with no cooperation facts")
+        return ", ".join(parts)
+
+
+def _extract_file(args: tuple[str, int]) -> tuple[str, list[Extraction], str | None]:
+    path, max_bytes = args
+    try:
+        return path, list(extract_path(path, max_bytes=max_bytes)), None
+    except CooperationGraphError as exc:
+        return path, [], str(exc)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a run
+        return path, [], f"{path}: internal error while extracting ({type(exc).__name__}: {exc})"
+
+
+def iter_extractions(paths: Iterable[Path | str], report: RunReport, *, workers: int = 1,
+                     max_bytes: int = MAX_BYTES,
+                     progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+    """Extractions of every article under ``paths``; bad files go to ``report.errors``.
+
+    With ``workers > 1`` files are extracted in parallel processes, results in input order.
+    """
+    files = [str(p) for p in iter_paths([Path(p) for p in paths])]
+    report.files += len(files)
+    jobs = [(f, max_bytes) for f in files]
+    if workers > 1 and len(files) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(_extract_file, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 8))))
+            yield from _collect(results, report, progress)
+    else:
+        yield from _collect(map(_extract_file, jobs), report, progress)
+
+
+def _collect(results, report: RunReport, progress) -> Iterator[Extraction]:
+    for path, extractions, error in results:
+        if error:
+            report.errors.append(error)
+        for ex in extractions:
+            report.articles += 1
+            if not (ex.cooperation_pairs or ex.fundings or ex.investments or ex.agreements):
+                report.warnings.append(f"{ex.article.path or ex.article.id}: no cooperation facts found")
+            yield ex
+        if progress:
+            progress(1)
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def check_any(report: RunReport) -> None:
+    """Raise when nothing at all could be read (the CLI then exits non-zero)."""
+    if report.files == 0:
+        raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
+    if report.articles == 0 and report.errors:
+        raise InputError("input", f"nothing could be read ({len(report.errors)} file(s) failed)")

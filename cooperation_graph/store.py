@@ -1,0 +1,688 @@
+"""Where the graph lives: an embedded Oxigraph store on disk, or any SPARQL 1.1 server.
+
+Both implement :class:`GraphStore`. The unit of writing is a *unit*: one named graph (an
+article, or the gazetteer) plus a small record of it (id, content hash, hash of its quads,
+source path) kept in the store itself, in the named graph :data:`META_GRAPH`. Writing a unit
+replaces its graph and its record together:
+
+* embedded: in one transaction (``Store.extend`` for new graphs, one SPARQL Update for
+  replacements), so a build killed at any point leaves whole units only and the next build
+  resumes where it stopped;
+* remote: the record is deleted first and written last, so a unit interrupted half way has no
+  record and is rewritten by the next build. With a Graph Store endpoint each graph is
+  replaced by one atomic ``PUT``.
+
+A unit whose quads hash to the recorded value is skipped: nothing is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import pyoxigraph as ox
+
+from .errors import CooperationGraphError, StoreError
+
+DEFAULT_STORE = Path("output/store")
+
+#: Bookkeeping terms of the store (not part of the published ontology, never exported).
+STORE_NS = "https://w3id.org/coopgraph/store#"
+META_GRAPH = ox.NamedNode(STORE_NS + "records")
+_ID = ox.NamedNode(STORE_NS + "unitId")
+_KIND = ox.NamedNode(STORE_NS + "kind")
+_CONTENT_HASH = ox.NamedNode(STORE_NS + "contentHash")
+_GRAPH_HASH = ox.NamedNode(STORE_NS + "graphHash")
+_SOURCE = ox.NamedNode(STORE_NS + "source")
+_RECORD_FIELDS = {_ID.value: "id", _KIND.value: "kind", _CONTENT_HASH.value: "content_hash",
+                  _GRAPH_HASH.value: "graph_hash", _SOURCE.value: "source"}
+
+#: Virtuoso rejects an INSERT DATA of more than about 1,000 triples (SP031).
+UPDATE_BATCH = 1000
+
+
+# --------------------------------------------------------------------------- data classes
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One named graph to write as a whole, with what identifies it."""
+
+    graph: str
+    quads: Sequence[ox.Quad]
+    id: str
+    content_hash: str = ""
+    source: str | None = None
+    kind: str = "article"
+    graph_hash: str = ""
+
+    def fingerprint(self) -> str:
+        """The recorded hash of the quads (computed when not given)."""
+        return self.graph_hash or graph_hash(self.quads)
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """What the store remembers of a unit it holds."""
+
+    graph: str
+    id: str = ""
+    kind: str = ""
+    content_hash: str = ""
+    graph_hash: str = ""
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An input that could not be turned into a unit; a pipeline may yield it to ``build``."""
+
+    source: str
+    message: str
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    added: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    quads_written: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        """One line for humans, then one line per failure."""
+        line = (f"{self.added} added, {self.replaced} replaced, {self.skipped} unchanged, "
+                f"{len(self.failed)} failed; {self.quads_written} quads written in "
+                f"{self.seconds:.1f} s")
+        return "\n".join([line] + [f"failed: {src}: {msg}" for src, msg in self.failed])
+
+
+def graph_hash(quads: Iterable[ox.Quad]) -> str:
+    """sha256 of the sorted canonical N-Triples of the quads' triples (graph name ignored)."""
+    data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
+    lines = sorted(set(data.splitlines()))
+    return hashlib.sha256(b"\n".join(lines)).hexdigest()
+
+
+def _record_quads(unit: Unit, fingerprint: str) -> list[ox.Quad]:
+    g = ox.NamedNode(unit.graph)
+    values = [(_ID, unit.id), (_KIND, unit.kind), (_CONTENT_HASH, unit.content_hash),
+              (_GRAPH_HASH, fingerprint)]
+    if unit.source:
+        values.append((_SOURCE, unit.source))
+    return [ox.Quad(g, p, ox.Literal(v), META_GRAPH) for p, v in values]
+
+
+def _in_graph(unit: Unit) -> list[ox.Quad]:
+    """The unit's quads, all in the unit's graph (default-graph quads are moved there)."""
+    g = ox.NamedNode(unit.graph)
+    out = []
+    for q in unit.quads:
+        if q.graph_name == g:
+            out.append(q)
+        elif isinstance(q.graph_name, ox.DefaultGraph):
+            out.append(ox.Quad(q.subject, q.predicate, q.object, g))
+        else:
+            raise StoreError(f"unit {unit.graph}: a quad is in another graph ({q.graph_name})")
+    return out
+
+
+def _records_from_rows(rows: Iterable[tuple[str, str, str]]) -> dict[str, UnitRecord]:
+    fields: dict[str, dict[str, str]] = {}
+    for g, p, o in rows:
+        name = _RECORD_FIELDS.get(p)
+        if name:
+            fields.setdefault(g, {})[name] = o
+    return {g: UnitRecord(graph=g, **f) for g, f in fields.items()}  # type: ignore[arg-type]
+
+
+def _matches(record: UnitRecord, key: str) -> bool:
+    if key in (record.graph, record.id):
+        return True
+    if record.source:
+        if record.source == key:
+            return True
+        try:
+            return Path(record.source).resolve() == Path(key).resolve()
+        except OSError:
+            return False
+    return False
+
+
+def _term(term: Any) -> str:
+    """A pyoxigraph term as SPARQL / N-Triples text."""
+    return str(term)
+
+
+def _triples_text(quads: Iterable[ox.Quad]) -> str:
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+# --------------------------------------------------------------------------- interface
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What the rest of the package needs from a triple store."""
+
+    def records(self, graphs: Iterable[str] | None = None) -> dict[str, UnitRecord]:
+        """Records of the given unit graphs (all units when ``graphs`` is None)."""
+        ...
+
+    def write_units(self, units: Sequence[Unit]) -> int:
+        """Replace each unit's graph and record; return the number of quads written."""
+        ...
+
+    def remove_graphs(self, graphs: Sequence[str]) -> None:
+        """Drop these unit graphs and their records."""
+        ...
+
+    def query(self, sparql: str) -> Any:
+        """Run a SPARQL query: pyoxigraph QuerySolutions, QueryBoolean or an iterator of Triples."""
+        ...
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the data (the store's own records left out)."""
+        ...
+
+    def close(self) -> None:
+        ...
+
+
+class _StoreBase:
+    """Operations written once on top of the primitives of :class:`GraphStore`."""
+
+    def replace_article(self, graph_iri: str, quads: Sequence[ox.Quad], content_hash: str,
+                        meta: Mapping[str, str] | None = None) -> bool:
+        """Write one article as a unit unless its quads are unchanged; True when written."""
+        meta = dict(meta or {})
+        unit = Unit(graph_iri, quads, id=meta.get("id", graph_iri), content_hash=content_hash,
+                    source=meta.get("source"), kind=meta.get("kind", "article"))
+        rec = self.records([graph_iri]).get(graph_iri)  # type: ignore[attr-defined]
+        if rec and rec.graph_hash == unit.fingerprint():
+            return False
+        self.write_units([unit])  # type: ignore[attr-defined]
+        return True
+
+    def remove_article(self, key: str | Path) -> list[str]:
+        """Take out every unit whose id, graph IRI or source path is ``key``; return their graphs."""
+        key = str(key)
+        graphs = sorted(g for g, r in self.records().items()  # type: ignore[attr-defined]
+                        if _matches(r, key))
+        if not graphs:
+            raise StoreError(f"no article with id, graph or path {key!r} in the store")
+        self.remove_graphs(graphs)  # type: ignore[attr-defined]
+        return graphs
+
+    def select(self, sparql: str) -> list[dict[str, Any]]:
+        """Rows of a SELECT as dicts of variable name -> pyoxigraph term (None when unbound)."""
+        res = self.query(sparql)  # type: ignore[attr-defined]
+        names = [v.value for v in res.variables]
+        return [{n: sol[n] for n in names} for sol in res]
+
+    def dump(self, fmt: str = "nq") -> bytes:
+        """The data (records left out) in an RDF format; see :mod:`export` for stable output."""
+        from .export import serialize_quads
+
+        return serialize_quads(self.quads(), fmt)  # type: ignore[attr-defined]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- embedded
+
+
+class EmbeddedStore(_StoreBase):
+    """A pyoxigraph Store in a folder (created when missing)."""
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            hint = (" (is another coopgraph process, e.g. `serve`, using it?)"
+                    if "lock" in str(exc).lower() else "")
+            raise StoreError(f"cannot open store {self.path}: {exc}{hint}") from exc
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph Store (for fast paths: dump, bulk reads)."""
+        return self._store
+
+    def records(self, graphs: Iterable[str] | None = None) -> dict[str, UnitRecord]:
+        st = self._store
+        if graphs is None:
+            quads: Iterable[ox.Quad] = st.quads_for_pattern(None, None, None, META_GRAPH)
+        else:
+            quads = (q for g in graphs
+                     for q in st.quads_for_pattern(ox.NamedNode(g), None, None, META_GRAPH))
+        return _records_from_rows((q.subject.value, q.predicate.value, q.object.value)
+                                  for q in quads)
+
+    def write_units(self, units: Sequence[Unit]) -> int:
+        """All units in ONE transaction: none of them or all of them are written."""
+        if not units:
+            return 0
+        batch: list[ox.Quad] = []
+        replacing: list[str] = []
+        for unit in units:
+            quads = _in_graph(unit)
+            batch += quads
+            batch += _record_quads(unit, unit.fingerprint())
+            g = ox.NamedNode(unit.graph)
+            if self._store.contains_named_graph(g) or next(
+                    self._store.quads_for_pattern(g, None, None, META_GRAPH), None):
+                replacing.append(unit.graph)
+        try:
+            if not replacing:
+                self._store.extend(batch)  # transactional
+            else:
+                # Removal and insertion must share one transaction: one SPARQL Update request.
+                ops = [f"DROP SILENT GRAPH <{g}> ;\nDELETE WHERE {{ GRAPH <{META_GRAPH.value}> "
+                       f"{{ <{g}> ?p ?o }} }}" for g in replacing]
+                body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+                                 for q in batch)
+                ops.append(f"INSERT DATA {{\n{body}\n}}")
+                self._store.update(" ;\n".join(ops))
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        return len(batch)
+
+    def remove_graphs(self, graphs: Sequence[str]) -> None:
+        ops = [f"DROP SILENT GRAPH <{g}> ;\nDELETE WHERE {{ GRAPH <{META_GRAPH.value}> "
+               f"{{ <{g}> ?p ?o }} }}" for g in graphs]
+        if ops:
+            try:
+                self._store.update(" ;\n".join(ops))
+            except OSError as exc:
+                raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+
+    def query(self, sparql: str) -> Any:
+        return self._store.query(sparql)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (one transaction)."""
+        self._store.update(sparql)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        meta = META_GRAPH
+        return (q for q in self._store.quads_for_pattern(None, None, None, None)
+                if q.graph_name != meta)
+
+    def graphs(self) -> list[str]:
+        """Names of the data graphs, sorted."""
+        return sorted(g.value for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g != META_GRAPH)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.quads())
+
+    def close(self) -> None:
+        try:
+            self._store.flush()
+        except OSError:
+            pass
+        del self._store
+
+
+# --------------------------------------------------------------------------- remote
+
+
+_PROLOGUE = re.compile(r"^(?:\s+|#[^\n]*\n?|(?:PREFIX\s+[^:\s]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*",
+                       re.IGNORECASE)
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue."""
+    rest = sparql[_PROLOGUE.match(sparql).end():]  # type: ignore[union-attr]
+    word = re.match(r"[A-Za-z]+", rest)
+    return word.group(0).upper() if word else ""
+
+
+class RemoteStore(_StoreBase):
+    """A SPARQL 1.1 Protocol + Update server, with the Graph Store Protocol where given.
+
+    ``url`` is the query endpoint. The update endpoint and Graph Store endpoint are guessed
+    for Oxigraph (``/query`` -> ``/update``, ``/store``) and Virtuoso (``/sparql`` for both;
+    Graph Store at ``/sparql-graph-crud-auth`` when a user is given); pass them to override.
+    ``auth`` is ``"digest"`` (Virtuoso) or ``"basic"``.
+    """
+
+    def __init__(self, url: str, *, update_url: str | None = None, gsp_url: str | None = None,
+                 user: str | None = None, password: str | None = None, auth: str = "digest",
+                 timeout: float = 60.0, use_gsp: bool | None = None) -> None:
+        self.url = url.rstrip("/") if url.endswith("/") and urllib.parse.urlsplit(url).path != "/" else url
+        parts = urllib.parse.urlsplit(self.url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        path = parts.path.rstrip("/")
+        if path in ("", "/"):
+            self.url = root + "/query"
+            path = "/query"
+        if path.endswith("/query"):  # Oxigraph server layout
+            prefix = root + path[: -len("/query")]
+            self.update_url = update_url or prefix + "/update"
+            self.gsp_url = gsp_url or prefix + "/store"
+        else:  # Virtuoso and most others: one endpoint for both
+            self.update_url = update_url or self.url
+            self.gsp_url = gsp_url or (root + "/sparql-graph-crud-auth" if user else None)
+        self.graph_param = "graph-uri" if self.gsp_url and "sparql-graph-crud" in self.gsp_url else "graph"
+        self.use_gsp = bool(self.gsp_url) if use_gsp is None else use_gsp and bool(self.gsp_url)
+        self.timeout = timeout
+        handlers: list[urllib.request.BaseHandler] = []
+        if user is not None:
+            pm = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            pm.add_password(None, root, user, password or "")
+            if auth == "basic":
+                handlers.append(urllib.request.HTTPBasicAuthHandler(pm))
+            elif auth == "digest":
+                handlers.append(urllib.request.HTTPDigestAuthHandler(pm))
+            else:
+                raise StoreError(f"unknown auth scheme {auth!r} (use digest or basic)")
+        self._opener = urllib.request.build_opener(*handlers)
+
+    # -- HTTP
+    def _request(self, method: str, url: str, *, data: bytes | None = None,
+                 headers: Mapping[str, str] | None = None) -> tuple[bytes, str]:
+        req = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+        try:
+            with self._opener.open(req, timeout=self.timeout) as resp:
+                return resp.read(), resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as exc:
+            detail = exc.read()[:300].decode("utf-8", "replace").strip().replace("\n", " ")
+            raise StoreError(f"{method} {url}: HTTP {exc.code}: {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"{method} {url}: {getattr(exc, 'reason', exc)}") from exc
+
+    def _form(self, url: str, fields: Mapping[str, str], accept: str | None = None) -> tuple[bytes, str]:
+        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+        if accept:
+            headers["Accept"] = accept
+        return self._request("POST", url, data=urllib.parse.urlencode(fields).encode("utf-8"),
+                             headers=headers)
+
+    # -- SPARQL
+    def query(self, sparql: str) -> Any:
+        form = query_form(sparql)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            body, ctype = self._form(self.url, {"query": sparql},
+                                     "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8")
+            fmt = ox.RdfFormat.TURTLE if "turtle" in ctype else ox.RdfFormat.N_TRIPLES
+            try:
+                return iter(list(ox.parse(body, format=fmt)))
+            except SyntaxError as exc:
+                raise StoreError(f"{self.url}: unreadable {ctype or 'graph'} answer: {exc}") from exc
+        # explicit JSON both ways: Virtuoso otherwise sometimes answers in another format
+        fields = {"query": sparql}
+        if "sparql-graph-crud" not in self.url and not self.url.endswith("/query"):
+            fields["format"] = "application/sparql-results+json"
+        body, ctype = self._form(self.url, fields, "application/sparql-results+json")
+        fmt = ox.QueryResultsFormat.XML if "xml" in ctype else ox.QueryResultsFormat.JSON
+        try:
+            return ox.parse_query_results(body, format=fmt)
+        except SyntaxError as exc:
+            raise StoreError(f"{self.url}: unreadable {ctype or 'results'} answer: {exc}") from exc
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update on the server."""
+        self._form(self.update_url, {"update": sparql})
+
+    # -- records
+    def records(self, graphs: Iterable[str] | None = None) -> dict[str, UnitRecord]:
+        meta = META_GRAPH.value
+        rows: list[tuple[str, str, str]] = []
+        if graphs is not None:
+            gs = list(graphs)
+            for i in range(0, len(gs), 200):
+                values = " ".join(f"<{g}>" for g in gs[i:i + 200])
+                res = self.query(f"SELECT ?g ?p ?o WHERE {{ VALUES ?g {{ {values} }} "
+                                 f"GRAPH <{meta}> {{ ?g ?p ?o }} }}")
+                rows += [(s["g"].value, s["p"].value, s["o"].value) for s in res]
+            return _records_from_rows(rows)
+        # All records, by keyset pages (servers cap result sizes, e.g. Virtuoso at 10,000 rows).
+        last = ""
+        while True:
+            flt = f'FILTER(STR(?g) > "{_escape(last)}")' if last else ""
+            res = self.query(f"SELECT ?g ?p ?o WHERE {{ GRAPH <{meta}> {{ ?g ?p ?o }} {flt} }} "
+                             f"ORDER BY ?g LIMIT 2000")
+            page = [(s["g"].value, s["p"].value, s["o"].value) for s in res]
+            if not page:
+                break
+            # the last graph may be cut off by LIMIT: drop it and start the next page from it
+            cut = page[-1][0]
+            keep = [r for r in page if r[0] != cut] if len(page) == 2000 else page
+            if not keep:  # one unit with 2,000 record triples: cannot happen with our records
+                keep = page
+            rows += keep
+            if len(page) < 2000:
+                break
+            last = keep[-1][0]
+        return _records_from_rows(rows)
+
+    # -- writes
+    def _insert_batches(self, quads: Sequence[ox.Quad]) -> None:
+        for i in range(0, len(quads), UPDATE_BATCH):
+            chunk = quads[i:i + UPDATE_BATCH]
+            by_graph: dict[str, list[ox.Quad]] = {}
+            for q in chunk:
+                by_graph.setdefault(str(q.graph_name), []).append(q)
+            body = "\n".join(f"GRAPH {g} {{\n{_triples_text(qs)}\n}}" for g, qs in by_graph.items())
+            self.update(f"INSERT DATA {{\n{body}\n}}")
+
+    def _drop_records(self, graphs: Sequence[str]) -> None:
+        meta = META_GRAPH.value
+        for i in range(0, len(graphs), 100):
+            self.update(" ;\n".join(f"DELETE WHERE {{ GRAPH <{meta}> {{ <{g}> ?p ?o }} }}"
+                                    for g in graphs[i:i + 100]))
+
+    def write_units(self, units: Sequence[Unit]) -> int:
+        """Record out, graphs replaced, records in: an interrupted unit has no record."""
+        if not units:
+            return 0
+        graphs = [u.graph for u in units]
+        self._drop_records(graphs)
+        written = 0
+        records: list[ox.Quad] = []
+        pending: list[ox.Quad] = []
+        for unit in units:
+            quads = _in_graph(unit)
+            written += len(quads)
+            records += _record_quads(unit, unit.fingerprint())
+            if self.use_gsp:
+                self._put_graph(unit.graph, quads)
+            else:
+                pending += quads
+        if not self.use_gsp:
+            for i in range(0, len(graphs), 100):
+                self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs[i:i + 100]))
+            self._insert_batches(pending)
+        self._insert_batches(records)
+        return written + len(records)
+
+    def _gsp(self, graph: str) -> str:
+        return f"{self.gsp_url}?{urllib.parse.urlencode({self.graph_param: graph})}"
+
+    def _put_graph(self, graph: str, quads: Sequence[ox.Quad]) -> None:
+        data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
+        # N-Triples is Turtle; text/turtle is what every Graph Store accepts
+        self._request("PUT", self._gsp(graph), data=data,
+                      headers={"Content-Type": "text/turtle; charset=utf-8"})
+
+    def remove_graphs(self, graphs: Sequence[str]) -> None:
+        self._drop_records(list(graphs))
+        for i in range(0, len(graphs), 100):
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs[i:i + 100]))
+
+    # -- reads
+    def graphs(self) -> list[str]:
+        """The unit graphs this store recorded (servers hold system graphs we must not touch)."""
+        return sorted(self.records())
+
+    def quads(self) -> Iterator[ox.Quad]:
+        for g in self.graphs():
+            node = ox.NamedNode(g)
+            for t in self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"):
+                yield ox.Quad(t.subject, t.predicate, t.object, node)
+
+    def close(self) -> None:
+        pass
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def open_store(spec: str | Path | GraphStore | None = None, **options: Any) -> Any:
+    """An :class:`EmbeddedStore` for a folder, a :class:`RemoteStore` for an http(s) URL.
+
+    A store object is returned as is; ``options`` go to the RemoteStore (auth, endpoints).
+    """
+    if spec is None:
+        spec = DEFAULT_STORE
+    if not isinstance(spec, (str, Path)):
+        return spec
+    text = str(spec)
+    if re.match(r"https?://", text):
+        return RemoteStore(text, **{k: v for k, v in options.items() if v is not None})
+    return EmbeddedStore(text, read_only=bool(options.get("read_only", False)))
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int = 500,
+                progress: Callable[[int], None] | None = None) -> BuildReport:
+    """Write units in batches (one transaction each on the embedded store), skipping unchanged."""
+    report = BuildReport()
+    start = time.perf_counter()
+    batch: list[Unit] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        known = store.records([u.graph for u in batch])
+        todo: dict[str, Unit] = {}
+        for u in batch:
+            rec = known.get(u.graph)
+            if rec and rec.graph_hash == u.fingerprint() and u.graph not in todo:
+                report.skipped += 1
+                continue
+            if u.graph in todo:  # the same article twice in one build: the last one wins
+                report.skipped += 1
+            elif rec:
+                report.replaced += 1
+            else:
+                report.added += 1
+            todo[u.graph] = u
+        report.quads_written += store.write_units(list(todo.values()))
+        if progress:
+            progress(len(batch))
+        batch.clear()
+
+    for item in units:
+        if isinstance(item, Failed):
+            report.failed.append((item.source, item.message))
+            if progress:
+                progress(1)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def extraction_unit(extraction: Any, base: str | None = None, **mapping_options: Any) -> Unit:
+    """The unit of one article: its named graph from :func:`mapping.extraction_to_quads`."""
+    from . import mapping
+
+    kwargs = {"base": base} if base else {}
+    article = extraction.article
+    quads = mapping.extraction_to_quads(extraction, **kwargs, **mapping_options)
+    return Unit(graph=mapping.article_graph_iri(article, **kwargs), quads=quads,
+                id=article.id, content_hash=article.content_hash, source=article.path,
+                kind="article")
+
+
+def reference_units(base: str | None = None) -> list[Unit]:
+    """The gazetteer graph as a unit (rewritten only when the gazetteer changes)."""
+    from . import mapping
+
+    kwargs = {"base": base} if base else {}
+    quads = mapping.gazetteer_quads(**kwargs)
+    graph = mapping.gazetteer_graph_iri(**kwargs)
+    return [Unit(graph=graph, quads=quads, id="gazetteer", kind="gazetteer")]
+
+
+def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None = None,
+                   batch_size: int = 500, progress: Callable[[int], None] | None = None,
+                   with_gazetteer: bool = True) -> BuildReport:
+    """Map each Extraction (or :class:`Failed`) to its unit and write the units into ``store``.
+
+    Unchanged articles are skipped; changed ones replace their named graph; a mapping error
+    fails that article only. The gazetteer graph is written first when it changed.
+    """
+    store = open_store(store)
+
+    def units() -> Iterator[Unit | Failed]:
+        if with_gazetteer:
+            yield from reference_units(base)
+        for ex in extractions:
+            if isinstance(ex, Failed):
+                yield ex
+                continue
+            try:
+                yield extraction_unit(ex, base)
+            except (CooperationGraphError, ValueError, TypeError) as exc:
+                src = getattr(ex.article, "path", None) or getattr(ex.article, "id", "?")
+                yield Failed(str(src), f"cannot map to RDF: {exc}")
+
+    report = build_units(units(), store, batch_size=batch_size, progress=progress)
+    if with_gazetteer:  # the gazetteer is bookkeeping, not an article
+        report.added = max(0, report.added)
+    return report
+
+
+def build_paths(paths: Iterable[str | Path], store: Any,
+                extract_fn: Callable[[Path], Iterable[Any]], *, base: str | None = None,
+                batch_size: int = 500, progress: Callable[[int], None] | None = None) -> BuildReport:
+    """Extract every file with ``extract_fn(path)`` and build the results into ``store``.
+
+    A file whose extraction raises a package error is reported as failed; the rest go on.
+    """
+
+    def extractions() -> Iterator[Any]:
+        for path in paths:
+            try:
+                yield from extract_fn(Path(path))
+            except CooperationGraphError as exc:
+                yield Failed(str(path), str(exc))
+
+    return build_articles(extractions(), store, base=base, batch_size=batch_size,
+                          progress=progress)
