@@ -9,8 +9,9 @@ is missing or fails (the rest still runs):
 
 1. corpus: ``bench/make_corpus.py`` writes N articles (reused when already there) and the
    1 MB / 2 MB articles;
-2. ingest: ``cooperation_graph.pipeline.build`` (or ``coopgraph build``) into a fresh embedded
-   store, in a child process whose whole process tree is sampled for peak RSS;
+2. extraction alone (``pipeline.iter_extractions``), then ingest end to end:
+   ``cooperation_graph.pipeline.build`` (or ``coopgraph build``) into a fresh embedded store,
+   each in a child process; the build's whole process tree is sampled for peak RSS;
 3. every saved query ``queries/*.rq``: median latency over ``--repeats`` runs on the store, and
    the same query text on a plain rdflib in-memory Dataset of the same quads (the baseline),
    each rdflib run capped by ``--rdflib-timeout``;
@@ -268,6 +269,38 @@ def ingest(report: Report, paths: list[Path], store: Path, workers: int, n: int)
     return True
 
 
+def extract_only(report: Report, paths: list[Path], workers: int, n: int) -> None:
+    """Extraction alone (no mapping, no store), to split the ingest time between the stages."""
+    if optional("cooperation_graph.pipeline", "iter_extractions") is None:
+        report.missing("extract", "articles/s", "cooperation_graph.pipeline.iter_extractions missing")
+        return
+    args = [sys.executable, str(Path(__file__).resolve()), "_extract", str(workers), *map(str, paths)]
+    start = time.perf_counter()
+    proc = subprocess.run(args, capture_output=True, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        tail = proc.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+        report.missing("extract", "articles/s", f"exited {proc.returncode}: {tail[0][:160]}")
+        return
+    facts = proc.stdout.decode().strip().splitlines()[-1]
+    report.add("extract", f"{n:,} articles, {workers} worker(s), extraction only ({facts})",
+               f"{elapsed:.1f} s = {n / elapsed:,.0f} articles/s")
+
+
+def child_extract(workers: str, paths: list[str]) -> int:
+    """Runs in the child: every extraction of the corpus, counted and dropped."""
+    from cooperation_graph.pipeline import RunReport, iter_extractions
+
+    run_report = RunReport()
+    articles = facts = 0
+    for ex in iter_extractions(paths, run_report, workers=int(workers)):
+        articles += 1
+        facts += (len(ex.officials) + len(ex.fundings) + len(ex.agreements) + len(ex.investments)
+                  + len(ex.events))
+    print(f"{articles:,} articles read, {facts:,} facts, {len(run_report.errors)} file error(s)")
+    return 0
+
+
 def child_build(store: str, workers: str, paths: list[str]) -> int:
     """Runs in the child: the library build, its summary printed as one JSON line."""
     from cooperation_graph.pipeline import build
@@ -291,9 +324,11 @@ def open_store(path: Path) -> tuple[Any, Any]:
     ours = None
     opener = optional("cooperation_graph.store", "open_store")
     if opener is not None:
-        with contextlib.suppress(Exception):
+        try:
+            ours = opener(str(path), read_only=True)
+        except TypeError:
             ours = opener(str(path))
-    raw = getattr(ours, "store", None) or getattr(ours, "oxigraph", None)
+    raw = getattr(ours, "oxigraph", None) or getattr(ours, "store", None)
     if not isinstance(raw, pyoxigraph.Store):
         raw = pyoxigraph.Store.read_only(str(path))
     return ours, raw
@@ -422,8 +457,10 @@ def queries(report: Report, ours: Any, raw: Any, n: int, repeats: int, seed: int
         base_median, base_rows, timed_out = base
         ratio = base_median / median if median else float("inf")
         aggregate = bool(AGGREGATE.search(text))
-        value = (f">{base_median:.0f} s (timeout)" if timed_out else seconds(base_median))
-        value += f", {base_rows} rows, {'≥' if timed_out else ''}{ratio:,.0f}× slower"
+        if timed_out:
+            value = f">{base_median:.0f} s (timeout), ≥{ratio:,.0f}× slower"
+        else:
+            value = f"{seconds(base_median)}, {base_rows} rows, {ratio:,.0f}× slower"
         if base_rows != rows and not timed_out:
             value += f" (row count differs: {rows} vs {base_rows})"
         report.add("query", f"{name} on rdflib in-memory", value,
@@ -436,9 +473,10 @@ def queries(report: Report, ours: Any, raw: Any, n: int, repeats: int, seed: int
 
 class RdflibBaseline:
     """The same quads in a plain rdflib in-memory Dataset; each query run in a forked child so a
-    slow one can be stopped at the timeout."""
+    slow one can be stopped at the timeout. ``union``: the default graph is the union of the
+    named graphs, as for :class:`UnionView` (the package's store keeps Oxigraph's empty one)."""
 
-    def __init__(self, raw: Any, workdir: Path, repeats: int, timeout: float) -> None:
+    def __init__(self, raw: Any, workdir: Path, repeats: int, timeout: float, union: bool) -> None:
         import pyoxigraph
         import rdflib
 
@@ -446,18 +484,12 @@ class RdflibBaseline:
         dump = workdir / "baseline.nq"
         raw.dump(str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
         start = time.perf_counter()
-        self.dataset = rdflib.Dataset(default_union=True)
-        try:  # Oxigraph's parser fills rdflib's own memory store: only the loading is faster.
-            import oxrdflib  # noqa: F401
-
-            self.dataset.parse(str(dump), format="ox-nquads")
-            parser = "ox-nquads parser"
-        except Exception:  # noqa: BLE001
-            self.dataset = rdflib.Dataset(default_union=True)
-            self.dataset.parse(str(dump), format="nquads")
-            parser = "rdflib parser"
+        # rdflib's own parser: oxrdflib's "ox-nquads" loads faster but types plain literals as
+        # xsd:string, which rdflib then fails to match against "Hà Nội" in a query (0 rows).
+        self.dataset = rdflib.Dataset(default_union=union)
+        self.dataset.parse(str(dump), format="nquads")
+        self.parser = "rdflib nquads parser"
         self.load_seconds = time.perf_counter() - start
-        self.parser = parser
         dump.unlink()
 
     def run(self, text: str) -> tuple[float, int, bool] | str:
@@ -511,42 +543,43 @@ def export_turtle(report: Report, ours: Any, raw: Any, store_path: Path, out: Pa
         report.missing("export", "Turtle", "cooperation_graph.export.export does not exist yet")
         return
     target = TURTLE_SECONDS_10K * max(1.0, n / 10_000)
-    out.unlink(missing_ok=True)
+    if out.exists():
+        shutil.rmtree(out)
     start = time.perf_counter()
     try:
-        export(ours if ours is not None else str(store_path), "ttl", out)
+        written = export(ours if ours is not None else str(store_path), "ttl", out)
     except Exception as exc:  # noqa: BLE001
         report.missing("export", "Turtle", short_error(exc))
         return
     elapsed = time.perf_counter() - start
-    size = dir_size(out) if out.exists() else 0
+    path = Path(written) if isinstance(written, (str, Path)) else out
+    size = dir_size(path) if path.exists() else 0
     report.add("export", f"Turtle ({mb(size)})", seconds(elapsed), f"<= {target:.0f} s", verdict(elapsed <= target))
 
 
 def province_html(report: Report, ours: Any, raw: Any, store_path: Path, out: Path) -> None:
-    views = optional("cooperation_graph.views")
-    if views is None:
-        report.missing("view", "province network HTML", "cooperation_graph.views does not exist yet")
-        return
-    fn = None
-    for name in ("write_province_network", "province_network_html", "render_province_network",
-                 "province_network", "write_provinces"):
-        fn = getattr(views, name, None)
-        if callable(fn):
-            break
-    if fn is None:
-        report.missing("view", "province network HTML", "no province-network function in views")
+    """Both eras' province networks projected from the store and rendered as one page."""
+    render = optional("cooperation_graph.views", "render_province_network")
+    project = optional("cooperation_graph.projection", "province_network")
+    if render is None or project is None:
+        report.missing("view", "province network HTML",
+                       "cooperation_graph.views.render_province_network / projection.province_network missing")
         return
     out.unlink(missing_ok=True)
     start = time.perf_counter()
     try:
-        fn(ours if ours is not None else str(store_path), out)
+        target = ours if ours is not None else raw
+        networks = {era: project(target, era=era) for era in ("legacy", "current")}
+        page = render(networks)
+        out.write_text(page, encoding="utf-8")
     except Exception as exc:  # noqa: BLE001
         report.missing("view", "province network HTML", short_error(exc))
         return
     elapsed = time.perf_counter() - start
-    size = out.stat().st_size if out.exists() else 0
-    report.add("view", f"province network HTML ({fn.__name__}, {mb(size)})", seconds(elapsed))
+    nodes = sum(g.number_of_nodes() for g in networks.values())
+    edges = sum(g.number_of_edges() for g in networks.values())
+    report.add("view", f"province network HTML ({nodes} nodes, {edges} edges, {mb(out.stat().st_size)})",
+               seconds(elapsed))
 
 
 # --- step 5: linearity on the big article -----------------------------------------------------
@@ -637,6 +670,7 @@ def run(args: argparse.Namespace) -> Report:
     command = "python bench/run.py " + " ".join(sys.argv[1:])
     report = Report(args.n, command)
     shards, big = corpus(report, args.n, workdir, args.seed)
+    extract_only(report, shards, args.workers, args.n)
     store_path = workdir / f"store-{args.n}"
     built = ingest(report, shards, store_path, args.workers, args.n)
     ours = raw = None
@@ -651,13 +685,13 @@ def run(args: argparse.Namespace) -> Report:
         baseline = None
         if not args.skip_rdflib:
             try:
-                baseline = RdflibBaseline(raw, workdir, args.rdflib_repeats, args.rdflib_timeout)
+                baseline = RdflibBaseline(raw, workdir, args.rdflib_repeats, args.rdflib_timeout, union=ours is None)
                 report.add("query", f"rdflib in-memory load ({baseline.parser})", seconds(baseline.load_seconds))
             except Exception as exc:  # noqa: BLE001
                 report.missing("query", "rdflib baseline", short_error(exc))
         queries(report, ours, raw, args.n, args.repeats, args.seed, baseline, args.queries)
         del baseline
-        export_turtle(report, ours, raw, store_path, workdir / f"export-{args.n}.ttl", args.n)
+        export_turtle(report, ours, raw, store_path, workdir / f"export-{args.n}", args.n)
         province_html(report, ours, raw, store_path, workdir / f"provinces-{args.n}.html")
     else:
         for section, name in (("query", "saved queries"), ("export", "Turtle"), ("view", "province network HTML")):
@@ -670,6 +704,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["_build"]:
         return child_build(argv[1], argv[2], argv[3:])
+    if argv[:1] == ["_extract"]:
+        return child_extract(argv[1], argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("--workdir", type=Path, default=ROOT / "output" / "bench",

@@ -38,11 +38,234 @@ def main() -> None:
 
 # === extract (foundation) ===
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
+              show_default=True, help="json: one JSON object per article per line; table: for a person.")
+@click.option("--indent", type=int, default=None, help="Pretty-print JSON with this indent.")
+@click.option("--with-text/--no-text", default=False, show_default=True,
+              help="Include the normalized article text (evidence offsets point into it).")
+@click.option("--workers", type=int, default=None, help="Parallel processes (default: CPU count).")
+@click.option("--max-size", type=float, default=5.0, show_default=True,
+              help="Largest article file to read, in MB.")
+def extract(paths: tuple[Path, ...], fmt: str, indent: int | None, with_text: bool,
+            workers: int | None, max_size: float) -> None:
+    """Extract the cooperation facts of articles, with their evidence.
+
+    PATHS are .txt, .html/.htm or .jsonl files, or directories (read recursively).
+    A file that cannot be read is reported on stderr and the run goes on; the exit
+    code is non-zero only when nothing could be read.
+
+    \b
+    Example:
+      coopgraph extract data/samples/tttd-2019-08-23-ha-noi-can-tho.txt --format table
+      coopgraph extract data/samples --format json > output/facts.jsonl
+    """
+    import json
+
+    from . import pipeline
+    from .report import format_table
+
+    report = pipeline.RunReport()
+    n_files = sum(1 for _ in pipeline.iter_paths(list(paths)))
+    with _progress(n_files, "Extracting") as bar:
+        for ex in pipeline.iter_extractions(paths, report, workers=workers or pipeline.default_workers(),
+                                            max_bytes=int(max_size * 1e6), progress=bar.update):
+            if fmt == "table":
+                click.echo(format_table(ex))
+            else:
+                data = ex.to_dict()
+                if not with_text:
+                    data["article"].pop("text")
+                click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
+    _finish(report)
+
+
+def _progress(total: int, label: str):
+    """A progress bar on stderr for long runs; silent for a single file or a non-terminal."""
+    show = total > 1 and sys.stderr.isatty()
+    return click.progressbar(length=total, label=label, file=sys.stderr if show else _Null())
+
+
+class _Null:
+    def write(self, *_: object) -> None: ...
+    def flush(self) -> None: ...
+    def isatty(self) -> bool:
+        return False
+
+
+def _finish(report) -> None:
+    from . import pipeline
+
+    for line in report.errors:
+        click.echo(f"error: {line}", err=True)
+    for line in report.warnings:
+        click.echo(f"note: {line}", err=True)
+    if report.files > 1 or report.errors:
+        click.echo(report.summary(), err=True)
+    pipeline.check_any(report)
+
 # === build / remove / export / validate (store) ===
+
+def _store_options(func):
+    """--store and the options of a remote SPARQL server (ignored for a folder)."""
+    options = [
+        click.option("--store", "store_spec", default=str(DEFAULT_STORE), show_default=True,
+                     envvar="COOPGRAPH_STORE",
+                     help="A folder (embedded Oxigraph) or the http(s) URL of a SPARQL endpoint."),
+        click.option("--update-url", default=None, help="SPARQL Update endpoint (default: guessed)."),
+        click.option("--graph-store-url", default=None,
+                     help="Graph Store Protocol endpoint (default: guessed; Virtuoso: "
+                          "/sparql-graph-crud-auth when --user is given)."),
+        click.option("--user", default=None, envvar="COOPGRAPH_STORE_USER", help="Server user."),
+        click.option("--password", default=None, envvar="COOPGRAPH_STORE_PASSWORD",
+                     help="Server password (better: env COOPGRAPH_STORE_PASSWORD)."),
+        click.option("--auth", type=click.Choice(["digest", "basic"]), default="digest",
+                     show_default=True, help="HTTP auth scheme for --user."),
+        click.option("--timeout", type=float, default=60.0, show_default=True,
+                     help="Seconds to wait for the server on each request."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _open(store_spec: str, update_url: str | None, graph_store_url: str | None,
+          user: str | None, password: str | None, auth: str, timeout: float, **_: object):
+    from .store import open_store
+
+    return open_store(store_spec, update_url=update_url, gsp_url=graph_store_url, user=user,
+                      password=password, auth=auth, timeout=timeout)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_store_options
+@click.option("--workers", type=int, default=None, help="Parallel processes (default: CPU count).")
+def build(paths: tuple[Path, ...], workers: int | None, **store_options) -> None:
+    """Extract articles and write their graphs into the store, one named graph per article.
+
+    Unchanged articles are skipped, changed ones replace their graph; a build that is
+    interrupted leaves only whole articles and the next build resumes.
+
+    \b
+    Example:
+      coopgraph build data/samples
+      coopgraph build corpus/ --store http://127.0.0.1:7878
+      coopgraph build corpus/ --store http://127.0.0.1:8890/sparql --user dba
+    """
+    from . import pipeline
+
+    with _open(**store_options) as store:
+        if hasattr(pipeline, "build"):
+            result = pipeline.build(list(paths), store, workers=workers)
+            click.echo(result.summary() if hasattr(result, "summary") else str(result), err=True)
+            return
+        from .store import build_articles
+
+        report = pipeline.RunReport()
+        n_files = sum(1 for _ in pipeline.iter_paths(list(paths)))
+        with _progress(n_files, "Building") as bar:
+            extractions = pipeline.iter_extractions(
+                paths, report, workers=workers or pipeline.default_workers(), progress=bar.update)
+            built = build_articles(extractions, store)
+        click.echo(built.summary(), err=True)
+        _finish(report)
+
+
+@main.command()
+@click.argument("keys", nargs=-1, required=True)
+@_store_options
+def remove(keys: tuple[str, ...], **store_options) -> None:
+    """Take articles out of the store, by article id, source path or graph IRI.
+
+    \b
+    Example:
+      coopgraph remove data/samples/tttd-2019-08-23-ha-noi-can-tho.txt
+    """
+    with _open(**store_options) as store:
+        for key in keys:
+            for graph in store.remove_article(key):
+                click.echo(f"removed {graph}", err=True)
+
+
+@main.command("export")
+@click.option("--format", "formats", multiple=True, required=True,
+              type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv"]),
+              help="Output format; repeat for several.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
+              show_default=True, help="Folder to write into.")
+@_store_options
+def export_command(formats: tuple[str, ...], out_dir: Path, **store_options) -> None:
+    """Write the graph as RDF (stable bytes), GraphML/GEXF for Gephi, or CSV tables.
+
+    ttl and nt merge all graphs; nq, trig and jsonld keep one named graph per article;
+    csv writes one table per fact type into OUT/csv/.
+
+    \b
+    Example:
+      coopgraph export --format ttl
+      coopgraph export --format trig --format gexf --out output/
+    """
+    from .export import export
+
+    with _open(**store_options) as store:
+        for fmt in formats:
+            click.echo(str(export(store, fmt, out_dir)))
+
+
+@main.command()
+@_store_options
+def validate(**store_options) -> None:
+    """Check the graph in the store against the SHACL shapes; exit 1 on violations.
+
+    \b
+    Example:
+      coopgraph validate
+    """
+    from .validate import validate_quads
+
+    with _open(**store_options) as store:
+        report = validate_quads(store.quads())
+    click.echo(report.text())
+    if not report.conforms:
+        sys.exit(1)
+
 
 # === query / serve (SPARQL) ===
 
 # === view (HTML views) ===
+
+@main.command()
+@_store_options
+@click.option("--out", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for graph.html, provinces.html and articles/.")
+@click.option("--article", "article_id", default=None,
+              help="Write only this article's view (its id, as `coopgraph extract` shows it).")
+@click.option("--max-nodes", type=int, default=1500, show_default=True,
+              help="Above this the entity graph shows the best-connected nodes, with a notice.")
+def view(out_dir: Path, article_id: str | None, max_nodes: int, **store_options) -> None:
+    """Write the interactive HTML views of the graph (offline, one file each).
+
+    graph.html: officials, provinces, agreements, fundings, investments and events with
+    search and filters; provinces.html: the provinces on a map of Viet Nam, old 63 or new 34
+    units; articles/<id>.html: one article's text with its evidence beside its graph.
+
+    \b
+    Example:
+      coopgraph build data/samples
+      coopgraph view
+      coopgraph view --store output/store --out output
+      coopgraph view --article tttd-2019-08-23-ha-noi-can-tho
+    """
+    from .views import write_views
+
+    spec = store_options["store_spec"]
+    store = _open(**store_options) if spec.startswith(("http://", "https://")) else spec
+    for path in write_views(store, out_dir, max_nodes=max_nodes, article=article_id):
+        click.echo(str(path))
+
 
 # === eval (accuracy) ===
 

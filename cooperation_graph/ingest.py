@@ -153,20 +153,27 @@ def _read_html(html: str, path: Path) -> Article:
 
 
 def _read_jsonl(text: str, path: Path) -> Iterator[Article]:
+    """Good lines are yielded; bad lines are reported together after them."""
+    bad: list[str] = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
         try:
             record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise InputError(where, "each line must be an object with a string 'text'")
+            body = record["text"]
+            if record.get("title") and not body.lstrip().startswith(str(record["title"]).strip()):
+                body = f"{record['title']}\n{body}"
+            yield make_article(body, record, path=path, where=where)
         except json.JSONDecodeError as exc:
-            raise InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(where, "each line must be an object with a string 'text'")
-        body = record["text"]
-        if record.get("title") and not body.lstrip().startswith(str(record["title"]).strip()):
-            body = f"{record['title']}\n{body}"
-        yield make_article(body, record, path=path, where=where)
+            bad.append(f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})")
+        except InputError as exc:
+            bad.append(f"line {lineno}: {exc.problem}")
+    if bad:
+        more = f" (and {len(bad) - 1} more bad line(s))" if len(bad) > 1 else ""
+        raise InputError(path, bad[0] + more)
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:

@@ -562,8 +562,9 @@ def _to_rdflib(term: object) -> rdflib.term.Node:
 def quads_to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Dataset:
     """The quads as an rdflib Dataset (for SHACL, comparisons and tests; slow on big data)."""
     ds = rdflib.Dataset()
+    default = ds.default_graph if hasattr(ds, "default_graph") else ds.default_context
     for quad in quads:
         g = quad.graph_name
-        ctx = ds.default_context if isinstance(g, ox.DefaultGraph) else ds.graph(_to_rdflib(g))
+        ctx = default if isinstance(g, ox.DefaultGraph) else ds.graph(_to_rdflib(g))
         ctx.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
     return ds

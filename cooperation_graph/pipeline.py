@@ -47,12 +47,15 @@ class RunReport:
 
 def _extract_file(args: tuple[str, int]) -> tuple[str, list[Extraction], str | None]:
     path, max_bytes = args
+    done: list[Extraction] = []  # a .jsonl keeps its good lines when others are bad
     try:
-        return path, list(extract_path(path, max_bytes=max_bytes)), None
+        for ex in extract_path(path, max_bytes=max_bytes):
+            done.append(ex)
+        return path, done, None
     except CooperationGraphError as exc:
-        return path, [], str(exc)
+        return path, done, str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop a run
-        return path, [], f"{path}: internal error while extracting ({type(exc).__name__}: {exc})"
+        return path, done, f"{path}: internal error while extracting ({type(exc).__name__}: {exc})"
 
 
 def iter_extractions(paths: Iterable[Path | str], report: RunReport, *, workers: int = 1,

@@ -17,6 +17,7 @@ A unit whose quads hash to the recorded value is skipped: nothing is written.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import time
@@ -610,6 +611,8 @@ def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int =
             if progress:
                 progress(1)
             continue
+        if not item.graph_hash:  # hash once, not at each comparison
+            item = dataclasses.replace(item, graph_hash=item.fingerprint())
         batch.append(item)
         if len(batch) >= batch_size:
             flush()
@@ -627,7 +630,7 @@ def extraction_unit(extraction: Any, base: str | None = None, **mapping_options:
     quads = mapping.extraction_to_quads(extraction, **kwargs, **mapping_options)
     return Unit(graph=mapping.article_graph_iri(article, **kwargs), quads=quads,
                 id=article.id, content_hash=article.content_hash, source=article.path,
-                kind="article")
+                kind="article", graph_hash=graph_hash(quads))
 
 
 def reference_units(base: str | None = None) -> list[Unit]:
@@ -637,7 +640,8 @@ def reference_units(base: str | None = None) -> list[Unit]:
     kwargs = {"base": base} if base else {}
     quads = mapping.gazetteer_quads(**kwargs)
     graph = mapping.gazetteer_graph_iri(**kwargs)
-    return [Unit(graph=graph, quads=quads, id="gazetteer", kind="gazetteer")]
+    return [Unit(graph=graph, quads=quads, id="gazetteer", kind="gazetteer",
+                 graph_hash=graph_hash(quads))]
 
 
 def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None = None,
@@ -649,23 +653,23 @@ def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None =
     fails that article only. The gazetteer graph is written first when it changed.
     """
     store = open_store(store)
+    written = 0
+    if with_gazetteer:  # bookkeeping graph, not counted as an article
+        written = build_units(reference_units(base), store).quads_written
 
     def units() -> Iterator[Unit | Failed]:
-        if with_gazetteer:
-            yield from reference_units(base)
         for ex in extractions:
             if isinstance(ex, Failed):
                 yield ex
                 continue
             try:
                 yield extraction_unit(ex, base)
-            except (CooperationGraphError, ValueError, TypeError) as exc:
+            except (CooperationGraphError, ValueError, TypeError, KeyError) as exc:
                 src = getattr(ex.article, "path", None) or getattr(ex.article, "id", "?")
                 yield Failed(str(src), f"cannot map to RDF: {exc}")
 
     report = build_units(units(), store, batch_size=batch_size, progress=progress)
-    if with_gazetteer:  # the gazetteer is bookkeeping, not an article
-        report.added = max(0, report.added)
+    report.quads_written += written
     return report
 
 

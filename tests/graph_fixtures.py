@@ -105,8 +105,62 @@ def current_era_extraction() -> Extraction:
                    ProvinceMention("Hà Nội", "01", "current", 1, "Thành phố Hà Nội")),
         cooperation_pairs=(("Cần Thơ", "Hà Nội"),),
         officials=(Official("Trần Quốc Trung", ("Bí thư Thành ủy",), "Cần Thơ", ev),),
+        agreements=(Agreement(("Cần Thơ", "Hà Nội"), "chương trình hợp tác", None, (),
+                              "2025-2030", "signed", ("Trần Quốc Trung",), ev),),
     )
 
 
 __all__ = ["SAMPLE_TEXT", "evidence", "sample_article", "sample_extraction",
            "current_era_extraction", "replace"]
+
+
+# --------------------------------------------------------------------------- graph comparison
+
+def _nt(triples) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(" ".join(t.n3() for t in triple) + " ." for triple in triples)
+
+
+def graph_diff_text(expected, actual, limit: int = 40) -> str:  # type: ignore[no-untyped-def]
+    """Readable difference of two rdflib graphs: counts in both, lines only left / only right."""
+    from rdflib.compare import graph_diff, to_isomorphic
+
+    both, left, right = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+    lines = [f"in both: {len(both)}, only expected: {len(left)}, only actual: {len(right)}"]
+    for label, part in (("only expected", left), ("only actual", right)):
+        rows = _nt(part)
+        lines += [f"--- {label}:"] + [f"  {r}" for r in rows[:limit]]
+        if len(rows) > limit:
+            lines.append(f"  ... {len(rows) - limit} more")
+    return "\n".join(lines)
+
+
+def assert_isomorphic(expected, actual) -> None:  # type: ignore[no-untyped-def]
+    """Fail with a readable diff unless two rdflib graphs are isomorphic."""
+    from rdflib.compare import isomorphic
+
+    if not isomorphic(expected, actual):
+        raise AssertionError("graphs differ\n" + graph_diff_text(expected, actual))
+
+
+def assert_datasets_isomorphic(expected, actual) -> None:  # type: ignore[no-untyped-def]
+    """Same named graphs, each isomorphic (readable diff per differing graph)."""
+    import rdflib
+
+    def graphs(ds):  # type: ignore[no-untyped-def]
+        out = {}
+        contexts = ds.graphs() if hasattr(ds, "graphs") else ds.contexts()
+        for ctx in contexts:
+            if len(ctx):
+                g = rdflib.Graph()
+                for t in ctx:
+                    g.add(t)
+                out[str(ctx.identifier)] = g
+        return out
+
+    left, right = graphs(expected), graphs(actual)
+    assert sorted(left) == sorted(right), f"named graphs differ: {sorted(left)} != {sorted(right)}"
+    for name in sorted(left):
+        try:
+            assert_isomorphic(left[name], right[name])
+        except AssertionError as exc:
+            raise AssertionError(f"graph <{name}>: {exc}") from None

@@ -27,7 +27,7 @@ _PLANNED = re.compile(r"\b(?:sẽ|dự thảo|giao cho|dự kiến|chuẩn bị|
 _ASSIGNED = re.compile(r"giao cho\s+(?:hai\s+|các\s+)?(?:đồng chí\s+)?(?P<who>[^,.;]{3,80}?)\s+(?:ký|thay mặt)")
 _LIST_AFTER = re.compile(r"^\s*(?:chính|trọng tâm|hợp tác)?\s*(?:,\s*)?(?:gồm|bao gồm|như|là|về)?\s*:?\s*(?P<l>[^.;]{3,300})")
 # A list of topics ends where a new clause starts (", các ngành ... cần triển khai").
-_STOP_SEGMENT = re.compile(r",\s+(?=(?:các|hai|những|cần|đã|sẽ|nhằm|để|trong|tại|với|theo|mỗi|giao|"
+_STOP_SEGMENT = re.compile(r",\s+(?=(?:các|hai|những|cần|đã|sẽ|nhằm|để|trong|tại|với|theo|mỗi|giao cho|"
                            r"đồng thời|qua đó|góp phần)\b)")
 _BOTH = re.compile(r"\bhai (?:bên|tỉnh|thành phố|địa phương|TP)\b")
 

@@ -18,7 +18,7 @@ from .text import CAP_WORD, LOWER, UPPER, Doc, Mention
 SURNAMES = frozenset("""
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
 Trương Lâm Mai Lương Hà Tô Tạ Đinh Cao Chu Châu Thái Lưu Kiều Quách Triệu Nghiêm Hứa Giang La
-Khúc Từ Mạc Lại Nông Lò Lục Thân Ông Quan Tăng Tống Văn Vi Viên Yên Âu Bạch Bế Cầm Chế Diệp
+Khúc Từ Mạc Lại Nông Lò Lục Thân Quan Tăng Tống Văn Vi Viên Yên Âu Bạch Bế Cầm Chế Diệp
 Đàm Đồng Hàn Hầu Khổng Kim Lã Lạc Lầu Mã Nghê Ninh Phùng Phí Quản Sầm Sơn Thạch Thiều Tiêu
 Trình Trà Từ Ứng Vòng Y H Điểu Danh Thào Giàng Sùng Mùa Hờ Hoa
 """.split())
@@ -189,6 +189,11 @@ def _right_titles(text: str, end: int, limit: int, mentions: list[Mention]) -> t
     stop = re.search(r"[;.)(:!?]|\s(?:và|cùng|đã|sẽ|cho biết|nhấn mạnh|khẳng định|phát biểu|"
                      r"chủ trì|dự|tham dự|cùng dự|đề nghị|chia sẻ)\s", body)
     body = body[:stop.start()] if stop else body
+    start = end + m.end()
+    # The chain ends with the province it is glued to ("... Chủ tịch UBND tỉnh X cho biết").
+    in_body = [x for x in mentions if start <= x.start and x.end <= start + len(body)]
+    if in_body:
+        body = body[:in_body[-1].end - start]
     titles: list[str] = []
     for seg in _SEGMENT_SPLIT.split(body):
         seg = seg.strip()
@@ -197,7 +202,6 @@ def _right_titles(text: str, end: int, limit: int, mentions: list[Mention]) -> t
         titles.append(seg)
     if not titles:
         return [], None
-    start = end + m.end()
     stop_at = start + sum(len(t) for t in titles) + 4 * len(titles) + 8
     provinces = [x.name for x in mentions if start <= x.start < stop_at]
     return titles, (provinces[0] if provinces else None)

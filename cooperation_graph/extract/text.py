@@ -34,9 +34,9 @@ _NOT_PROVINCE_BEFORE = re.compile(
     rf"(?:\s+{CAP_WORD}){{0,4}}\s*[-–]?\s*)$"
 )
 _NOT_PROVINCE_NAMES = re.compile(
-    r"Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam - Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
+    r"(?<![\w])(?:Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam - Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
     r"Nghĩa Bình|Hà Sơn Bình|Nghệ Tĩnh|Hoàng Liên Sơn|Minh Hải|Hà Tuyên|Hà Bắc|Hải Hưng|Vĩnh Phú|"
-    r"Cửu Long|Sông Bé|Thuận Hải|Phú Khánh|Gia Lai - Kon Tum|Bắc Thái|Hà Nội mới|Hànộimới"
+    r"Cửu Long|Sông Bé|Thuận Hải|Phú Khánh|Gia Lai - Kon Tum|Bắc Thái|Hà Nội mới|Hànộimới)(?![\w])"
 )
 _PREFIX = re.compile(r"(?:(?:[Tt]hành phố|TP\.?|Tp\.?|[Tt]ỉnh|[Tt]hủ đô)\s*)$")
 _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")

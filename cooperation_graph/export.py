@@ -1,0 +1,262 @@
+"""Write the graph out for other tools: RDF files, GraphML/GEXF for Gephi, CSV tables.
+
+Every RDF format is written by Oxigraph's own serializer (rdflib's is ~70x slower on big
+graphs) from *sorted canonical N-Triples / N-Quads lines*, so the same graph always gives the
+same bytes: sorting lines of bytes is far cheaper than sorting term objects, and Oxigraph's
+Turtle/TriG writers keep the input order (one ``;`` block per subject, one block per graph).
+Graphs with blank nodes are first relabelled by RDFC-1.0 canonicalization.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import StoreError
+from .vocab import DEFAULT_BASE, PREFIXES
+
+RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
+    "ttl": (ox.RdfFormat.TURTLE, "graph.ttl"),
+    "nt": (ox.RdfFormat.N_TRIPLES, "graph.nt"),
+    "nq": (ox.RdfFormat.N_QUADS, "graph.nq"),
+    "trig": (ox.RdfFormat.TRIG, "graph.trig"),
+    "jsonld": (ox.RdfFormat.JSON_LD, "graph.jsonld"),
+}
+FORMATS = (*RDF_FORMATS, "graphml", "gexf", "csv")
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_CG = PREFIXES["cg"]
+_LABELS = (_RDFS + "label", "http://schema.org/name", "https://schema.org/name",
+           "http://xmlns.com/foaf/0.1/name")
+
+#: CSV table name -> class IRI: one table per fact type.
+CSV_TABLES: dict[str, str] = {
+    "articles": _CG + "Article",
+    "provinces": _CG + "Province",
+    "officials": _CG + "Official",
+    "memberships": "http://www.w3.org/ns/org#Membership",
+    "cooperations": _CG + "Cooperation",
+    "agreements": _CG + "Agreement",
+    "fundings": _CG + "Funding",
+    "investments": _CG + "Investment",
+    "events": _CG + "Event",
+}
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Prefixes for short names in CSV / GraphML: the vocabularies plus ``id:`` and ``graph:``."""
+    return {**PREFIXES, "id": f"{base}id/", "graph": f"{base}graph/"}
+
+
+#: Prefixes written into Turtle / TriG: the vocabularies only. Our node IRIs have slashes in
+#: their local part (``id:funding/K/H``), which Turtle must write as ``id:funding\/K\/H``;
+#: full IRIs read better and every parser accepts them.
+RDF_PREFIXES = dict(PREFIXES)
+
+
+# --------------------------------------------------------------------------- canonical lines
+
+
+def _canonical(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """Blank nodes relabelled by RDFC-1.0 so that labels do not depend on load order."""
+    if not any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+               for q in quads):
+        return quads
+    ds = ox.Dataset(quads)
+    ds.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return list(ds)
+
+
+def sorted_ntriples(quads: Iterable[ox.Quad]) -> bytes:
+    """The distinct triples of all graphs as sorted canonical N-Triples."""
+    data = ox.serialize((q.triple for q in _canonical(list(quads))),
+                        format=ox.RdfFormat.N_TRIPLES) or b""
+    lines = sorted(set(data.splitlines()))
+    return b"".join(line + b"\n" for line in lines)
+
+
+def sorted_nquads(quads: Iterable[ox.Quad]) -> bytes:
+    """Canonical N-Quads sorted by graph (default graph first), then by triple."""
+    by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
+    for q in _canonical(list(quads)):
+        g = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+        by_graph[g].append(q.triple)
+    out = io.BytesIO()
+    for g in sorted(by_graph):
+        data = ox.serialize(by_graph[g], format=ox.RdfFormat.N_TRIPLES) or b""
+        suffix = b" " + g.encode("utf-8") + b" .\n" if g else b" .\n"
+        for line in sorted(set(data.splitlines())):
+            out.write(line[:-2] + suffix)  # N-Triples lines end with " ."
+    return out.getvalue()
+
+
+def serialize_quads(quads: Iterable[ox.Quad], fmt: str, *, base: str = DEFAULT_BASE) -> bytes:
+    """Stable bytes of the quads in an RDF format (ttl and nt merge the graphs)."""
+    if fmt not in RDF_FORMATS:
+        raise StoreError(f"unknown RDF format {fmt!r} (use one of {', '.join(RDF_FORMATS)})")
+    rdf_format = RDF_FORMATS[fmt][0]
+    if fmt == "nt":
+        return sorted_ntriples(quads)
+    if fmt == "nq":
+        return sorted_nquads(quads)
+    if fmt == "ttl":
+        triples = ox.parse(sorted_ntriples(quads), format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(triples, format=rdf_format, prefixes=RDF_PREFIXES) or b""
+    parsed = ox.parse(sorted_nquads(quads), format=ox.RdfFormat.N_QUADS)
+    if fmt == "trig":
+        return ox.serialize(parsed, format=rdf_format, prefixes=RDF_PREFIXES) or b""
+    return ox.serialize(parsed, format=rdf_format) or b""
+
+
+# --------------------------------------------------------------------------- networkx
+
+
+def _short(iri: str, pfx: Mapping[str, str]) -> str:
+    best = ""
+    for name, ns in pfx.items():
+        if iri.startswith(ns) and len(ns) > len(pfx.get(best, "")):
+            best = name
+    return f"{best}:{iri[len(pfx[best]):]}" if best else iri
+
+
+def to_networkx(quads: Iterable[ox.Quad], *, base: str = DEFAULT_BASE) -> Any:
+    """A MultiDiGraph: IRIs as nodes (label, type, iri), object properties as edges.
+
+    Used when the views module offers no ``projection.rdf_to_networkx``.
+    """
+    import networkx as nx
+
+    pfx = prefixes(base)
+    types: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    edges: set[tuple[str, str, str]] = set()
+    for q in quads:
+        s, p, o = q.subject, q.predicate.value, q.object
+        if not isinstance(s, ox.NamedNode):
+            continue
+        if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
+            types[s.value].add(o.value)
+        elif isinstance(o, ox.NamedNode):
+            edges.add((s.value, _short(p, pfx), o.value))
+        elif isinstance(o, ox.Literal) and p in _LABELS:
+            lang = o.language or ""
+            current = labels[s.value].get(lang)
+            if current is None or o.value < current:
+                labels[s.value][lang] = o.value
+    g = nx.MultiDiGraph()
+    nodes = sorted(set(types) | {e[0] for e in edges} | {e[2] for e in edges})
+    for n in nodes:
+        names = labels.get(n, {})
+        label = names.get("vi") or names.get("") or next(iter(sorted(names.values())), "")
+        g.add_node(n, label=label or _short(n, pfx), iri=n,
+                   type=" ".join(sorted(_short(t, pfx) for t in types.get(n, ()))))
+    for s, p, o in sorted(edges):
+        g.add_edge(s, o, key=p, predicate=p)
+    return g
+
+
+def _projection(quads: list[ox.Quad], base: str) -> Any:
+    try:
+        from .projection import rdf_to_networkx  # written by the views module, when present
+    except ImportError:
+        return to_networkx(quads, base=base)
+    return rdf_to_networkx(quads)
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _value(term: Any) -> str:
+    return "" if term is None else term.value
+
+
+def csv_tables(store: Any, *, base: str = DEFAULT_BASE) -> dict[str, str]:
+    """CSV text per fact type: one row per node of the class, one column per property.
+
+    Objects that belong to the node (``#amount``-style IRIs, evidence) are flattened into
+    ``property.subproperty`` columns; objects with a label get an extra ``property_label``
+    column. Multiple values are joined with `` | ``; rows and columns are sorted.
+    """
+    pfx = prefixes(base)
+    label_rows = store.query(
+        "SELECT ?s ?l WHERE { GRAPH ?g { ?s <%s> ?l } FILTER(LANG(?l) = 'vi' || LANG(?l) = '') }"
+        % _LABELS[0])
+    label_of: dict[str, str] = {}
+    for sol in label_rows:
+        s, lbl = sol["s"].value, sol["l"].value
+        if s not in label_of or lbl < label_of[s]:
+            label_of[s] = lbl
+    tables: dict[str, str] = {}
+    for name, cls in CSV_TABLES.items():
+        res = store.query(
+            f"SELECT ?s ?g ?p ?o ?q ?v WHERE {{ GRAPH ?g {{ ?s a <{cls}> ; ?p ?o . "
+            f"OPTIONAL {{ ?o ?q ?v FILTER(isIRI(?o) && (STRSTARTS(STR(?o), CONCAT(STR(?s), '#')) "
+            f"|| ?p = <{_CG}evidence>)) }} }} }}")
+        rows: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for sol in res:
+            s, p, o = sol["s"].value, _short(sol["p"].value, pfx), sol["o"]
+            row = rows[s]
+            row["graph"].add(_value(sol["g"]))
+            if sol["p"].value == _RDF_TYPE:
+                row["type"].add(_short(o.value, pfx))
+                continue
+            col = p.split(":", 1)[-1]
+            if sol["q"] is not None:
+                if sol["q"].value != _RDF_TYPE:
+                    row[f"{col}.{_short(sol['q'].value, pfx).split(':', 1)[-1]}"].add(
+                        _value(sol["v"]))
+                continue
+            row[col].add(o.value)
+            if isinstance(o, ox.NamedNode) and o.value in label_of:
+                row[f"{col}_label"].add(label_of[o.value])
+        columns = sorted({c for r in rows.values() for c in r} - {"graph", "type"})
+        header = ["iri", "type", *columns, "graph"]
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        for s in sorted(rows):
+            r = rows[s]
+            writer.writerow([s] + [" | ".join(sorted(r.get(c, ()))) for c in header[1:]])
+        tables[name] = buf.getvalue()
+    return tables
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def export(store: Any, fmt: str, out_dir: str | Path = "output", *,
+           base: str = DEFAULT_BASE) -> Path:
+    """Write the store's data in ``fmt`` under ``out_dir``; return the file (folder for csv)."""
+    fmt = fmt.lower().lstrip(".")
+    fmt = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld"}.get(fmt, fmt)
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        folder = out / "csv"
+        folder.mkdir(exist_ok=True)
+        for name, text in csv_tables(store, base=base).items():
+            (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+        return folder
+    quads = list(store.quads())
+    if fmt in RDF_FORMATS:
+        path = out / RDF_FORMATS[fmt][1]
+        path.write_bytes(serialize_quads(quads, fmt, base=base))
+        return path
+    import networkx as nx
+
+    graph = _projection(quads, base)
+    path = out / f"graph.{fmt}"
+    if fmt == "graphml":
+        nx.write_graphml(graph, path)
+    else:
+        nx.write_gexf(graph, path)
+    return path

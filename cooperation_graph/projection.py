@@ -1,0 +1,527 @@
+"""RDF -> networkx: the graphs the views draw (and GraphML/GEXF exports can write).
+
+Everything is read with a handful of SPARQL SELECTs, each inside ``GRAPH ?g { }`` so it runs the
+same on the embedded store, the Oxigraph server and Virtuoso (whose default graphs differ); the
+pieces are joined here. ``source`` is a store (anything with ``select(sparql)`` or
+``query(sparql)``, see :mod:`cooperation_graph.store`), a ``pyoxigraph.Store``, or an iterable of
+``pyoxigraph.Quad`` (for example ``mapping.extraction_to_quads(extraction)``).
+
+:func:`rdf_to_networkx` -- ``nx.MultiDiGraph``, node id = IRI. Node attributes:
+
+* all: ``type`` (``province``, ``official``, ``agreement``, ``funding``, ``investment``,
+  ``event``), ``label``, ``iri``, ``articles`` (sorted article ids), ``evidence`` (list of dicts:
+  ``sentence``, ``start``, ``end``, ``confidence``, ``article_id``, ``article_title``,
+  ``article_date`` (ISO date), ``article_url``);
+* province: ``code``, ``era``, ``lat``, ``lon``, ``successor`` (label of the 2025 unit);
+* official: ``posts`` (``"Bí thư Thành ủy (Hà Nội)"``; central posts without a province),
+  ``province`` (label of the province served);
+* agreement: ``kind``, ``n_contents``, ``fields``, ``period``, ``status``, ``signatories``;
+* funding: ``amount_vnd``, ``qualifier``, ``purpose``, ``years``, ``status``;
+* investment: ``amount_vnd`` (capital), ``qualifier``, ``projects``;
+* event: ``kind``, ``date`` (ISO), ``place``.
+
+Edges carry ``label`` (Vietnamese), ``predicate`` (IRI) and ``symmetric`` (True for
+``hợp tác với``); money flows donor -> funding -> recipient, investor -> investment -> host,
+officials point to what they chair, sign and serve.
+
+:func:`province_network` -- ``nx.Graph`` of one era's provinces (all of them, placed by ``lat`` /
+``lon``), edges with ``articles`` (number of articles reporting the pair), ``agreements``,
+``fundings``, ``funding_vnd``, ``investments``, ``investment_vnd`` and ``weight`` = articles +
+agreements + fundings + investments. With ``era="current"`` the 63 former units are rolled up
+into their successors (a pair inside one merged unit disappears).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .vocab import CG_NS, PREFIXES
+
+FACT_TYPES = {
+    "Official": "official",
+    "Agreement": "agreement",
+    "Funding": "funding",
+    "Investment": "investment",
+    "Event": "event",
+}
+
+#: predicate (local name in cg:, or a full IRI) -> (edge label, direction).
+#: ``out``: node -> object; ``in``: object -> node (so money and action read left to right).
+EDGE_RULES: dict[str, tuple[str, str]] = {
+    CG_NS + "serves": ("công tác tại", "out"),
+    CG_NS + "party": ("bên tham gia", "out"),
+    CG_NS + "signatory": ("ký", "in"),
+    CG_NS + "donor": ("hỗ trợ", "in"),
+    CG_NS + "recipient": ("cho", "out"),
+    CG_NS + "investor": ("đầu tư", "in"),
+    CG_NS + "host": ("tại", "out"),
+    CG_NS + "chair": ("chủ trì", "in"),
+    PREFIXES["schema"] + "attendee": ("tham dự", "in"),
+    PREFIXES["schema"] + "organizer": ("tổ chức", "in"),
+    PREFIXES["schema"] + "location": ("diễn ra tại", "out"),
+}
+COOPERATES = CG_NS + "cooperatesWith"
+
+_PREFIXES = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + "\n"
+
+Q_PROVINCES = _PREFIXES + """
+SELECT ?p ?label ?code ?era ?lat ?lon ?succ WHERE { GRAPH ?g {
+  ?p a cg:Province .
+  OPTIONAL { ?p rdfs:label ?label } OPTIONAL { ?p cg:provinceCode ?code }
+  OPTIONAL { ?p cg:era ?era } OPTIONAL { ?p schema:latitude ?lat }
+  OPTIONAL { ?p schema:longitude ?lon } OPTIONAL { ?p cg:mergedInto ?succ }
+} }"""
+
+Q_ARTICLES = _PREFIXES + """
+SELECT ?a ?g ?id ?title ?date ?url ?source WHERE { GRAPH ?g {
+  ?a a cg:Article .
+  OPTIONAL { ?a cg:articleId ?id } OPTIONAL { ?a schema:headline ?title }
+  OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a schema:publisher/schema:name ?source }
+} }"""
+
+Q_FACTS = _PREFIXES + """
+SELECT ?s ?type ?p ?o WHERE { GRAPH ?g {
+  ?s a ?type ; ?p ?o .
+  FILTER(?type IN (cg:Official, cg:Agreement, cg:Funding, cg:Investment, cg:Event))
+} }"""
+
+Q_AMOUNTS = _PREFIXES + """
+SELECT ?s ?value WHERE { GRAPH ?g { ?s schema:amount ?m . ?m schema:value ?value } }"""
+
+Q_POSTS = _PREFIXES + """
+SELECT DISTINCT ?person ?label ?in WHERE { GRAPH ?g {
+  ?person org:holds ?post . ?post rdfs:label ?label . OPTIONAL { ?post org:postIn ?in }
+} }"""
+
+Q_EVIDENCE = _PREFIXES + """
+SELECT DISTINCT ?s ?sentence ?start ?end ?conf ?art WHERE { GRAPH ?g {
+  ?s cg:evidence ?ev . ?ev cg:sentence ?sentence .
+  OPTIONAL { ?ev cg:startOffset ?start } OPTIONAL { ?ev cg:endOffset ?end }
+  OPTIONAL { ?ev cg:confidence ?conf } OPTIONAL { ?ev prov:wasQuotedFrom ?art }
+} }"""
+
+Q_COOPERATION = _PREFIXES + """
+SELECT ?p1 ?p2 ?g WHERE { GRAPH ?g {
+  ?c a cg:Cooperation ; cg:partner ?p1, ?p2 . FILTER(STR(?p1) < STR(?p2))
+} }"""
+
+Q_AGREEMENT_PAIRS = _PREFIXES + """
+SELECT ?a ?p1 ?p2 ?g WHERE { GRAPH ?g {
+  ?a a cg:Agreement ; cg:party ?p1, ?p2 . FILTER(STR(?p1) < STR(?p2))
+} }"""
+
+Q_FLOWS = _PREFIXES + """
+SELECT ?f ?kind ?from ?to ?value ?g WHERE { GRAPH ?g {
+  { ?f a cg:Funding ; cg:donor ?from ; cg:recipient ?to . BIND("funding" AS ?kind) }
+  UNION
+  { ?f a cg:Investment ; cg:investor ?from ; cg:host ?to . BIND("investment" AS ?kind) }
+  OPTIONAL { ?f schema:amount ?m . ?m schema:value ?value }
+} }"""
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+
+
+class _Source:
+    """One way to run SELECTs over a store, a pyoxigraph Store, or a list of quads."""
+
+    def __init__(self, source: Any) -> None:
+        if isinstance(source, (str, Path)):
+            from .store import open_store
+
+            source = open_store(source, read_only=True)
+        if not hasattr(source, "query") and not hasattr(source, "select"):
+            store = ox.Store()
+            store.extend(list(source))
+            source = store
+        self.source = source
+
+    def select(self, sparql: str) -> list[dict[str, Any]]:
+        try:
+            if hasattr(self.source, "select"):
+                rows = self.source.select(sparql)
+                return [{k: _py(v) for k, v in row.items()} for row in rows]
+            result = self.source.query(sparql)
+            names = [v.value for v in result.variables]
+            return [{n: _py(sol[n]) for n in names} for sol in result]
+        except QueryError:
+            raise
+        except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"projection query failed: {exc}") from exc
+
+
+def _py(term: Any) -> Any:
+    """A pyoxigraph term as a Python value: IRIs as str, typed literals converted."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        kind = term.datatype.value.rsplit("#", 1)[-1]
+        text = term.value
+        try:
+            if kind in ("integer", "int", "long", "short", "nonNegativeInteger"):
+                return int(text)
+            if kind == "decimal":
+                return Decimal(text)
+            if kind in ("double", "float"):
+                return float(text)
+            if kind == "boolean":
+                return text == "true"
+            if kind == "date":
+                return date.fromisoformat(text[:10])
+            if kind == "dateTime":
+                return datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return text
+        return text
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return str(term)
+
+
+def _iso_date(value: Any) -> str | None:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)[:10] if value else None
+
+
+def _article_table(src: _Source) -> dict[str, dict[str, Any]]:
+    """Article IRI -> its metadata (id, title, date, url, source, graph)."""
+    table: dict[str, dict[str, Any]] = {}
+    for row in src.select(Q_ARTICLES):
+        entry = table.setdefault(row["a"], {"iri": row["a"], "graph": row["g"]})
+        for key in ("id", "title", "url", "source"):
+            if row.get(key) is not None and not entry.get(key):
+                entry[key] = str(row[key])
+        if row.get("date") is not None and not entry.get("date"):
+            entry["date"] = _iso_date(row["date"])
+        entry.setdefault("id", row["a"].rsplit("/", 1)[-1])
+    return table
+
+
+def _province_table(src: _Source) -> dict[str, dict[str, Any]]:
+    table: dict[str, dict[str, Any]] = {}
+    for row in src.select(Q_PROVINCES):
+        entry = table.setdefault(row["p"], {"iri": row["p"]})
+        for key in ("label", "code", "era", "lat", "lon", "succ"):
+            if row.get(key) is not None and entry.get(key) is None:
+                value = row[key]
+                entry[key] = float(value) if key in ("lat", "lon") else str(value)
+    for entry in table.values():
+        entry.setdefault("label", _fallback_label(entry["iri"]))
+    return table
+
+
+def _fallback_label(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+# --------------------------------------------------------------------------------------------
+# Entity graph
+
+
+def rdf_to_networkx(source: Any) -> nx.MultiDiGraph:
+    """The entity graph: officials, provinces and facts as nodes, relationships as edges."""
+    from .views import format_vnd
+
+    src = _Source(source)
+    articles = _article_table(src)
+    provinces = _province_table(src)
+    facts: dict[str, dict[str, Any]] = {}
+    values: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for row in src.select(Q_FACTS):
+        local = str(row["type"]).rsplit("#", 1)[-1]
+        if not str(row["type"]).startswith(CG_NS) or local not in FACT_TYPES:
+            continue
+        facts[row["s"]] = {"type": FACT_TYPES[local]}
+        bucket = values[row["s"]][row["p"]]
+        if row["o"] not in bucket:
+            bucket.append(row["o"])
+    amounts = {row["s"]: int(row["value"]) for row in src.select(Q_AMOUNTS)
+               if row.get("value") is not None}
+
+    G = nx.MultiDiGraph()
+
+    def add_province(iri: str) -> None:
+        if iri in G:
+            return
+        info = provinces.get(iri, {"label": _fallback_label(iri)})
+        succ = info.get("succ")
+        G.add_node(iri, type="province", iri=iri, label=info.get("label"),
+                   code=info.get("code"), era=info.get("era"), lat=info.get("lat"),
+                   lon=info.get("lon"),
+                   successor=provinces.get(succ, {}).get("label") if succ else None,
+                   articles=[], evidence=[])
+
+    def label_of(iri: str) -> str:
+        if iri in provinces:
+            return str(provinces[iri]["label"])
+        names = values.get(iri, {}).get(PREFIXES["schema"] + "name")
+        return str(names[0]) if names else _fallback_label(iri)
+
+    for iri in sorted(facts):
+        kind = facts[iri]["type"]
+        v = values[iri]
+
+        def one(pred: str, ns: str = CG_NS, v: Mapping[str, list[Any]] = v) -> Any:
+            found = v.get(ns + pred)
+            return found[0] if found else None
+
+        def many(pred: str, ns: str = CG_NS, v: Mapping[str, list[Any]] = v) -> list[Any]:
+            return sorted(v.get(ns + pred, []), key=str)
+
+        attrs: dict[str, Any] = {"type": kind, "iri": iri}
+        art_ids = sorted({articles[a]["id"] for a in v.get(PREFIXES["prov"] + "wasDerivedFrom", [])
+                          if a in articles})
+        attrs["articles"] = art_ids
+        if kind == "official":
+            attrs["label"] = str(one("name", PREFIXES["schema"]) or _fallback_label(iri))
+            served = many("serves")
+            attrs["province"] = label_of(served[0]) if served else None
+        elif kind == "agreement":
+            attrs.update(kind=one("kind"), n_contents=one("contentCount"),
+                         fields=[str(x) for x in many("field")], period=one("period"),
+                         status=one("status"))
+            attrs["signatories"] = [label_of(x) for x in many("signatory")] + [
+                str(x) for x in many("signatoryText")]
+            attrs["label"] = _sentence_case(attrs["kind"] or "thỏa thuận hợp tác") + (
+                f" · {attrs['n_contents']} nội dung" if attrs["n_contents"] else "")
+        elif kind == "funding":
+            amount = amounts.get(iri)
+            years = sorted(int(y) for y in many("year"))
+            attrs.update(amount_vnd=amount, qualifier=one("qualifier"), purpose=one("purpose"),
+                         years=years, status=one("status"))
+            attrs["label"] = " · ".join(
+                x for x in (format_vnd(amount, attrs["qualifier"]) if amount else "hỗ trợ",
+                            ", ".join(str(y) for y in years)) if x)
+        elif kind == "investment":
+            amount = amounts.get(iri)
+            attrs.update(amount_vnd=amount, qualifier=one("qualifier"),
+                         projects=one("projectCount"))
+            parts = [f"{attrs['projects']} dự án" if attrs["projects"] else "đầu tư"]
+            if amount:
+                parts.append(format_vnd(amount, attrs["qualifier"]))
+            attrs["label"] = " · ".join(parts)
+        elif kind == "event":
+            when = one("startDate", PREFIXES["schema"])
+            place = one("location", PREFIXES["schema"])
+            attrs.update(kind=one("kind"), date=_iso_date(when),
+                         place=label_of(place) if place else None)
+            attrs["label"] = _sentence_case(attrs["kind"] or "sự kiện") + (
+                f" · {when:%d/%m/%Y}" if isinstance(when, date) else "")
+        G.add_node(iri, **attrs, evidence=[])
+
+    # posts of officials, with the province of a provincial post
+    posts: dict[str, set[str]] = defaultdict(set)
+    for row in src.select(Q_POSTS):
+        text = str(row["label"])
+        if row.get("in"):
+            text += f" ({label_of(row['in'])})"
+        posts[row["person"]].add(text)
+    for person, items in posts.items():
+        if person in G:
+            G.nodes[person]["posts"] = sorted(items)
+
+    # edges from the facts' object properties
+    for iri in sorted(facts):
+        for pred, objects in values[iri].items():
+            rule = EDGE_RULES.get(pred)
+            if not rule:
+                continue
+            label, direction = rule
+            for obj in objects:
+                if not isinstance(obj, str) or not obj.startswith(("http://", "https://")):
+                    continue
+                if obj in provinces:
+                    add_province(obj)
+                elif obj not in G:
+                    continue  # a target that is not an entity of this graph
+                u, v = (iri, obj) if direction == "out" else (obj, iri)
+                if not G.has_edge(u, v, key=label):
+                    G.add_edge(u, v, key=label, label=label, predicate=pred, symmetric=False)
+
+    # province <-> province cooperation, one edge per pair
+    graph_article = {a["graph"]: a["id"] for a in articles.values()}
+    for row in src.select(_PREFIXES + """
+        SELECT DISTINCT ?p ?q ?g WHERE { GRAPH ?g { ?p cg:cooperatesWith ?q . } }"""):
+        p, q = sorted((row["p"], row["q"]))
+        if p == q:
+            continue
+        add_province(p)
+        add_province(q)
+        if not G.has_edge(p, q, key="hợp tác với"):
+            G.add_edge(p, q, key="hợp tác với", label="hợp tác với", predicate=COOPERATES,
+                       symmetric=True, articles=[])
+        art = graph_article.get(row["g"])
+        for node in (p, q):
+            if art and art not in G.nodes[node]["articles"]:
+                G.nodes[node]["articles"].append(art)
+        edge = G.edges[p, q, "hợp tác với"]
+        if art and art not in edge["articles"]:
+            edge["articles"].append(art)
+    for node in G:
+        G.nodes[node]["articles"] = sorted(G.nodes[node]["articles"])
+
+    # evidence with its article
+    seen: set[tuple[str, Any, Any, str]] = set()
+    for row in sorted(src.select(Q_EVIDENCE),
+                      key=lambda r: (str(r["s"]), str(r.get("art")), r.get("start") or 0)):
+        if row["s"] not in G:
+            continue
+        key = (row["s"], row.get("start"), row.get("end"), str(row.get("art")))
+        if key in seen:
+            continue
+        seen.add(key)
+        art = articles.get(row.get("art") or "", {})
+        G.nodes[row["s"]]["evidence"].append({
+            "sentence": str(row["sentence"]),
+            "start": row.get("start"),
+            "end": row.get("end"),
+            "confidence": float(row["conf"]) if row.get("conf") is not None else None,
+            "article_id": art.get("id"),
+            "article_title": art.get("title"),
+            "article_date": art.get("date"),
+            "article_url": art.get("url"),
+        })
+    return G
+
+
+def _sentence_case(text: str) -> str:
+    text = str(text).strip()
+    return text[:1].upper() + text[1:]
+
+
+def article_records(source: Any) -> list[dict[str, Any]]:
+    """Every article in the source: ``id``, ``title``, ``date``, ``url``, ``source``, ``iri``."""
+    table = _article_table(_Source(source))
+    return sorted(table.values(), key=lambda a: (a.get("date") or "", a["id"]))
+
+
+def article_subgraph(G: nx.MultiDiGraph, article_id: str) -> nx.MultiDiGraph:
+    """The part of an entity graph one article supports: its facts and their neighbours.
+
+    Evidence from other articles is left out of the copy.
+    """
+    def reported(node: Any) -> bool:
+        return article_id in (G.nodes[node].get("articles") or [])
+
+    keep = {n for n in G if reported(n)}
+    around = set(keep)
+    for node in keep:  # provinces a fact of the article points to, even if not a pair
+        for other in set(G.predecessors(node)) | set(G.successors(node)):
+            if G.nodes[other].get("type") == "province":
+                around.add(other)
+    sub = G.subgraph(around).copy()
+    # cooperation edges other articles report do not belong to this one
+    drop = [(u, v, k) for u, v, k, a in sub.edges(keys=True, data=True)
+            if a.get("symmetric") and article_id not in (a.get("articles") or [])]
+    sub.remove_edges_from(drop)
+    for node, attrs in sub.nodes(data=True):
+        attrs["evidence"] = [e for e in attrs.get("evidence") or ()
+                             if e.get("article_id") == article_id]
+    return sub
+
+
+# --------------------------------------------------------------------------------------------
+# Province network
+
+
+def province_network(source: Any, era: str = "legacy") -> nx.Graph:
+    """One era's provinces at their coordinates, edges weighted by the cooperation reported."""
+    if era not in ("legacy", "current"):
+        raise QueryError(f"unknown era {era!r}: use 'legacy' (63 units) or 'current' (34)")
+    src = _Source(source)
+    provinces = _province_table(src)
+    articles = _article_table(src)
+    by_graph = {a["graph"]: a["id"] for a in articles.values()}
+
+    def unit(iri: str) -> str | None:
+        """The node of ``iri`` in this era's network (legacy units roll up when current)."""
+        info = provinces.get(iri)
+        if info is None:
+            return None
+        if info.get("era") == era:
+            return iri
+        if era == "current" and info.get("succ") in provinces:
+            return str(info["succ"])
+        return None  # a current unit cannot be split back into the 63
+
+    P = nx.Graph(era=era)
+    for iri, info in sorted(provinces.items()):
+        if info.get("era") == era:
+            successor = provinces.get(info.get("succ") or "", {}).get("label")
+            P.add_node(iri, label=info.get("label"), code=info.get("code"), era=era,
+                       lat=info.get("lat"), lon=info.get("lon"), successor=successor)
+
+    pair_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    counts: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+
+    def pair(a: str, b: str) -> tuple[str, str] | None:
+        ua, ub = unit(a), unit(b)
+        if ua is None or ub is None or ua == ub:
+            return None
+        return (ua, ub) if ua < ub else (ub, ua)
+
+    for row in src.select(Q_COOPERATION):
+        key = pair(row["p1"], row["p2"])
+        if key:
+            pair_articles[key].add(by_graph.get(row["g"], row["g"]))
+    agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in src.select(Q_AGREEMENT_PAIRS):
+        key = pair(row["p1"], row["p2"])
+        if key:
+            agreements[key].add(row["a"])
+            pair_articles[key].add(by_graph.get(row["g"], row["g"]))
+    for key, items in agreements.items():
+        counts[key]["agreements"] = len(items)
+    flows: dict[tuple[str, str, str], dict[str, int]] = {}
+    for row in src.select(Q_FLOWS):
+        key = pair(row["from"], row["to"])
+        if key:
+            flows[(row["kind"], row["f"], "|".join(key))] = {"value": int(row["value"] or 0)}
+            pair_articles[key].add(by_graph.get(row["g"], row["g"]))
+    for (kind, _, joined), flow in flows.items():
+        a, b = joined.split("|")
+        counts[(a, b)][kind + "s"] += 1
+        counts[(a, b)][kind + "_vnd"] += flow["value"]
+    for key in set(counts) | set(pair_articles):
+        c = counts[key]
+        n_articles = len(pair_articles[key])
+        attrs = {
+            "articles": n_articles,
+            "agreements": int(c["agreements"]),
+            "fundings": int(c["fundings"]),
+            "funding_vnd": int(c["funding_vnd"]),
+            "investments": int(c["investments"]),
+            "investment_vnd": int(c["investment_vnd"]),
+        }
+        attrs["weight"] = (n_articles + attrs["agreements"] + attrs["fundings"]
+                           + attrs["investments"])
+        P.add_edge(*key, **attrs)
+    return P
+
+
+def province_networks(source: Any) -> dict[str, nx.Graph]:
+    """Both eras' province networks, read once from the source."""
+    src = _Source(source)
+    return {era: province_network(src.source, era=era) for era in ("legacy", "current")}
+
+
+__all__ = [
+    "rdf_to_networkx", "province_network", "province_networks", "article_records",
+    "article_subgraph", "EDGE_RULES", "FACT_TYPES",
+]

@@ -1,0 +1,1172 @@
+"""Interactive, offline HTML views of the graph: networkx projection -> pyvis -> one HTML file.
+
+Three views, each a single self-contained file (vis-network, its CSS and our small script are
+embedded; the page fetches nothing):
+
+* :func:`render_entity_graph` -- officials, provinces, agreements, fundings, investments and
+  events with labelled edges; legend, search, filters by type / province / year, hover and click
+  details with the evidence sentence and its article.
+* :func:`render_province_network` -- provinces at their coordinates (x = longitude, y = -latitude)
+  with edges weighted by cooperation; a switch between the 63 units before 2025-07-01 and the 34
+  after; click a province for its partners and totals.
+* :func:`render_article_view` -- one article's text with the evidence highlighted, beside its
+  facts as a small graph.
+
+The node and edge attributes read here are those :mod:`cooperation_graph.projection` writes (see
+its docstring). Everything that comes from articles reaches the page either through
+``json.dumps`` with ``<``, ``>``, ``&`` escaped, or through ``html.escape``; in the browser it
+is put into the DOM with ``textContent`` only, and links are kept only for ``http(s)`` URLs.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+
+from .errors import CooperationGraphError
+
+#: Above this many nodes the entity graph shows only the best-connected ones, with a notice.
+MAX_NODES = 1500
+#: Up to this many nodes the browser lays the graph out (physics, then frozen); above it the
+#: positions are computed here, because vis-network's physics does not settle in reasonable
+#: time on large graphs (measured: 500 nodes ~50 s, 2,000 nodes not within 150 s).
+PHYSICS_MAX_NODES = 300
+#: Edge labels are drawn only on graphs with at most this many edges (hover shows them anyway).
+EDGE_LABEL_MAX = 150
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    label_vi: str
+    label_en: str
+    color: str
+    shape: str
+
+
+NODE_STYLES: dict[str, NodeStyle] = {
+    "province": NodeStyle("Tỉnh, thành phố", "province", "#1f77b4", "dot"),
+    "official": NodeStyle("Cán bộ lãnh đạo", "official", "#ff7f0e", "diamond"),
+    "agreement": NodeStyle("Thỏa thuận hợp tác", "agreement", "#2ca02c", "square"),
+    "funding": NodeStyle("Hỗ trợ kinh phí", "funding", "#c9a000", "triangle"),
+    "investment": NodeStyle("Đầu tư", "investment", "#9467bd", "triangleDown"),
+    "event": NodeStyle("Sự kiện", "event", "#d62728", "star"),
+    "other": NodeStyle("Khác", "other", "#7f7f7f", "dot"),
+}
+
+ERA_LABELS = {
+    "legacy": "63 tỉnh, thành (trước 1/7/2025)",
+    "current": "34 tỉnh, thành (từ 1/7/2025)",
+}
+
+
+class ViewError(CooperationGraphError):
+    """A view cannot be rendered from what it was given."""
+
+
+# --------------------------------------------------------------------------------------------
+# Formatting
+
+
+def format_vnd(amount: int | float | Decimal | None, qualifier: str | None = None) -> str:
+    """An amount of đồng the way Vietnamese news writes it: ``3 tỷ đồng``, ``33.600 tỷ đồng``.
+
+    Rounded values keep the exact amount in parentheses, so nothing is hidden:
+    ``1,235 tỷ đồng (1.234.567.890 đồng)``. ``qualifier`` (trên/hơn/gần/khoảng) goes in front.
+    """
+    if amount is None:
+        return ""
+    value = Decimal(str(amount))
+    for unit, size in (("tỷ", Decimal(10**9)), ("triệu", Decimal(10**6))):
+        if abs(value) >= size:
+            scaled = value / size
+            shown = scaled.quantize(Decimal("0.001")).normalize()
+            text = f"{_vi_number(shown)} {unit} đồng"
+            if shown * size != value:
+                text += f" ({_vi_number(value)} đồng)"
+            break
+    else:
+        text = f"{_vi_number(value)} đồng"
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def _vi_number(value: Decimal) -> str:
+    """``33600`` -> ``33.600``; ``1.5`` -> ``1,5`` (Vietnamese separators)."""
+    sign = "-" if value < 0 else ""
+    text = format(abs(value), "f")
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return sign + grouped + ("," + frac if frac else "")
+
+
+def _script_json(value: Any) -> str:
+    """JSON safe to put inside a ``<script>`` element: no ``</script>``, no HTML comment."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _safe_url(url: Any) -> str | None:
+    """Only ``http(s)`` links survive; ``javascript:`` and friends are dropped."""
+    if isinstance(url, str) and re.match(r"^https?://[^\s\"'<>]+$", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
+def _short(text: str, limit: int = 42) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def article_filename(article_id: str) -> str:
+    """File name of an article's view: its id reduced to safe characters, plus ``.html``."""
+    stem = re.sub(r"[^0-9A-Za-z._-]+", "-", str(article_id)).strip("-.") or "article"
+    return stem[:120] + ".html"
+
+
+# --------------------------------------------------------------------------------------------
+# Page assembly (pyvis output, cleaned and extended)
+
+_REMOTE_TAG = re.compile(
+    r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>"
+    r"|<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>",
+    re.IGNORECASE | re.DOTALL,
+)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+
+
+def _make_network(
+    directed: bool, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+) -> Network:
+    """A pyvis network holding ``nodes`` and ``edges`` (vis-network dicts) as given.
+
+    The lists are set directly: ``Network.add_node`` replaces an empty label with the node id
+    and ``add_edge`` scans every node per edge (quadratic on large graphs).
+    """
+    # in_line embeds vis-network's JS and CSS from the pyvis wheel instead of linking a CDN.
+    net = Network(
+        height="100vh", width="100%", directed=directed, cdn_resources="in_line", heading=""
+    )
+    net.nodes = nodes
+    net.node_ids = [n["id"] for n in nodes]
+    net.node_map = {n["id"]: n for n in nodes}
+    net.edges = edges
+    return net
+
+
+def _assemble(
+    net: Network,
+    *,
+    title: str,
+    side_html: str,
+    data: Mapping[str, Any],
+    script: str,
+    side_width: str = "340px",
+) -> str:
+    """pyvis's page with its CDN tags removed and our side panel, data and script added."""
+    page = net.generate_html()
+    page = _REMOTE_TAG.sub("", page)
+    page = _EMPTY_HEADING.sub("", page)
+    head = (
+        f"<title>{html.escape(title)}</title>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<style>{_CSS.replace('__SIDE__', side_width)}</style>\n"
+    )
+    page = page.replace("</head>", head + "</head>", 1)
+    page = page.replace("<body>", "<body>\n" + side_html, 1)
+    tail = (
+        f'<script type="application/json" id="cg-data">{_script_json(data)}</script>\n'
+        f"<script>{_COMMON_JS}\n{script}</script>\n"
+    )
+    index = page.rfind("</body>")
+    page = page[:index] + tail + page[index:]
+    if re.search(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page, re.I):
+        raise ViewError("internal error: a remote script or stylesheet survived in the page")
+    return page
+
+
+def _legend_html(types: Iterable[str], counts: Mapping[str, int], filters: bool) -> str:
+    rows = []
+    for kind in types:
+        style = NODE_STYLES[kind]
+        box = (
+            f'<input type="checkbox" class="cg-type" value="{kind}" checked> ' if filters else ""
+        )
+        rows.append(
+            f'<label class="cg-legend-row">{box}{_swatch(style)} '
+            f"<span>{html.escape(style.label_vi)}</span> "
+            f'<span class="cg-muted">{style.label_en} · {counts.get(kind, 0)}</span></label>'
+        )
+    return "\n".join(rows)
+
+
+def _swatch(style: NodeStyle) -> str:
+    shapes = {
+        "dot": '<circle cx="8" cy="8" r="6"/>',
+        "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>',
+        "square": '<rect x="2" y="2" width="12" height="12"/>',
+        "triangle": '<polygon points="8,1 15,14 1,14"/>',
+        "triangleDown": '<polygon points="1,2 15,2 8,15"/>',
+        "star": '<polygon points="8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6"/>',
+    }
+    return (
+        f'<svg width="16" height="16" viewBox="0 0 16 16" fill="{style.color}" '
+        f'aria-hidden="true">{shapes[style.shape]}</svg>'
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Entity graph
+
+
+def _node_type(attrs: Mapping[str, Any]) -> str:
+    kind = attrs.get("type")
+    return kind if kind in NODE_STYLES else "other"
+
+
+def _years(attrs: Mapping[str, Any]) -> set[int]:
+    years: set[int] = set()
+    for key in ("year", "years"):
+        value = attrs.get(key)
+        for item in value if isinstance(value, (list, tuple, set)) else [value]:
+            if isinstance(item, int) or (isinstance(item, str) and item.isdigit()):
+                years.add(int(item))
+    for key in ("date",):
+        value = attrs.get(key)
+        if value and re.match(r"^\d{4}", str(value)):
+            years.add(int(str(value)[:4]))
+    for ev in attrs.get("evidence") or ():
+        date = ev.get("article_date")
+        if date and re.match(r"^\d{4}", str(date)):
+            years.add(int(str(date)[:4]))
+    return years
+
+
+def _node_info(attrs: Mapping[str, Any], kind: str, article_links: bool) -> dict[str, Any]:
+    """What the page shows for one node; only plain data, rendered with textContent."""
+    info: dict[str, Any] = {"t": kind, "l": str(attrs.get("label") or "")}
+    facts: list[list[str]] = []
+
+    def add(name: str, value: Any) -> None:
+        if value in (None, "", [], ()):
+            return
+        if isinstance(value, (list, tuple, set)):
+            value = "; ".join(str(v) for v in value)
+        facts.append([name, str(value)])
+
+    if attrs.get("posts"):
+        info["posts"] = [str(p) for p in attrs["posts"]]
+    if attrs.get("amount_vnd") is not None:
+        add("Số tiền" if kind == "funding" else "Vốn", format_vnd(attrs["amount_vnd"],
+                                                                 attrs.get("qualifier")))
+    add("Loại", attrs.get("kind"))
+    add("Trạng thái", {"signed": "đã ký", "planned": "dự kiến", "given": "đã trao"}.get(
+        str(attrs.get("status")), attrs.get("status")))
+    add("Số nội dung", attrs.get("n_contents"))
+    add("Lĩnh vực", attrs.get("fields"))
+    add("Giai đoạn", attrs.get("period"))
+    add("Mục đích", attrs.get("purpose"))
+    add("Năm", attrs.get("years") or attrs.get("year"))
+    add("Số dự án", attrs.get("projects"))
+    add("Ngày", attrs.get("date"))
+    add("Địa điểm", attrs.get("place"))
+    add("Người ký", attrs.get("signatories"))
+    add("Mã", attrs.get("code"))
+    if attrs.get("era"):
+        add("Thời kỳ", ERA_LABELS.get(str(attrs["era"]), attrs["era"]))
+    add("Sáp nhập vào", attrs.get("successor"))
+    if facts:
+        info["f"] = facts
+    evidence = []
+    for ev in attrs.get("evidence") or ():
+        item = {
+            "s": str(ev.get("sentence") or ""),
+            "a": str(ev.get("article_title") or ""),
+            "d": str(ev.get("article_date") or ""),
+            "c": ev.get("confidence"),
+        }
+        url = _safe_url(ev.get("article_url"))
+        if url:
+            item["u"] = url
+        if article_links and ev.get("article_id"):
+            item["v"] = "articles/" + article_filename(ev["article_id"])
+        evidence.append(item)
+    if evidence:
+        info["ev"] = evidence
+    return info
+
+
+def _importance(G: nx.MultiDiGraph, node: Any) -> float:
+    attrs = G.nodes[node]
+    score = math.sqrt(G.degree(node))
+    amount = attrs.get("amount_vnd")
+    if amount:
+        score += math.log10(1 + float(amount) / 1e9)
+    return score
+
+
+def _layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Positions computed here for graphs too big for in-browser physics (deterministic)."""
+    simple = nx.Graph(G.to_undirected()) if G.is_directed() or G.is_multigraph() else G
+    pos = nx.spring_layout(simple, seed=7, iterations=40)
+    scale = 60 * math.sqrt(max(len(simple), 1))
+    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+
+
+def _select_top(G: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, str | None]:
+    if len(G) <= max_nodes:
+        return G, None
+    ranked = sorted(G.nodes, key=lambda n: (-G.degree(n), str(n)))[:max_nodes]
+    sub = G.subgraph(ranked).copy()
+    notice = (
+        f"Đồ thị có {len(G):,} nút và {G.number_of_edges():,} cạnh; trang này chỉ hiện "
+        f"{len(sub):,} nút có nhiều liên kết nhất ({sub.number_of_edges():,} cạnh) để trình "
+        f"duyệt không bị treo. Showing the {len(sub):,} best-connected of {len(G):,} nodes; "
+        "query the store for the rest."
+    ).replace(",", ".")
+    return sub, notice
+
+
+def _related_provinces(G: nx.MultiDiGraph, node: Any) -> list[str]:
+    """Province labels a node belongs with, for the province filter."""
+    names: set[str] = set()
+    attrs = G.nodes[node]
+    if attrs.get("type") == "province":
+        names.add(str(attrs.get("label")))
+        # partners: provinces sharing a fact (or a direct edge) with this one
+        for fact in set(G.predecessors(node)) | set(G.successors(node)):
+            fattrs = G.nodes[fact]
+            if fattrs.get("type") == "province":
+                names.add(str(fattrs.get("label")))
+                continue
+            for other in set(G.predecessors(fact)) | set(G.successors(fact)):
+                if G.nodes[other].get("type") == "province":
+                    names.add(str(G.nodes[other].get("label")))
+    else:
+        for other in set(G.predecessors(node)) | set(G.successors(node)):
+            if G.nodes[other].get("type") == "province":
+                names.add(str(G.nodes[other].get("label")))
+        if attrs.get("province"):
+            names.add(str(attrs["province"]))
+    return sorted(names)
+
+
+def _entity_net(
+    G: nx.MultiDiGraph, *, article_links: bool, max_nodes: int, compact: bool = False
+) -> tuple[Network, dict[str, Any], str | None]:
+    """pyvis network and page data of an entity graph (shared by graph and article views)."""
+    G, notice = _select_top(G, max_nodes)
+    vis_nodes: list[dict[str, Any]] = []
+    vis_edges: list[dict[str, Any]] = []
+    ids = {node: str(node) for node in G.nodes}
+    use_physics = len(G) <= PHYSICS_MAX_NODES
+    pos = {} if use_physics else _layout(G)
+    info: dict[str, Any] = {}
+    node_years: dict[str, list[int]] = {}
+    node_provinces: dict[str, list[str]] = {}
+    all_years: set[int] = set()
+    for node, attrs in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
+        kind = _node_type(attrs)
+        style = NODE_STYLES[kind]
+        size = min(10 + 7 * _importance(G, node), 48 if not compact else 30)
+        vis_node: dict[str, Any] = {
+            "id": ids[node], "label": _short(attrs.get("label") or node), "shape": style.shape,
+            "color": style.color, "size": round(size, 1),
+        }
+        if node in pos:
+            vis_node.update(x=round(pos[node][0], 1), y=round(pos[node][1], 1), physics=False)
+        vis_nodes.append(vis_node)
+        years = sorted(_years(attrs))
+        # facts inherit nothing; provinces and officials take the years of their facts below
+        node_years[ids[node]] = years
+        node_provinces[ids[node]] = _related_provinces(G, node)
+        info[ids[node]] = _node_info(attrs, kind, article_links)
+    # provinces and officials: active in the years of the facts around them
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("type") in ("province", "official"):
+            around = set(node_years[ids[node]])
+            for other in set(G.predecessors(node)) | set(G.successors(node)):
+                if G.nodes[other].get("type") not in ("province", "official"):
+                    around.update(node_years[ids[other]])
+            node_years[ids[node]] = sorted(around)
+    for node_id in info:
+        info[node_id]["y"] = node_years[node_id]
+        info[node_id]["p"] = node_provinces[node_id]
+        all_years.update(node_years[node_id])
+    show_labels = G.number_of_edges() <= EDGE_LABEL_MAX
+    for n_edge, (u, v, attrs) in enumerate(
+        sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("label"))))
+    ):
+        label = str(attrs.get("label") or attrs.get("predicate") or "")
+        edge: dict[str, Any] = {"from": ids[u], "to": ids[v], "title": label,
+                                "id": f"e{n_edge}"}
+        if attrs.get("symmetric"):  # "hợp tác với": no direction, drawn stronger
+            edge.update(arrows={"to": {"enabled": False}}, width=2.5,
+                        color={"color": "#6a9fcf", "highlight": "#1f77b4"})
+        if show_labels:
+            edge["label"] = label
+        vis_edges.append(edge)
+    options: dict[str, Any] = {
+        "nodes": {"font": {"size": 12 if compact else 14, "strokeWidth": 3,
+                           "strokeColor": "#ffffff"}, "borderWidth": 1},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#a0a8b0", "highlight": "#333333", "hover": "#333333"},
+            "font": {"size": 10, "align": "middle", "color": "#555555"},
+            "smooth": {"enabled": True, "type": "continuous"} if use_physics else False,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(G) > 300},
+        "physics": {
+            "enabled": use_physics,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110,
+                                 "avoidOverlap": 0.4},
+            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50},
+            "minVelocity": 1.0,
+        },
+    }
+    net = _make_network(True, vis_nodes, vis_edges)
+    net.options = options
+    types = sorted({i["t"] for i in info.values()}, key=list(NODE_STYLES).index)
+    data = {
+        "view": "entity",
+        "info": info,
+        "types": types,
+        "provinces": sorted({p for i in info.values() for p in i["p"]}),
+        "years": sorted(all_years),
+        "physics": use_physics,
+        "expected": {"nodes": len(G), "edges": G.number_of_edges()},
+    }
+    return net, data, notice
+
+
+def render_entity_graph(
+    G: nx.MultiDiGraph,
+    *,
+    title: str = "Đồ thị hợp tác giữa các địa phương",
+    max_nodes: int = MAX_NODES,
+    article_links: bool = False,
+) -> str:
+    """The entity graph as one self-contained HTML page.
+
+    ``article_links`` adds links from each evidence to ``articles/<id>.html`` (as
+    :func:`write_views` writes them). Above ``max_nodes`` only the best-connected nodes are
+    shown, with a visible notice.
+    """
+    net, data, notice = _entity_net(G, article_links=article_links, max_nodes=max_nodes)
+    counts = Counter(i["t"] for i in data["info"].values())
+    side = _ENTITY_SIDE.format(
+        title=html.escape(title),
+        notice=_notice_html(notice),
+        legend=_legend_html(data["types"], counts, filters=True),
+        empty="" if len(G) else '<p class="cg-notice">Đồ thị trống (empty graph).</p>',
+    )
+    return _assemble(net, title=title, side_html=side, data=data, script=_ENTITY_JS)
+
+
+def _notice_html(notice: str | None) -> str:
+    return f'<p class="cg-notice" id="cg-notice">{html.escape(notice)}</p>' if notice else ""
+
+
+# --------------------------------------------------------------------------------------------
+# Province network
+
+_PX_PER_DEGREE = 120.0
+_LAT_CENTER = 16.0  # for the longitude shrink cos(lat), so the map keeps its proportions
+
+
+def _province_era_data(P: nx.Graph) -> dict[str, Any]:
+    """vis nodes/edges and side-panel info for one era's province network."""
+    nodes, edges, info = [], [], {}
+    strength: dict[Any, float] = {n: 0.0 for n in P.nodes}
+    for u, v, attrs in P.edges(data=True):
+        strength[u] += float(attrs.get("weight", 1))
+        strength[v] += float(attrs.get("weight", 1))
+    cos_lat = math.cos(math.radians(_LAT_CENTER))
+    for node, attrs in sorted(P.nodes(data=True), key=lambda item: str(item[0])):
+        lat, lon = attrs.get("lat"), attrs.get("lon")
+        if lat is None or lon is None:
+            continue  # a unit without coordinates cannot be placed on the map
+        active = strength[node] > 0
+        label = str(attrs.get("label") or node)
+        nodes.append({
+            "id": str(node),
+            "label": label if active else "",
+            "name": label,
+            "x": round((float(lon) - 106.0) * _PX_PER_DEGREE * cos_lat, 1),
+            "y": round(-(float(lat) - _LAT_CENTER) * _PX_PER_DEGREE, 1),
+            "size": round(5 + 4 * math.sqrt(strength[node]), 1) if active else 4,
+            "color": NODE_STYLES["province"].color if active else "#b8c2cc",
+            "font": {"size": 13 if active else 10, "color": "#1b2733" if active else "#6b7785",
+                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "shape": "dot",
+            "fixed": True,
+            "physics": False,
+        })
+        partners = []
+        totals = Counter()
+        for other in P.neighbors(node):
+            eattrs = P.edges[node, other]
+            partners.append(_edge_summary(str(P.nodes[other].get("label") or other), eattrs))
+            for key in ("weight", "agreements", "fundings", "investments", "articles",
+                        "funding_vnd", "investment_vnd"):
+                totals[key] += _count(eattrs.get(key))
+        partners.sort(key=lambda item: (-item["w"], item["n"]))
+        info[str(node)] = {
+            "l": label,
+            "code": str(attrs.get("code") or ""),
+            "era": str(attrs.get("era") or ""),
+            "successor": str(attrs.get("successor") or ""),
+            "partners": partners,
+            "totals": _totals_text(totals),
+        }
+    for u, v, attrs in sorted(P.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        if str(u) not in info or str(v) not in info:
+            continue
+        weight = float(attrs.get("weight", 1))
+        summary = _edge_summary("", attrs)
+        edges.append({
+            "from": str(u), "to": str(v),
+            "width": round(1 + 2.5 * math.log2(1 + weight), 2),
+            "title": f"{info[str(u)]['l']} – {info[str(v)]['l']}\n{summary['text']}",
+            "color": {"color": "rgba(214,39,40,0.55)", "highlight": "#d62728",
+                      "hover": "#d62728"},
+        })
+    return {"nodes": nodes, "edges": edges, "info": info,
+            "active": sum(1 for n in nodes if n["label"])}
+
+
+def _count(value: Any) -> float:
+    if isinstance(value, (list, tuple, set)):
+        return len(value)
+    try:
+        return float(value or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _edge_summary(name: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
+    parts = []
+    agreements, fundings = _count(attrs.get("agreements")), _count(attrs.get("fundings"))
+    investments, articles = _count(attrs.get("investments")), _count(attrs.get("articles"))
+    if agreements:
+        parts.append(f"{agreements:g} thỏa thuận")
+    if fundings:
+        amount = attrs.get("funding_vnd")
+        parts.append(f"{fundings:g} khoản hỗ trợ" + (f" ({format_vnd(amount)})" if amount else ""))
+    if investments:
+        amount = attrs.get("investment_vnd")
+        parts.append(f"{investments:g} đầu tư" + (f" ({format_vnd(amount)})" if amount else ""))
+    if articles:
+        parts.append(f"{articles:g} bài báo")
+    return {"n": name, "w": float(attrs.get("weight", 1)), "text": " · ".join(parts) or "hợp tác"}
+
+
+def _totals_text(totals: Counter) -> list[list[str]]:
+    rows = [
+        ["Thỏa thuận", f"{totals['agreements']:g}"],
+        ["Khoản hỗ trợ", f"{totals['fundings']:g}"
+         + (f" · {format_vnd(int(totals['funding_vnd']))}" if totals["funding_vnd"] else "")],
+        ["Đầu tư", f"{totals['investments']:g}"
+         + (f" · {format_vnd(int(totals['investment_vnd']))}" if totals["investment_vnd"] else "")],
+        ["Bài báo (lượt)", f"{totals['articles']:g}"],
+    ]
+    return rows
+
+
+def render_province_network(
+    networks: Mapping[str, nx.Graph] | nx.Graph,
+    *,
+    initial: str | None = None,
+    title: str = "Mạng lưới hợp tác giữa các tỉnh, thành",
+) -> str:
+    """Provinces on a map of Việt Nam, edges weighted by cooperation, one page.
+
+    ``networks`` maps an era (``"legacy"``, ``"current"``) to its
+    :func:`~cooperation_graph.projection.province_network`; with both, the page has a switch.
+    """
+    if isinstance(networks, nx.Graph):
+        era = next((a.get("era") for _, a in networks.nodes(data=True) if a.get("era")), "legacy")
+        networks = {str(era): networks}
+    eras = [era for era in ("legacy", "current") if era in networks] or list(networks)
+    if not eras:
+        raise ViewError("no province network to show")
+    per_era = {era: _province_era_data(networks[era]) for era in eras}
+    if initial is None:
+        # start where the cooperation is: the era with more active units (ties: the old 63)
+        initial = max(eras, key=lambda e: (per_era[e]["active"], e == "legacy"))
+    if initial not in per_era:
+        raise ViewError(f"unknown era {initial!r}; have {', '.join(eras)}")
+    net = _make_network(False, list(per_era[initial]["nodes"]), list(per_era[initial]["edges"]))
+    net.options = {
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "tooltipDelay": 100, "dragNodes": False},
+        "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}},
+        "nodes": {"borderWidth": 1},
+    }
+    switch = "".join(
+        f'<label class="cg-legend-row"><input type="radio" name="cg-era" value="{era}"'
+        f'{" checked" if era == initial else ""}> {html.escape(ERA_LABELS.get(era, era))}</label>'
+        for era in eras
+    )
+    side = _PROVINCE_SIDE.format(title=html.escape(title), switch=switch)
+    data = {
+        "view": "provinces",
+        "eras": per_era,
+        "initial": initial,
+        "expected": {
+            era: {"nodes": len(d["nodes"]), "edges": len(d["edges"])} for era, d in per_era.items()
+        },
+    }
+    return _assemble(net, title=title, side_html=side, data=data, script=_PROVINCE_JS)
+
+
+# --------------------------------------------------------------------------------------------
+# Article view
+
+
+def highlight_spans(text: str, spans: Iterable[tuple[int, int, str, int]]) -> str:
+    """``text`` as HTML with each ``(start, end, type, fact index)`` span in a ``<mark>``.
+
+    Overlapping spans are split so every character is marked by all facts covering it.
+    Offsets outside the text are ignored (the projection may come from another text version).
+    """
+    spans = [(s, e, t, i) for s, e, t, i in spans if 0 <= s < e <= len(text)]
+    cuts = sorted({0, len(text), *[s for s, *_ in spans], *[e for _, e, *_ in spans]})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = html.escape(text[a:b])
+        covering = [(t, i) for s, e, t, i in spans if s <= a and b <= e]
+        if covering:
+            kinds = sorted({t for t, _ in covering})
+            facts = " ".join(str(i) for i in sorted({i for _, i in covering}))
+            out.append(
+                f'<mark class="cg-ev cg-ev-{kinds[0]}" data-facts="{facts}" '
+                f'title="{html.escape(", ".join(NODE_STYLES[k].label_vi for k in kinds))}">'
+                f"{piece}</mark>"
+            )
+        else:
+            out.append(piece)
+    return "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
+
+
+def render_article_view(
+    G: nx.MultiDiGraph,
+    *,
+    article: Mapping[str, Any],
+    text: str | None = None,
+) -> str:
+    """One article: its text with the evidence highlighted, beside its facts as a graph.
+
+    ``G`` is the article's projection (:func:`~cooperation_graph.projection.rdf_to_networkx`
+    of its quads); ``article`` has ``id``, ``title``, ``date``, ``url``; ``text`` is the
+    normalized article text the evidence offsets point into. Without it the evidence sentences
+    are listed instead.
+    """
+    net, data, _ = _entity_net(G, article_links=False, max_nodes=MAX_NODES, compact=True)
+    order = list(data["info"])
+    spans: list[tuple[int, int, str, int]] = []
+    for node, attrs in G.nodes(data=True):
+        if str(node) not in data["info"]:
+            continue
+        for ev in attrs.get("evidence") or ():
+            if ev.get("article_id") not in (None, article.get("id")):
+                continue
+            start, end = ev.get("start"), ev.get("end")
+            if isinstance(start, int) and isinstance(end, int):
+                spans.append((start, end, _node_type(attrs), order.index(str(node))))
+    data["order"] = order
+    if text:
+        body = "<p>" + highlight_spans(text, spans) + "</p>"
+    else:
+        sentences = sorted({(s, e, ev.get("sentence") or "")
+                            for _, a in G.nodes(data=True) for ev in a.get("evidence") or ()
+                            for s, e in [(ev.get("start") or 0, ev.get("end") or 0)]})
+        body = "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for *_, s in sentences) + "</ul>"
+        body = '<p class="cg-muted">Không có toàn văn; các câu làm bằng chứng:</p>' + body
+    url = _safe_url(article.get("url"))
+    meta = " · ".join(html.escape(str(x)) for x in (article.get("source"), article.get("date"))
+                      if x)
+    link = (f' · <a href="{html.escape(url, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer">bài gốc</a>' if url else "")
+    counts = Counter(i["t"] for i in data["info"].values())
+    side = _ARTICLE_SIDE.format(
+        title=html.escape(str(article.get("title") or article.get("id") or "")),
+        meta=meta + link,
+        legend=_legend_html(data["types"], counts, filters=False),
+        body=body,
+    )
+    data["view"] = "article"
+    page_title = f"{article.get('title') or article.get('id')} — hợp tác"
+    return _assemble(net, title=page_title, side_html=side, data=data, script=_ARTICLE_JS,
+                     side_width="min(52vw, 760px)")
+
+
+# --------------------------------------------------------------------------------------------
+# Writing all views from a store
+
+
+def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = MAX_NODES,
+                articles: bool = True, article: str | None = None) -> list[Path]:
+    """Write ``graph.html``, ``provinces.html`` and ``articles/<id>.html`` (+ an index).
+
+    ``store``: a store object, a store folder (opened read-only), or quads. With ``article``
+    (an article id) only that article's view is written. Returns the paths written.
+    """
+    from .projection import (
+        _Source, article_records, article_subgraph, province_network, rdf_to_networkx,
+    )
+
+    if isinstance(store, (str, Path)) and not re.match(r"^https?://", str(store)):
+        if not Path(store).is_dir():
+            raise ViewError(f"no store at {store}: run `coopgraph build` first")
+    store = _Source(store).source  # open a path once; quads go into one in-memory store
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    G = rdf_to_networkx(store)
+    records = article_records(store) if articles or article else []
+    if article is not None:
+        chosen = [r for r in records if article in (r["id"], r["iri"])]
+        if not chosen:
+            raise ViewError(f"no article {article!r} in the store")
+        record = chosen[0]
+        folder = out / "articles"
+        folder.mkdir(exist_ok=True)
+        page = render_article_view(article_subgraph(G, record["id"]), article=record,
+                                   text=record.get("text"))
+        return [_write(folder / article_filename(record["id"]), page)]
+    page = render_entity_graph(G, max_nodes=max_nodes, article_links=bool(records))
+    written.append(_write(out / "graph.html", page))
+    networks = {era: province_network(store, era=era) for era in ("legacy", "current")}
+    written.append(_write(out / "provinces.html", render_province_network(networks)))
+    if records:
+        folder = out / "articles"
+        folder.mkdir(exist_ok=True)
+        rows = []
+        for record in records:
+            sub = article_subgraph(G, record["id"])
+            name = article_filename(record["id"])
+            page = render_article_view(sub, article=record, text=record.get("text"))
+            written.append(_write(folder / name, page))
+            rows.append(
+                f'<li><a href="{html.escape(name, quote=True)}">'
+                f'{html.escape(str(record.get("title") or record["id"]))}</a> '
+                f'<span class="cg-muted">{html.escape(str(record.get("date") or ""))} · '
+                f"{sub.number_of_nodes()} nút</span></li>"
+            )
+        index = _INDEX_HTML.format(rows="\n".join(rows), n=len(rows))
+        written.append(_write(folder / "index.html", index))
+    return written
+
+
+def render_extraction_view(extraction: Any, *, base: str | None = None) -> str:
+    """The article view of one :class:`~cooperation_graph.model.Extraction` (no store needed)."""
+    from .mapping import extraction_to_quads
+    from .projection import rdf_to_networkx
+
+    quads = extraction_to_quads(extraction, base) if base else extraction_to_quads(extraction)
+    G = rdf_to_networkx(quads)
+    article = extraction.article.to_dict()
+    return render_article_view(G, article=article, text=extraction.article.text)
+
+
+def _write(path: Path, text: str) -> Path:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ViewError(f"{path}: cannot write view ({exc.strerror or exc})") from exc
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# Static HTML, CSS and JS (no user data inside: that goes through cg-data)
+
+_CSS = """
+html, body { margin: 0; height: 100%; font: 14px/1.45 system-ui, -apple-system, "Segoe UI",
+  Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: #1b2733; }
+body { display: flex; overflow: hidden; }
+#cg-side { box-sizing: border-box; width: __SIDE__; min-width: 260px; height: 100vh;
+  overflow-y: auto; padding: 12px 14px; border-right: 1px solid #d6dde4; background: #f8fafc; }
+#cg-side h1 { font-size: 17px; margin: 0 0 6px; }
+#cg-side h2 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: #52606d;
+  margin: 14px 0 6px; }
+.card { flex: 1; min-width: 0; height: 100vh; }
+#mynetwork { border: 0 !important; height: 100vh !important; width: 100% !important; }
+#loadingBar { left: 0 !important; width: 100% !important; height: 100vh !important; }
+.cg-muted { color: #6b7785; font-size: 12px; }
+.cg-legend-row { display: flex; align-items: center; gap: 6px; margin: 3px 0; cursor: default; }
+.cg-legend-row input { margin: 0; }
+.cg-notice { background: #fff4ce; border: 1px solid #e0b400; padding: 6px 8px;
+  border-radius: 4px; font-size: 13px; }
+#cg-status { font-size: 12px; color: #52606d; margin: 4px 0 8px; }
+input[type=search], select { width: 100%; box-sizing: border-box; padding: 5px 6px;
+  border: 1px solid #b8c2cc; border-radius: 4px; font: inherit; background: #fff; }
+.cg-row2 { display: flex; gap: 6px; } .cg-row2 > * { flex: 1; }
+button { font: inherit; padding: 4px 10px; border: 1px solid #b8c2cc; border-radius: 4px;
+  background: #fff; cursor: pointer; }
+#cg-details { margin-top: 10px; }
+#cg-details .cg-card, .cg-tip { background: #fff; border: 1px solid #d6dde4; border-radius: 6px;
+  padding: 8px 10px; }
+.cg-tip { max-width: 380px; white-space: normal; font: 13px/1.4 system-ui, sans-serif; }
+.cg-kind { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
+.cg-title { font-weight: 600; font-size: 15px; margin: 2px 0 4px; }
+.cg-facts { margin: 4px 0; border-collapse: collapse; }
+.cg-facts td { padding: 1px 8px 1px 0; vertical-align: top; }
+.cg-facts td:first-child { color: #6b7785; white-space: nowrap; }
+.cg-quote { border-left: 3px solid #c9d3dd; margin: 6px 0 2px; padding: 2px 8px;
+  font-style: italic; }
+.cg-source { font-size: 12px; color: #52606d; }
+.cg-partners { width: 100%; border-collapse: collapse; font-size: 13px; }
+.cg-partners td { border-top: 1px solid #e4e9ee; padding: 3px 4px; vertical-align: top; }
+.cg-link { color: #1f5fa8; cursor: pointer; text-decoration: underline; }
+div.vis-tooltip { padding: 0 !important; border: 0 !important; background: transparent !important;
+  box-shadow: 0 2px 10px rgba(0,0,0,.18) !important; white-space: pre-line; }
+#cg-article { font-size: 15px; line-height: 1.6; }
+#cg-article mark { border-radius: 3px; padding: 0 1px; cursor: pointer; }
+mark.cg-ev-official { background: #ffe3c4; } mark.cg-ev-agreement { background: #cdeccd; }
+mark.cg-ev-funding { background: #fbeaa5; } mark.cg-ev-investment { background: #e3d7f0; }
+mark.cg-ev-event { background: #f8cccc; } mark.cg-ev-province, mark.cg-ev-other
+  { background: #d4e6f5; }
+mark.cg-active { outline: 2px solid #1b2733; }
+"""
+
+_ENTITY_SIDE = """<aside id="cg-side">
+<h1>{title}</h1>
+<div id="cg-status" data-ready="0">Đang dựng đồ thị…</div>
+{notice}{empty}
+<h2>Tìm · Search</h2>
+<input type="search" id="cg-search" list="cg-names" placeholder="Tên người, tỉnh, thỏa thuận…"
+ autocomplete="off"><datalist id="cg-names"></datalist>
+<div class="cg-muted" id="cg-search-result"></div>
+<h2>Loại · Type</h2>
+{legend}
+<h2>Lọc · Filter</h2>
+<div class="cg-row2"><select id="cg-province"><option value="">Mọi tỉnh, thành</option></select>
+<select id="cg-year"><option value="">Mọi năm</option></select></div>
+<p><button type="button" id="cg-reset">Bỏ lọc · Reset</button></p>
+<div id="cg-details"><p class="cg-muted">Rê chuột lên một nút để xem nhanh; nhấp để xem chi tiết
+và bằng chứng. Hover a node for a summary, click it for details and evidence.</p></div>
+</aside>
+"""
+
+_PROVINCE_SIDE = """<aside id="cg-side">
+<h1>{title}</h1>
+<div id="cg-status" data-ready="0">Đang vẽ bản đồ…</div>
+<h2>Đơn vị hành chính · Units</h2>
+{switch}
+<p class="cg-muted">Vị trí theo tọa độ của tỉnh, thành (kinh độ, vĩ độ). Độ dày cạnh theo mức
+hợp tác (thỏa thuận, khoản hỗ trợ, đầu tư, bài báo). Nhấp một tỉnh để xem đối tác và tổng số.</p>
+<label class="cg-legend-row"><input type="checkbox" id="cg-all-names"> Hiện tên mọi tỉnh,
+ thành</label>
+<div id="cg-details"></div>
+</aside>
+"""
+
+_ARTICLE_SIDE = """<aside id="cg-side">
+<h1>{title}</h1>
+<div class="cg-muted">{meta}</div>
+<div id="cg-status" data-ready="0">Đang dựng đồ thị…</div>
+<div>{legend}</div>
+<div id="cg-details"></div>
+<div id="cg-article">{body}</div>
+</aside>
+"""
+
+_INDEX_HTML = """<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Bài báo · Articles</title>
+<style>body{{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:900px;color:#1b2733}}
+.cg-muted{{color:#6b7785;font-size:13px}}</style></head>
+<body><h1>Bài báo ({n})</h1><p><a href="../graph.html">Đồ thị</a> ·
+<a href="../provinces.html">Mạng lưới tỉnh, thành</a></p><ul>
+{rows}
+</ul></body></html>
+"""
+
+_COMMON_JS = r"""
+var CG = JSON.parse(document.getElementById('cg-data').textContent);
+var STYLE = {
+  province: ['Tỉnh, thành phố', '#1f77b4'], official: ['Cán bộ lãnh đạo', '#ff7f0e'],
+  agreement: ['Thỏa thuận hợp tác', '#2ca02c'], funding: ['Hỗ trợ kinh phí', '#a88600'],
+  investment: ['Đầu tư', '#9467bd'], event: ['Sự kiện', '#d62728'], other: ['Khác', '#7f7f7f']
+};
+function el(tag, cls, text) {
+  var e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+function fold(s) {
+  return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D').toLowerCase();
+}
+function safeLink(url, text) {
+  var a = el('a', null, text);
+  if (/^https?:\/\//i.test(url || '')) { a.href = url; a.target = '_blank'; a.rel = 'noopener noreferrer'; }
+  return a;
+}
+function factCard(info, full) {
+  var box = el('div', full ? 'cg-card' : 'cg-tip');
+  var st = STYLE[info.t] || STYLE.other;
+  var kind = el('div', 'cg-kind', st[0]); kind.style.color = st[1]; box.appendChild(kind);
+  box.appendChild(el('div', 'cg-title', info.l));
+  var rows = [];
+  if (info.posts && info.posts.length) rows.push(['Chức vụ', info.posts.join('; ')]);
+  (info.f || []).forEach(function (r) { rows.push(r); });
+  if (rows.length) {
+    var tbl = el('table', 'cg-facts');
+    rows.forEach(function (r) {
+      var tr = el('tr'); tr.appendChild(el('td', null, r[0])); tr.appendChild(el('td', null, r[1]));
+      tbl.appendChild(tr);
+    });
+    box.appendChild(tbl);
+  }
+  var evs = info.ev || [];
+  evs.slice(0, full ? evs.length : 1).forEach(function (ev) {
+    var s = ev.s || '';
+    if (!full && s.length > 280) s = s.slice(0, 279) + '…';
+    if (s) box.appendChild(el('div', 'cg-quote', '“' + s + '”'));
+    var src = el('div', 'cg-source');
+    src.appendChild(document.createTextNode('— '));
+    if (full && ev.u) src.appendChild(safeLink(ev.u, ev.a || ev.u));
+    else src.appendChild(document.createTextNode(ev.a || ''));
+    var tail = [];
+    if (ev.d) tail.push(ev.d);
+    if (typeof ev.c === 'number') tail.push('độ tin cậy ' + ev.c.toFixed(2));
+    if (tail.length) src.appendChild(document.createTextNode(', ' + tail.join(', ')));
+    if (full && ev.v) {
+      src.appendChild(document.createTextNode(' · '));
+      var a = el('a', null, 'xem trong bài'); a.href = ev.v; src.appendChild(a);
+    }
+    box.appendChild(src);
+  });
+  if (!full && evs.length > 1) box.appendChild(el('div', 'cg-muted', '+ ' + (evs.length - 1) + ' bằng chứng khác'));
+  if (!full) box.appendChild(el('div', 'cg-muted', 'Nhấp để xem chi tiết'));
+  return box;
+}
+function setStatus(ready) {
+  var st = document.getElementById('cg-status');
+  var shownNodes = nodes.get({filter: function (n) { return !n.hidden; }});
+  var shown = {}; shownNodes.forEach(function (n) { shown[n.id] = true; });
+  var shownEdges = edges.get({filter: function (e) { return shown[e.from] && shown[e.to] && !e.hidden; }});
+  st.textContent = shownNodes.length + ' / ' + nodes.length + ' nút · ' + shownEdges.length + ' / '
+    + edges.length + ' cạnh';
+  st.setAttribute('data-nodes', String(network.body.data.nodes.length));
+  st.setAttribute('data-edges', String(network.body.data.edges.length));
+  st.setAttribute('data-visible-nodes', String(shownNodes.length));
+  st.setAttribute('data-visible-edges', String(shownEdges.length));
+  if (ready) {
+    st.setAttribute('data-drawn-nodes', String(network.body.nodeIndices.length));
+    st.setAttribute('data-drawn-edges', String(network.body.edgeIndices.length));
+    st.setAttribute('data-ready', '1');
+  }
+}
+function whenLaidOut(done) {
+  // physics on: wait for stabilization, then freeze the layout so the page stops computing
+  if (CG.physics) {
+    var finished = false;
+    var finish = function () {
+      if (finished) return; finished = true;
+      network.setOptions({physics: {enabled: false}});
+      network.once('afterDrawing', done); network.redraw();
+    };
+    network.once('stabilizationIterationsDone', finish);
+    network.once('stabilized', finish);
+  } else {
+    network.once('afterDrawing', done); network.redraw();
+  }
+}
+function setTooltips() {
+  var upd = [];
+  nodes.forEach(function (n) { var i = CG.info[n.id]; if (i) upd.push({id: n.id, title: factCard(i, false)}); });
+  nodes.update(upd);
+}
+function showDetails(id) {
+  var box = document.getElementById('cg-details');
+  box.textContent = '';
+  var info = CG.info[id];
+  if (!info) return;
+  box.appendChild(factCard(info, true));
+  var links = el('div', 'cg-card');
+  links.appendChild(el('div', 'cg-kind', 'Liên kết · links'));
+  network.getConnectedEdges(id).forEach(function (eid) {
+    var e = edges.get(eid); if (!e) return;
+    var other = e.from === id ? e.to : e.from;
+    var oi = CG.info[other]; if (!oi) return;
+    var row = el('div');
+    row.appendChild(document.createTextNode(e.from === id ? '→ ' + (e.title || '') + ' → ' : '← ' + (e.title || '') + ' ← '));
+    var a = el('span', 'cg-link', oi.l);
+    a.addEventListener('click', function () { focusNode(other); });
+    row.appendChild(a); links.appendChild(row);
+  });
+  box.appendChild(links);
+}
+function focusNode(id) {
+  network.selectNodes([id]);
+  network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
+  showDetails(id);
+}
+"""
+
+_ENTITY_JS = r"""
+(function () {
+  setTooltips();
+  var names = document.getElementById('cg-names');
+  var labels = {};
+  Object.keys(CG.info).forEach(function (id) { labels[CG.info[id].l] = true; });
+  Object.keys(labels).sort().forEach(function (l) { var o = el('option'); o.value = l; names.appendChild(o); });
+  var psel = document.getElementById('cg-province');
+  CG.provinces.forEach(function (p) { var o = el('option', null, p); o.value = p; psel.appendChild(o); });
+  var ysel = document.getElementById('cg-year');
+  CG.years.forEach(function (y) { var o = el('option', null, y); o.value = String(y); ysel.appendChild(o); });
+  function apply() {
+    var types = {};
+    document.querySelectorAll('.cg-type').forEach(function (c) { types[c.value] = c.checked; });
+    var p = psel.value, y = ysel.value, upd = [];
+    nodes.forEach(function (n) {
+      var i = CG.info[n.id] || {t: 'other', p: [], y: []};
+      var show = types[i.t] !== false && (!p || i.p.indexOf(p) >= 0)
+        && (!y || i.y.indexOf(Number(y)) >= 0);
+      if (!!n.hidden === show) upd.push({id: n.id, hidden: !show});
+    });
+    nodes.update(upd);
+    setStatus(true);
+  }
+  document.querySelectorAll('.cg-type').forEach(function (c) { c.addEventListener('change', apply); });
+  psel.addEventListener('change', apply); ysel.addEventListener('change', apply);
+  document.getElementById('cg-reset').addEventListener('click', function () {
+    document.querySelectorAll('.cg-type').forEach(function (c) { c.checked = true; });
+    psel.value = ''; ysel.value = ''; apply(); network.unselectAll(); network.fit();
+  });
+  var search = document.getElementById('cg-search'), result = document.getElementById('cg-search-result');
+  function find() {
+    var q = fold(search.value.trim());
+    if (!q) { result.textContent = ''; return; }
+    var hits = Object.keys(CG.info).filter(function (id) { return fold(CG.info[id].l).indexOf(q) >= 0; });
+    result.textContent = hits.length ? hits.length + ' kết quả' : 'Không tìm thấy';
+    var visible = hits.filter(function (id) { var n = nodes.get(id); return n && !n.hidden; });
+    if (visible.length) { focusNode(visible[0]); network.selectNodes(visible); }
+    else if (hits.length) result.textContent += ' (đang bị lọc ẩn)';
+  }
+  search.addEventListener('change', find);
+  search.addEventListener('keydown', function (e) { if (e.key === 'Enter') find(); });
+  network.on('click', function (params) { if (params.nodes.length) showDetails(params.nodes[0]); });
+  setStatus(false);
+  whenLaidOut(function () { setStatus(true); });
+})();
+"""
+
+_PROVINCE_JS = r"""
+(function () {
+  var era = CG.initial;
+  CG.physics = false;
+  function info(id) { return CG.eras[era].info[id]; }
+  function load(newEra) {
+    era = newEra;
+    var showAll = document.getElementById('cg-all-names').checked;
+    nodes.clear(); edges.clear();
+    nodes.add(CG.eras[era].nodes.map(function (n) {
+      var c = Object.assign({}, n); if (showAll) c.label = n.name; return c;
+    }));
+    edges.add(CG.eras[era].edges);
+    titles();
+    document.getElementById('cg-details').textContent = '';
+    network.fit();
+    setStatus(true);
+  }
+  function titles() {
+    var upd = [];
+    nodes.forEach(function (n) {
+      var i = info(n.id); if (!i) return;
+      var t = i.l + (i.code ? ' (mã ' + i.code + ')' : '');
+      if (i.partners.length) t += '\n' + i.partners.length + ' đối tác';
+      if (i.successor) t += '\nSáp nhập vào: ' + i.successor;
+      upd.push({id: n.id, title: t});
+    });
+    nodes.update(upd);
+  }
+  function details(id) {
+    var i = info(id), box = document.getElementById('cg-details');
+    box.textContent = '';
+    if (!i) return;
+    var card = el('div', 'cg-card');
+    card.appendChild(el('div', 'cg-title', i.l));
+    var meta = [];
+    if (i.code) meta.push('mã ' + i.code);
+    if (i.successor) meta.push('sáp nhập vào ' + i.successor + ' từ 1/7/2025');
+    if (meta.length) card.appendChild(el('div', 'cg-muted', meta.join(' · ')));
+    var tbl = el('table', 'cg-facts');
+    [['Đối tác', String(i.partners.length)]].concat(i.totals).forEach(function (r) {
+      var tr = el('tr'); tr.appendChild(el('td', null, r[0])); tr.appendChild(el('td', null, r[1])); tbl.appendChild(tr);
+    });
+    card.appendChild(tbl);
+    if (i.partners.length) {
+      card.appendChild(el('div', 'cg-kind', 'Đối tác · partners'));
+      var pt = el('table', 'cg-partners');
+      i.partners.forEach(function (p) {
+        var tr = el('tr'); tr.appendChild(el('td', null, p.n)); tr.appendChild(el('td', null, p.text)); pt.appendChild(tr);
+      });
+      card.appendChild(pt);
+    } else {
+      card.appendChild(el('p', 'cg-muted', 'Chưa có hợp tác nào trong dữ liệu.'));
+    }
+    box.appendChild(card);
+  }
+  document.querySelectorAll('input[name=cg-era]').forEach(function (r) {
+    r.addEventListener('change', function () { if (r.checked) load(r.value); });
+  });
+  document.getElementById('cg-all-names').addEventListener('change', function () { load(era); });
+  network.on('click', function (params) { if (params.nodes.length) details(params.nodes[0]); });
+  titles();
+  setStatus(false);
+  whenLaidOut(function () { document.getElementById('cg-status').setAttribute('data-era', era); setStatus(true); });
+})();
+"""
+
+_ARTICLE_JS = r"""
+(function () {
+  setTooltips();
+  var marks = document.querySelectorAll('#cg-article mark');
+  function marksOf(index) {
+    return Array.prototype.filter.call(marks, function (m) {
+      return (' ' + m.getAttribute('data-facts') + ' ').indexOf(' ' + index + ' ') >= 0;
+    });
+  }
+  function clear() { marks.forEach(function (m) { m.classList.remove('cg-active'); }); }
+  network.on('click', function (params) {
+    clear();
+    if (!params.nodes.length) return;
+    var id = params.nodes[0];
+    showDetails(id);
+    var ms = marksOf(CG.order.indexOf(id));
+    ms.forEach(function (m) { m.classList.add('cg-active'); });
+    if (ms.length) ms[0].scrollIntoView({block: 'center'});
+  });
+  marks.forEach(function (m) {
+    m.addEventListener('click', function () {
+      clear(); m.classList.add('cg-active');
+      var ids = m.getAttribute('data-facts').split(' ').map(function (k) { return CG.order[Number(k)]; });
+      network.selectNodes(ids.filter(function (x) { return x !== undefined; }));
+      if (ids.length) showDetails(ids[0]);
+    });
+  });
+  setStatus(false);
+  whenLaidOut(function () { setStatus(true); });
+})();
+"""

@@ -1,0 +1,283 @@
+"""Extraction on real-looking text: exact names, amounts in đồng and dates, one case per pattern
+of PATTERNS.md. The short articles here are synthetic (written by the team)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from cooperation_graph.extract import extract
+from cooperation_graph.ingest import make_article
+
+
+def run(body: str, when: str = "2023-05-12T09:00:00+07:00", title: str = "Tin hợp tác"):
+    article = make_article(body, {"title": title, "date": when, "synthetic": "true"})
+    from cooperation_graph.gazetteer import load_gazetteer
+
+    return extract(article, load_gazetteer())
+
+
+def officials(ex):
+    return {o.name: (o.titles, o.province) for o in ex.officials}
+
+
+def fundings(ex):
+    return sorted((f.donor, f.recipient, f.amount_vnd, f.status) for f in ex.fundings)
+
+
+# --- the user's sample -----------------------------------------------------------------------
+
+def test_sample_article_gives_exactly_the_expected_facts(sample_extraction):
+    ex = sample_extraction
+    assert ex.article.date.isoformat() == "2019-08-23T12:44:00+07:00"
+    assert ex.article.authors == ("Tú Linh", "Viết Thành")
+    assert ex.cooperation_pairs == (("Cần Thơ", "Hà Nội"),)
+    assert {p.name for p in ex.provinces} == {"Hà Nội", "Cần Thơ"}
+    assert officials(ex) == {
+        "Hoàng Trung Hải": (("Ủy viên Bộ Chính trị", "Bí thư Thành ủy",
+                             "Trưởng đoàn đại biểu Quốc hội"), "Hà Nội"),
+        "Trần Quốc Trung": (("Ủy viên Trung ương Đảng", "Bí thư Thành ủy",
+                             "Trưởng đoàn đại biểu Quốc hội"), "Cần Thơ"),
+    }
+    assert sorted((f.amount_vnd, f.years, f.donor, f.recipient) for f in ex.fundings) == [
+        (3_000_000_000, (2019,), "Hà Nội", "Cần Thơ"),
+        (5_000_000_000, (2012,), "Hà Nội", "Cần Thơ"),
+        (5_000_000_000, (2014, 2016), "Hà Nội", "Cần Thơ"),
+    ]
+    (inv,) = ex.investments
+    assert (inv.investor_province, inv.host_province, inv.projects, inv.capital_vnd, inv.qualifier) \
+        == ("Hà Nội", "Cần Thơ", 18, 33_600_000_000_000, "trên")
+    (agr,) = ex.agreements
+    assert (agr.parties, agr.n_contents, agr.status) == (("Cần Thơ", "Hà Nội"), 11, "planned")
+    assert agr.signatories == ("Phó Bí thư Thường trực Thành ủy",)
+    (event,) = ex.events
+    assert (event.kind, event.date, event.place) == ("hội nghị", date(2019, 8, 23), "Cần Thơ")
+    assert {(p.name, p.role) for p in event.participants} == {
+        ("Hoàng Trung Hải", "chair"), ("Trần Quốc Trung", "chair")}
+
+
+def test_sample_boilerplate_gives_nothing(sample_extraction):
+    names = {o.name for o in sample_extraction.officials}
+    assert not names & {"Tô Lâm", "Trần Cẩm Tú", "Tú Linh", "Viết Thành"}
+    assert not {p.name for p in sample_extraction.provinces} & {"Bạc Liêu", "Nam Định", "Quảng Ninh"}
+
+
+def test_evidence_offsets_point_into_the_text(sample_extraction):
+    text = sample_extraction.article.text
+    for fact in (*sample_extraction.officials, *sample_extraction.fundings,
+                 *sample_extraction.investments, *sample_extraction.agreements,
+                 *sample_extraction.events):
+        ev = fact.evidence
+        assert text[ev.start:ev.end] == ev.sentence
+        assert 0 <= ev.confidence <= 1
+
+
+# --- officials -------------------------------------------------------------------------------
+
+def test_name_first_titles_after_comma_and_hyphen():
+    ex = run("Ông Nguyễn Văn Thắng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bắc Ninh cho biết hai "
+             "tỉnh sẽ hợp tác.\nĐồng chí Lê Thị Hoa - Chủ tịch HĐND tỉnh Lạng Sơn phát biểu.")
+    assert officials(ex) == {
+        "Nguyễn Văn Thắng": (("Phó Bí thư Tỉnh ủy", "Chủ tịch Ủy ban nhân dân"), "Bắc Ninh"),
+        "Lê Thị Hoa": (("Chủ tịch Hội đồng nhân dân",), "Lạng Sơn"),
+    }
+
+
+def test_one_title_shared_by_a_list():
+    ex = run("Dự hội nghị có các đồng chí Ủy viên Bộ Chính trị: Trần Văn Nam, Bí thư Thành ủy Hà Nội; "
+             "Phạm Minh Tâm, Bí thư Thành ủy TP.HCM.")
+    assert officials(ex) == {
+        "Trần Văn Nam": (("Ủy viên Bộ Chính trị", "Bí thư Thành ủy"), "Hà Nội"),
+        "Phạm Minh Tâm": (("Ủy viên Bộ Chính trị", "Bí thư Thành ủy"), "Hồ Chí Minh"),
+    }
+
+
+def test_province_stated_once_for_a_block():
+    ex = run("Về phía tỉnh Sơn La có đồng chí Hoàng Văn Chất, Bí thư Tỉnh ủy; đồng chí Lò Minh Hùng, "
+             "Chủ tịch UBND tỉnh.")
+    assert officials(ex) == {
+        "Hoàng Văn Chất": (("Bí thư Tỉnh ủy",), "Sơn La"),
+        "Lò Minh Hùng": (("Chủ tịch Ủy ban nhân dân",), "Sơn La"),
+    }
+
+
+def test_abbreviations_and_old_spelling_in_titles():
+    ex = run("Uỷ viên BCH TƯ Đảng, Bí thư Tỉnh uỷ Khánh Hoà Nguyễn Hải Ninh chủ trì buổi làm việc.")
+    assert officials(ex) == {
+        "Nguyễn Hải Ninh": (("Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy"), "Khánh Hòa")}
+
+
+@pytest.mark.parametrize("body", [
+    "Bí thư Thành ủy Hà Nội đề nghị hai bên đẩy mạnh hợp tác.",           # a post, no person
+    "Theo ông Hùng, hai tỉnh cần phối hợp chặt chẽ hơn.",                   # back-reference
+    "Nhân dịp kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh, đoàn dâng hương.",  # historical
+    "Đồng chí Trần Văn Sơn làm trưởng đoàn công tác của tỉnh.",           # ad-hoc role
+    "Thiếu tướng Nguyễn Văn Long phát biểu tại buổi lễ.",                   # rank, no civil post
+])
+def test_not_officials(body):
+    assert run(body).officials == ()
+
+
+def test_byline_is_an_author_not_an_official():
+    ex = run("Tỉnh Hà Giang và tỉnh Tuyên Quang ký kết hợp tác.\nMinh Anh, Ảnh Quốc Khánh")
+    assert ex.article.authors == ("Minh Anh", "Quốc Khánh")
+    assert ex.officials == ()
+
+
+def test_historical_figure_is_not_the_city():
+    ex = run("Đoàn đã dâng hương tưởng niệm Chủ tịch Hồ Chí Minh tại tỉnh Nghệ An.")
+    assert {p.name for p in ex.provinces} == {"Nghệ An"}
+
+
+# --- fundings --------------------------------------------------------------------------------
+
+def test_one_verb_many_recipients():
+    ex = run("Dịp này, tỉnh Bình Dương hỗ trợ tỉnh Bình Phước 2 tỷ đồng, tỉnh Tây Ninh 5 tỷ đồng "
+             "và tỉnh Đắk Nông 5 tỷ đồng.", when="2020-03-01T08:00:00+07:00")
+    assert fundings(ex) == [
+        ("Bình Dương", "Bình Phước", 2_000_000_000, "given"),
+        ("Bình Dương", "Tây Ninh", 5_000_000_000, "given"),
+        ("Bình Dương", "Đắk Nông", 5_000_000_000, "given"),
+    ]
+
+
+def test_amount_for_each_recipient():
+    ex = run("TP.HCM hỗ trợ tỉnh Gia Lai và tỉnh Kon Tum mỗi tỉnh 15 tỷ đồng để khắc phục hậu quả "
+             "thiên tai.", when="2021-11-02T08:00:00+07:00")
+    assert fundings(ex) == [
+        ("Hồ Chí Minh", "Gia Lai", 15_000_000_000, "given"),
+        ("Hồ Chí Minh", "Kon Tum", 15_000_000_000, "given"),
+    ]
+    assert ex.fundings[0].purpose == "khắc phục hậu quả thiên tai"
+
+
+def test_parts_of_a_total_are_not_more_money():
+    ex = run("Thành phố Đà Nẵng hỗ trợ tỉnh Quảng Nam tổng cộng 10 tỷ đồng. Trong đó, 6 tỷ đồng xây "
+             "trường học, 4 tỷ đồng xây nhà văn hóa.", when="2018-06-01T08:00:00+07:00")
+    assert fundings(ex) == [("Đà Nẵng", "Quảng Nam", 10_000_000_000, "given")]
+
+
+def test_planned_money():
+    ex = run("Tỉnh Nghệ An dự kiến sẽ hỗ trợ tỉnh Hà Tĩnh 3 tỷ đồng trong năm 2024.")
+    assert fundings(ex) == [("Nghệ An", "Hà Tĩnh", 3_000_000_000, "planned")]
+    assert ex.fundings[0].year == 2024
+
+
+def test_recipient_after_the_amount_and_qualifier():
+    ex = run("Thành phố Hải Phòng trao hơn 2,5 tỷ đồng cho tỉnh Thái Bình.", when="2017-01-05T08:00:00+07:00")
+    (f,) = ex.fundings
+    assert (f.donor, f.recipient, f.amount_vnd, f.qualifier, f.year) == \
+        ("Hải Phòng", "Thái Bình", 2_500_000_000, "hơn", 2017)
+
+
+def test_money_that_is_not_a_funding():
+    ex = run("Doanh thu du lịch của tỉnh Quảng Ninh đạt 2.000 tỷ đồng, đón 3 triệu lượt khách từ "
+             "Hà Nội. Liên hệ 024.355.63.010 để biết thêm.")
+    assert ex.fundings == ()
+
+
+def test_a_caption_repeating_the_paragraph_is_one_funding():
+    body = ("Tỉnh Bắc Ninh trao tặng tỉnh Cao Bằng 1 tỷ đồng\n"
+            "Tỉnh Bắc Ninh trao tặng tỉnh Cao Bằng 1 tỷ đồng\n"
+            "Tại buổi làm việc, tỉnh Bắc Ninh trao tặng tỉnh Cao Bằng 1 tỷ đồng.")
+    assert fundings(run(body)) == [("Bắc Ninh", "Cao Bằng", 1_000_000_000, "given")]
+
+
+# --- investments and agreements ---------------------------------------------------------------
+
+def test_investment_with_qualifier():
+    ex = run("Hiện có 25 dự án của doanh nghiệp TP.HCM đầu tư tại tỉnh Long An với tổng vốn hơn "
+             "1.200 tỷ đồng.")
+    (inv,) = ex.investments
+    assert (inv.investor_province, inv.host_province, inv.projects, inv.capital_vnd, inv.qualifier) \
+        == ("Hồ Chí Minh", "Long An", 25, 1_200_000_000_000, "hơn")
+
+
+def test_agreement_count_then_list_with_period():
+    ex = run("Tỉnh Lào Cai và tỉnh Yên Bái đã ký kết chương trình hợp tác giai đoạn 2023 – 2025 và "
+             "những năm tiếp theo trên 5 lĩnh vực: nông nghiệp, du lịch, y tế, giáo dục, giao thông.")
+    (a,) = ex.agreements
+    assert a.parties == ("Lào Cai", "Yên Bái")
+    assert (a.kind, a.n_contents, a.period, a.status) == ("chương trình hợp tác", 5, "2023-2025", "signed")
+    assert a.fields == ("nông nghiệp", "du lịch", "y tế", "giáo dục", "giao thông")
+
+
+def test_split_counts_are_added_and_party_terms_are_not_periods():
+    ex = run("Hai tỉnh Thái Nguyên và Bắc Kạn thống nhất sẽ ký thỏa thuận hợp tác nhiệm kỳ 2015-2020 "
+             "với 4 nội dung về xây dựng Đảng và 7 nội dung về kinh tế - xã hội.")
+    (a,) = ex.agreements
+    assert (a.n_contents, a.period, a.status, a.kind) == (11, None, "planned", "thỏa thuận hợp tác")
+
+
+def test_a_draft_is_not_signed():
+    ex = run("Tỉnh Phú Thọ và tỉnh Vĩnh Phúc thảo luận dự thảo biên bản ghi nhớ hợp tác.")
+    (a,) = ex.agreements
+    assert (a.kind, a.status) == ("biên bản ghi nhớ", "planned")
+
+
+# --- dates, places, eras ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lead,published,expected", [
+    ("Chiều 7-12, tại tỉnh Lâm Đồng, tỉnh Lâm Đồng và TP.HCM tổ chức hội nghị hợp tác.",
+     "2022-12-08T10:00:00+07:00", date(2022, 12, 7)),
+    ("21.10, tại tỉnh An Giang, hai tỉnh An Giang và Kiên Giang tổ chức hội nghị.",
+     "2021-10-21T18:00:00+07:00", date(2021, 10, 21)),
+    ("Sáng nay (20-7), tại TP Cần Thơ diễn ra hội nghị hợp tác giữa Cần Thơ và Hậu Giang.",
+     "2024-07-20T12:00:00+07:00", date(2024, 7, 20)),
+    ("Ngày 27.4.2016, tại tỉnh Quảng Trị, hai tỉnh Quảng Trị và Quảng Bình tổ chức hội nghị.",
+     "2016-04-28T09:00:00+07:00", date(2016, 4, 27)),
+    ("Chiều 28/12, tại Hà Nội, Hà Nội và Hòa Bình tổ chức hội nghị tổng kết hợp tác.",
+     "2020-01-03T09:00:00+07:00", date(2019, 12, 28)),
+])
+def test_event_dates_resolved_against_the_article_date(lead, published, expected):
+    (event,) = run(lead, when=published).events
+    assert event.date == expected
+
+
+def test_anniversaries_are_not_event_dates():
+    ex = run("Hội nghị hợp tác giữa Điện Biên và Lai Châu được tổ chức nhân kỷ niệm 70 năm Chiến thắng "
+             "Điện Biên Phủ (7/5/1954 - 7/5/2024).", when="2024-05-06T09:00:00+07:00")
+    assert ex.events == ()
+
+
+def test_roads_and_regions_are_not_provinces():
+    ex = run("Tuyến cao tốc Hà Nội - Lào Cai đi qua tỉnh Phú Thọ. Vùng Đồng Tháp Mười được đầu tư.")
+    assert {p.name for p in ex.provinces} == {"Phú Thọ"}
+
+
+def test_units_of_the_article_era():
+    old = run("Cần Thơ và Hậu Giang ký kết hợp tác.", when="2019-05-01T08:00:00+07:00")
+    new = run("Thành phố Cần Thơ và thành phố Huế ký kết hợp tác. Tỉnh Bạc Liêu (cũ) có 3 dự án.",
+              when="2025-08-01T08:00:00+07:00")
+    assert {(p.name, p.era, p.code) for p in old.provinces} == {("Cần Thơ", "legacy", "92"),
+                                                                ("Hậu Giang", "legacy", "93")}
+    assert {(p.name, p.era) for p in new.provinces} == {("Cần Thơ", "current"), ("Huế", "current"),
+                                                        ("Bạc Liêu", "legacy")}
+    assert new.province("Bạc Liêu").successor == "Cà Mau"
+    assert ("Cần Thơ", "Huế") in new.cooperation_pairs
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+def test_text_without_cooperation_gives_no_facts():
+    ex = run("Thời tiết hôm nay nắng nhẹ, nhiệt độ cao nhất 32 độ C.")
+    assert (ex.cooperation_pairs, ex.fundings, ex.officials, ex.agreements, ex.events) == \
+        ((), (), (), (), ())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("aáàảãạăâđêôơưAĐHNTCBQ0123456789 .,;:-–()/\n\"")
+                                + ["tỷ", "triệu", "đồng", "Hà Nội", "tỉnh", "Bí thư ", " Cần Thơ ",
+                                   "Nguyễn Văn", "hỗ trợ", "mỗi tỉnh", "Trong đó", "Sáng ",
+                                   "hội nghị", "ký kết", "nội dung", " 23/8", " 5 ", ", "]),
+                max_size=120).map("".join))
+def test_extract_never_raises(text):
+    if text.strip():
+        try:
+            run(text)
+        except Exception as exc:  # InputError for text that is all boilerplate is fine
+            from cooperation_graph.errors import InputError
+
+            assert isinstance(exc, InputError)
