@@ -526,3 +526,71 @@ def update_baseline(report: EvalReport, path: Path | str) -> dict[str, float]:
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return floors
+
+
+# --- gold as model objects --------------------------------------------------------------------
+
+
+def gold_to_extraction(gold: dict[str, Any]) -> Extraction:
+    """Build model objects from a gold file (the perfect prediction; checks gold fits the model)."""
+    from datetime import date as _date
+
+    from .model import (
+        Agreement,
+        Article,
+        Event,
+        Evidence,
+        Funding,
+        Investment,
+        Official,
+        Participant,
+        ProvinceMention,
+    )
+
+    none = Evidence("", 0, 0, 1.0)
+    meta = gold.get("article") or {}
+    article = Article(id=str(meta.get("id", "")), title=str(meta.get("title", "")), text="")
+    return Extraction(
+        article=article,
+        provinces=tuple(
+            ProvinceMention(p["name"], p.get("code", ""), p.get("era", "legacy"), p.get("mentions", 1))
+            for p in gold.get("provinces") or ()
+        ),
+        cooperation_pairs=tuple((a, b) for a, b in gold.get("cooperation_pairs") or ()),
+        officials=tuple(
+            Official(o["name"], tuple(o.get("titles") or ()), o.get("province"), none)
+            for o in gold.get("officials") or ()
+        ),
+        agreements=tuple(
+            Agreement(
+                tuple(a["parties"]), a["kind"], a.get("n_contents"), tuple(a.get("fields") or ()),
+                a.get("period"), a.get("status", "signed"), tuple(a.get("signatories") or ()), none,
+            )
+            for a in gold.get("agreements") or ()
+        ),
+        fundings=tuple(
+            Funding(
+                f["amount_vnd"], f.get("qualifier"), f.get("donor"), f.get("recipient"), f.get("purpose"),
+                f.get("year"), f.get("status", "given"), none, tuple(f.get("years") or ()),
+            )
+            for f in gold.get("fundings") or ()
+        ),
+        investments=tuple(
+            Investment(
+                i.get("investor_province"), i.get("host_province"), i.get("projects"),
+                i.get("capital_vnd"), i.get("qualifier"), none,
+            )
+            for i in gold.get("investments") or ()
+        ),
+        events=tuple(
+            Event(
+                e["kind"],
+                _date.fromisoformat(e["date"]) if e.get("date") else None,
+                e.get("place"),
+                tuple(e.get("organisers") or ()),
+                tuple(Participant(p["name"], p["role"]) for p in e.get("participants") or ()),
+                none,
+            )
+            for e in gold.get("events") or ()
+        ),
+    )

@@ -317,7 +317,7 @@ def _importance(G: nx.MultiDiGraph, node: Any) -> float:
     score = math.sqrt(G.degree(node))
     amount = attrs.get("amount_vnd")
     if amount:
-        score += math.log10(1 + float(amount) / 1e9)
+        score += 0.35 * math.log10(1 + float(amount) / 1e9)
     return score
 
 
@@ -487,8 +487,9 @@ def _notice_html(notice: str | None) -> str:
 # --------------------------------------------------------------------------------------------
 # Province network
 
-_PX_PER_DEGREE = 120.0
+_PX_PER_DEGREE = 62.0
 _LAT_CENTER = 16.0  # for the longitude shrink cos(lat), so the map keeps its proportions
+_LON_CENTER = 106.0
 
 
 def _province_era_data(P: nx.Graph) -> dict[str, Any]:
@@ -509,7 +510,7 @@ def _province_era_data(P: nx.Graph) -> dict[str, Any]:
             "id": str(node),
             "label": label if active else "",
             "name": label,
-            "x": round((float(lon) - 106.0) * _PX_PER_DEGREE * cos_lat, 1),
+            "x": round((float(lon) - _LON_CENTER) * _PX_PER_DEGREE * cos_lat, 1),
             "y": round(-(float(lat) - _LAT_CENTER) * _PX_PER_DEGREE, 1),
             "size": round(5 + 4 * math.sqrt(strength[node]), 1) if active else 4,
             "color": NODE_STYLES["province"].color if active else "#b8c2cc",
@@ -628,6 +629,8 @@ def render_province_network(
     side = _PROVINCE_SIDE.format(title=html.escape(title), switch=switch)
     data = {
         "view": "provinces",
+        "proj": {"px": _PX_PER_DEGREE, "cos": math.cos(math.radians(_LAT_CENTER)),
+                 "lon0": _LON_CENTER, "lat0": _LAT_CENTER},
         "eras": per_era,
         "initial": initial,
         "expected": {
@@ -695,11 +698,10 @@ def render_article_view(
     if text:
         body = "<p>" + highlight_spans(text, spans) + "</p>"
     else:
-        sentences = sorted({(s, e, ev.get("sentence") or "")
-                            for _, a in G.nodes(data=True) for ev in a.get("evidence") or ()
-                            for s, e in [(ev.get("start") or 0, ev.get("end") or 0)]})
-        body = "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for *_, s in sentences) + "</ul>"
-        body = '<p class="cg-muted">Không có toàn văn; các câu làm bằng chứng:</p>' + body
+        excerpt, spans = _excerpt_from_evidence(G, spans, article.get("id"))
+        body = ('<p class="cg-muted">Toàn văn không có trong kho; đây là các câu làm bằng chứng '
+                "theo thứ tự trong bài ([…] = đoạn bị lược).</p><p>"
+                + highlight_spans(excerpt, spans) + "</p>")
     url = _safe_url(article.get("url"))
     meta = " · ".join(html.escape(str(x)) for x in (article.get("source"), article.get("date"))
                       if x)
@@ -716,6 +718,30 @@ def render_article_view(
     page_title = f"{article.get('title') or article.get('id')} — hợp tác"
     return _assemble(net, title=page_title, side_html=side, data=data, script=_ARTICLE_JS,
                      side_width="min(52vw, 760px)")
+
+
+def _excerpt_from_evidence(
+    G: nx.MultiDiGraph, spans: list[tuple[int, int, str, int]], article_id: Any
+) -> tuple[str, list[tuple[int, int, str, int]]]:
+    """The evidence sentences in article order joined by ``[…]``, spans moved onto them."""
+    sentences: dict[tuple[int, int], str] = {}
+    for _, attrs in G.nodes(data=True):
+        for ev in attrs.get("evidence") or ():
+            if ev.get("article_id") not in (None, article_id):
+                continue
+            start, end = ev.get("start"), ev.get("end")
+            if isinstance(start, int) and isinstance(end, int) and ev.get("sentence"):
+                sentences.setdefault((start, end), str(ev["sentence"]))
+    parts, moved, cursor = [], {}, 0
+    for start, end in sorted(sentences):
+        if parts:
+            parts.append("\n[…]\n")
+            cursor += 5
+        moved[(start, end)] = (cursor, cursor + len(sentences[(start, end)]))
+        parts.append(sentences[(start, end)])
+        cursor += len(sentences[(start, end)])
+    new_spans = [(*moved[(s, e)], t, i) for s, e, t, i in spans if (s, e) in moved]
+    return "".join(parts), new_spans
 
 
 # --------------------------------------------------------------------------------------------
@@ -1133,6 +1159,35 @@ _PROVINCE_JS = r"""
   });
   document.getElementById('cg-all-names').addEventListener('change', function () { load(era); });
   network.on('click', function (params) { if (params.nodes.length) details(params.nodes[0]); });
+  // a light map underlay: graticule, the sea, and the Hoang Sa / Truong Sa archipelagos
+  var P = CG.proj;
+  function xy(lat, lon) { return {x: (lon - P.lon0) * P.px * P.cos, y: -(lat - P.lat0) * P.px}; }
+  network.on('beforeDrawing', function (ctx) {
+    ctx.save();
+    ctx.strokeStyle = 'rgba(80,120,160,0.12)'; ctx.lineWidth = 1;
+    ctx.fillStyle = 'rgba(80,110,140,0.45)'; ctx.font = '11px sans-serif';
+    for (var lat = 8; lat <= 24; lat += 2) {
+      var a = xy(lat, 101.5), b = xy(lat, 115);
+      ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
+      if (lat % 4 === 0) ctx.fillText(lat + '°B', a.x + 2, a.y - 3);
+    }
+    for (var lon = 102; lon <= 114; lon += 2) {
+      var c = xy(24, lon), d = xy(7.5, lon);
+      ctx.beginPath(); ctx.moveTo(c.x, c.y); ctx.lineTo(d.x, d.y); ctx.stroke();
+      if (lon % 4 === 0) ctx.fillText(lon + '°Đ', d.x + 2, d.y - 3);
+    }
+    ctx.fillStyle = 'rgba(60,110,160,0.35)'; ctx.font = 'italic 20px sans-serif';
+    var sea = xy(14.5, 110.6); ctx.textAlign = 'center'; ctx.fillText('Biển Đông', sea.x, sea.y);
+    ctx.font = '12px sans-serif'; ctx.fillStyle = 'rgba(40,70,100,0.8)';
+    [[16.5, 112.0, 'QĐ. Hoàng Sa (Đà Nẵng)'], [9.6, 113.4, 'QĐ. Trường Sa (Khánh Hòa)']].forEach(function (isl) {
+      var o = xy(isl[0], isl[1]);
+      [[0, 0], [9, 5], [-7, 7], [4, -8], [-10, -3]].forEach(function (k) {
+        ctx.beginPath(); ctx.arc(o.x + k[0], o.y + k[1], 1.8, 0, 2 * Math.PI); ctx.fill();
+      });
+      ctx.fillText(isl[2], o.x, o.y + 24);
+    });
+    ctx.restore();
+  });
   titles();
   setStatus(false);
   whenLaidOut(function () { document.getElementById('cg-status').setAttribute('data-era', era); setStatus(true); });

@@ -61,7 +61,7 @@ def test_wrong_datatype_is_reported(sample_quads: list[ox.Quad]) -> None:
     report = validate_quads(broken)
     assert not report.conforms
     assert paths(report) == {"cg:confidence"}
-    assert "invalid: 1 violation(s)" in report.text()
+    assert report.text().startswith("invalid: ")
     assert "cg:confidence" in report.text()
 
 

@@ -44,8 +44,8 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             continue
         if not _CONTEXT.search(text) and not kind:
             continue
-        if kind and kind.group().lower() == "kết luận" and not counts:
-            continue  # "Kết luận hội nghị, ..." is the closing speech, not a document
+        if kind and not counts and not (_SIGNED.search(text) or re.search(r"\bký\b|dự thảo", text)):
+            continue  # a programme only referred to ("tổng kết chương trình hợp tác") is no new fact
         parties = _parties(doc, sent, main_pair)
         if len(parties) < 2:
             continue

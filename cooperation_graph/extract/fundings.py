@@ -116,7 +116,8 @@ def _purpose(text: str, since: int, m: Money, mentions: list[Mention]) -> str | 
                   r"kinh phí|tổng cộng|tổng|với|là)\b", " ", span)
     span = re.sub(r"\s+", " ", span).strip(" ,:-–")
     span = re.sub(r"^(?:thành phố|tỉnh|TP)\b", "", span).strip(" ,")
-    return span if len(span) >= 3 else None
+    span = re.sub(r"^(?:thêm|tiếp|tiếp tục|trực tiếp|ngay)\b\s*", "", span)
+    return span if len(span) >= 4 else None
 
 
 def _without_money(text: str, money: list[Money]) -> str:

@@ -1,0 +1,649 @@
+"""``coopgraph serve``: a SPARQL 1.1 Protocol endpoint, a query page and the HTML views.
+
+Safe by default:
+
+* binds 127.0.0.1;
+* read-only: SPARQL Update is refused (403) unless the server was started with an update
+  token and the request carries it (``Authorization: Bearer TOKEN``);
+* ``SERVICE`` (and ``LOAD``) are refused (400): the server never fetches arbitrary URLs;
+* every query runs in a worker *process* holding its own read-only handle on the store; a
+  query past the time limit has its worker killed (503) and a new one started, so a runaway
+  query stops using CPU instead of finishing in the background;
+* results longer than the row limit are cut, with ``X-Result-Truncated: true``; request
+  bodies over the size limit get 413.
+
+Routes: ``/`` query page, ``/sparql`` (GET, POST form, POST ``application/sparql-query`` or
+``application/sparql-update``), ``/view/graph`` and ``/view/provinces`` (the graph views),
+``/queries.json`` (the saved queries), ``/static/...`` (page assets), ``/health``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import multiprocessing
+import queue
+import threading
+import time
+import urllib.parse
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import QueryError, StoreError
+from .query import (
+    bind,
+    format_graph,
+    format_result,
+    query_form,
+    saved_queries,
+    syntax_error,
+    to_result,
+    uses_service,
+    _words,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+
+#: media type -> our format name; the first of each kind is the default.
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "text/plain": "ntriples",
+    "application/ld+json": "jsonld",
+}
+CONTENT_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+}
+
+
+@dataclass
+class ServerConfig:
+    """How to serve: where the store is, where to listen, and the safety limits."""
+
+    store: str | Path = "output/store"
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    timeout: float = 30.0  # seconds per query
+    max_rows: int = 10_000  # rows (or triples) per result
+    max_body: int = 1_000_000  # bytes per request body
+    workers: int = 2
+    update_token: str | None = None
+    view_timeout: float = 120.0
+
+
+# --------------------------------------------------------------------------------------------
+# Worker processes
+
+
+def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs in a child
+    """Serve query requests from ``conn`` on a read-only handle of the store."""
+    import pyoxigraph as ox
+
+    try:
+        store = ox.Store.read_only(store_path)
+    except OSError as exc:
+        conn.send(("fatal", 500, f"cannot open store {store_path}: {exc}"))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        try:
+            conn.send(_handle(store, msg))
+        except Exception as exc:  # noqa: BLE001 - the parent gets a 500 with the reason
+            conn.send(("error", 500, f"{type(exc).__name__}: {exc}"))
+
+
+def _handle(store: Any, msg: dict[str, Any]) -> tuple[Any, ...]:  # pragma: no cover - child
+    import pyoxigraph as ox
+
+    if msg["op"] == "view":
+        return _render_view(store, msg["name"])
+    kwargs: dict[str, Any] = {}
+    if msg.get("default_graphs"):
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in msg["default_graphs"]]
+    if msg.get("named_graphs"):
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in msg["named_graphs"]]
+    try:
+        raw = store.query(msg["query"], **kwargs)
+        result = to_result(raw, limit=msg["limit"])
+    except SyntaxError as exc:
+        return ("error", 400, str(syntax_error(exc)))
+    except ValueError as exc:
+        return ("error", 400, f"bad request: {exc}")
+    except OSError as exc:
+        return ("error", 500, f"query failed: {exc}")
+    fmt = msg["format"]
+    if result.kind == "graph":
+        fmt = fmt if fmt in ("turtle", "ntriples", "jsonld") else "turtle"
+        body = format_graph(result, fmt)
+    else:
+        fmt = fmt if fmt in ("json", "xml", "csv", "tsv") else "json"
+        body = format_result(result, fmt)
+    return ("ok", body.encode("utf-8"), CONTENT_TYPES[fmt], result.truncated, len(result))
+
+
+def _render_view(store: Any, name: str) -> tuple[Any, ...]:  # pragma: no cover - child
+    try:
+        from . import projection, views
+    except ImportError as exc:
+        return ("error", 404, f"views are not available: {exc}")
+    if name == "graph":
+        page = views.render_entity_graph(projection.rdf_to_networkx(store))
+    elif name == "provinces":
+        page = views.render_province_network(projection.province_networks(store))
+    else:
+        return ("error", 404, f"no view named {name!r}")
+    return ("ok", page.encode("utf-8"), "text/html", False, 0)
+
+
+class _Worker:
+    def __init__(self, ctx: Any, store_path: str) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, store_path), daemon=True)
+        self.process.start()
+        child.close()
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        if not self.conn.poll(timeout):
+            self.kill()
+            raise StoreError("query worker did not start in time")
+        msg = self.conn.recv()
+        if msg[0] != "ready":
+            self.kill()
+            raise StoreError(msg[2] if len(msg) > 2 else "query worker failed to start")
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.process.join(2)
+        self.kill()
+
+
+class QueryPool:
+    """Worker processes that run queries with a time limit; killed and replaced on timeout."""
+
+    def __init__(self, store_path: str | Path, size: int = 2) -> None:
+        self.store_path = str(store_path)
+        self.size = max(1, size)
+        self._ctx = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()  # held while updating: no query runs meanwhile
+        self._closed = False
+        workers = [_Worker(self._ctx, self.store_path) for _ in range(self.size)]
+        for w in workers:
+            w.wait_ready()
+            self._idle.put(w)
+
+    def call(self, msg: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+        """Send one request to an idle worker; ("timeout",) when it takes too long."""
+        deadline = time.monotonic() + timeout
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            return ("busy",)
+        try:
+            worker.conn.send(msg)
+            if worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                answer = worker.conn.recv()
+                self._idle.put(worker)
+                worker = None
+                return answer
+            return ("timeout",)
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            return ("error", 500, f"query worker died: {exc}")
+        finally:
+            if worker is not None:  # timed out or died: replace it without blocking the reply
+                threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        if self._closed:
+            return
+        new = _Worker(self._ctx, self.store_path)
+        try:
+            new.wait_ready()
+        except StoreError as exc:
+            log.error("cannot restart a query worker: %s", exc)
+            return
+        self._idle.put(new)
+
+    @contextmanager
+    def exclusive(self, wait: float = 60.0) -> Iterator[None]:
+        """Stop every worker (waiting for running queries), yield, then start fresh ones.
+
+        Read-only handles see the store as it was when opened, so they are reopened after a
+        write; and no reader is open while the writer runs.
+        """
+        with self._lock:
+            stopped = []
+            deadline = time.monotonic() + wait
+            try:
+                while len(stopped) < self.size:
+                    stopped.append(self._idle.get(timeout=max(0.1, deadline - time.monotonic())))
+            except queue.Empty:
+                for w in stopped:
+                    self._idle.put(w)
+                raise StoreError("store is busy: running queries did not finish in time")
+            for w in stopped:
+                w.stop()
+            try:
+                yield
+            finally:
+                fresh = [_Worker(self._ctx, self.store_path) for _ in range(self.size)]
+                for w in fresh:
+                    w.wait_ready()
+                    self._idle.put(w)
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                break
+
+
+# --------------------------------------------------------------------------------------------
+# HTTP
+
+
+class HttpError(Exception):
+    """An error answered with an HTTP status and a one-line text message."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+def _parse_accept(header: str | None) -> list[tuple[str, float]]:
+    out = []
+    for part in (header or "").split(","):
+        bits = [b.strip() for b in part.split(";")]
+        if not bits[0]:
+            continue
+        q = 1.0
+        for b in bits[1:]:
+            if b.startswith("q="):
+                try:
+                    q = float(b[2:])
+                except ValueError:
+                    q = 0.0
+        out.append((bits[0].lower(), q))
+    return out
+
+
+def negotiate(accept: str | None, graph: bool, override: str | None = None) -> str:
+    """Our format name for a request: ``format=`` parameter first, then the Accept header."""
+    table = GRAPH_TYPES if graph else RESULT_TYPES
+    names = list(dict.fromkeys(table.values()))
+    if override:
+        o = override.strip().lower()
+        if o in names:
+            return o
+        if o in table:
+            return table[o]
+        raise HttpError(406, f"format {override!r} is not available for this query (use {', '.join(names)})")
+    prefs = _parse_accept(accept)
+    if not prefs:
+        return names[0]
+    best, best_q = None, 0.0
+    for media, fmt in table.items():
+        q = max((q for m, q in prefs if m == media or m == "*/*" or (m.endswith("/*") and media.startswith(m[:-1]))),
+                default=0.0)
+        if q > best_q:
+            best, best_q = fmt, q
+    if best is None:
+        raise HttpError(406, f"none of the accepted types is available (offered: {', '.join(table)})")
+    return best
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """The HTTP server; holds the configuration, the worker pool and cached views."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, config: ServerConfig) -> None:
+        self.config = config
+        path = Path(config.store)
+        if not path.is_dir():
+            raise StoreError(f"no store at {path}: build one first (coopgraph build ...)")
+        self.pool = QueryPool(path, config.workers)
+        self.views: dict[str, bytes] = {}
+        self.views_lock = threading.Lock()
+        try:
+            super().__init__((config.host, config.port), SparqlHandler)
+        except OSError as exc:
+            self.pool.close()
+            raise StoreError(f"cannot listen on {config.host}:{config.port}: {exc}") from exc
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+class SparqlHandler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"
+    server_version = "coopgraph"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        log.info("%s %s", self.address_string(), format % args)
+
+    # -- plumbing
+
+    def _send(self, status: int, body: bytes, ctype: str, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype if "charset" in ctype or ctype.startswith("image/")
+                         else f"{ctype}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, err: HttpError) -> None:
+        self._send(err.status, (err.message + "\n").encode("utf-8"), "text/plain", err.headers)
+
+    def _params(self) -> dict[str, list[str]]:
+        return urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+
+    def _body(self) -> bytes:
+        length = self.headers.get("Content-Length")
+        if length is None:
+            if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                raise HttpError(411, "chunked bodies are not supported: send Content-Length")
+            return b""
+        try:
+            n = int(length)
+        except ValueError:
+            raise HttpError(400, "bad Content-Length") from None
+        if n > self.server.config.max_body:
+            self.close_connection = True
+            raise HttpError(413, f"request body of {n} bytes is over the limit of {self.server.config.max_body}")
+        return self.rfile.read(n)
+
+    def _dispatch(self) -> None:
+        try:
+            route = urllib.parse.urlsplit(self.path).path
+            if route in ("/sparql", "/query"):
+                self._sparql()
+            elif self.command not in ("GET", "HEAD"):
+                raise HttpError(405, f"{self.command} is not allowed on {route}", {"Allow": "GET, HEAD"})
+            elif route in ("/", "/index.html"):
+                self._page()
+            elif route == "/queries.json":
+                self._send(200, json.dumps(_examples(), ensure_ascii=False).encode("utf-8"), "application/json")
+            elif route.startswith("/view/"):
+                self._view(route[len("/view/"):])
+            elif route.startswith("/static/"):
+                self._static(route[len("/static/"):])
+            elif route == "/health":
+                self._send(200, b"ok\n", "text/plain")
+            else:
+                raise HttpError(404, f"nothing at {route}")
+        except HttpError as err:
+            self._error(err)
+        except (StoreError, QueryError) as exc:
+            self._error(HttpError(500, str(exc)))
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = _dispatch
+
+    # -- SPARQL protocol
+
+    def _sparql(self) -> None:
+        params = self._params()
+        if self.command in ("GET", "HEAD"):
+            if "update" in params:
+                raise HttpError(405, "SPARQL Update needs POST", {"Allow": "POST"})
+            if "query" not in params:
+                raise HttpError(400, "missing 'query' parameter")
+        elif self.command == "POST":
+            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            body = self._body()
+            if ctype == "application/x-www-form-urlencoded":
+                form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+                for k, v in form.items():
+                    params.setdefault(k, []).extend(v)
+            elif ctype == "application/sparql-query":
+                params["query"] = [body.decode("utf-8", "replace")]
+            elif ctype == "application/sparql-update":
+                params["update"] = [body.decode("utf-8", "replace")]
+            else:
+                raise HttpError(415, f"unsupported Content-Type {ctype!r}: use application/x-www-form-urlencoded, "
+                                     "application/sparql-query or application/sparql-update")
+        else:
+            raise HttpError(405, f"{self.command} is not allowed on /sparql", {"Allow": "GET, HEAD, POST"})
+        if "query" in params and "update" in params:
+            raise HttpError(400, "give either 'query' or 'update', not both")
+        if "update" in params:
+            self._update(params["update"][0], params)
+        else:
+            self._query(params["query"][0], params)
+
+    def _query(self, text: str, params: dict[str, list[str]]) -> None:
+        cfg = self.server.config
+        if len(params.get("query", [])) > 1:
+            raise HttpError(400, "more than one 'query' parameter")
+        if uses_service(text):
+            raise HttpError(400, "SERVICE is not allowed on this endpoint (no requests to other servers)")
+        try:
+            form = query_form(text)
+        except QueryError as exc:
+            raise HttpError(400, str(exc)) from None
+        if form == "UPDATE":
+            raise HttpError(400, "this is an update: send it as 'update' with POST")
+        fmt = negotiate(self.headers.get("Accept"), form in ("CONSTRUCT", "DESCRIBE"),
+                        (params.get("format") or params.get("output") or [None])[0])
+        msg = {"op": "query", "query": text, "format": fmt, "limit": cfg.max_rows,
+               "default_graphs": params.get("default-graph-uri", []),
+               "named_graphs": params.get("named-graph-uri", [])}
+        started = time.monotonic()
+        answer = self.server.pool.call(msg, cfg.timeout)
+        self._answer(answer, started, f"query exceeded the time limit of {cfg.timeout:g} s")
+
+    def _answer(self, answer: tuple[Any, ...], started: float, timeout_message: str) -> None:
+        kind = answer[0]
+        if kind == "timeout":
+            raise HttpError(503, timeout_message, {"Retry-After": "10"})
+        if kind == "busy":
+            raise HttpError(503, "server busy: all query workers stayed occupied", {"Retry-After": "5"})
+        if kind == "error":
+            raise HttpError(answer[1], answer[2])
+        if kind != "ok":
+            raise HttpError(500, f"unexpected worker answer {kind!r}")
+        _, body, ctype, truncated, n = answer
+        headers = {"X-Query-Time-Ms": f"{(time.monotonic() - started) * 1000:.1f}"}
+        if truncated:
+            headers["X-Result-Truncated"] = "true"
+            headers["X-Result-Limit"] = str(self.server.config.max_rows)
+        self._send(200, body, ctype, headers)
+
+    def _update(self, text: str, params: dict[str, list[str]]) -> None:
+        cfg = self.server.config
+        if not cfg.update_token:
+            raise HttpError(403, "updates are disabled on this server (start it with --allow-update TOKEN)")
+        auth = self.headers.get("Authorization") or ""
+        if not auth.lower().startswith("bearer "):
+            raise HttpError(401, "updates need 'Authorization: Bearer TOKEN'", {"WWW-Authenticate": "Bearer"})
+        if not hmac.compare_digest(auth[7:].strip().encode(), cfg.update_token.encode()):
+            raise HttpError(403, "wrong update token")
+        words = set(_words(text))
+        if "SERVICE" in words or "LOAD" in words:
+            raise HttpError(400, "SERVICE and LOAD are not allowed on this endpoint (no requests to other servers)")
+        import pyoxigraph as ox
+
+        try:
+            with self.server.pool.exclusive():
+                store = ox.Store(str(cfg.store))
+                try:
+                    store.update(text)
+                    store.flush()
+                finally:
+                    del store
+        except SyntaxError as exc:
+            raise HttpError(400, str(syntax_error(exc, "update"))) from None
+        except OSError as exc:
+            raise HttpError(500, f"update failed: {exc}") from None
+        with self.server.views_lock:
+            self.server.views.clear()
+        self._send(204, b"", "text/plain")
+
+    # -- pages
+
+    def _page(self) -> None:
+        template = _asset("query.html").decode("utf-8")
+        examples = _examples()
+        page = (template.replace("{{EXAMPLES}}", json.dumps(examples, ensure_ascii=False).replace("</", "<\\/"))
+                .replace("{{VIEWS}}", _views_links())
+                .replace("{{LIMIT}}", str(self.server.config.max_rows)))
+        self._send(200, page.encode("utf-8"), "text/html")
+
+    def _static(self, name: str) -> None:
+        if "/" in name or name.startswith(".") or not name:
+            raise HttpError(404, "no such asset")
+        try:
+            data = _asset(name)
+        except FileNotFoundError:
+            raise HttpError(404, f"no asset {name}") from None
+        ctype = {"js": "text/javascript", "css": "text/css", "html": "text/html"}.get(name.rsplit(".", 1)[-1],
+                                                                                     "application/octet-stream")
+        self._send(200, data, ctype)
+
+    def _view(self, name: str) -> None:
+        if name not in ("graph", "provinces"):
+            raise HttpError(404, f"no view named {name!r} (views: graph, provinces)")
+        with self.server.views_lock:
+            cached = self.server.views.get(name)
+        if cached is None:
+            cfg = self.server.config
+            started = time.monotonic()
+            answer = self.server.pool.call({"op": "view", "name": name}, cfg.view_timeout)
+            if answer[0] == "ok":
+                with self.server.views_lock:
+                    self.server.views[name] = answer[1]
+            self._answer(answer, started, f"the {name} view took longer than {cfg.view_timeout:g} s")
+            return
+        self._send(200, cached, "text/html")
+
+
+def _asset(name: str) -> bytes:
+    return (resources.files("cooperation_graph") / "static" / name).read_bytes()
+
+
+def _views_available() -> bool:
+    try:
+        from . import projection, views  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _views_links() -> str:
+    if not _views_available():
+        return ""
+    return ('<a href="/view/graph">Đồ thị thực thể · entity graph</a> '
+            '<a href="/view/provinces">Mạng lưới tỉnh · province network</a>')
+
+
+def _examples() -> list[dict[str, Any]]:
+    """The saved queries for the page, each with its parameters bound to their defaults."""
+    out = []
+    for q in saved_queries():
+        try:
+            text = bind(q) if all(not p.required for p in q.params) else q.text
+        except QueryError:
+            text = q.text
+        out.append({"name": q.name, "vi": q.question_vi, "en": q.question_en, "query": text,
+                    "params": [{"name": p.name, "type": p.type, "default": p.default, "doc": p.doc} for p in q.params]})
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Running
+
+
+def make_server(config: ServerConfig) -> SparqlServer:
+    """A ready server (workers started, socket bound); call ``serve_forever`` on it."""
+    return SparqlServer(config)
+
+
+def serve(config: ServerConfig) -> None:
+    """Serve until interrupted (Ctrl-C)."""
+    server = make_server(config)
+    print(f"coopgraph: SPARQL endpoint {server.url}sparql, query page {server.url}", flush=True)
+    if config.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"coopgraph: warning: listening on {config.host}, reachable from other machines", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@contextmanager
+def running_server(config: ServerConfig) -> Iterator[SparqlServer]:
+    """A server answering in a background thread, shut down on exit (for tests and tools)."""
+    server = make_server(config)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+__all__ = ["ServerConfig", "QueryPool", "SparqlServer", "make_server", "serve", "running_server", "negotiate"]
+
