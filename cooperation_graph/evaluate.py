@@ -534,6 +534,7 @@ def update_baseline(report: EvalReport, path: Path | str) -> dict[str, float]:
 def gold_to_extraction(gold: dict[str, Any]) -> Extraction:
     """Build model objects from a gold file (the perfect prediction; checks gold fits the model)."""
     from datetime import date as _date
+    from datetime import datetime
 
     from .model import (
         Agreement,
@@ -549,7 +550,8 @@ def gold_to_extraction(gold: dict[str, Any]) -> Extraction:
 
     none = Evidence("", 0, 0, 1.0)
     meta = gold.get("article") or {}
-    article = Article(id=str(meta.get("id", "")), title=str(meta.get("title", "")), text="")
+    when = datetime.fromisoformat(meta["date"]) if meta.get("date") else None
+    article = Article(id=str(meta.get("id", "")), title=str(meta.get("title", "")), text="", date=when)
     return Extraction(
         article=article,
         provinces=tuple(

@@ -74,42 +74,67 @@ def _canonical(quads: list[ox.Quad]) -> list[ox.Quad]:
     return list(ds)
 
 
-def sorted_ntriples(quads: Iterable[ox.Quad]) -> bytes:
+def _split(quads: Iterable[ox.Quad]) -> tuple[list[bytes], list[bytes]]:
+    """Canonical N-Quads lines of the named graphs, and N-Triples lines of the default graph."""
+    quads = _canonical(list(quads))
+    named = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
+    default = [q.triple for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
+    return ((ox.serialize(named, format=ox.RdfFormat.N_QUADS) or b"").splitlines(),
+            (ox.serialize(default, format=ox.RdfFormat.N_TRIPLES) or b"").splitlines())
+
+
+def data_lines(source: Any) -> tuple[list[bytes], list[bytes]]:
+    """``(named, default)``: N-Quads lines of the named graphs, N-Triples lines of the default
+    graph, canonical (blank nodes relabelled), the store's records left out.
+
+    ``source`` is a store or an iterable of quads. The embedded store is dumped by Oxigraph
+    itself (no Python object per quad): about 3x faster than iterating its quads.
+    """
+    if hasattr(source, "dump_lines"):
+        named, default = source.dump_lines()
+        if not any(b"_:" in line for line in named) and not any(b"_:" in line for line in default):
+            return named, default
+        return _split(ox.parse(b"\n".join(named + [b""]), format=ox.RdfFormat.N_QUADS))
+    quads = source.quads() if hasattr(source, "quads") else source
+    return _split(quads)
+
+
+def _graph_of(line: bytes) -> bytes:
+    # "<s> <p> o <g> ." -- a graph IRI has no space; literals are left of it
+    return line.rsplit(b" ", 2)[1]
+
+
+def _triple_of(line: bytes) -> bytes:
+    return line.rsplit(b" ", 2)[0] + b" ."
+
+
+def sorted_ntriples(source: Any) -> bytes:
     """The distinct triples of all graphs as sorted canonical N-Triples."""
-    data = ox.serialize((q.triple for q in _canonical(list(quads))),
-                        format=ox.RdfFormat.N_TRIPLES) or b""
-    lines = sorted(set(data.splitlines()))
+    named, default = data_lines(source)
+    lines = sorted({_triple_of(line) for line in named}.union(default))
     return b"".join(line + b"\n" for line in lines)
 
 
-def sorted_nquads(quads: Iterable[ox.Quad]) -> bytes:
+def sorted_nquads(source: Any) -> bytes:
     """Canonical N-Quads sorted by graph (default graph first), then by triple."""
-    by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
-    for q in _canonical(list(quads)):
-        g = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-        by_graph[g].append(q.triple)
-    out = io.BytesIO()
-    for g in sorted(by_graph):
-        data = ox.serialize(by_graph[g], format=ox.RdfFormat.N_TRIPLES) or b""
-        suffix = b" " + g.encode("utf-8") + b" .\n" if g else b" .\n"
-        for line in sorted(set(data.splitlines())):
-            out.write(line[:-2] + suffix)  # N-Triples lines end with " ."
-    return out.getvalue()
+    named, default = data_lines(source)
+    lines = sorted(set(default)) + sorted(set(named), key=lambda line: (_graph_of(line), line))
+    return b"".join(line + b"\n" for line in lines)
 
 
-def serialize_quads(quads: Iterable[ox.Quad], fmt: str, *, base: str = DEFAULT_BASE) -> bytes:
-    """Stable bytes of the quads in an RDF format (ttl and nt merge the graphs)."""
+def serialize_quads(source: Any, fmt: str, *, base: str = DEFAULT_BASE) -> bytes:
+    """Stable bytes of a store's (or quads') data in an RDF format; ttl and nt merge the graphs."""
     if fmt not in RDF_FORMATS:
         raise StoreError(f"unknown RDF format {fmt!r} (use one of {', '.join(RDF_FORMATS)})")
     rdf_format = RDF_FORMATS[fmt][0]
     if fmt == "nt":
-        return sorted_ntriples(quads)
+        return sorted_ntriples(source)
     if fmt == "nq":
-        return sorted_nquads(quads)
+        return sorted_nquads(source)
     if fmt == "ttl":
-        triples = ox.parse(sorted_ntriples(quads), format=ox.RdfFormat.N_TRIPLES)
+        triples = ox.parse(sorted_ntriples(source), format=ox.RdfFormat.N_TRIPLES)
         return ox.serialize(triples, format=rdf_format, prefixes=RDF_PREFIXES) or b""
-    parsed = ox.parse(sorted_nquads(quads), format=ox.RdfFormat.N_QUADS)
+    parsed = ox.parse(sorted_nquads(source), format=ox.RdfFormat.N_QUADS)
     if fmt == "trig":
         return ox.serialize(parsed, format=rdf_format, prefixes=RDF_PREFIXES) or b""
     return ox.serialize(parsed, format=rdf_format) or b""
@@ -160,6 +185,30 @@ def to_networkx(quads: Iterable[ox.Quad], *, base: str = DEFAULT_BASE) -> Any:
     for s, p, o in sorted(edges):
         g.add_edge(s, o, key=p, predicate=p)
     return g
+
+
+def _writable(graph: Any) -> Any:
+    """A copy whose attribute values GraphML/GEXF can write (no None, lists joined)."""
+
+    def clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
+        out = {}
+        for k, v in attrs.items():
+            if v is None:
+                continue
+            if isinstance(v, (list, tuple, set, frozenset)):
+                v = " | ".join(sorted(str(x) for x in v))
+            elif not isinstance(v, (str, int, float, bool)):
+                v = str(v)
+            out[str(k)] = v
+        return out
+
+    copy = graph.__class__()
+    copy.add_nodes_from((n, clean(a)) for n, a in graph.nodes(data=True))
+    if graph.is_multigraph():
+        copy.add_edges_from((u, v, k, clean(a)) for u, v, k, a in graph.edges(keys=True, data=True))
+    else:
+        copy.add_edges_from((u, v, clean(a)) for u, v, a in graph.edges(data=True))
+    return copy
 
 
 def _projection(quads: list[ox.Quad], base: str) -> Any:
@@ -246,14 +295,13 @@ def export(store: Any, fmt: str, out_dir: str | Path = "output", *,
         for name, text in csv_tables(store, base=base).items():
             (folder / f"{name}.csv").write_text(text, encoding="utf-8")
         return folder
-    quads = list(store.quads())
     if fmt in RDF_FORMATS:
         path = out / RDF_FORMATS[fmt][1]
-        path.write_bytes(serialize_quads(quads, fmt, base=base))
+        path.write_bytes(serialize_quads(store, fmt, base=base))
         return path
     import networkx as nx
 
-    graph = _projection(quads, base)
+    graph = _writable(_projection(list(store.quads()), base))
     path = out / f"graph.{fmt}"
     if fmt == "graphml":
         nx.write_graphml(graph, path)

@@ -372,12 +372,15 @@ _SYNTAX_POS = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 
 
 def syntax_error(exc: Exception, label: str = "query") -> QueryError:
-    """A QueryError naming line and column from an Oxigraph SyntaxError message."""
-    msg = str(exc).strip()
+    """A one-line QueryError naming line and column from an Oxigraph SyntaxError message."""
+    msg = " ".join(str(exc).split())
     m = _SYNTAX_POS.search(msg)
     if m:
-        return QueryError(f"{label}: syntax error at line {m[1]}, column {m[2]}: {m[3].strip()}")
-    return QueryError(f"{label}: syntax error: {msg}")
+        detail = m[3].strip()
+        if len(detail) > 160:  # Oxigraph lists every expected token: keep the first few
+            detail = detail[:160].rsplit(",", 1)[0] + ", …"
+        return QueryError(f"{label}: syntax error at line {m[1]}, column {m[2]}: {detail}")
+    return QueryError(f"{label}: syntax error: {msg[:200]}")
 
 
 def check_syntax(text: str, label: str = "query") -> None:
@@ -437,7 +440,8 @@ def to_result(raw: Any, *, limit: int | None = None, prefixes: Mapping[str, str]
         return Result("select", variables, tuple(tuple(r) for r in rows), truncated=truncated, prefixes=prefixes)
     if isinstance(raw, ox.QueryTriples) or isinstance(raw, Iterable):
         items, truncated = _take(iter(raw), limit)
-        triples = tuple(t if isinstance(t, ox.Triple) else ox.Triple(*t) for t in items)
+        triples = tuple(t.triple if isinstance(t, ox.Quad) else t if isinstance(t, ox.Triple) else ox.Triple(*t)
+                        for t in items)
         return Result("graph", triples=triples, truncated=truncated, prefixes=prefixes)
     raise QueryError(f"unexpected query result of type {type(raw).__name__}")
 
@@ -447,8 +451,47 @@ def _take(items: Iterable[Any], limit: int | None) -> tuple[list[Any], bool]:
     for item in items:
         if limit is not None and len(out) >= limit:
             return out, True
-        out.append(tuple(item) if not isinstance(item, ox.Triple) else item)
+        out.append(item if isinstance(item, (ox.Triple, ox.Quad)) else tuple(item))
     return out, False
+
+
+def parse_params(items: Iterable[str]) -> dict[str, str]:
+    """``["province=Cần Thơ", "year=2019"]`` -> ``{"province": "Cần Thơ", "year": "2019"}``."""
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"bad parameter {item!r}: use NAME=VALUE")
+        out[name.strip()] = value
+    return out
+
+
+def query_store(
+    store_spec: Any,
+    query: str | Path,
+    params: Mapping[str, Any] | None = None,
+    fmt: str = "table",
+    *,
+    limit: int | None = None,
+) -> str:
+    """Open a store (a folder, read-only, or a SPARQL endpoint URL), run a query, format it."""
+    from .store import open_store
+
+    saved = load_query(query)  # a missing file or a bad parameter fails before the store opens
+    bind(saved, params)
+    if fmt not in RESULT_FORMATS + GRAPH_FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (use one of {', '.join(RESULT_FORMATS + GRAPH_FORMATS)})")
+    remote = isinstance(store_spec, str) and re.match(r"https?://", store_spec)
+    if not remote and isinstance(store_spec, (str, Path)) and not Path(store_spec).is_dir():
+        raise QueryError(f"no store at {store_spec}: build one first (coopgraph build ...) or pass --store")
+    store = open_store(store_spec) if remote else open_store(store_spec, read_only=True)
+    try:
+        result = run_query(store, saved, params, limit=limit)
+    finally:
+        close = getattr(store, "close", None)
+        if close is not None:
+            close()
+    return format_result(result, fmt)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -497,12 +540,17 @@ def _json_term(term: Term) -> dict[str, Any]:
 
 
 def to_json(result: Result) -> str:
-    """SPARQL 1.1 Query Results JSON."""
+    """SPARQL 1.1 Query Results JSON, one solution per line (diffs well, still plain JSON)."""
     if result.kind == "ask":
-        return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=2) + "\n"
-    bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
-    doc = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
+    rows = [
+        json.dumps({v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}, ensure_ascii=False)
+        for row in result.rows
+    ]
+    head = json.dumps({"vars": list(result.variables)}, ensure_ascii=False)
+    body = ",\n    ".join(rows)
+    return f'{{\n  "head": {head},\n  "results": {{"bindings": [\n    {body}\n  ]}}\n}}\n' if rows else (
+        f'{{\n  "head": {head},\n  "results": {{"bindings": []}}\n}}\n')
 
 
 def _xml_term(term: Term) -> str:

@@ -22,8 +22,11 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-import multiprocessing
+import os
 import queue
+import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -31,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -166,33 +170,50 @@ def _render_view(store: Any, name: str) -> tuple[Any, ...]:  # pragma: no cover 
 
 
 class _Worker:
-    def __init__(self, ctx: Any, store_path: str) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, store_path), daemon=True)
-        self.process.start()
+    """One worker process (``python -m cooperation_graph.server --worker``) over a socket pair.
+
+    A fresh interpreter rather than multiprocessing's spawn: it does not re-import the
+    caller's main module, so ``serve()`` works from any script.
+    """
+
+    def __init__(self, store_path: str) -> None:
+        parent, child = socket.socketpair()
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "cooperation_graph.server", "--worker", str(child.fileno()), store_path],
+            pass_fds=(child.fileno(),), env=env, stdin=subprocess.DEVNULL,
+        )
         child.close()
+        self.conn = Connection(parent.detach())
 
     def wait_ready(self, timeout: float = 60.0) -> None:
-        if not self.conn.poll(timeout):
+        try:
+            ready = self.conn.poll(timeout)
+            msg = self.conn.recv() if ready else None
+        except (EOFError, OSError):
+            msg = None
+        if not msg or msg[0] != "ready":
             self.kill()
-            raise StoreError("query worker did not start in time")
-        msg = self.conn.recv()
-        if msg[0] != "ready":
-            self.kill()
-            raise StoreError(msg[2] if len(msg) > 2 else "query worker failed to start")
+            reason = msg[2] if msg and len(msg) > 2 else "it did not start"
+            raise StoreError(f"query worker failed: {reason}")
 
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(5)
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            pass
         self.conn.close()
 
     def stop(self) -> None:
         try:
             self.conn.send(None)
-        except (OSError, ValueError):
+            self.process.wait(2)
+        except (OSError, ValueError, subprocess.TimeoutExpired):
             pass
-        self.process.join(2)
         self.kill()
 
 
@@ -202,11 +223,10 @@ class QueryPool:
     def __init__(self, store_path: str | Path, size: int = 2) -> None:
         self.store_path = str(store_path)
         self.size = max(1, size)
-        self._ctx = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()  # held while updating: no query runs meanwhile
         self._closed = False
-        workers = [_Worker(self._ctx, self.store_path) for _ in range(self.size)]
+        workers = [_Worker(self.store_path) for _ in range(self.size)]
         for w in workers:
             w.wait_ready()
             self._idle.put(w)
@@ -236,7 +256,7 @@ class QueryPool:
         worker.kill()
         if self._closed:
             return
-        new = _Worker(self._ctx, self.store_path)
+        new = _Worker(self.store_path)
         try:
             new.wait_ready()
         except StoreError as exc:
@@ -266,7 +286,7 @@ class QueryPool:
             try:
                 yield
             finally:
-                fresh = [_Worker(self._ctx, self.store_path) for _ in range(self.size)]
+                fresh = [_Worker(self.store_path) for _ in range(self.size)]
                 for w in fresh:
                     w.wait_ready()
                     self._idle.put(w)
@@ -647,3 +667,10 @@ def running_server(config: ServerConfig) -> Iterator[SparqlServer]:
 
 __all__ = ["ServerConfig", "QueryPool", "SparqlServer", "make_server", "serve", "running_server", "negotiate"]
 
+
+
+if __name__ == "__main__":  # the worker process: python -m cooperation_graph.server --worker FD STORE
+    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+        _worker_main(Connection(int(sys.argv[2])), sys.argv[3])
+    else:
+        sys.exit("this module runs as a query worker of `coopgraph serve`; run `coopgraph serve` instead")

@@ -240,7 +240,7 @@ class _StoreBase:
         """The data (records left out) in an RDF format; see :mod:`export` for stable output."""
         from .export import serialize_quads
 
-        return serialize_quads(self.quads(), fmt)  # type: ignore[attr-defined]
+        return serialize_quads(self, fmt)
 
     def __enter__(self):
         return self
@@ -332,6 +332,17 @@ class EmbeddedStore(_StoreBase):
         meta = META_GRAPH
         return (q for q in self._store.quads_for_pattern(None, None, None, None)
                 if q.graph_name != meta)
+
+    def dump_lines(self) -> tuple[list[bytes], list[bytes]]:
+        """N-Quads lines of the named graphs and N-Triples lines of the default graph, dumped
+        by Oxigraph itself (records left out); see :func:`export.data_lines`."""
+        records = b" " + str(META_GRAPH).encode() + b" ."
+        default = (self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                   or b"").splitlines()
+        skip = set(default)
+        everything = (self._store.dump(format=ox.RdfFormat.N_QUADS) or b"").splitlines()
+        named = [line for line in everything if not line.endswith(records) and line not in skip]
+        return named, default
 
     def graphs(self) -> list[str]:
         """Names of the data graphs, sorted."""

@@ -34,6 +34,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from . import view_assets as assets
 from .errors import CooperationGraphError
 
 #: Above this many nodes the entity graph shows only the best-connected ones, with a notice.
@@ -186,13 +187,13 @@ def _assemble(
     head = (
         f"<title>{html.escape(title)}</title>\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<style>{_CSS.replace('__SIDE__', side_width)}</style>\n"
+        f"<style>{assets.CSS.replace('__SIDE__', side_width)}</style>\n"
     )
     page = page.replace("</head>", head + "</head>", 1)
     page = page.replace("<body>", "<body>\n" + side_html, 1)
     tail = (
         f'<script type="application/json" id="cg-data">{_script_json(data)}</script>\n'
-        f"<script>{_COMMON_JS}\n{script}</script>\n"
+        f"<script>{assets.COMMON_JS}\n{script}</script>\n"
     )
     index = page.rfind("</body>")
     page = page[:index] + tail + page[index:]
@@ -471,13 +472,13 @@ def render_entity_graph(
     """
     net, data, notice = _entity_net(G, article_links=article_links, max_nodes=max_nodes)
     counts = Counter(i["t"] for i in data["info"].values())
-    side = _ENTITY_SIDE.format(
+    side = assets.ENTITY_SIDE.format(
         title=html.escape(title),
         notice=_notice_html(notice),
         legend=_legend_html(data["types"], counts, filters=True),
         empty="" if len(G) else '<p class="cg-notice">Đồ thị trống (empty graph).</p>',
     )
-    return _assemble(net, title=title, side_html=side, data=data, script=_ENTITY_JS)
+    return _assemble(net, title=title, side_html=side, data=data, script=assets.ENTITY_JS)
 
 
 def _notice_html(notice: str | None) -> str:
@@ -626,7 +627,7 @@ def render_province_network(
         f'{" checked" if era == initial else ""}> {html.escape(ERA_LABELS.get(era, era))}</label>'
         for era in eras
     )
-    side = _PROVINCE_SIDE.format(title=html.escape(title), switch=switch)
+    side = assets.PROVINCE_SIDE.format(title=html.escape(title), switch=switch)
     data = {
         "view": "provinces",
         "proj": {"px": _PX_PER_DEGREE, "cos": math.cos(math.radians(_LAT_CENTER)),
@@ -637,7 +638,7 @@ def render_province_network(
             era: {"nodes": len(d["nodes"]), "edges": len(d["edges"])} for era, d in per_era.items()
         },
     }
-    return _assemble(net, title=title, side_html=side, data=data, script=_PROVINCE_JS)
+    return _assemble(net, title=title, side_html=side, data=data, script=assets.PROVINCE_JS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -708,7 +709,7 @@ def render_article_view(
     link = (f' · <a href="{html.escape(url, quote=True)}" target="_blank" '
             f'rel="noopener noreferrer">bài gốc</a>' if url else "")
     counts = Counter(i["t"] for i in data["info"].values())
-    side = _ARTICLE_SIDE.format(
+    side = assets.ARTICLE_SIDE.format(
         title=html.escape(str(article.get("title") or article.get("id") or "")),
         meta=meta + link,
         legend=_legend_html(data["types"], counts, filters=False),
@@ -716,7 +717,7 @@ def render_article_view(
     )
     data["view"] = "article"
     page_title = f"{article.get('title') or article.get('id')} — hợp tác"
-    return _assemble(net, title=page_title, side_html=side, data=data, script=_ARTICLE_JS,
+    return _assemble(net, title=page_title, side_html=side, data=data, script=assets.ARTICLE_JS,
                      side_width="min(52vw, 760px)")
 
 
@@ -797,7 +798,7 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
                 f'<span class="cg-muted">{html.escape(str(record.get("date") or ""))} · '
                 f"{sub.number_of_nodes()} nút</span></li>"
             )
-        index = _INDEX_HTML.format(rows="\n".join(rows), n=len(rows))
+        index = assets.INDEX_HTML.format(rows="\n".join(rows), n=len(rows))
         written.append(_write(folder / "index.html", index))
     return written
 
@@ -819,409 +820,3 @@ def _write(path: Path, text: str) -> Path:
     except OSError as exc:
         raise ViewError(f"{path}: cannot write view ({exc.strerror or exc})") from exc
     return path
-
-
-# --------------------------------------------------------------------------------------------
-# Static HTML, CSS and JS (no user data inside: that goes through cg-data)
-
-_CSS = """
-html, body { margin: 0; height: 100%; font: 14px/1.45 system-ui, -apple-system, "Segoe UI",
-  Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: #1b2733; }
-body { display: flex; overflow: hidden; }
-#cg-side { box-sizing: border-box; width: __SIDE__; min-width: 260px; height: 100vh;
-  overflow-y: auto; padding: 12px 14px; border-right: 1px solid #d6dde4; background: #f8fafc; }
-#cg-side h1 { font-size: 17px; margin: 0 0 6px; }
-#cg-side h2 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: #52606d;
-  margin: 14px 0 6px; }
-.card { flex: 1; min-width: 0; height: 100vh; }
-#mynetwork { border: 0 !important; height: 100vh !important; width: 100% !important; }
-#loadingBar { left: 0 !important; width: 100% !important; height: 100vh !important; }
-.cg-muted { color: #6b7785; font-size: 12px; }
-.cg-legend-row { display: flex; align-items: center; gap: 6px; margin: 3px 0; cursor: default; }
-.cg-legend-row input { margin: 0; }
-.cg-notice { background: #fff4ce; border: 1px solid #e0b400; padding: 6px 8px;
-  border-radius: 4px; font-size: 13px; }
-#cg-status { font-size: 12px; color: #52606d; margin: 4px 0 8px; }
-input[type=search], select { width: 100%; box-sizing: border-box; padding: 5px 6px;
-  border: 1px solid #b8c2cc; border-radius: 4px; font: inherit; background: #fff; }
-.cg-row2 { display: flex; gap: 6px; } .cg-row2 > * { flex: 1; }
-button { font: inherit; padding: 4px 10px; border: 1px solid #b8c2cc; border-radius: 4px;
-  background: #fff; cursor: pointer; }
-#cg-details { margin-top: 10px; }
-#cg-details .cg-card, .cg-tip { background: #fff; border: 1px solid #d6dde4; border-radius: 6px;
-  padding: 8px 10px; }
-.cg-tip { max-width: 380px; white-space: normal; font: 13px/1.4 system-ui, sans-serif; }
-.cg-kind { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
-.cg-title { font-weight: 600; font-size: 15px; margin: 2px 0 4px; }
-.cg-facts { margin: 4px 0; border-collapse: collapse; }
-.cg-facts td { padding: 1px 8px 1px 0; vertical-align: top; }
-.cg-facts td:first-child { color: #6b7785; white-space: nowrap; }
-.cg-quote { border-left: 3px solid #c9d3dd; margin: 6px 0 2px; padding: 2px 8px;
-  font-style: italic; }
-.cg-source { font-size: 12px; color: #52606d; }
-.cg-partners { width: 100%; border-collapse: collapse; font-size: 13px; }
-.cg-partners td { border-top: 1px solid #e4e9ee; padding: 3px 4px; vertical-align: top; }
-.cg-link { color: #1f5fa8; cursor: pointer; text-decoration: underline; }
-div.vis-tooltip { padding: 0 !important; border: 0 !important; background: transparent !important;
-  box-shadow: 0 2px 10px rgba(0,0,0,.18) !important; white-space: pre-line; }
-#cg-article { font-size: 15px; line-height: 1.6; }
-#cg-article mark { border-radius: 3px; padding: 0 1px; cursor: pointer; }
-mark.cg-ev-official { background: #ffe3c4; } mark.cg-ev-agreement { background: #cdeccd; }
-mark.cg-ev-funding { background: #fbeaa5; } mark.cg-ev-investment { background: #e3d7f0; }
-mark.cg-ev-event { background: #f8cccc; } mark.cg-ev-province, mark.cg-ev-other
-  { background: #d4e6f5; }
-mark.cg-active { outline: 2px solid #1b2733; }
-"""
-
-_ENTITY_SIDE = """<aside id="cg-side">
-<h1>{title}</h1>
-<div id="cg-status" data-ready="0">Đang dựng đồ thị…</div>
-{notice}{empty}
-<h2>Tìm · Search</h2>
-<input type="search" id="cg-search" list="cg-names" placeholder="Tên người, tỉnh, thỏa thuận…"
- autocomplete="off"><datalist id="cg-names"></datalist>
-<div class="cg-muted" id="cg-search-result"></div>
-<h2>Loại · Type</h2>
-{legend}
-<h2>Lọc · Filter</h2>
-<div class="cg-row2"><select id="cg-province"><option value="">Mọi tỉnh, thành</option></select>
-<select id="cg-year"><option value="">Mọi năm</option></select></div>
-<p><button type="button" id="cg-reset">Bỏ lọc · Reset</button></p>
-<div id="cg-details"><p class="cg-muted">Rê chuột lên một nút để xem nhanh; nhấp để xem chi tiết
-và bằng chứng. Hover a node for a summary, click it for details and evidence.</p></div>
-</aside>
-"""
-
-_PROVINCE_SIDE = """<aside id="cg-side">
-<h1>{title}</h1>
-<div id="cg-status" data-ready="0">Đang vẽ bản đồ…</div>
-<h2>Đơn vị hành chính · Units</h2>
-{switch}
-<p class="cg-muted">Vị trí theo tọa độ của tỉnh, thành (kinh độ, vĩ độ). Độ dày cạnh theo mức
-hợp tác (thỏa thuận, khoản hỗ trợ, đầu tư, bài báo). Nhấp một tỉnh để xem đối tác và tổng số.</p>
-<label class="cg-legend-row"><input type="checkbox" id="cg-all-names"> Hiện tên mọi tỉnh,
- thành</label>
-<div id="cg-details"></div>
-</aside>
-"""
-
-_ARTICLE_SIDE = """<aside id="cg-side">
-<h1>{title}</h1>
-<div class="cg-muted">{meta}</div>
-<div id="cg-status" data-ready="0">Đang dựng đồ thị…</div>
-<div>{legend}</div>
-<div id="cg-details"></div>
-<div id="cg-article">{body}</div>
-</aside>
-"""
-
-_INDEX_HTML = """<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>Bài báo · Articles</title>
-<style>body{{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:900px;color:#1b2733}}
-.cg-muted{{color:#6b7785;font-size:13px}}</style></head>
-<body><h1>Bài báo ({n})</h1><p><a href="../graph.html">Đồ thị</a> ·
-<a href="../provinces.html">Mạng lưới tỉnh, thành</a></p><ul>
-{rows}
-</ul></body></html>
-"""
-
-_COMMON_JS = r"""
-var CG = JSON.parse(document.getElementById('cg-data').textContent);
-var STYLE = {
-  province: ['Tỉnh, thành phố', '#1f77b4'], official: ['Cán bộ lãnh đạo', '#ff7f0e'],
-  agreement: ['Thỏa thuận hợp tác', '#2ca02c'], funding: ['Hỗ trợ kinh phí', '#a88600'],
-  investment: ['Đầu tư', '#9467bd'], event: ['Sự kiện', '#d62728'], other: ['Khác', '#7f7f7f']
-};
-function el(tag, cls, text) {
-  var e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  return e;
-}
-function fold(s) {
-  return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D').toLowerCase();
-}
-function safeLink(url, text) {
-  var a = el('a', null, text);
-  if (/^https?:\/\//i.test(url || '')) { a.href = url; a.target = '_blank'; a.rel = 'noopener noreferrer'; }
-  return a;
-}
-function factCard(info, full) {
-  var box = el('div', full ? 'cg-card' : 'cg-tip');
-  var st = STYLE[info.t] || STYLE.other;
-  var kind = el('div', 'cg-kind', st[0]); kind.style.color = st[1]; box.appendChild(kind);
-  box.appendChild(el('div', 'cg-title', info.l));
-  var rows = [];
-  if (info.posts && info.posts.length) rows.push(['Chức vụ', info.posts.join('; ')]);
-  (info.f || []).forEach(function (r) { rows.push(r); });
-  if (rows.length) {
-    var tbl = el('table', 'cg-facts');
-    rows.forEach(function (r) {
-      var tr = el('tr'); tr.appendChild(el('td', null, r[0])); tr.appendChild(el('td', null, r[1]));
-      tbl.appendChild(tr);
-    });
-    box.appendChild(tbl);
-  }
-  var evs = info.ev || [];
-  evs.slice(0, full ? evs.length : 1).forEach(function (ev) {
-    var s = ev.s || '';
-    if (!full && s.length > 280) s = s.slice(0, 279) + '…';
-    if (s) box.appendChild(el('div', 'cg-quote', '“' + s + '”'));
-    var src = el('div', 'cg-source');
-    src.appendChild(document.createTextNode('— '));
-    if (full && ev.u) src.appendChild(safeLink(ev.u, ev.a || ev.u));
-    else src.appendChild(document.createTextNode(ev.a || ''));
-    var tail = [];
-    if (ev.d) tail.push(ev.d);
-    if (typeof ev.c === 'number') tail.push('độ tin cậy ' + ev.c.toFixed(2));
-    if (tail.length) src.appendChild(document.createTextNode(', ' + tail.join(', ')));
-    if (full && ev.v) {
-      src.appendChild(document.createTextNode(' · '));
-      var a = el('a', null, 'xem trong bài'); a.href = ev.v; src.appendChild(a);
-    }
-    box.appendChild(src);
-  });
-  if (!full && evs.length > 1) box.appendChild(el('div', 'cg-muted', '+ ' + (evs.length - 1) + ' bằng chứng khác'));
-  if (!full) box.appendChild(el('div', 'cg-muted', 'Nhấp để xem chi tiết'));
-  return box;
-}
-function setStatus(ready) {
-  var st = document.getElementById('cg-status');
-  var shownNodes = nodes.get({filter: function (n) { return !n.hidden; }});
-  var shown = {}; shownNodes.forEach(function (n) { shown[n.id] = true; });
-  var shownEdges = edges.get({filter: function (e) { return shown[e.from] && shown[e.to] && !e.hidden; }});
-  st.textContent = shownNodes.length + ' / ' + nodes.length + ' nút · ' + shownEdges.length + ' / '
-    + edges.length + ' cạnh';
-  st.setAttribute('data-nodes', String(network.body.data.nodes.length));
-  st.setAttribute('data-edges', String(network.body.data.edges.length));
-  st.setAttribute('data-visible-nodes', String(shownNodes.length));
-  st.setAttribute('data-visible-edges', String(shownEdges.length));
-  if (ready) {
-    st.setAttribute('data-drawn-nodes', String(network.body.nodeIndices.length));
-    st.setAttribute('data-drawn-edges', String(network.body.edgeIndices.length));
-    st.setAttribute('data-ready', '1');
-  }
-}
-function whenLaidOut(done) {
-  // physics on: wait for stabilization, then freeze the layout so the page stops computing
-  if (CG.physics) {
-    var finished = false;
-    var finish = function () {
-      if (finished) return; finished = true;
-      network.setOptions({physics: {enabled: false}});
-      network.once('afterDrawing', done); network.redraw();
-    };
-    network.once('stabilizationIterationsDone', finish);
-    network.once('stabilized', finish);
-  } else {
-    network.once('afterDrawing', done); network.redraw();
-  }
-}
-function setTooltips() {
-  var upd = [];
-  nodes.forEach(function (n) { var i = CG.info[n.id]; if (i) upd.push({id: n.id, title: factCard(i, false)}); });
-  nodes.update(upd);
-}
-function showDetails(id) {
-  var box = document.getElementById('cg-details');
-  box.textContent = '';
-  var info = CG.info[id];
-  if (!info) return;
-  box.appendChild(factCard(info, true));
-  var links = el('div', 'cg-card');
-  links.appendChild(el('div', 'cg-kind', 'Liên kết · links'));
-  network.getConnectedEdges(id).forEach(function (eid) {
-    var e = edges.get(eid); if (!e) return;
-    var other = e.from === id ? e.to : e.from;
-    var oi = CG.info[other]; if (!oi) return;
-    var row = el('div');
-    row.appendChild(document.createTextNode(e.from === id ? '→ ' + (e.title || '') + ' → ' : '← ' + (e.title || '') + ' ← '));
-    var a = el('span', 'cg-link', oi.l);
-    a.addEventListener('click', function () { focusNode(other); });
-    row.appendChild(a); links.appendChild(row);
-  });
-  box.appendChild(links);
-}
-function focusNode(id) {
-  network.selectNodes([id]);
-  network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
-  showDetails(id);
-}
-"""
-
-_ENTITY_JS = r"""
-(function () {
-  setTooltips();
-  var names = document.getElementById('cg-names');
-  var labels = {};
-  Object.keys(CG.info).forEach(function (id) { labels[CG.info[id].l] = true; });
-  Object.keys(labels).sort().forEach(function (l) { var o = el('option'); o.value = l; names.appendChild(o); });
-  var psel = document.getElementById('cg-province');
-  CG.provinces.forEach(function (p) { var o = el('option', null, p); o.value = p; psel.appendChild(o); });
-  var ysel = document.getElementById('cg-year');
-  CG.years.forEach(function (y) { var o = el('option', null, y); o.value = String(y); ysel.appendChild(o); });
-  function apply() {
-    var types = {};
-    document.querySelectorAll('.cg-type').forEach(function (c) { types[c.value] = c.checked; });
-    var p = psel.value, y = ysel.value, upd = [];
-    nodes.forEach(function (n) {
-      var i = CG.info[n.id] || {t: 'other', p: [], y: []};
-      var show = types[i.t] !== false && (!p || i.p.indexOf(p) >= 0)
-        && (!y || i.y.indexOf(Number(y)) >= 0);
-      if (!!n.hidden === show) upd.push({id: n.id, hidden: !show});
-    });
-    nodes.update(upd);
-    setStatus(true);
-  }
-  document.querySelectorAll('.cg-type').forEach(function (c) { c.addEventListener('change', apply); });
-  psel.addEventListener('change', apply); ysel.addEventListener('change', apply);
-  document.getElementById('cg-reset').addEventListener('click', function () {
-    document.querySelectorAll('.cg-type').forEach(function (c) { c.checked = true; });
-    psel.value = ''; ysel.value = ''; apply(); network.unselectAll(); network.fit();
-  });
-  var search = document.getElementById('cg-search'), result = document.getElementById('cg-search-result');
-  function find() {
-    var q = fold(search.value.trim());
-    if (!q) { result.textContent = ''; return; }
-    var hits = Object.keys(CG.info).filter(function (id) { return fold(CG.info[id].l).indexOf(q) >= 0; });
-    result.textContent = hits.length ? hits.length + ' kết quả' : 'Không tìm thấy';
-    var visible = hits.filter(function (id) { var n = nodes.get(id); return n && !n.hidden; });
-    if (visible.length) { focusNode(visible[0]); network.selectNodes(visible); }
-    else if (hits.length) result.textContent += ' (đang bị lọc ẩn)';
-  }
-  search.addEventListener('change', find);
-  search.addEventListener('keydown', function (e) { if (e.key === 'Enter') find(); });
-  network.on('click', function (params) { if (params.nodes.length) showDetails(params.nodes[0]); });
-  setStatus(false);
-  whenLaidOut(function () { setStatus(true); });
-})();
-"""
-
-_PROVINCE_JS = r"""
-(function () {
-  var era = CG.initial;
-  CG.physics = false;
-  function info(id) { return CG.eras[era].info[id]; }
-  function load(newEra) {
-    era = newEra;
-    var showAll = document.getElementById('cg-all-names').checked;
-    nodes.clear(); edges.clear();
-    nodes.add(CG.eras[era].nodes.map(function (n) {
-      var c = Object.assign({}, n); if (showAll) c.label = n.name; return c;
-    }));
-    edges.add(CG.eras[era].edges);
-    titles();
-    document.getElementById('cg-details').textContent = '';
-    network.fit();
-    setStatus(true);
-  }
-  function titles() {
-    var upd = [];
-    nodes.forEach(function (n) {
-      var i = info(n.id); if (!i) return;
-      var t = i.l + (i.code ? ' (mã ' + i.code + ')' : '');
-      if (i.partners.length) t += '\n' + i.partners.length + ' đối tác';
-      if (i.successor) t += '\nSáp nhập vào: ' + i.successor;
-      upd.push({id: n.id, title: t});
-    });
-    nodes.update(upd);
-  }
-  function details(id) {
-    var i = info(id), box = document.getElementById('cg-details');
-    box.textContent = '';
-    if (!i) return;
-    var card = el('div', 'cg-card');
-    card.appendChild(el('div', 'cg-title', i.l));
-    var meta = [];
-    if (i.code) meta.push('mã ' + i.code);
-    if (i.successor) meta.push('sáp nhập vào ' + i.successor + ' từ 1/7/2025');
-    if (meta.length) card.appendChild(el('div', 'cg-muted', meta.join(' · ')));
-    var tbl = el('table', 'cg-facts');
-    [['Đối tác', String(i.partners.length)]].concat(i.totals).forEach(function (r) {
-      var tr = el('tr'); tr.appendChild(el('td', null, r[0])); tr.appendChild(el('td', null, r[1])); tbl.appendChild(tr);
-    });
-    card.appendChild(tbl);
-    if (i.partners.length) {
-      card.appendChild(el('div', 'cg-kind', 'Đối tác · partners'));
-      var pt = el('table', 'cg-partners');
-      i.partners.forEach(function (p) {
-        var tr = el('tr'); tr.appendChild(el('td', null, p.n)); tr.appendChild(el('td', null, p.text)); pt.appendChild(tr);
-      });
-      card.appendChild(pt);
-    } else {
-      card.appendChild(el('p', 'cg-muted', 'Chưa có hợp tác nào trong dữ liệu.'));
-    }
-    box.appendChild(card);
-  }
-  document.querySelectorAll('input[name=cg-era]').forEach(function (r) {
-    r.addEventListener('change', function () { if (r.checked) load(r.value); });
-  });
-  document.getElementById('cg-all-names').addEventListener('change', function () { load(era); });
-  network.on('click', function (params) { if (params.nodes.length) details(params.nodes[0]); });
-  // a light map underlay: graticule, the sea, and the Hoang Sa / Truong Sa archipelagos
-  var P = CG.proj;
-  function xy(lat, lon) { return {x: (lon - P.lon0) * P.px * P.cos, y: -(lat - P.lat0) * P.px}; }
-  network.on('beforeDrawing', function (ctx) {
-    ctx.save();
-    ctx.strokeStyle = 'rgba(80,120,160,0.12)'; ctx.lineWidth = 1;
-    ctx.fillStyle = 'rgba(80,110,140,0.45)'; ctx.font = '11px sans-serif';
-    for (var lat = 8; lat <= 24; lat += 2) {
-      var a = xy(lat, 101.5), b = xy(lat, 115);
-      ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
-      if (lat % 4 === 0) ctx.fillText(lat + '°B', a.x + 2, a.y - 3);
-    }
-    for (var lon = 102; lon <= 114; lon += 2) {
-      var c = xy(24, lon), d = xy(7.5, lon);
-      ctx.beginPath(); ctx.moveTo(c.x, c.y); ctx.lineTo(d.x, d.y); ctx.stroke();
-      if (lon % 4 === 0) ctx.fillText(lon + '°Đ', d.x + 2, d.y - 3);
-    }
-    ctx.fillStyle = 'rgba(60,110,160,0.35)'; ctx.font = 'italic 20px sans-serif';
-    var sea = xy(14.5, 110.6); ctx.textAlign = 'center'; ctx.fillText('Biển Đông', sea.x, sea.y);
-    ctx.font = '12px sans-serif'; ctx.fillStyle = 'rgba(40,70,100,0.8)';
-    [[16.5, 112.0, 'QĐ. Hoàng Sa (Đà Nẵng)'], [9.6, 113.4, 'QĐ. Trường Sa (Khánh Hòa)']].forEach(function (isl) {
-      var o = xy(isl[0], isl[1]);
-      [[0, 0], [9, 5], [-7, 7], [4, -8], [-10, -3]].forEach(function (k) {
-        ctx.beginPath(); ctx.arc(o.x + k[0], o.y + k[1], 1.8, 0, 2 * Math.PI); ctx.fill();
-      });
-      ctx.fillText(isl[2], o.x, o.y + 24);
-    });
-    ctx.restore();
-  });
-  titles();
-  setStatus(false);
-  whenLaidOut(function () { document.getElementById('cg-status').setAttribute('data-era', era); setStatus(true); });
-})();
-"""
-
-_ARTICLE_JS = r"""
-(function () {
-  setTooltips();
-  var marks = document.querySelectorAll('#cg-article mark');
-  function marksOf(index) {
-    return Array.prototype.filter.call(marks, function (m) {
-      return (' ' + m.getAttribute('data-facts') + ' ').indexOf(' ' + index + ' ') >= 0;
-    });
-  }
-  function clear() { marks.forEach(function (m) { m.classList.remove('cg-active'); }); }
-  network.on('click', function (params) {
-    clear();
-    if (!params.nodes.length) return;
-    var id = params.nodes[0];
-    showDetails(id);
-    var ms = marksOf(CG.order.indexOf(id));
-    ms.forEach(function (m) { m.classList.add('cg-active'); });
-    if (ms.length) ms[0].scrollIntoView({block: 'center'});
-  });
-  marks.forEach(function (m) {
-    m.addEventListener('click', function () {
-      clear(); m.classList.add('cg-active');
-      var ids = m.getAttribute('data-facts').split(' ').map(function (k) { return CG.order[Number(k)]; });
-      network.selectNodes(ids.filter(function (x) { return x !== undefined; }));
-      if (ids.length) showDetails(ids[0]);
-    });
-  });
-  setStatus(false);
-  whenLaidOut(function () { setStatus(true); });
-})();
-"""

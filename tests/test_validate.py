@@ -133,3 +133,18 @@ def test_every_class_has_a_shape(sample_quads: list[ox.Quad]) -> None:
              "https://schema.org/MonetaryGrant"}
     assert sorted(declared - targeted) == []
     assert sorted(used - targeted - extra) == []
+
+
+def test_graph_wide_checks(sample_quads: list[ox.Quad]) -> None:
+    gaz = gazetteer_quads()
+    merged = CG_NS + "mergedInto"
+    legacy_92 = next(q for q in gaz if q.predicate.value == merged)
+    self_pair = ox.Quad(legacy_92.subject, ox.NamedNode(CG_NS + "cooperatesWith"),
+                        legacy_92.subject, legacy_92.graph_name)
+    broken = [q for q in gaz if q != legacy_92] + [self_pair]
+    report = validate_quads(broken, with_gazetteer=False)
+    messages = {v.message for v in report.violations}
+    assert "a legacy province must be merged into a current one" in messages, report.text()
+    assert "a province cannot cooperate with itself" in messages, report.text()
+    assert all(v.focus == f"<{legacy_92.subject.value}>" or v.value == f"<{legacy_92.subject.value}>"
+               for v in report.violations), report.text()

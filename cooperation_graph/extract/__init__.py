@@ -27,7 +27,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     doc = analyse(article, gazetteer)
     main_pair = _main_pair(doc)
     officials = extract_officials(doc)
-    fundings = extract_fundings(doc, main_pair)
+    fundings = extract_fundings(doc, main_pair, officials)
     investments = extract_investments(doc)
     agreements = extract_agreements(doc, main_pair, officials)
     events = extract_events(doc, officials)

@@ -31,7 +31,7 @@ HISTORICAL = frozenset({
     "nguyễn chí thanh", "phạm hùng", "huỳnh tấn phát", "nguyễn hữu thọ", "võ chí công",
 })
 _HEADS = (
-    r"(?:Phó\s+)?(?:Tổng Bí thư|Thường trực Ban Bí thư|Bí thư|Chủ tịch|Ủy viên|Trưởng [Bb]an|"
+    r"(?:Phó\s+)?(?:[Tt]rưởng [Đđ]oàn (?=đại biểu|ĐBQH|Đại biểu)|Tổng Bí thư|Thường trực Ban Bí thư|Bí thư|Chủ tịch|Ủy viên|Trưởng [Bb]an|"
     r"Trưởng [Đđ]oàn (?=đại biểu|ĐBQH|Đại biểu)|Chủ nhiệm|Tổng Giám đốc|Giám đốc|Thủ tướng|"
     r"Bộ trưởng|Thứ trưởng|Chánh [Vv]ăn phòng|Chánh án|Viện trưởng|Tư lệnh|Tổng Thư ký|"
     r"Đại biểu Quốc hội|Trưởng [Pp]hòng|Chủ tịch nước|Tổng cục trưởng|Cục trưởng)"
@@ -41,7 +41,13 @@ _HEAD_AT_START = re.compile(rf"^(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông
 # Words that make a post local (it then needs a province); the rest are central posts.
 _LOCAL = re.compile(r"Thành ủy|Tỉnh ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|MTTQ|"
                     r"Mặt trận|Sở |[Tt]ỉnh|[Tt]hành phố|ĐBQH|[Đđ]oàn đại biểu Quốc hội|Công an")
-_NAME = re.compile(rf"(?<![\w])(?P<name>[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,3}})(?![\w])")
+_NAME = re.compile(rf"(?<![\w])(?P<name>[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,5}})(?![\w])")
+_NOT_NAME_WORDS = frozenset("""Ông Bà Anh Chị Đồng Thành Tỉnh Bộ Chính Trị Trung Ương Đảng Quốc
+Hội Ban Thường Vụ Trực Ủy Uỷ Sở Nhân Dân Mặt Trận Tổ Đoàn Đại Biểu Phó Chủ Tịch Bí Thư Giám Đốc
+Theo Tại Trong Sau Với Đồng Thay Mặt Dự Tham Về Phía Cùng Ngày Sáng Chiều Tối Năm Tháng Hai Các
+Những Đây Đó Khi Nhân Dịp Phát Biểu Kết Luận Huyện Xã Phường Quận Thị""".split()) - {"Đồng"}
+_PLACE_BEFORE = re.compile(r"(?:huyện|xã|phường|quận|thị xã|thị trấn|tỉnh|thành phố|sông|núi|"
+                           r"bản|làng|khu|vùng|đường|phố|cầu|chợ|Huyện ủy|Quận ủy|Thị ủy)\s+$")
 _HONORIFIC = re.compile(r"(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|đ/c|Đ/c)\s*:?\s*)$")
 _BLOCK = re.compile(rf"(?:Về phía|về phía|Phía|Đoàn công tác(?: của)?|Đoàn đại biểu(?: của)?)\s+"
                     rf"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)?\s*")
@@ -127,7 +133,9 @@ def _officials_in(doc: Doc, sent, block_province: str | None) -> list[Official]:
 
 
 def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
-    """Candidate personal names: 2-4 capitalised syllables starting with a family name."""
+    """Candidate personal names: 2-4 capitalised syllables, starting with a family name or
+    standing where a name must stand (after a title chain's province, ``đồng chí``/``ông``/``bà``,
+    or before ``, <title>``)."""
     masked = list(text)
     for m in mentions:
         masked[m.start:m.end] = "#" * (m.end - m.start)
@@ -135,25 +143,36 @@ def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     out = []
     for m in _NAME.finditer(masked_text):
         words = m.group("name").split()
-        # A name may follow a title word that is capitalised ("Thành ủy Hoàng Trung Hải").
-        while words and words[0] not in SURNAMES:
+        start = m.start()
+        # Drop capitalised title/organisation words and honorifics in front of the name.
+        while words and (words[0] in _NOT_NAME_WORDS or words[0] not in SURNAMES
+                         and len(words) > 2 and not _name_slot(masked_text, start)):
+            start += len(words[0]) + 1
             words = words[1:]
-        if len(words) < 2 or len(words) > 4:
+        if not 2 <= len(words) <= 4:
             continue
-        start = m.start() + m.group().index(" ".join(words)) if " ".join(words) in m.group() else m.start()
+        if words[0] not in SURNAMES and not _name_slot(masked_text, start) \
+                and not HEAD.match(text[start + len(" ".join(words)):].lstrip(" ,-–(")):
+            continue
+        if _PLACE_BEFORE.search(text[max(0, start - 12):start]):
+            continue
         name = " ".join(words)
-        end = start + len(name)
-        if text[start:end] != name:
-            continue
-        out.append((start, end, name))
+        out.append((start, start + len(name), name))
     return out
+
+
+def _name_slot(masked_text: str, start: int) -> bool:
+    """Is ``start`` where a title chain or an honorific leaves a name to follow?"""
+    before = masked_text[max(0, start - 30):start]
+    return bool(re.search(r"(?:#|đồng chí|Đồng chí|ông|Ông|bà|Bà|đ/c|Thành ủy|Tỉnh ủy|Quốc hội|"
+                          r"Bộ Chính trị|Trung ương Đảng|Chủ tịch|Bí thư|Giám đốc)\s*:?\s*$", before))
 
 
 def _left_titles(left: str, mentions: list[Mention], offset: int) -> tuple[list[str], str | None, float]:
     """Titles written before a name: ``Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội <Name>``."""
     left = _HONORIFIC.sub("", left.rstrip()).rstrip(" ,")
-    if not left:
-        return [], None, 0.0
+    if not left or re.search(r"(?:\bvà|\bcùng|\bvới|\bcó|\bgồm|:|;)$", left):
+        return [], None, 0.0  # "..., Chủ tịch UBND tỉnh X và ông <Name>": those titles are X's
     # Cut at the last clause boundary that a title chain cannot contain.
     cut = 0
     for m in _CLAUSE_STOP.finditer(left):
