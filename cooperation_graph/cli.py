@@ -234,6 +234,69 @@ def validate(**store_options) -> None:
 
 # === query / serve (SPARQL) ===
 
+@main.command("query")
+@click.argument("query", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a parameter declared in the query's '# @param' lines (repeatable).")
+@click.option("--format", "-f", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
+              help="Result format (json = SPARQL 1.1 JSON results); CONSTRUCT/DESCRIBE give Turtle "
+                   "unless ntriples or jsonld is asked.")
+@click.option("--store", "store_spec", default=str(DEFAULT_STORE), show_default=True,
+              envvar="COOPGRAPH_STORE", help="A store folder (opened read-only) or a SPARQL endpoint URL.")
+@click.option("--limit", type=int, default=None, help="Keep at most this many rows.")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries and their parameters.")
+def query_cmd(query: str | None, params: tuple[str, ...], fmt: str, store_spec: str,
+              limit: int | None, list_saved: bool) -> None:
+    """Run a saved query (queries/NAME.rq), a .rq file or an inline SPARQL query.
+
+    \b
+    Example:
+      coopgraph query pairs
+      coopgraph query queries/received.rq --param province="Cần Thơ" --format csv
+      coopgraph query 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
+      coopgraph query network --format ntriples --store http://127.0.0.1:7878/sparql
+      coopgraph query --list
+    """
+    from . import query as q
+
+    if list_saved:
+        click.echo(q.describe_saved(), nl=False)
+        return
+    if not query:
+        raise click.UsageError("give a query (saved name, .rq file or SPARQL text), or --list")
+    click.echo(q.query_store(store_spec, query, q.parse_params(params), fmt, limit=limit), nl=False)
+
+
+@main.command("serve")
+@click.option("--store", "store_spec", default=str(DEFAULT_STORE), show_default=True,
+              envvar="COOPGRAPH_STORE", help="The store folder to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (other than loopback exposes the store to the network).")
+@click.option("--port", default=7878, show_default=True, type=int, help="TCP port.")
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds allowed per query.")
+@click.option("--max-rows", default=10_000, show_default=True, type=int,
+              help="Rows (or triples) per result; longer results are cut (X-Result-Truncated).")
+@click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
+@click.option("--allow-update", "update_token", default=None, envvar="COOPGRAPH_UPDATE_TOKEN", metavar="TOKEN",
+              help="Accept SPARQL Update from requests with 'Authorization: Bearer TOKEN' "
+                   "(better: env COOPGRAPH_UPDATE_TOKEN). Off by default.")
+def serve_cmd(store_spec: str, host: str, port: int, timeout: float, max_rows: int, workers: int,
+              update_token: str | None) -> None:
+    """Serve the store: SPARQL 1.1 endpoint at /sparql, query page at /, views at /view/...
+
+    \b
+    Example:
+      coopgraph serve
+      coopgraph serve --store output/store --port 8080 --timeout 10
+      COOPGRAPH_UPDATE_TOKEN=s3cret coopgraph serve
+    """
+    from .server import ServerConfig, serve
+
+    serve(ServerConfig(store=store_spec, host=host, port=port, timeout=timeout, max_rows=max_rows,
+                       workers=workers, update_token=update_token))
+
+
 # === view (HTML views) ===
 
 @main.command()

@@ -400,15 +400,15 @@ def _resolve(extractions: list[Extraction], id_map: dict[str, str]) -> dict[tupl
 def gold_files(eval_dir: Path) -> list[tuple[Path, Path]]:
     """The (article, gold) path pairs of an evaluation folder, sorted by file name."""
     if not eval_dir.is_dir():
-        raise InputError(f"{eval_dir}: not a directory")
+        raise InputError(eval_dir, "not a directory")
     pairs = []
     for article in sorted(eval_dir.glob("*.txt")):
         gold = article.with_name(article.stem + GOLD_SUFFIX)
         if not gold.is_file():
-            raise InputError(f"{article}: no gold file {gold.name} beside it")
+            raise InputError(article, f"no gold file {gold.name} beside it")
         pairs.append((article, gold))
     if not pairs:
-        raise InputError(f"{eval_dir}: no articles (*.txt) to evaluate")
+        raise InputError(eval_dir, "no articles (*.txt) to evaluate")
     return pairs
 
 
@@ -417,9 +417,9 @@ def load_gold(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read gold facts ({exc})") from exc
+        raise InputError(path, f"cannot read gold facts ({exc})") from exc
     if not isinstance(data, dict):
-        raise InputError(f"{path}: gold facts must be a JSON object")
+        raise InputError(path, "gold facts must be a JSON object")
     return data
 
 
@@ -428,10 +428,10 @@ def default_extract_fn() -> ExtractFn:
     try:
         from . import pipeline
     except ImportError as exc:
-        raise InputError(f"cooperation_graph.pipeline is not available ({exc})") from exc
+        raise InputError("cooperation_graph.pipeline", f"not available ({exc})") from exc
     fn = getattr(pipeline, "extract_path", None)
     if fn is None:
-        raise InputError("cooperation_graph.pipeline has no extract_path()")
+        raise InputError("cooperation_graph.pipeline", "has no extract_path()")
     return fn  # type: ignore[no-any-return]
 
 
@@ -517,7 +517,7 @@ def update_baseline(report: EvalReport, path: Path | str) -> dict[str, float]:
     floors = load_baseline(path) if path.is_file() else {}
     for name, value in report.f1_scores().items():
         # Round down so that re-running the same extraction never lands below its own floor.
-        pinned = math.floor(value * 10_000) / 10_000
+        pinned = math.floor(value * 10_000 + 1e-6) / 10_000
         floors[name] = max(floors.get(name, 0.0), pinned)
     data = {
         "comment": "F1 floors per fact type; tests fail below them. They may only go up: "

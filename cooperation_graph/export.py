@@ -151,44 +151,9 @@ def _short(iri: str, pfx: Mapping[str, str]) -> str:
     return f"{best}:{iri[len(pfx[best]):]}" if best else iri
 
 
-def to_networkx(quads: Iterable[ox.Quad], *, base: str = DEFAULT_BASE) -> Any:
-    """A MultiDiGraph: IRIs as nodes (label, type, iri), object properties as edges.
-
-    Used when the views module offers no ``projection.rdf_to_networkx``.
-    """
-    import networkx as nx
-
-    pfx = prefixes(base)
-    types: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    edges: set[tuple[str, str, str]] = set()
-    for q in quads:
-        s, p, o = q.subject, q.predicate.value, q.object
-        if not isinstance(s, ox.NamedNode):
-            continue
-        if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
-            types[s.value].add(o.value)
-        elif isinstance(o, ox.NamedNode):
-            edges.add((s.value, _short(p, pfx), o.value))
-        elif isinstance(o, ox.Literal) and p in _LABELS:
-            lang = o.language or ""
-            current = labels[s.value].get(lang)
-            if current is None or o.value < current:
-                labels[s.value][lang] = o.value
-    g = nx.MultiDiGraph()
-    nodes = sorted(set(types) | {e[0] for e in edges} | {e[2] for e in edges})
-    for n in nodes:
-        names = labels.get(n, {})
-        label = names.get("vi") or names.get("") or next(iter(sorted(names.values())), "")
-        g.add_node(n, label=label or _short(n, pfx), iri=n,
-                   type=" ".join(sorted(_short(t, pfx) for t in types.get(n, ()))))
-    for s, p, o in sorted(edges):
-        g.add_edge(s, o, key=p, predicate=p)
-    return g
-
-
 def _writable(graph: Any) -> Any:
-    """A copy whose attribute values GraphML/GEXF can write (no None, lists joined)."""
+    """A copy GraphML/GEXF can write (no None, lists joined), nodes and edges sorted so the
+    same graph gives the same file."""
 
     def clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
         out = {}
@@ -203,20 +168,16 @@ def _writable(graph: Any) -> Any:
         return out
 
     copy = graph.__class__()
-    copy.add_nodes_from((n, clean(a)) for n, a in graph.nodes(data=True))
+    copy.add_nodes_from(sorted(((n, clean(a)) for n, a in graph.nodes(data=True)),
+                               key=lambda item: str(item[0])))
     if graph.is_multigraph():
-        copy.add_edges_from((u, v, k, clean(a)) for u, v, k, a in graph.edges(keys=True, data=True))
+        edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+        copy.add_edges_from((u, v, k, clean(a)) for u, v, k, a in edges)
     else:
-        copy.add_edges_from((u, v, clean(a)) for u, v, a in graph.edges(data=True))
+        edges = sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
+        copy.add_edges_from((u, v, clean(a)) for u, v, a in edges)
     return copy
 
-
-def _projection(quads: list[ox.Quad], base: str) -> Any:
-    try:
-        from .projection import rdf_to_networkx  # written by the views module, when present
-    except ImportError:
-        return to_networkx(quads, base=base)
-    return rdf_to_networkx(quads)
 
 
 # --------------------------------------------------------------------------- CSV
@@ -301,7 +262,9 @@ def export(store: Any, fmt: str, out_dir: str | Path = "output", *,
         return path
     import networkx as nx
 
-    graph = _writable(_projection(list(store.quads()), base))
+    from .projection import rdf_to_networkx
+
+    graph = _writable(rdf_to_networkx(store))
     path = out / f"graph.{fmt}"
     if fmt == "graphml":
         nx.write_graphml(graph, path)

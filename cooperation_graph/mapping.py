@@ -47,7 +47,8 @@ Named graph ``graph:article/K`` holds everything one article says::
       cg:startOffset 120 ; cg:endOffset 260 ; cg:confidence 0.9 ; prov:wasQuotedFrom ART .
 
 Amounts and counts are ``xsd:integer`` (đồng has no subunit), confidence and coordinates
-``xsd:decimal``, years ``xsd:integer``. Province, person, post, role, membership and instant
+``xsd:decimal``, years ``xsd:integer``. Wikidata links come from ``data/wikidata_provinces.csv``
+(only ids two independent sources agree on; see its ``source`` column). Province, person, post, role, membership and instant
 IRIs are shared by all articles (so graphs join); fact IRIs (``id:funding/K/...``) are per
 article. The edge "reported by" is ``prov:wasDerivedFrom``.
 
@@ -57,9 +58,10 @@ Named graph ``graph:gazetteer`` (:func:`gazetteer_quads`) holds the provinces th
       rdfs:label "Cần Thơ"@vi ; schema:name "Thành phố Cần Thơ"@vi ; cg:provinceCode "92" ;
       cg:era "legacy" ; cg:validUntil "2025-06-30"^^xsd:date ; schema:latitude 10.04 ;
       schema:longitude 105.74 ; cg:mergedInto id:province/current/92 ;
-      org:changedBy id:change/2025-07-01/92 ; owl:sameAs wd:Q... (verified ids only) .
+      org:changedBy id:change/2025-07-01/92 ; prov:specializationOf wd:Q216075 .
+  id:province/legacy/93  ... owl:sameAs wd:Q36320 .     # Hậu Giang: its item ended in 2025
   id:province/current/92  ... cg:era "current" ; cg:validFrom "2025-07-01"^^xsd:date ;
-      org:resultedFrom id:change/2025-07-01/92 .
+      org:resultedFrom id:change/2025-07-01/92 ; owl:sameAs wd:Q216075 .
   id:change/2025-07-01/92  a org:ChangeEvent, prov:Activity ; rdfs:label "..."@vi, "..."@en ;
       org:originalOrganization id:province/legacy/92, id:province/legacy/93, ... ;
       org:resultingOrganization id:province/current/92 ; cg:effectiveDate "2025-07-01"^^xsd:date ;
@@ -84,7 +86,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from .gazetteer import MERGER_DATE, load_gazetteer
 from .model import Article, Evidence, Extraction
 from .normalize import name_key
-from .resolve import CENTRAL_SCOPE, official_key, slugify
+from .resolve import CENTRAL_SCOPE, mention_lineage, official_key, slugify
 from .vocab import CG, DEFAULT_BASE, FOAF, ORG, OWL, PROV, SDO, TIME, WIKIDATA
 
 log = logging.getLogger(__name__)
@@ -319,7 +321,7 @@ class _ArticleMapper:
         for off in self.ex.officials:
             unit = self.ex.province(off.province)
             pkey = self.person_keys.get((a.id, off.name)) or official_key(
-                off.name, unit.code if unit else None)
+                off.name, mention_lineage(unit))
             person = person_iri(pkey, self.base)
             self.people.setdefault(name_key(off.name), person)
             q.types(person, CG.Official, SDO.Person, FOAF.Person)
@@ -484,12 +486,17 @@ def extraction_to_quads(
 # --------------------------------------------------------------------------- gazetteer
 
 
-def load_wikidata_ids(path: Path = WIKIDATA_CSV) -> dict[tuple[str, str], str]:
-    """``(era, code) -> Q-id`` of the verified rows of ``data/wikidata_provinces.csv``."""
+def load_wikidata_ids(path: Path = WIKIDATA_CSV) -> dict[tuple[str, str], tuple[str, str]]:
+    """``(era, code) -> (Q-id, link)`` from ``data/wikidata_provinces.csv`` (verified rows only).
+
+    ``link`` is ``sameAs`` (the Wikidata item is this unit) or ``specializationOf`` (a legacy
+    unit whose item lives on as the 2025 unit of the same name: owl:sameAs there would make
+    the legacy and current nodes one).
+    """
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as fh:
-        return {(row["era"], row["code"]): row["wikidata"].strip()
+        return {(row["era"], row["code"]): (row["wikidata"].strip(), row["link"].strip())
                 for row in csv.DictReader(fh) if row.get("wikidata", "").strip()}
 
 
@@ -510,9 +517,10 @@ def gazetteer_quads(base: str = DEFAULT_BASE) -> list[ox.Quad]:
         if p.lat is not None and p.lon is not None:
             q.add(node, SDO.latitude, _dec(p.lat))
             q.add(node, SDO.longitude, _dec(p.lon))
-        qid = wikidata.get((p.era, p.code))
+        qid, link = wikidata.get((p.era, p.code), ("", ""))
         if qid:
-            q.add(node, OWL.sameAs, str(WIKIDATA[qid]))
+            prop = PROV.specializationOf if link == "specializationOf" else OWL.sameAs
+            q.add(node, prop, str(WIKIDATA[qid]))
         if p.era == "legacy":
             q.add(node, CG.validUntil, _date(date.fromordinal(MERGER_DATE.toordinal() - 1)))
             successor = current.get(p.successor or "")

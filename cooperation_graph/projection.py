@@ -20,8 +20,8 @@ pieces are joined here. ``source`` is a store (anything with ``select(sparql)`` 
 * investment: ``amount_vnd`` (capital), ``qualifier``, ``projects``;
 * event: ``kind``, ``date`` (ISO), ``place``.
 
-Edges carry ``label`` (Vietnamese), ``predicate`` (IRI) and ``symmetric`` (True for
-``hợp tác với``); money flows donor -> funding -> recipient, investor -> investment -> host,
+Edges carry ``label`` (Vietnamese), ``predicate`` (IRI), ``articles`` (ids of the articles
+stating it) and ``symmetric`` (True for ``hợp tác với``); money flows donor -> funding -> recipient, investor -> investment -> host,
 officials point to what they chair, sign and serve.
 
 :func:`province_network` -- ``nx.Graph`` of one era's provinces (all of them, placed by ``lat`` /
@@ -90,7 +90,7 @@ SELECT ?a ?g ?id ?title ?date ?url ?source WHERE { GRAPH ?g {
 } }"""
 
 Q_FACTS = _PREFIXES + """
-SELECT ?s ?type ?p ?o WHERE { GRAPH ?g {
+SELECT ?s ?type ?p ?o ?g WHERE { GRAPH ?g {
   ?s a ?type ; ?p ?o .
   FILTER(?type IN (cg:Official, cg:Agreement, cg:Funding, cg:Investment, cg:Event))
 } }"""
@@ -243,12 +243,16 @@ def rdf_to_networkx(source: Any) -> nx.MultiDiGraph:
     provinces = _province_table(src)
     facts: dict[str, dict[str, Any]] = {}
     values: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    graph_article = {a["graph"]: a["id"] for a in articles.values()}
+    said_in: dict[tuple[str, str, Any], set[str]] = defaultdict(set)  # triple -> article ids
     for row in src.select(Q_FACTS):
         local = str(row["type"]).rsplit("#", 1)[-1]
         if not str(row["type"]).startswith(CG_NS) or local not in FACT_TYPES:
             continue
         facts[row["s"]] = {"type": FACT_TYPES[local]}
         bucket = values[row["s"]][row["p"]]
+        if row["g"] in graph_article:
+            said_in[(row["s"], row["p"], row["o"])].add(graph_article[row["g"]])
         if row["o"] not in bucket:
             bucket.append(row["o"])
     amounts = {row["s"]: int(row["value"]) for row in src.select(Q_AMOUNTS)
@@ -352,10 +356,10 @@ def rdf_to_networkx(source: Any) -> nx.MultiDiGraph:
                     continue  # a target that is not an entity of this graph
                 u, v = (iri, obj) if direction == "out" else (obj, iri)
                 if not G.has_edge(u, v, key=label):
-                    G.add_edge(u, v, key=label, label=label, predicate=pred, symmetric=False)
+                    G.add_edge(u, v, key=label, label=label, predicate=pred, symmetric=False,
+                               articles=sorted(said_in.get((iri, pred, obj), ())))
 
     # province <-> province cooperation, one edge per pair
-    graph_article = {a["graph"]: a["id"] for a in articles.values()}
     for row in src.select(_PREFIXES + """
         SELECT DISTINCT ?p ?q ?g WHERE { GRAPH ?g { ?p cg:cooperatesWith ?q . } }"""):
         p, q = sorted((row["p"], row["q"]))
@@ -419,17 +423,19 @@ def article_subgraph(G: nx.MultiDiGraph, article_id: str) -> nx.MultiDiGraph:
     def reported(node: Any) -> bool:
         return article_id in (G.nodes[node].get("articles") or [])
 
+    def edge_reported(attrs: Mapping[str, Any]) -> bool:
+        return article_id in (attrs.get("articles") or [])
+
     keep = {n for n in G if reported(n)}
     around = set(keep)
-    for node in keep:  # provinces a fact of the article points to, even if not a pair
-        for other in set(G.predecessors(node)) | set(G.successors(node)):
-            if G.nodes[other].get("type") == "province":
-                around.add(other)
+    for u, v, attrs in G.edges(data=True):  # provinces the article's statements point to
+        if edge_reported(attrs):
+            around.update((u, v))
     sub = G.subgraph(around).copy()
-    # cooperation edges other articles report do not belong to this one
-    drop = [(u, v, k) for u, v, k, a in sub.edges(keys=True, data=True)
-            if a.get("symmetric") and article_id not in (a.get("articles") or [])]
-    sub.remove_edges_from(drop)
+    # statements only other articles make (an official's later post, another pair) go
+    sub.remove_edges_from([(u, v, k) for u, v, k, a in sub.edges(keys=True, data=True)
+                           if not edge_reported(a)])
+    sub.remove_nodes_from([n for n in list(sub) if n not in keep and sub.degree(n) == 0])
     for node, attrs in sub.nodes(data=True):
         attrs["evidence"] = [e for e in attrs.get("evidence") or ()
                              if e.get("article_id") == article_id]

@@ -455,6 +455,18 @@ def _take(items: Iterable[Any], limit: int | None) -> tuple[list[Any], bool]:
     return out, False
 
 
+def describe_saved() -> str:
+    """The saved queries, one block each: name, questions, parameters (for ``--list``)."""
+    lines = []
+    for q in saved_queries():
+        lines.append(f"{q.name}")
+        lines += [f"    {text}" for text in (q.question_vi, q.question_en) if text]
+        for p in q.params:
+            default = "required" if p.required else f"default {p.default}"
+            lines.append(f"    --param {p.name}=<{p.type}>  ({default}){'  ' + p.doc if p.doc else ''}")
+    return "\n".join(lines) + "\n" if lines else "no saved queries found\n"
+
+
 def parse_params(items: Iterable[str]) -> dict[str, str]:
     """``["province=Cần Thơ", "year=2019"]`` -> ``{"province": "Cần Thơ", "year": "2019"}``."""
     out = {}
@@ -490,7 +502,10 @@ def query_store(
     finally:
         close = getattr(store, "close", None)
         if close is not None:
-            close()
+            try:
+                close()
+            except (OSError, RuntimeError):  # flushing a read-only handle is refused: nothing to do
+                pass
     return format_result(result, fmt)
 
 

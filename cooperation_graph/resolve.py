@@ -4,10 +4,13 @@ Rule (simple and deterministic, so it can name IRIs):
 
 * Two mentions are the same person when their **names** are equal after normalization (NFC,
   modern tone-mark placement, case and spacing folded; diacritics kept, so ``Hùng`` and
-  ``Hưng`` differ), they serve the **same province** (by official code: a legacy unit and the
-  2025 unit that kept its code, e.g. Cần Thơ 92, count as the same; a central post is its own
-  scope), and their article dates are **compatible**: sorted by date, consecutive sightings are
-  at most :data:`MAX_GAP_YEARS` apart.
+  ``Hưng`` differ), they serve the **same province lineage** (the code of the 2025 unit the
+  province is or became part of: a 2019 Cần Thơ or Hậu Giang official and a 2025 Cần Thơ
+  official share lineage 92, because officials of merged provinces go on serving the merged
+  one; a central post is its own scope ``tw``), and their article dates are **compatible**:
+  sorted by date, consecutive sightings are at most :data:`MAX_GAP_YEARS` apart.
+* Known limit: two namesakes serving two legacy provinces that later merged (say Sóc Trăng
+  and Hậu Giang) share a lineage and are taken for one person.
 * Titles never enter the key: ``Bí thư Thành ủy`` and ``Bí thư`` or ``BT`` do not split a
   person; the same name in two provinces gives two people.
 * The first (earliest) cluster of a key gets the plain key; a later cluster separated by a gap
@@ -22,8 +25,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 
-from .model import Extraction
+from .gazetteer import load_gazetteer
+from .model import Extraction, ProvinceMention
 from .normalize import fold, name_key
 
 MAX_GAP_YEARS = 10
@@ -37,8 +42,25 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", fold(text)).strip("-") or "x"
 
 
+@lru_cache(maxsize=1)
+def _successor_codes() -> dict[str, str]:
+    gaz = load_gazetteer()
+    current = {p.name: p.code for p in gaz.era("current")}
+    return {p.code: current.get(p.successor or "", p.code) for p in gaz.era("legacy")}
+
+
+def lineage_code(era: str, code: str) -> str:
+    """The code of the 2025 unit a province is (current) or became part of (legacy)."""
+    return code if era == "current" else _successor_codes().get(code, code)
+
+
+def mention_lineage(unit: ProvinceMention | None) -> str | None:
+    """:func:`lineage_code` of a province mention; None (central) when there is none."""
+    return lineage_code(unit.era, unit.code) if unit is not None else None
+
+
 def official_key(name: str, province_code: str | None) -> str:
-    """The person key of ``name`` serving the province with that code (None: central).
+    """The person key of ``name`` serving province lineage ``province_code`` (None: central).
 
     ``hoang-trung-hai-01-3f9a2c``: a readable slug, the scope, and a short hash of the
     normalized name, since folding to ASCII alone would merge ``Hà`` and ``Hạ``.
@@ -62,7 +84,7 @@ def resolve_officials(
     for ex in extractions:
         for off in ex.officials:
             unit = ex.province(off.province)
-            key = official_key(off.name, unit.code if unit else None)
+            key = official_key(off.name, mention_lineage(unit))
             sightings[key].append((_when(ex), ex.article.id, off.name))
 
     resolved: dict[tuple[str, str], str] = {}

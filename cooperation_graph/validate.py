@@ -18,7 +18,7 @@ from pyshacl import validate as shacl_validate
 from rdflib.namespace import RDF, SH
 
 from .errors import CooperationGraphError
-from .mapping import DATA_DIR, gazetteer_quads, quads_to_rdflib
+from .mapping import DATA_DIR, gazetteer_graph_iri, gazetteer_quads, quads_to_rdflib
 from .vocab import DEFAULT_BASE, bind_prefixes
 
 ONTOLOGY_PATH = DATA_DIR / "ontology.ttl"
@@ -125,10 +125,19 @@ def validate_graph(data: rdflib.Graph, *, base: str = DEFAULT_BASE) -> Validatio
 
 
 def validate_quads(
-    quads: Iterable[ox.Quad], *, with_gazetteer: bool = True, base: str = DEFAULT_BASE
+    quads: Iterable[ox.Quad], *, with_gazetteer: bool | None = None, base: str = DEFAULT_BASE
 ) -> ValidationReport:
-    """SHACL-validate quads (e.g. one article's), with the gazetteer graph added by default."""
+    """SHACL-validate quads (one article's, or a whole store's).
+
+    The gazetteer graph is added unless ``with_gazetteer`` is False or the quads already hold
+    it (``None``, the default, decides by looking).
+    """
     quads = list(quads)
+    if with_gazetteer is None:
+        gazetteer = gazetteer_graph_iri(base)
+        with_gazetteer = not any(
+            isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == gazetteer
+            for q in quads)
     if with_gazetteer:
         quads += gazetteer_quads(base)
     return validate_graph(quads_to_rdflib(quads), base=base)

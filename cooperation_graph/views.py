@@ -137,7 +137,8 @@ def _short(text: str, limit: int = 42) -> str:
 
 def article_filename(article_id: str) -> str:
     """File name of an article's view: its id reduced to safe characters, plus ``.html``."""
-    stem = re.sub(r"[^0-9A-Za-z._-]+", "-", str(article_id)).strip("-.") or "article"
+    stem = re.sub(r"[^0-9A-Za-z._-]+", "-", str(article_id))
+    stem = re.sub(r"-{2,}", "-", stem).strip("-.") or "article"
     return stem[:120] + ".html"
 
 

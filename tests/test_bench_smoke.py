@@ -65,7 +65,10 @@ def test_provinces_follow_the_era_of_the_article(articles: list[dict]) -> None:
     before = [a for a in articles if date.fromisoformat(a["date"][:10]) < make_corpus.MERGER_DATE]
     assert after and before
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(gone))) + r")\b")
-    assert not [a["id"] for a in after if pattern.search(a["title"] + "\n" + a["text"])]
+    # names of people may touch a province name ("tỉnh Ninh Bình Dương Thị Thảo"): take them out
+    world = make_corpus.World(7)
+    names = re.compile("|".join(re.escape(p.name) for g in world.officials.values() for p in g))
+    assert not [a["id"] for a in after if pattern.search(names.sub("#", a["title"] + "\n" + a["text"]))]
     assert sum(bool(pattern.search(a["text"])) for a in before) > len(before) // 2
 
 

@@ -304,3 +304,38 @@ def test_turtle_round_trip_of_one_graph(sample_quads: list[ox.Quad]) -> None:
     canon = g.serialize(format="longturtle", canon=True)
     again = ox.parse(canon.encode("utf-8"), format=ox.RdfFormat.TURTLE)
     assert {str(t) for t in again} == {str(t) for t in triples}
+
+
+# --------------------------------------------------------------------------- Wikidata
+
+
+def test_wikidata_links(gazetteer_store: ox.Store) -> None:
+    rows = select(gazetteer_store, """SELECT ?era ?code ?link ?q WHERE {
+        ?p cg:era ?era ; cg:provinceCode ?code ; ?link ?q .
+        FILTER (?link IN (owl:sameAs, prov:specializationOf)) }""")
+    links = {(era, code): (link.rsplit("#", 1)[-1], q.rsplit("/", 1)[-1])
+             for era, code, link, q in rows}
+    assert links[("current", "01")] == ("sameAs", "Q1858")
+    assert links[("current", "79")] == ("sameAs", "Q1854")
+    assert links[("legacy", "01")] == ("specializationOf", "Q1858")
+    assert links[("legacy", "93")] == ("sameAs", "Q36320")  # Hậu Giang ended in 2025
+    assert ("legacy", "96") not in links and ("current", "96") not in links  # sources disagree
+    same_as = [q for link, q in links.values() if link == "sameAs"]
+    assert len(same_as) == len(set(same_as)), "two nodes owl:sameAs one item would merge them"
+
+
+def test_wikidata_csv_matches_the_gazetteer() -> None:
+    import csv
+
+    from cooperation_graph.gazetteer import load_gazetteer
+    from cooperation_graph.mapping import WIKIDATA_CSV
+
+    names = {(p.era, p.code): p.name for p in load_gazetteer().provinces}
+    with WIKIDATA_CSV.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    for row in rows:
+        assert names[(row["era"], row["code"])] == row["name"], row
+        assert row["wikidata"].startswith("Q") and row["wikidata"][1:].isdigit(), row
+        assert row["link"] in {"sameAs", "specializationOf"}, row
+        assert row["source"].strip(), row

@@ -60,7 +60,7 @@ def test_same_person_across_eras_and_title_variants() -> None:
 
 def test_namesakes_in_different_provinces_stay_apart() -> None:
     a = mention("a", datetime(2020, 1, 1), "Nguyễn Văn Hùng", "Sóc Trăng", "94")
-    b = mention("b", datetime(2020, 2, 1), "Nguyễn Văn Hùng", "Hậu Giang", "93")
+    b = mention("b", datetime(2020, 2, 1), "Nguyễn Văn Hùng", "Bạc Liêu", "95")
     resolved = resolve_officials([a, b])
     assert resolved[("a", "Nguyễn Văn Hùng")] != resolved[("b", "Nguyễn Văn Hùng")]
 
@@ -109,3 +109,19 @@ def test_same_name_in_one_article_is_one_node() -> None:
     persons = {q.subject.value for q in extraction_to_quads(twice)
                if q.subject.value.startswith(person_iri(""))}
     assert len(persons) == 2
+
+
+def test_lineage_follows_the_2025_merger() -> None:
+    from cooperation_graph.resolve import lineage_code
+
+    assert lineage_code("legacy", "93") == "92"  # Hậu Giang -> Cần Thơ
+    assert lineage_code("legacy", "87") == "82"  # Đồng Tháp (87) -> Đồng Tháp (82)
+    assert lineage_code("legacy", "01") == "01"
+    assert lineage_code("current", "92") == "92"
+
+
+def test_official_of_an_absorbed_province_continues_in_the_merged_one() -> None:
+    old = mention("a", datetime(2024, 1, 1), "Đồng Văn Thanh", "Hậu Giang", "93")
+    new = mention("b", datetime(2025, 9, 1), "Đồng Văn Thanh", "Cần Thơ", "92", era="current")
+    resolved = resolve_officials([old, new])
+    assert resolved[("a", "Đồng Văn Thanh")] == resolved[("b", "Đồng Văn Thanh")]

@@ -148,3 +148,16 @@ def test_graph_wide_checks(sample_quads: list[ox.Quad]) -> None:
     assert "a province cannot cooperate with itself" in messages, report.text()
     assert all(v.focus == f"<{legacy_92.subject.value}>" or v.value == f"<{legacy_92.subject.value}>"
                for v in report.violations), report.text()
+
+
+def test_gazetteer_is_added_only_when_missing(sample_quads: list[ox.Quad]) -> None:
+    alone = validate_quads(sample_quads)
+    together = validate_quads(sample_quads + gazetteer_quads())
+    assert alone.conforms and together.conforms
+    assert alone.triples == together.triples
+
+
+def test_pipeline_output_on_the_sample_conforms(sample_extraction) -> None:  # type: ignore[no-untyped-def]
+    """The real extractors' output (conftest fixture) maps to a valid graph."""
+    report = validate_quads(extraction_to_quads(sample_extraction))
+    assert report.conforms, report.text()

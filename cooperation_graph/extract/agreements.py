@@ -9,23 +9,32 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement, Official
-from .text import Doc, Sentence
+from .text import Doc, Sentence, title_provinces
 
 KINDS = (
     "biên bản ghi nhớ", "bản ghi nhớ", "biên bản hợp tác", "biên bản thỏa thuận", "thỏa thuận hợp tác",
     "chương trình hợp tác", "chương trình phối hợp", "kế hoạch hợp tác", "quy chế phối hợp",
-    "quy chế hợp tác", "nghị quyết liên tịch", "thỏa thuận", "kết luận",
+    "quy chế hợp tác", "kế hoạch liên kết", "quy chế liên kết", "chương trình liên kết",
+    "nghị quyết liên tịch", "thỏa thuận", "kết luận",
 )
+# A later sentence may name the document by its head noun alone ("Kế hoạch gồm 5 nội dung").
+_BARE_DOC = re.compile(r"^(?:Dự thảo\s+)?(?:[Kk]ế hoạch|[Qq]uy chế|[Cc]hương trình|[Bb]iên bản|"
+                       r"[Tt]hỏa thuận|[Dd]ự thảo)\b")
 _KIND = re.compile(r"\b(" + "|".join(KINDS) + r")\b|\bKết luận số\s+[\w/-]+", re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:nhóm\s+)?(nội dung|lĩnh vực|nhiệm vụ|chương trình)(?:\s+(?:chính|trọng tâm|hợp tác|trọng điểm))?")
-_CONTEXT = re.compile(r"hợp tác|ký|thỏa thuận|biên bản|chương trình|kết luận|phối hợp", re.IGNORECASE)
+_CONTEXT = re.compile(r"hợp tác|ký|thỏa thuận|biên bản|chương trình|kết luận|phối hợp|kế hoạch|"
+                      r"quy chế|dự thảo|liên kết", re.IGNORECASE)
 _PERIOD = re.compile(r"(?<!nhiệm kỳ )(?<!khóa )(?:giai đoạn|thời kỳ|từ năm|trong)?\s*"
                      r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
-_SIGNED = re.compile(r"\b(?:đã ký|ký kết|đã trao|trao biên bản|ký thỏa thuận|ký biên bản|ký chương trình)\b")
+_SIGNED = re.compile(r"\b(?:đã ký|ký kết|đã trao|trao biên bản|ký thỏa thuận|ký biên bản|ký chương trình|"
+                     r"ký kế hoạch|ký quy chế|lễ ký)\b")
+# A document being carried out or reviewed exists, i.e. was signed before.
+_IN_FORCE = re.compile(r"\b(?:thực hiện|sơ kết|tổng kết|triển khai)\b")
 _PLANNED = re.compile(r"\b(?:sẽ|dự thảo|giao cho|dự kiến|chuẩn bị|thống nhất ký|tiến tới ký|"
                       r"đề nghị|xây dựng|hoàn thiện|sau hội nghị)\b")
 _ASSIGNED = re.compile(r"giao cho\s+(?:hai\s+|các\s+)?(?:đồng chí\s+)?(?P<who>[^,.;]{3,80}?)\s+(?:ký|thay mặt)")
-_LIST_AFTER = re.compile(r"^\s*(?:chính|trọng tâm|hợp tác)?\s*(?:,\s*)?(?:gồm|bao gồm|như|là|về)?\s*:?\s*(?P<l>[^.;]{3,300})")
+_LIST_AFTER = re.compile(r"^\s*(?:chính|trọng tâm|hợp tác)?\s*(?:,\s*)?(?:gồm|bao gồm|như|là|về)?\s*:?\s*(?P<l>[^.]{3,400})")
+_LIST_NO_COUNT = re.compile(r"\bcác (?:nội dung|lĩnh vực|nhiệm vụ)(?: chính| trọng tâm)?\s*:\s*(?P<l>[^.]{3,400})")
 # A list of topics ends where a new clause starts (", các ngành ... cần triển khai").
 _STOP_SEGMENT = re.compile(r",\s+(?=(?:các|hai|những|cần|đã|sẽ|nhằm|để|trong|tại|với|theo|mỗi|giao cho|"
                            r"đồng thời|qua đó|góp phần)\b)")
@@ -44,8 +53,9 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             continue
         if not _CONTEXT.search(text) and not kind:
             continue
-        if kind and not counts and not (_SIGNED.search(text) or re.search(r"\bký\b|dự thảo", text)):
-            continue  # a programme only referred to ("tổng kết chương trình hợp tác") is no new fact
+        if kind and kind.group().lower() in ("kết luận", "thỏa thuận") and not counts \
+                and not re.search(r"\bký\b|dự thảo", text):
+            continue  # "Kết luận hội nghị, ..." is the closing speech, not a document
         parties = _parties(doc, sent, main_pair)
         if len(parties) < 2:
             continue
@@ -54,19 +64,26 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
                                         "evidence": None})
         if kind:
             g["kinds"].append(kind.group().strip())
+        listed = _LIST_NO_COUNT.search(text) if not counts else None
+        if listed:
+            g["fields"].extend(p.strip() for p in re.split(r";" if ";" in listed.group("l") else r",|\svà\s",
+                                                           listed.group("l")) if p.strip())
         if counts:
             values = [int(c.group(1)) for c in counts]
             (g["sums"] if len(values) > 1 else g["totals"]).append(sum(values))
             g["fields"].extend(_fields(text, counts))
             g["evidence"] = g["evidence"] or sent
-        period = _PERIOD.search(text)
-        if period and not re.search(r"nhiệm kỳ\s*$", text[:period.start(1)].rstrip()[-12:] + " "):
-            if not re.search(r"nhiệm kỳ|khóa", text[max(0, period.start(1) - 12):period.start(1)]):
+        for period in _PERIOD.finditer(text):
+            if not re.search(r"nhiệm kỳ|khóa|khoá", text[max(0, period.start(1) - 12):period.start(1)]):
                 g["period"] = g["period"] or f"{period.group(1)}-{period.group(2)}"
-        if kind or counts:
-            status = _status(text)
-            if status == "signed" or g["status"] is None:
-                g["status"] = status or g["status"]
+                break
+        status = _status(text)
+        if status == "signed" and g["status"] != "signed-strong":
+            g["status"] = "signed-strong" if not _PLANNED.search(text) else g["status"] or "planned"
+        elif status == "planned" and g["status"] != "signed-strong":
+            g["status"] = "planned"
+        elif kind and g["status"] is None and _IN_FORCE.search(text):
+            g["status"] = "signed"
         assigned = _ASSIGNED.search(text)
         if assigned:
             g["signatories"].append(assigned.group("who").strip())
@@ -83,7 +100,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
         sent: Sentence = g["evidence"]
         out.append(Agreement(
             parties=parties, kind=kind, n_contents=n, fields=tuple(dict.fromkeys(g["fields"])),
-            period=g["period"], status=g["status"] or "planned",
+            period=g["period"], status="signed" if g["status"] in ("signed", "signed-strong") else "planned",
             signatories=tuple(dict.fromkeys(g["signatories"])),
             evidence=doc.evidence(sent, 0.85 if n else 0.7)))
     return out
@@ -91,6 +108,10 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
 
 def _parties(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None) -> tuple[str, ...]:
     names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)})
+    group = title_provinces(doc)
+    if len(group) >= 3 and len(names) < 3 and re.search(r"\b(?:ba|bốn|năm|các|\d) (?:tỉnh|địa phương|bên)\b",
+                                                         sent.text):
+        return tuple(sorted(group))
     if len(names) < 2 and main_pair and (_BOTH.search(sent.text) or not names
                                          or names[0] in main_pair):
         names = sorted(set(names) | set(main_pair))
@@ -105,13 +126,16 @@ def _fields(text: str, counts: list[re.Match[str]]) -> list[str]:
         if not m:
             continue
         chunk = m.group("l")
+        if ":" not in text[c.end():c.end() + 20]:
+            chunk = chunk.split(";")[0]
         chunk = re.sub(r"\s+và\s*$", "", chunk.strip()).strip(" ,")
         chunk = re.sub(r"^(?:về|công tác về)\s+", "", chunk)
         chunk = _STOP_SEGMENT.split(chunk, 1)[0].strip(" ,")
         if chunk.startswith(("trong thời gian", "thời gian", "trong", "trên", "để", "nhằm")):
             continue
         if len(counts) == 1 and ("," in chunk or ";" in chunk) and ":" in text[c.end():c.end() + 20]:
-            out.extend(p.strip() for p in re.split(r";|,(?![^()]*\))", chunk) if p.strip())
+            sep = r";" if ";" in chunk else r",(?![^()]*\))"
+            out.extend(p.strip() for p in re.split(sep, chunk) if p.strip())
         else:
             out.append(chunk)
     return out

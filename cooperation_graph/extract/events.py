@@ -18,8 +18,12 @@ KINDS = (
     ("hội thảo", r"[Hh]ội thảo"),
     ("tọa đàm", r"[Tt]ọa đàm"),
     ("diễn đàn", r"[Dd]iễn đàn"),
-    ("lễ trao tặng", r"[Ll]ễ trao|[Ll]ễ tiếp nhận"),
-    ("buổi làm việc", r"buổi làm việc|[Ll]àm việc với|đã làm việc|[Đđ]oàn công tác"),
+    ("lễ ký kết", r"[Ll]ễ ký\b"),
+    ("lễ trao tặng", r"[Ll]ễ trao|trao (?:kinh phí|tặng|hỗ trợ|quà|ủng hộ)|tặng quà"),
+    ("lễ tiếp nhận", r"[Ll]ễ tiếp nhận|tiếp nhận (?:kinh phí|hàng|tiền|hỗ trợ)"),
+    ("chuyến thăm", r"đến thăm|thăm hỏi|chuyến thăm|thăm và làm việc"),
+    ("buổi làm việc", r"buổi làm việc|[Ll]àm việc với|đã làm việc|[Đđ]oàn công tác|"
+                      r"[Đđ]oàn đại biểu(?! Quốc hội)|dâng hương"),
     ("hội chợ", r"[Hh]ội chợ"),
     ("chương trình", r"[Cc]hương trình (?:giao lưu|xúc tiến|hợp tác)"),
 )
@@ -30,7 +34,8 @@ _DATE = re.compile(
     r"|ngày (?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?"
 )
 _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")
-_HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|ký kết|đã có|tiếp|dự|gặp")
+_HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|ký|đã có|tiếp|dự|gặp|thăm|trao|"
+                     r"dẫn đầu|dâng hương|tặng")
 _CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì)\b")
 _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự hội nghị|dự buổi|dự lễ|có mặt|tham gia)\b|\bdự\b")
 

@@ -8,7 +8,7 @@ from ..model import Investment
 from .money import find_money
 from .text import Doc, Mention
 
-_VERB = re.compile(r"\b(?:đầu tư|thu hút|rót vốn)\b")
+_VERB = re.compile(r"\b(?:đầu tư|thu hút|rót vốn)\b|\bcó \d{1,5} dự án\b")
 _PROJECTS = re.compile(r"(?<![\d.,])(\d{1,5})\s+dự án")
 _CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$")
 _HOST_BEFORE = re.compile(r"\b(?:tại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")
@@ -18,16 +18,18 @@ _INVESTOR_BEFORE = re.compile(r"\b(?:từ|của|doanh nghiệp|nhà đầu tư|D
 def extract_investments(doc: Doc) -> list[Investment]:
     """Investment flows between provinces, each once."""
     out: dict[tuple, Investment] = {}
-    for sent in doc.sentences:
-        text = sent.text
+    for sent, offset, text in _clauses(doc):
         verb = _VERB.search(text)
         if not verb or "dự án" not in text and "vốn" not in text:
             continue
-        mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
-                    for m in doc.mentions_in(sent.start, sent.end)]
+        mentions = [Mention(m.name, m.start - offset, m.end - offset)
+                    for m in doc.mentions_in(offset, offset + len(text))]
         if not mentions:
             continue
         host = investor = None
+        if verb.group().startswith("có"):  # "doanh nghiệp X có 7 dự án tại Y"
+            before = [x for x in mentions if x.end <= verb.start()]
+            investor = before[-1].name if before else None
         for x in mentions:
             pre = text[max(0, x.start - 20):x.start]
             if _HOST_BEFORE.search(pre) and host is None:
@@ -54,3 +56,12 @@ def extract_investments(doc: Doc) -> list[Investment]:
             evidence=doc.evidence(sent, 0.85 if investor else 0.6))
         out.setdefault((inv.investor_province, inv.host_province, inv.projects, inv.capital_vnd), inv)
     return list(out.values())
+
+
+def _clauses(doc: Doc):
+    """Sentences cut at ``;`` (``X đầu tư 9 dự án tại Y; doanh nghiệp Y có 4 dự án tại X``)."""
+    for sent in doc.sentences:
+        pos = 0
+        for part in sent.text.split(";"):
+            yield sent, sent.start + pos, part
+            pos += len(part) + 1

@@ -149,3 +149,9 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
+
+
+def title_provinces(doc: Doc) -> list[str]:
+    """Provinces named in the title line (the first line of the text), in order."""
+    first = doc.text.split("\n", 1)[0]
+    return list(dict.fromkeys(m.name for m in doc.mentions_in(0, len(first))))

@@ -1,0 +1,289 @@
+"""HTML views: money formatting, offline pages, escaping, large graphs, and a real browser."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from browser import load_page, screenshot
+from click.testing import CliRunner
+from graph_fixtures import evidence, sample_extraction
+
+from cooperation_graph.cli import main
+from cooperation_graph.mapping import extraction_to_quads, gazetteer_quads
+from cooperation_graph.model import Article, Extraction, Funding, Official, ProvinceMention
+from cooperation_graph.projection import province_network, rdf_to_networkx
+from cooperation_graph.store import build_articles, open_store
+from cooperation_graph.views import (
+    ViewError,
+    article_filename,
+    format_vnd,
+    highlight_spans,
+    render_entity_graph,
+    render_extraction_view,
+    render_province_network,
+    write_views,
+)
+
+SAMPLE_ID = "tttd-2019-08-23-ha-noi-can-tho"
+PWN = "document.title='PWNED'"
+EVIL_TITLE = f'Hà Nội </script><script>{PWN}</script> "kép" \'đơn\' & <!-- x'
+EVIL_NAME = f'Nguyễn Văn <img src=x onerror="{PWN}">'
+EVIL_TEXT = (f"Hà Nội hỗ trợ Cần Thơ 2 tỷ đồng cho quỹ </script><script>{PWN}</script>. "
+             f"Ông {EVIL_NAME} phát biểu tại Cần Thơ.")
+
+
+# ------------------------------------------------------------------------------- formatting
+
+
+@pytest.mark.parametrize("amount, qualifier, text", [
+    (3_000_000_000, None, "3 tỷ đồng"),
+    (33_600_000_000_000, "trên", "trên 33.600 tỷ đồng"),
+    (500_000_000, None, "500 triệu đồng"),
+    (1_500_000_000, "gần", "gần 1,5 tỷ đồng"),
+    (1_234_567_890, None, "1,235 tỷ đồng (1.234.567.890 đồng)"),
+    (750_000, None, "750.000 đồng"),
+    (2_500_000, "khoảng", "khoảng 2,5 triệu đồng"),
+    (None, None, ""),
+])
+def test_format_vnd(amount, qualifier, text):
+    assert format_vnd(amount, qualifier) == text
+
+
+def test_highlight_spans_escapes_and_splits_overlaps():
+    text = "a <b> c & d"
+    out = highlight_spans(text, [(0, 5, "funding", 0), (2, 11, "official", 1), (40, 50, "x", 2)])
+    assert "<b>" not in out and "&lt;b&gt;" in out and "&amp;" in out
+    assert out.count("<mark") == 3  # [a ], [<b>] by both, [ c & d]
+    assert 'data-facts="0 1"' in out
+
+
+def test_article_filename_is_safe():
+    assert article_filename("../../etc/passwd") == "etc-passwd.html"
+    assert article_filename(SAMPLE_ID) == SAMPLE_ID + ".html"
+
+
+# ------------------------------------------------------------------------------- fixtures
+
+
+def evil_extraction() -> Extraction:
+    art = Article(id="evil-<script>", title=EVIL_TITLE, text=EVIL_TEXT,
+                  date=datetime(2021, 3, 1, 9, 0), url=f"javascript:{PWN}", synthetic=True)
+    money = evidence("2 tỷ đồng", text=EVIL_TEXT)
+    return Extraction(
+        article=art,
+        provinces=(ProvinceMention("Hà Nội", "01", "legacy", 1, "Thành phố Hà Nội"),
+                   ProvinceMention("Cần Thơ", "92", "legacy", 2, "Thành phố Cần Thơ")),
+        cooperation_pairs=(("Hà Nội", "Cần Thơ"),),
+        officials=(Official(EVIL_NAME, (f"Bí thư <script>{PWN}</script>",), "Cần Thơ",
+                            evidence("phát biểu", text=EVIL_TEXT)),),
+        fundings=(Funding(2_000_000_000, None, "Hà Nội", "Cần Thơ",
+                          f"quỹ </script><script>{PWN}</script>", 2021, "given", money),),
+    )
+
+
+@pytest.fixture(scope="module")
+def views(tmp_path_factory) -> Path:
+    """Views of a store holding the sample article and a hostile one."""
+    root = tmp_path_factory.mktemp("views")
+    store = open_store(root / "store")
+    build_articles([sample_extraction(), evil_extraction()], store)
+    write_views(store, root / "out")
+    store.close()
+    return root / "out"
+
+
+def pages(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.html"))
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags_of(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+# ------------------------------------------------------------------------------- static checks
+
+
+def test_write_views_writes_every_page(views):
+    names = {p.relative_to(views).as_posix() for p in pages(views)}
+    assert {"graph.html", "provinces.html", "articles/index.html",
+            f"articles/{SAMPLE_ID}.html", "articles/evil-script.html"} <= names
+
+
+def test_no_remote_script_or_stylesheet(views):
+    for page in pages(views):
+        text = page.read_text(encoding="utf-8")
+        for tag, attrs in tags_of(text):
+            if tag in ("script", "link", "img", "iframe"):
+                ref = attrs.get("src") or attrs.get("href") or ""
+                assert not re.match(r"^\s*(https?:)?//", ref), f"{page.name}: {tag} {ref}"
+        assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//", text), page.name
+    graph = (views / "graph.html").read_text(encoding="utf-8")
+    assert "vis.Network" in graph and "bootstrap" not in graph.lower()
+
+
+def test_hostile_text_cannot_inject(views):
+    benign = len([t for t, _ in tags_of(render_entity_graph(nx.MultiDiGraph())) if t == "script"])
+    for page in pages(views):
+        text = page.read_text(encoding="utf-8")
+        found = tags_of(text)
+        scripts = [t for t, _ in found if t == "script"]
+        if page.name != "index.html":
+            assert len(scripts) == benign, page.name
+        for tag, attrs in found:
+            assert tag != "img", page.name
+            for name, value in attrs.items():
+                assert not name.startswith("on"), f"{page.name}: <{tag} {name}>"
+                assert "javascript:" not in (value or "").lower(), f"{page.name}: {name}"
+        # the payload is there, but only as escaped data
+        assert "PWNED" not in text or ("\\u003c/script\\u003e" in text or "&lt;" in text)
+        assert "</script><script>" + PWN not in text
+
+
+def test_large_graph_shows_top_nodes_with_a_notice():
+    G = nx.MultiDiGraph()
+    for i in range(600):
+        G.add_node(f"n{i}", type="official", label=f"Người {i}")
+    for i in range(1, 600):
+        G.add_edge(f"n{i}", f"n{i // 7}", label="công tác tại")
+    page = render_entity_graph(G, max_nodes=400)
+    assert 'id="cg-notice"' in page and "400" in page
+    assert '"expected": {"edges": ' in page and '"nodes": 400' in page
+
+
+def test_province_network_needs_data():
+    with pytest.raises(ViewError):
+        render_province_network({})
+
+
+def test_extraction_view_has_the_full_text_highlighted():
+    page = render_extraction_view(sample_extraction())
+    assert page.count('<mark class="cg-ev') >= 7
+    assert "Bạc Liêu" in page  # the whole text is there, not only the evidence
+
+
+# ------------------------------------------------------------------------------- CLI
+
+
+def test_cli_view(tmp_path):
+    store = open_store(tmp_path / "store")
+    build_articles([sample_extraction()], store)
+    store.close()
+    runner = CliRunner()
+    result = runner.invoke(main, ["view", "--store", str(tmp_path / "store"),
+                                  "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "graph.html").exists()
+    result = runner.invoke(main, ["view", "--store", str(tmp_path / "store"),
+                                  "--out", str(tmp_path / "one"), "--article", SAMPLE_ID])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "one").rglob("*.html")] == [SAMPLE_ID + ".html"]
+    result = runner.invoke(main, ["view", "--store", str(tmp_path / "store"), "--out",
+                                  str(tmp_path / "x"), "--article", "no-such-article"])
+    assert result.exit_code != 0 and "no article" in result.output
+
+
+def test_cli_view_without_store(tmp_path):
+    result = CliRunner().invoke(main, ["view", "--store", str(tmp_path / "missing"),
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code != 0 and "coopgraph build" in result.output
+    assert not (tmp_path / "missing").exists()
+
+
+# ------------------------------------------------------------------------------- real browser
+
+
+def status(page) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    keys = ("data-ready", "data-nodes", "data-edges", "data-drawn-nodes", "data-drawn-edges",
+            "data-physics", "data-era")
+    return {k: page.attr("cg-status", k) for k in keys}
+
+
+def expected_entity(views: Path) -> nx.MultiDiGraph:
+    return rdf_to_networkx(views.parent / "store")
+
+
+def test_browser_entity_graph(views, tmp_path):
+    G = expected_entity(views)
+    page = load_page(views / "graph.html")
+    assert page.console == []
+    st = status(page)
+    assert st["data-ready"] == "1" and st["data-physics"] == "off"
+    assert (st["data-nodes"], st["data-edges"]) == (str(len(G)), str(G.number_of_edges()))
+    assert (st["data-drawn-nodes"], st["data-drawn-edges"]) == (st["data-nodes"], st["data-edges"])
+    png = screenshot(views / "graph.html", tmp_path / "graph.png")
+    assert png.stat().st_size > 20_000
+
+
+def test_browser_province_network_both_eras(views, tmp_path):
+    store = views.parent / "store"
+    for era, units in (("legacy", 63), ("current", 34)):
+        page = load_page(f"{(views / 'provinces.html').resolve().as_uri()}#era={era}")
+        assert page.console == []
+        st = status(page)
+        P = province_network(store, era=era)
+        assert (st["data-ready"], st["data-era"]) == ("1", era)
+        assert (st["data-nodes"], st["data-edges"]) == (str(units), str(P.number_of_edges()))
+        assert P.number_of_edges() == 1
+    png = screenshot(views / "provinces.html", tmp_path / "provinces.png")
+    assert png.stat().st_size > 20_000
+
+
+def test_browser_article_view(views):
+    page = load_page(views / "articles" / f"{SAMPLE_ID}.html")
+    assert page.console == []
+    st = status(page)
+    assert st["data-ready"] == "1" and int(st["data-nodes"] or 0) == 10
+    assert page.dom.count("<mark") >= 7
+
+
+def test_browser_hostile_page_stays_inert(views):
+    G = expected_entity(views)
+    (official,) = [n for n, a in G.nodes(data=True) if a["label"] == EVIL_NAME]
+    url = (views / "graph.html").resolve().as_uri() + "#node=" + official.replace(":", "%3A")
+    page = load_page(url)
+    assert page.console == []
+    assert "PWNED" not in (re.search(r"<title>(.*?)</title>", page.dom) or [""])[0]
+    assert not re.search(r"<img[^>]*src=\"?x", page.dom)
+    # the details panel shows the name, as text
+    assert "Nguyễn Văn &lt;img src=x" in page.dom
+    article = load_page(views / "articles" / "evil-script.html")
+    assert article.console == []
+    assert "PWNED" not in (re.search(r"<title>(.*?)</title>", article.dom) or [""])[0]
+    assert 'href="javascript' not in article.dom
+
+
+def test_browser_large_graph_is_laid_out_here_and_static(tmp_path):
+    G = nx.MultiDiGraph()
+    for i in range(700):
+        G.add_node(f"n{i}", type=("official", "province", "funding")[i % 3], label=f"Nút {i}")
+    for i in range(1, 700):
+        G.add_edge(f"n{i}", f"n{(i * 7) // 11}", label="liên quan")
+    path = tmp_path / "large.html"
+    path.write_text(render_entity_graph(G, max_nodes=500), encoding="utf-8")
+    page = load_page(path)
+    assert page.console == []
+    st = status(page)
+    assert st["data-ready"] == "1" and st["data-nodes"] == "500" and st["data-physics"] == "off"
+    assert "cg-notice" in page.dom
+
+
+def test_views_of_quads_without_a_store(tmp_path):
+    quads = extraction_to_quads(sample_extraction()) + gazetteer_quads()
+    written = write_views(quads, tmp_path)
+    assert {p.name for p in written} >= {"graph.html", "provinces.html"}
