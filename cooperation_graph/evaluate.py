@@ -242,7 +242,8 @@ def _fact_key(fact_type: str, fact: Any) -> Key:
     if fact_type == "officials":
         return (_name(fact.get("name")), _name(fact.get("province")))
     if fact_type == "fundings":
-        return (_int(fact.get("amount_vnd")), _name(fact.get("donor")), _name(fact.get("recipient")))
+        amount = _int(fact.get("amount_vnd"))
+        return (amount, _name(fact.get("donor")), _name(fact.get("recipient")))
     if fact_type == "investments":
         return (
             _name(fact.get("investor_province")),
@@ -304,7 +305,9 @@ def _facts(data: dict[str, Any], fact_type: str) -> list[Any]:
     return list(data.get(key) or [])
 
 
-def compare(gold: dict[str, Any], predicted: dict[str, Any], fact_type: str) -> tuple[Score, list[str], list[str]]:
+def compare(
+    gold: dict[str, Any], predicted: dict[str, Any], fact_type: str
+) -> tuple[Score, list[str], list[str]]:
     """Score one fact type of one article: (score, misses, extras), matching keys as multisets."""
     gold_facts = _facts(gold, fact_type)
     pred_facts = _facts(predicted, fact_type)
@@ -327,14 +330,20 @@ def _unmatched(fact_type: str, facts: list[Any], left: Counter[Key]) -> list[str
     return out
 
 
-def score_article(gold: dict[str, Any], predicted: dict[str, Any] | None, path: str = "", error: str | None = None) -> ArticleResult:
+def score_article(
+    gold: dict[str, Any],
+    predicted: dict[str, Any] | None,
+    path: str = "",
+    error: str | None = None,
+) -> ArticleResult:
     """Score one article's prediction (a JSON dict; ``None`` when extraction failed)."""
     predicted = predicted or {}
     scores: dict[str, Score] = {}
     misses: dict[str, list[str]] = {}
     extras: dict[str, list[str]] = {}
     for fact_type in REPORTED_TYPES:
-        scores[fact_type], misses[fact_type], extras[fact_type] = compare(gold, predicted, fact_type)
+        score, missed, extra = compare(gold, predicted, fact_type)
+        scores[fact_type], misses[fact_type], extras[fact_type] = score, missed, extra
     article_id = str((gold.get("article") or {}).get("id") or Path(path).stem)
     return ArticleResult(article_id, path, scores, misses, extras, error)
 
@@ -378,10 +387,14 @@ def score_resolution(
             wrong.append(f"{shown[m1]} = {shown[m2]}")
         elif same_gold and not same_pred:
             missed.append(f"{shown[m1]} = {shown[m2]}")
-    return ResolutionScore(gold_pairs, predicted_pairs, correct, len(mentions), tuple(wrong), tuple(missed))
+    return ResolutionScore(
+        gold_pairs, predicted_pairs, correct, len(mentions), tuple(wrong), tuple(missed)
+    )
 
 
-def _resolve(extractions: list[Extraction], id_map: dict[str, str]) -> dict[tuple[str, str], Any] | str:
+def _resolve(
+    extractions: list[Extraction], id_map: dict[str, str]
+) -> dict[tuple[str, str], Any] | str:
     """Predicted person ids keyed by gold article id, or the reason resolution was skipped."""
     try:
         from . import resolve  # written separately; optional until it lands
@@ -551,11 +564,15 @@ def gold_to_extraction(gold: dict[str, Any]) -> Extraction:
     none = Evidence("", 0, 0, 1.0)
     meta = gold.get("article") or {}
     when = datetime.fromisoformat(meta["date"]) if meta.get("date") else None
-    article = Article(id=str(meta.get("id", "")), title=str(meta.get("title", "")), text="", date=when)
+    article = Article(
+        id=str(meta.get("id", "")), title=str(meta.get("title", "")), text="", date=when
+    )
     return Extraction(
         article=article,
         provinces=tuple(
-            ProvinceMention(p["name"], p.get("code", ""), p.get("era", "legacy"), p.get("mentions", 1))
+            ProvinceMention(
+                p["name"], p.get("code", ""), p.get("era", "legacy"), p.get("mentions", 1)
+            )
             for p in gold.get("provinces") or ()
         ),
         cooperation_pairs=tuple((a, b) for a, b in gold.get("cooperation_pairs") or ()),
@@ -572,8 +589,9 @@ def gold_to_extraction(gold: dict[str, Any]) -> Extraction:
         ),
         fundings=tuple(
             Funding(
-                f["amount_vnd"], f.get("qualifier"), f.get("donor"), f.get("recipient"), f.get("purpose"),
-                f.get("year"), f.get("status", "given"), none, tuple(f.get("years") or ()),
+                f["amount_vnd"], f.get("qualifier"), f.get("donor"), f.get("recipient"),
+                f.get("purpose"), f.get("year"), f.get("status", "given"), none,
+                tuple(f.get("years") or ()),
             )
             for f in gold.get("fundings") or ()
         ),

@@ -224,8 +224,16 @@ def csv_tables(store: Any, *, base: str = DEFAULT_BASE) -> dict[str, str]:
                         _value(sol["v"]))
                 continue
             row[col].add(o.value)
-            if isinstance(o, ox.NamedNode) and o.value in label_of:
-                row[f"{col}_label"].add(label_of[o.value])
+            if isinstance(o, ox.NamedNode):  # "iri\tlabel": labels sort in the order of the IRIs
+                row[f"{col}_label"].add(f"{o.value}\t{label_of.get(o.value, '')}")
+        labelled = {c for r in rows.values() for c, vs in r.items()
+                    if c.endswith("_label") and any(not v.endswith("\t") for v in vs)}
+        for r in rows.values():
+            for c in [c for c in r if c.endswith("_label")]:
+                if c in labelled:
+                    r[c] = [v.split("\t", 1)[1] for v in sorted(r[c])]  # type: ignore[assignment]
+                else:
+                    del r[c]
         columns = sorted({c for r in rows.values() for c in r} - {"graph", "type"})
         header = ["iri", "type", *columns, "graph"]
         buf = io.StringIO()
@@ -233,7 +241,8 @@ def csv_tables(store: Any, *, base: str = DEFAULT_BASE) -> dict[str, str]:
         writer.writerow(header)
         for s in sorted(rows):
             r = rows[s]
-            writer.writerow([s] + [" | ".join(sorted(r.get(c, ()))) for c in header[1:]])
+            writer.writerow([s] + [" | ".join(r[c] if isinstance(r.get(c), list) else sorted(r.get(c, ())))
+                                   for c in header[1:]])
         tables[name] = buf.getvalue()
     return tables
 

@@ -11,7 +11,8 @@ declares its parameters::
 Each parameter ``NAME`` is the query variable ``?NAME``. A value is bound as an RDF term
 (never pasted into the query text as raw text) by a ``VALUES`` block placed first in the
 outermost ``WHERE`` group, so it restricts every pattern and ``FILTER`` of that group and
-works the same on any SPARQL 1.1 store. ``UNDEF`` leaves the variable unbound ("any").
+works the same on any SPARQL 1.1 store. ``UNDEF`` (as a default, or as the value given)
+leaves the variable unbound ("any").
 
 Results come back as a :class:`Result` and are written as an aligned text table, CSV, TSV,
 SPARQL 1.1 JSON or XML results; ``CONSTRUCT``/``DESCRIBE`` give Turtle, N-Triples or JSON-LD.
@@ -297,8 +298,10 @@ def bind(query: SavedQuery, params: Mapping[str, Any] | None = None) -> str:
     prefixes = declared_prefixes(query.text)
     names, terms = [], []
     for p in query.params:
-        if p.name in params and params[p.name] is not None:
-            term: Term | None = _term(p, params[p.name], prefixes)
+        if p.name in params and params[p.name] == UNDEF:
+            term: Term | None = None  # explicitly "any"
+        elif p.name in params and params[p.name] is not None:
+            term = _term(p, params[p.name], prefixes)
         elif p.default is None:
             raise QueryError(f"query {query.name!r} needs parameter {p.name!r} ({p.type}): use --param {p.name}=VALUE")
         elif p.default == UNDEF:

@@ -157,8 +157,7 @@ def test_graphml_and_gexf_open_as_networkx(sample_store, tmp_path):
         assert g.number_of_nodes() > 5 and g.number_of_edges() > 5
         labels = {str(a.get("label", "")) for _, a in g.nodes(data=True)}
         assert any("Hà Nội" in lbl for lbl in labels), sorted(labels)[:20]
-    assert export(sample_store, "gexf", tmp_path / "again").read_bytes() == (tmp_path / "graph.gexf").read_bytes() \
-        or True  # GEXF carries a date of writing; GraphML must be stable:
+    # the same graph gives the same file (GEXF also carries the date of writing)
     assert export(sample_store, "graphml", tmp_path / "again").read_bytes() == (tmp_path / "graph.graphml").read_bytes()
 
 
@@ -169,12 +168,14 @@ def test_csv_one_table_per_fact_type(sample_store, tmp_path):
     with (folder / "fundings.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(r["iri"].startswith("https://") for r in rows)
-    amounts = {r["amount.value"] for r in rows}
-    assert "5000000000" in amounts or any(a for a in amounts), amounts
-    assert any(r.get("donor_label") for r in rows)
+    assert {r["amount.value"] for r in rows} >= {"5000000000", "3000000000"}
+    assert {r["donor_label"] for r in rows} == {"Hà Nội"}
     with (folder / "officials.csv").open(encoding="utf-8") as fh:
         officials = list(csv.DictReader(fh))
-    assert any("Hoàng Trung Hải" in r.get("name", "") for r in officials), officials[:2]
+    hai = next(r for r in officials if r["name"] == "Hoàng Trung Hải")
+    posts, labels = hai["holds"].split(" | "), hai["holds_label"].split(" | ")
+    assert len(posts) == len(labels) and "Bí thư Thành ủy" in labels
+    assert labels[posts.index(next(p for p in posts if p.endswith("/bi-thu-thanh-uy")))] == "Bí thư Thành ủy"
 
 
 def test_unknown_format_is_a_clean_error(sample_store, tmp_path):
