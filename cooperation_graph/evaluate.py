@@ -403,7 +403,10 @@ def _resolve(
     resolve_officials = getattr(resolve, "resolve_officials", None)
     if resolve_officials is None:
         return "cooperation_graph.resolve has no resolve_officials(); resolution not scored"
-    result = resolve_officials(extractions)
+    try:
+        result = resolve_officials(extractions)
+    except Exception as exc:  # noqa: BLE001 - a broken resolver must not hide the fact scores
+        return f"resolve_officials failed ({type(exc).__name__}: {exc}); resolution not scored"
     return {(id_map.get(a, a), name): pid for (a, name), pid in result.items()}
 
 

@@ -25,7 +25,8 @@ stating it) and ``symmetric`` (True for ``hợp tác với``); money flows donor
 officials point to what they chair, sign and serve.
 
 :func:`province_network` -- ``nx.Graph`` of one era's provinces (all of them, placed by ``lat`` /
-``lon``), edges with ``articles`` (number of articles reporting the pair), ``agreements``,
+``lon``; ``successor``, ``merged_with`` for a former unit, ``formed_from`` for a current one),
+edges with ``articles`` (number of articles reporting the pair), ``agreements``,
 ``fundings``, ``funding_vnd``, ``investments``, ``investment_vnd`` and ``weight`` = articles +
 agreements + fundings + investments. With ``era="current"`` the 63 former units are rolled up
 into their successors (a pair inside one merged unit disappears).
@@ -466,12 +467,20 @@ def province_network(source: Any, era: str = "legacy") -> nx.Graph:
             return str(info["succ"])
         return None  # a current unit cannot be split back into the 63
 
+    merged: dict[str, list[str]] = defaultdict(list)  # successor -> labels of its former units
+    for info in provinces.values():
+        if info.get("era") == "legacy" and info.get("succ"):
+            merged[str(info["succ"])].append(str(info.get("label")))
     P = nx.Graph(era=era)
     for iri, info in sorted(provinces.items()):
-        if info.get("era") == era:
-            successor = provinces.get(info.get("succ") or "", {}).get("label")
-            P.add_node(iri, label=info.get("label"), code=info.get("code"), era=era,
-                       lat=info.get("lat"), lon=info.get("lon"), successor=successor)
+        if info.get("era") != era:
+            continue
+        succ = str(info.get("succ") or "")
+        successor = provinces.get(succ, {}).get("label")
+        P.add_node(iri, label=info.get("label"), code=info.get("code"), era=era,
+                   lat=info.get("lat"), lon=info.get("lon"), successor=successor,
+                   merged_with=sorted(x for x in merged.get(succ, []) if x != info.get("label")),
+                   formed_from=sorted(merged.get(iri, [])))
 
     pair_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
     counts: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))

@@ -103,8 +103,22 @@ class ServerConfig:
 # Worker processes
 
 
+def _store_version(path: str) -> tuple[int, int]:
+    """Changes whenever a writer (e.g. ``coopgraph build``) adds or appends to store files."""
+    try:
+        with os.scandir(path) as entries:
+            newest = max((e.stat().st_mtime_ns for e in entries if e.is_file()), default=0)
+        return (os.stat(path).st_mtime_ns, newest)
+    except OSError:
+        return (0, 0)
+
+
 def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs in a child
-    """Serve query requests from ``conn`` on a read-only handle of the store."""
+    """Serve query requests from ``conn`` on a read-only handle of the store.
+
+    A read-only handle sees the store as it was when opened, so the handle is reopened when
+    the store's files change (a build run while the server is up becomes visible).
+    """
     import pyoxigraph as ox
 
     try:
@@ -112,6 +126,7 @@ def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs
     except OSError as exc:
         conn.send(("fatal", 500, f"cannot open store {store_path}: {exc}"))
         return
+    version = _store_version(store_path)
     conn.send(("ready",))
     while True:
         try:
@@ -120,6 +135,12 @@ def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs
             return
         if msg is None:
             return
+        now = _store_version(store_path)
+        if now != version:
+            try:
+                store, version = ox.Store.read_only(store_path), now
+            except OSError:
+                pass  # a writer is half way: keep the old snapshot for now
         try:
             conn.send(_handle(store, msg))
         except Exception as exc:  # noqa: BLE001 - the parent gets a 500 with the reason
@@ -361,6 +382,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # the default listen backlog of 5 resets bursts of connections
 
     def __init__(self, config: ServerConfig) -> None:
         self.config = config

@@ -377,9 +377,11 @@ def query_form(sparql: str) -> str:
 class RemoteStore(_StoreBase):
     """A SPARQL 1.1 Protocol + Update server, with the Graph Store Protocol where given.
 
-    ``url`` is the query endpoint. The update endpoint and Graph Store endpoint are guessed
-    for Oxigraph (``/query`` -> ``/update``, ``/store``) and Virtuoso (``/sparql`` for both;
-    Graph Store at ``/sparql-graph-crud-auth`` when a user is given); pass them to override.
+    ``url`` is the query endpoint. For the Oxigraph server layout (``/query``) the update and
+    Graph Store endpoints are ``/update`` and ``/store``; elsewhere (Virtuoso ``/sparql``,
+    Fuseki ``/ds/sparql`` + ``update_url``) updates go to ``url`` unless ``update_url`` is
+    given, and a Graph Store is used only when ``gsp_url`` is given (Virtuoso:
+    ``/sparql-graph-crud-auth`` with digest auth; see the note in ``__init__``).
     ``auth`` is ``"digest"`` (Virtuoso) or ``"basic"``.
     """
 
@@ -398,8 +400,11 @@ class RemoteStore(_StoreBase):
             self.update_url = update_url or prefix + "/update"
             self.gsp_url = gsp_url or prefix + "/store"
         else:  # Virtuoso and most others: one endpoint for both
+            # No Graph Store by default: Virtuoso's RDF loaders (behind its Graph Store, e.g.
+            # /sparql-graph-crud-auth) store an xsd:integer above 2^31 as xsd:decimal, while
+            # SPARQL Update keeps it.
             self.update_url = update_url or self.url
-            self.gsp_url = gsp_url or (root + "/sparql-graph-crud-auth" if user else None)
+            self.gsp_url = gsp_url
         self.graph_param = "graph-uri" if self.gsp_url and "sparql-graph-crud" in self.gsp_url else "graph"
         self.use_gsp = bool(self.gsp_url) if use_gsp is None else use_gsp and bool(self.gsp_url)
         self.timeout = timeout

@@ -35,7 +35,7 @@ button { font: inherit; padding: 4px 10px; border: 1px solid #b8c2cc; border-rad
 .cg-tip { max-width: 380px; white-space: normal; font: 13px/1.4 system-ui, sans-serif; }
 .cg-kind { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
 .cg-title { font-weight: 600; font-size: 15px; margin: 2px 0 4px; }
-.cg-facts { margin: 4px 0; border-collapse: collapse; }
+.cg-facts { margin: 4px 0; border-collapse: collapse; font-size: 13px; }
 .cg-facts td { padding: 1px 8px 1px 0; vertical-align: top; }
 .cg-facts td:first-child { color: #6b7785; white-space: nowrap; }
 .cg-quote { border-left: 3px solid #c9d3dd; margin: 6px 0 2px; padding: 2px 8px;
@@ -117,7 +117,7 @@ var STYLE = {
 function el(tag, cls, text) {
   var e = document.createElement(tag);
   if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.innerHTML = String(text);
+  if (text !== undefined && text !== null) e.textContent = String(text);
   return e;
 }
 function fold(s) {
@@ -233,7 +233,7 @@ function hashParam(name) {
 }
 function openFromHash() {
   var id = hashParam('node');
-  if (id && CG.info[id]) focusNode(id);
+  if (id && CG.info[id]) { network.selectNodes([id]); showDetails(id); }
 }
 function focusNode(id) {
   network.selectNodes([id]);
@@ -314,7 +314,7 @@ PROVINCE_JS = r"""
       var i = info(n.id); if (!i) return;
       var t = i.l + (i.code ? ' (mã ' + i.code + ')' : '');
       if (i.partners.length) t += '\n' + i.partners.length + ' đối tác';
-      if (i.successor) t += '\nSáp nhập vào: ' + i.successor;
+      if (i.change) t += '\n' + i.change;
       upd.push({id: n.id, title: t});
     });
     nodes.update(upd);
@@ -327,7 +327,7 @@ PROVINCE_JS = r"""
     card.appendChild(el('div', 'cg-title', i.l));
     var meta = [];
     if (i.code) meta.push('mã ' + i.code);
-    if (i.successor) meta.push('sáp nhập vào ' + i.successor + ' từ 1/7/2025');
+    if (i.change) meta.push(i.change);
     if (meta.length) card.appendChild(el('div', 'cg-muted', meta.join(' · ')));
     var tbl = el('table', 'cg-facts');
     [['Đối tác', String(i.partners.length)]].concat(i.totals).forEach(function (r) {

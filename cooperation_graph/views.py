@@ -111,6 +111,12 @@ def _vi_number(value: Decimal) -> str:
     return sign + grouped + ("," + frac if frac else "")
 
 
+def _vi_date(value: Any) -> str | None:
+    """``2019-08-23`` -> ``23/08/2019``; anything else unchanged."""
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", str(value or ""))
+    return f"{match[3]}/{match[2]}/{match[1]}" if match else (str(value) if value else None)
+
+
 def _script_json(value: Any) -> str:
     """JSON safe to put inside a ``<script>`` element: no ``</script>``, no HTML comment."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
@@ -185,6 +191,8 @@ def _assemble(
     page = net.generate_html()
     page = _REMOTE_TAG.sub("", page)
     page = _EMPTY_HEADING.sub("", page)
+    # standards mode (pyvis writes no doctype; quirks mode breaks font inheritance in tables)
+    page = '<!DOCTYPE html>\n' + page.lstrip().replace("<html>", '<html lang="vi">', 1)
     head = (
         f"<title>{html.escape(title)}</title>\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -286,13 +294,13 @@ def _node_info(attrs: Mapping[str, Any], kind: str, article_links: bool) -> dict
     add("Mục đích", attrs.get("purpose"))
     add("Năm", attrs.get("years") or attrs.get("year"))
     add("Số dự án", attrs.get("projects"))
-    add("Ngày", attrs.get("date"))
+    add("Ngày", _vi_date(attrs.get("date")))
     add("Địa điểm", attrs.get("place"))
     add("Người ký", attrs.get("signatories"))
     add("Mã", attrs.get("code"))
     if attrs.get("era"):
         add("Thời kỳ", ERA_LABELS.get(str(attrs["era"]), attrs["era"]))
-    add("Sáp nhập vào", attrs.get("successor"))
+    add("Đơn vị từ 1/7/2025", attrs.get("successor"))
     if facts:
         info["f"] = facts
     evidence = []
@@ -300,7 +308,7 @@ def _node_info(attrs: Mapping[str, Any], kind: str, article_links: bool) -> dict
         item = {
             "s": str(ev.get("sentence") or ""),
             "a": str(ev.get("article_title") or ""),
-            "d": str(ev.get("article_date") or ""),
+            "d": _vi_date(ev.get("article_date")) or "",
             "c": ev.get("confidence"),
         }
         url = _safe_url(ev.get("article_url"))
@@ -419,7 +427,7 @@ def _entity_net(
         edge: dict[str, Any] = {"from": ids[u], "to": ids[v], "title": label,
                                 "id": f"e{n_edge}"}
         if attrs.get("symmetric"):  # "hợp tác với": no direction, drawn stronger
-            edge.update(arrows={"to": {"enabled": False}}, width=2.5,
+            edge.update(arrows={"to": {"enabled": False}}, width=2.5, length=260,
                         color={"color": "#6a9fcf", "highlight": "#1f77b4"})
         if show_labels:
             edge["label"] = label
@@ -434,11 +442,12 @@ def _entity_net(
             "smooth": {"enabled": True, "type": "continuous"} if use_physics else False,
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(G) > 300},
+        "layout": {"randomSeed": 7},  # the same graph always gets the same picture
         "physics": {
             "enabled": use_physics,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110,
-                                 "avoidOverlap": 0.4},
+            "forceAtlas2Based": {"gravitationalConstant": -110, "springLength": 140,
+                                 "centralGravity": 0.008, "avoidOverlap": 0.5},
             "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50},
             "minVelocity": 1.0,
         },
@@ -535,7 +544,7 @@ def _province_era_data(P: nx.Graph) -> dict[str, Any]:
             "l": label,
             "code": str(attrs.get("code") or ""),
             "era": str(attrs.get("era") or ""),
-            "successor": str(attrs.get("successor") or ""),
+            "change": _change_text(attrs),
             "partners": partners,
             "totals": _totals_text(totals),
         }
@@ -553,6 +562,19 @@ def _province_era_data(P: nx.Graph) -> dict[str, Any]:
         })
     return {"nodes": nodes, "edges": edges, "info": info,
             "active": sum(1 for n in nodes if n["label"])}
+
+
+def _change_text(attrs: Mapping[str, Any]) -> str:
+    """What 2025-07-01 did to this unit, in a few words."""
+    if attrs.get("era") == "legacy" and attrs.get("successor"):
+        others = attrs.get("merged_with") or []
+        if others:
+            return f"từ 1/7/2025 hợp nhất với {', '.join(others)} thành {attrs['successor']}"
+        return f"giữ nguyên sau 1/7/2025 ({attrs['successor']})"
+    formed = [x for x in attrs.get("formed_from") or [] if x != attrs.get("label")]
+    if attrs.get("era") == "current" and formed:
+        return f"từ 1/7/2025, hợp nhất {', '.join(attrs.get('formed_from') or [])}"
+    return ""
 
 
 def _count(value: Any) -> float:

@@ -110,7 +110,7 @@ def test_bench_smoke_run_prints_figures(tmp_path: Path) -> None:
     doc = tmp_path / "benchmarks.md"
     proc = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "100", "--workdir", str(tmp_path / "work"),
-         "--doc", str(doc), "--repeats", "2", "--rdflib-repeats", "1", "--rdflib-timeout", "20"],
+         "--doc", str(doc), "--quick"],
         capture_output=True, text=True, timeout=300, cwd=ROOT,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
@@ -319,3 +320,33 @@ def test_pipeline_scores_stay_above_floors(pipeline_report: ev.EvalReport) -> No
 
 def test_pipeline_never_fails_on_an_eval_article(pipeline_report: ev.EvalReport) -> None:
     assert [a.article_id for a in pipeline_report.articles if a.error] == []
+
+
+def test_resolution_is_scored_or_skipped_with_a_reason(tiny_eval: Path, monkeypatch) -> None:
+    report = ev.evaluate(tiny_eval, _fake_extract)
+    assert report.resolution is None and "no resolution.json" in (report.resolution_note or "")
+    (tiny_eval / "resolution.json").write_text(json.dumps(
+        {"clusters": [[["e1", "Lê Văn A"], ["e2", "Lê Văn A"]]]}, ensure_ascii=False))
+    import cooperation_graph
+    import cooperation_graph.resolve as resolve
+
+    def boom(extractions):
+        raise RuntimeError("resolver down")
+
+    monkeypatch.setattr(resolve, "resolve_officials", boom)
+    report = ev.evaluate(tiny_eval, _fake_extract)
+    assert report.resolution is None and "resolver down" in (report.resolution_note or "")
+    # Predicted keys use the extraction's own article id; the scorer maps it to the gold id.
+    merged = {("ingest-id-1", "Lê Văn A"): "p", ("e2", "Lê Văn A"): "p"}
+    monkeypatch.setattr(resolve, "resolve_officials", lambda exs: merged)
+    report = ev.evaluate(tiny_eval, _fake_extract)
+    assert report.resolution is not None
+    assert (report.resolution.gold_pairs, report.resolution.correct_pairs) == (1, 1)
+    monkeypatch.setattr(resolve, "resolve_officials", lambda exs: {("ingest-id-1", "Lê Văn A"): "p"})
+    report = ev.evaluate(tiny_eval, _fake_extract)
+    assert report.resolution is not None and report.resolution.correct_pairs == 0
+    monkeypatch.delattr(cooperation_graph, "resolve")
+    monkeypatch.setitem(sys.modules, "cooperation_graph.resolve", None)
+    report = ev.evaluate(tiny_eval, _fake_extract)
+    assert report.resolution is None and "not available" in (report.resolution_note or "")
+    assert "resolution: " in report.text()

@@ -66,8 +66,11 @@ def store(request, tmp_path):
         st.close()
         return
     server = request.getfixturevalue(request.param.split("-")[0] + "_server")
-    st = RemoteStore(server.url, **server.options, use_gsp=request.param.endswith("gsp"),
-                     timeout=30)
+    options = dict(server.options)
+    if request.param == "virtuoso-gsp":
+        options["gsp_url"] = server.url.replace("/sparql", "/sparql-graph-crud-auth")
+    st = RemoteStore(server.url, **options, use_gsp=request.param.endswith("gsp"), timeout=30)
+    st.flavour = request.param
     yield st
     st.remove_graphs(sorted(st.records()))  # servers are shared by the session: leave them empty
 
@@ -140,10 +143,12 @@ def test_endpoint_layouts():
     ox_store = RemoteStore("http://127.0.0.1:7878")
     assert (ox_store.url, ox_store.update_url, ox_store.gsp_url) == (
         "http://127.0.0.1:7878/query", "http://127.0.0.1:7878/update", "http://127.0.0.1:7878/store")
-    virt = RemoteStore("http://h:8890/sparql", user="dba", password="dba")
-    assert (virt.update_url, virt.gsp_url, virt.graph_param) == (
-        "http://h:8890/sparql", "http://h:8890/sparql-graph-crud-auth", "graph-uri")
-    assert RemoteStore("http://h:8890/sparql").gsp_url is None  # no auth: SPARQL Update only
+    virt = RemoteStore("http://h:8890/sparql", user="dba", password="dba",
+                       gsp_url="http://h:8890/sparql-graph-crud-auth")
+    assert (virt.update_url, virt.gsp_url, virt.graph_param, virt.use_gsp) == (
+        "http://h:8890/sparql", "http://h:8890/sparql-graph-crud-auth", "graph-uri", True)
+    plain = RemoteStore("http://h:8890/sparql", user="dba", password="dba")
+    assert (plain.gsp_url, plain.use_gsp) == (None, False)  # SPARQL Update only
 
 
 def test_query_form():
@@ -247,3 +252,20 @@ def test_build_killed_midway_resumes_to_the_same_graph(tmp_path):
         g: r.graph_hash for g, r in b.records().items()}
     a.close()
     b.close()
+
+
+def test_real_article_round_trips_through_every_store(store, request):
+    """Vietnamese text, dates with time zones, decimals, anyURI, language tags: unchanged."""
+    if getattr(store, "flavour", "") == "virtuoso-gsp":
+        request.applymarker(pytest.mark.xfail(
+            strict=True, reason="Virtuoso's Graph Store loader turns xsd:integer > 2^31 into "
+                                "xsd:decimal; hence SPARQL Update is the default there"))
+    from cooperation_graph.mapping import extraction_to_quads
+
+    from graph_fixtures import sample_extraction
+
+    quads = extraction_to_quads(sample_extraction())
+    graph = quads[0].graph_name.value
+    store.write_units([Unit(graph, quads, id="sample")])
+    assert_same_quads(store.quads(), quads)
+    assert build_units([Unit(graph, quads, id="sample")], store).skipped == 1

@@ -63,41 +63,72 @@ def _title_donor(doc: Doc) -> str | None:
 
 def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                  officials, title_donor: str | None) -> list[Funding]:
+    """Fundings of one sentence, clause by clause (``;`` separates clauses)."""
     text = sent.text
-    verb = VERBS.search(text)
-    if not verb:
-        return []
-    clause_end = _clause_end(text, verb.end())
-    money = [m for m in find_money(text) if verb.start() < m.start < clause_end
-             and not _NOT_FUNDING_BEFORE.search(text[max(0, m.start - 40):m.start])]
-    if not money:
+    if not VERBS.search(text):
         return []
     mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                 for m in doc.mentions_in(sent.start, sent.end)]
-    before = [m for m in mentions if m.end <= verb.start()]
-    after = [m for m in mentions if m.start >= verb.end()]
-    years = tuple(int(y) for y in _YEAR.findall(_without_money(text, money)))
-    planned = bool(_PLANNED.search(text[:money[0].start]))
+    all_money = find_money(text)
+    years = tuple(int(y) for y in _YEAR.findall(_without_money(text, all_money)))
+    only_pair = main_pair if main_pair and {p.name for p in doc.mentions} <= set(main_pair) else None
+    out: list[Funding] = []
+    context: dict | None = None  # the governing verb's donor, status and where its objects start
+    pos = 0
+    for clause in text.split(";"):
+        c_start, c_end = pos, pos + len(clause)
+        pos = c_end + 1
+        money = [m for m in all_money if c_start <= m.start < c_end
+                 and not _NOT_FUNDING_BEFORE.search(text[max(c_start, m.start - 40):m.start])]
+        verb = VERBS.search(clause)
+        if verb:
+            v_start, v_end = c_start + verb.start(), c_start + verb.end()
+            money = [m for m in money if m.start > v_start]
+            before = [x for x in mentions if x.end <= v_start and (x.start >= c_start or c_start == 0)]
+            passive = re.search(r"\bđược\s*$", text[c_start:v_start])
+            donor = (context or {}).get("donor") or title_donor if passive else (
+                before[-1].name if before else _donor_from_officials(text[:v_start], officials)
+                or ((context or {}).get("donor") if c_start else None))
+            context = {"donor": donor, "since": v_end, "verb_end": v_end,
+                       "recipient": before[-1].name if passive and before else None,
+                       "planned": bool(_PLANNED.search(text[c_start:money[0].start] if money else clause))}
+        elif context is None or _OTHER_VERB.search(clause):
+            context = None
+            continue
+        else:
+            context = {**context, "since": c_start}
+        if not money:
+            continue
+        out.extend(_from_clause(doc, sent, text, money, mentions, context, years, main_pair,
+                                only_pair, title_donor))
+    return out
+
+
+def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentions: list[Mention],
+                 ctx: dict, years: tuple[int, ...], main_pair, only_pair, title_donor) -> list[Funding]:
+    after = [x for x in mentions if x.start >= ctx["since"]]
     # "đã hỗ trợ TP.HCM: thành phố Hà Nội 50 tỷ đồng, ...": the listed provinces give.
-    colon = text.find(":", verb.end(), money[0].start)
+    colon = text.find(":", ctx["since"], money[0].start)
     donors_listed = colon > 0 and any(x.start < colon for x in after)
-    donor = before[-1].name if before else _donor_from_officials(text[:verb.start()], officials)
+    planned = ctx["planned"]
     out: list[Funding] = []
     used: set[int] = set()
     for k, m in enumerate(money):
-        since = money[k - 1].end if k else (colon + 1 if donors_listed else verb.end())
+        since = money[k - 1].end if k else (colon + 1 if donors_listed else ctx["since"])
         named = _recipients(text, m, since, after, used)
         if donors_listed:
             givers, recipients = named or [None], [next(x.name for x in after if x.start < colon)]
+        elif ctx["recipient"]:
+            givers, recipients = [ctx["donor"]], [ctx["recipient"]]
         else:
-            givers, recipients = [donor], named or [None]
+            givers, recipients = [ctx["donor"]], named or [None]
         for giver in givers:
             for recipient in recipients:
                 d = giver or (title_donor if title_donor != recipient else None)
                 if d is None and main_pair and recipient in main_pair:
                     d = main_pair[1] if recipient == main_pair[0] else main_pair[0]
-                if recipient is None and main_pair and d in main_pair and d is not None:
-                    recipient = main_pair[1] if d == main_pair[0] else main_pair[0]
+                if recipient is None and only_pair and d in only_pair:
+                    recipient = only_pair[1] if d == only_pair[0] else only_pair[0]
                 if d == recipient:
                     continue
                 confidence = 0.9 if (giver and recipient) else 0.65
@@ -105,20 +136,15 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                                                else None)
                 out.append(Funding(
                     amount_vnd=m.amount_vnd, qualifier=m.qualifier, donor=d, recipient=recipient,
-                    purpose=_purpose(text, verb.end(), m, mentions), year=year,
+                    purpose=_purpose(text, ctx["verb_end"], m, mentions), year=year,
                     status="planned" if planned else "given", evidence=doc.evidence(sent, confidence),
                     years=years or ((year,) if year else ())))
     return out
 
 
-def _clause_end(text: str, since: int) -> int:
-    """Where the verb's clause ends: a ``;`` that starts a clause with a verb of its own."""
-    for m in re.finditer(r";", text[since:]):
-        nxt = text[since + m.end():]
-        if re.match(r"[^;]{0,60}?\b(?:bố trí|đối ứng|huy động|chi|cấp|vay|thu|đạt|sẽ|dự kiến|đã|"
-                    r"được|tiếp nhận|nhận)\b", nxt):
-            return since + m.start()
-    return len(text)
+# A clause with a verb of its own is not a continuation of the giving verb's list.
+_OTHER_VERB = re.compile(r"\b(?:bố trí|đối ứng|huy động|chi|cấp|vay|thu|đạt|sẽ|dự kiến|đã|được|"
+                         r"tiếp nhận|nhận|đề xuất|đề nghị|xin)\b")
 
 
 def _donor_from_officials(before: str, officials) -> str | None:

@@ -31,8 +31,8 @@ HISTORICAL = frozenset({
     "nguyễn chí thanh", "phạm hùng", "huỳnh tấn phát", "nguyễn hữu thọ", "võ chí công",
 })
 _HEADS = (
-    r"(?:Phó\s+)?(?:[Tt]rưởng [Đđ]oàn (?=đại biểu|ĐBQH|Đại biểu)|Tổng Bí thư|Thường trực Ban Bí thư|Bí thư|Chủ tịch|Ủy viên|Trưởng [Bb]an|"
-    r"Trưởng [Đđ]oàn (?=đại biểu|ĐBQH|Đại biểu)|Chủ nhiệm|Tổng Giám đốc|Giám đốc|Thủ tướng|"
+    r"(?:Phó\s+)?(?:[Tt]rưởng [Đđ]oàn (?=(?:chuyên trách )?(?:[Đđ]oàn )?(?:đại biểu|ĐBQH|Đại biểu))|Tổng Bí thư|Thường trực Ban Bí thư|Bí thư|Chủ tịch|Ủy viên|Trưởng [Bb]an|"
+    r"Chủ nhiệm|Tổng Giám đốc|Giám đốc|Thủ tướng|"
     r"Bộ trưởng|Thứ trưởng|Chánh [Vv]ăn phòng|Chánh án|Viện trưởng|Tư lệnh|Tổng Thư ký|"
     r"Đại biểu Quốc hội|Trưởng [Pp]hòng|Chủ tịch nước|Tổng cục trưởng|Cục trưởng)"
 )
@@ -41,15 +41,17 @@ _HEAD_AT_START = re.compile(rf"^(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông
 # Words that make a post local (it then needs a province); the rest are central posts.
 _LOCAL = re.compile(r"Thành ủy|Tỉnh ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|MTTQ|"
                     r"Mặt trận|Sở |[Tt]ỉnh|[Tt]hành phố|ĐBQH|[Đđ]oàn đại biểu Quốc hội|Công an")
-_NAME = re.compile(rf"(?<![\w])(?P<name>[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{1,5}})(?![\w])")
+_WORD = rf"[{UPPER}][{LOWER}]*(?:['’][{UPPER}][{LOWER}]*)?"
+_NAME = re.compile(rf"(?<![\w'’])(?P<name>{_WORD}(?:\s+{_WORD}){{1,5}})(?![\w])")
 _NOT_NAME_WORDS = frozenset("""Ông Bà Anh Chị Đồng Thành Tỉnh Bộ Chính Trị Trung Ương Đảng Quốc
 Hội Ban Thường Vụ Trực Ủy Uỷ Sở Nhân Dân Mặt Trận Tổ Đoàn Đại Biểu Phó Chủ Tịch Bí Thư Giám Đốc
 Theo Tại Trong Sau Với Đồng Thay Mặt Dự Tham Về Phía Cùng Ngày Sáng Chiều Tối Năm Tháng Hai Các
-Những Đây Đó Khi Nhân Dịp Phát Biểu Kết Luận Huyện Xã Phường Quận Thị""".split()) - {"Đồng"}
+Những Đây Đó Khi Nhân Dịp Phát Biểu Kết Luận Huyện Xã Phường Quận Thị Ư TƯ TW""".split()) - {"Đồng"}
 _PLACE_BEFORE = re.compile(r"(?:huyện|xã|phường|quận|thị xã|thị trấn|tỉnh|thành phố|sông|núi|"
                            r"bản|làng|khu|vùng|đường|phố|cầu|chợ|Huyện ủy|Quận ủy|Thị ủy)\s+$")
 _HONORIFIC = re.compile(r"(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|đ/c|Đ/c)\s*:?\s*)$")
-_BLOCK = re.compile(rf"(?:Về phía|về phía|Phía|Đoàn công tác(?: của)?|Đoàn đại biểu(?: của)?)\s+"
+_BLOCK = re.compile(rf"(?:Về phía|về phía|Phía|Đoàn công tác(?: của)?|Đoàn đại biểu(?: của)?|Đại diện|"
+                    rf"đại diện|Thay mặt|thay mặt)\s+"
                     rf"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)?\s*")
 _EXPAND = [
     (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
@@ -60,6 +62,10 @@ _EXPAND = [
     (re.compile(r"^(Trưởng|Phó Trưởng) Ban"), r"\1 ban"),
     (re.compile(r"\bKH&ĐT\b"), "Kế hoạch và Đầu tư"),
 ]
+_VERB_IN_CHAIN = re.compile(
+    r"\s(?:trao|cho|tặng|hỗ trợ|phát biểu|cho biết|đề nghị|nhấn mạnh|khẳng định|chủ trì|dự|tham dự|"
+    r"tiếp|gặp|thăm|làm việc|ký|đón|nhận|tiếp nhận|báo cáo|trình bày|gửi|chúc mừng|cảm ơn|đánh giá|"
+    r"yêu cầu|chỉ đạo|dẫn đầu|là|được|giới thiệu|bàn giao|mời|tặng quà)\s")
 _TRAILING_UNIT = re.compile(r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Tt]hủ đô|Thủ đô)\s*$")
 _SEGMENT_SPLIT = re.compile(r"\s*,\s*|\s+kiêm\s+")
 _CLAUSE_STOP = re.compile(r"[;:.!?()“”\"]|\s[-–]\s|\s(?:và|cùng|với|cùng với|đã|sẽ|đến|tới|tại|do)\s")
@@ -178,6 +184,11 @@ def _left_titles(left: str, mentions: list[Mention], offset: int) -> tuple[list[
     for m in _CLAUSE_STOP.finditer(left):
         cut = m.end()
     chain = left[cut:]
+    verb = None
+    for verb in _VERB_IN_CHAIN.finditer(chain):
+        pass
+    if verb is not None:
+        chain = chain[verb.end():]  # "... tỉnh X trao số tiền cho bà <Name>": X's titles stop at the verb
     segments = _SEGMENT_SPLIT.split(chain)
     kept: list[str] = []
     for seg in reversed(segments):

@@ -1,0 +1,332 @@
+"""The SPARQL endpoint and query page: real clients (SPARQLWrapper, urllib, headless Chromium)
+against a server running on loopback over the fixture graph."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from browser import load_page
+from cooperation_graph.errors import StoreError
+from cooperation_graph.query import load_query, read_expected, run_query, same_result, to_result
+from cooperation_graph.server import ServerConfig, negotiate, running_server
+from fixtures.make_fixture import QUERIES, fixture_quads, load_fixture
+
+TIMEOUT = 3.0
+MAX_ROWS = 200
+TOKEN = "test-token-42"
+SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s1 ?p1 ?o1 } GRAPH ?b { ?s2 ?p2 ?o2 } "
+        "GRAPH ?c { ?s3 ?p3 ?o3 } }")
+
+
+def _make_store(path: Path) -> Path:
+    store = ox.Store(str(path))
+    load_fixture(store)
+    store.flush()
+    del store
+    return path
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> Path:
+    return _make_store(tmp_path_factory.mktemp("served") / "store")
+
+
+@pytest.fixture(scope="module")
+def server(store_path: Path):
+    config = ServerConfig(store=store_path, port=0, timeout=TIMEOUT, max_rows=MAX_ROWS, max_body=200_000)
+    with running_server(config) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def endpoint(server) -> str:
+    return server.url + "sparql"
+
+
+def _request(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
+             method: str | None = None, timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, dict(resp.headers), resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
+
+
+def _form(endpoint: str, fields: dict[str, str], headers: dict[str, str] | None = None):
+    body = urllib.parse.urlencode(fields).encode()
+    return _request(endpoint, body, {"Content-Type": "application/x-www-form-urlencoded", **(headers or {})})
+
+
+def _wrapper(endpoint: str, query: str, fmt: str, method: str = "GET") -> SPARQLWrapper:
+    sw = SPARQLWrapper(endpoint)
+    sw.setQuery(query)
+    sw.setReturnFormat(fmt)
+    sw.setMethod(method)
+    sw.setTimeout(30)
+    return sw
+
+
+# --------------------------------------------------------------------------- real client
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_sparqlwrapper_select_equals_saved_result(endpoint: str, method: str):
+    query = load_query("pairs")
+    data = _wrapper(endpoint, query.text, JSON, method).query().convert()
+    result = to_result(ox.parse_query_results(json.dumps(data).encode(), format=ox.QueryResultsFormat.JSON))
+    assert same_result(result, read_expected(QUERIES / "pairs.srj"), ordered=True)
+
+
+def test_sparqlwrapper_xml_csv_and_construct(endpoint: str):
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    xml = _wrapper(endpoint, count, XML).query().convert()
+    assert xml.getElementsByTagName("literal")[0].firstChild.data == str(len(fixture_quads()))
+    csv = _wrapper(endpoint, count, CSV).query().convert()
+    assert csv.decode().split() == ["n", str(len(fixture_quads()))]
+    graph = _wrapper(endpoint, load_query("network").text, TURTLE).query().convert()
+    expected = read_expected(QUERIES / "network.ttl")
+    assert len(list(ox.parse(graph, format=ox.RdfFormat.TURTLE))) == len(expected.triples)
+
+
+def test_sparqlwrapper_ask(endpoint: str):
+    data = _wrapper(endpoint, "ASK { GRAPH ?g { ?s a <https://w3id.org/coopgraph/ontology#Funding> } }",
+                    JSON).query().convert()
+    assert data == {"head": {}, "boolean": True}
+
+
+def test_syntax_error_is_400_with_position(endpoint: str):
+    with pytest.raises(QueryBadFormed, match="line 2, column"):
+        _wrapper(endpoint, "SELECT * WHERE {\n  ?s ?p ?o . @ }", JSON).query()
+
+
+# --------------------------------------------------------------------------- protocol
+
+
+def test_raw_post_body_and_form_post(endpoint: str):
+    q = "SELECT ?x WHERE { VALUES ?x { 'Cần Thơ' } }"
+    status, headers, body = _request(endpoint, q.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["x"]["value"] == "Cần Thơ"
+    status, _, body = _form(endpoint, {"query": q}, {"Accept": "text/tab-separated-values"})
+    assert status == 200 and body.decode() == '?x\n"Cần Thơ"\n'
+
+
+@pytest.mark.parametrize("accept,ctype", [
+    ("application/sparql-results+json", "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"),
+    ("text/tab-separated-values;q=0.9, text/csv;q=0.5", "text/tab-separated-values"),
+    ("*/*", "application/sparql-results+json"),
+])
+def test_content_negotiation_for_results(endpoint: str, accept: str, ctype: str):
+    status, headers, _ = _form(endpoint, {"query": "SELECT * WHERE { }"}, {"Accept": accept})
+    assert status == 200 and headers["Content-Type"].startswith(ctype)
+
+
+@pytest.mark.parametrize("accept,fmt", [
+    ("text/turtle", ox.RdfFormat.TURTLE),
+    ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+    ("application/ld+json", ox.RdfFormat.JSON_LD),
+])
+def test_content_negotiation_for_graphs(endpoint: str, accept: str, fmt: ox.RdfFormat):
+    status, headers, body = _form(endpoint, {"query": load_query("network").text}, {"Accept": accept})
+    assert status == 200 and headers["Content-Type"].startswith(accept)
+    assert len(list(ox.parse(body, format=fmt))) == len(read_expected(QUERIES / "network.ttl").triples)
+
+
+def test_unacceptable_type_is_406(endpoint: str):
+    status, _, _ = _form(endpoint, {"query": "SELECT * WHERE { }"}, {"Accept": "image/png"})
+    assert status == 406
+
+
+def test_negotiate_prefers_quality_then_our_order():
+    assert negotiate("text/csv;q=0.2, application/sparql-results+xml", graph=False) == "xml"
+    assert negotiate(None, graph=True) == "turtle"
+    assert negotiate("text/tab-separated-values;q=0.5, text/*;q=0.1", graph=False) == "tsv"
+    assert negotiate("text/html", graph=False, override="tsv") == "tsv"
+
+
+def test_bad_requests(endpoint: str, server):
+    assert _request(endpoint)[0] == 400  # no query
+    assert _request(server.url + "nothing")[0] == 404
+    assert _request(endpoint, b"x", {"Content-Type": "text/plain"})[0] == 415
+    assert _request(endpoint, method="DELETE")[0] == 405
+    status, _, body = _request(endpoint + "?update=" + urllib.parse.quote("CLEAR ALL"))
+    assert status == 405
+    status, _, _ = _form(endpoint, {"query": "INSERT DATA { <http://a> <http://b> <http://c> }"})
+    assert status == 400
+
+
+def test_oversized_request_is_413(endpoint: str):
+    big = "SELECT * WHERE { } #" + "x" * 300_000
+    status, _, body = _request(endpoint, big.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 413 and b"limit" in body
+
+
+def test_long_results_are_cut_with_a_header(endpoint: str):
+    status, headers, body = _form(endpoint, {"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    assert status == 200 and headers.get("X-Result-Truncated") == "true"
+    assert len(json.loads(body)["results"]["bindings"]) == MAX_ROWS
+    status, headers, _ = _form(endpoint, {"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 5"})
+    assert "X-Result-Truncated" not in headers
+
+
+def test_dataset_parameters(endpoint: str):
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    url = endpoint + "?" + urllib.parse.urlencode({"query": q, "default-graph-uri": "https://w3id.org/coopgraph/graph/gazetteer"})
+    status, _, body = _request(url)
+    gazetteer = sum(1 for quad in fixture_quads() if quad.graph_name.value.endswith("/gazetteer"))
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == str(gazetteer)
+
+
+# --------------------------------------------------------------------------- safety
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    "select * where { service silent <http://example.org/> { ?s ?p ?o } }",
+    "SELECT * WHERE { \\u0053ERVICE <http://example.org/> { ?s ?p ?o } }",
+])
+def test_service_is_refused(endpoint: str, query: str):
+    status, _, body = _form(endpoint, {"query": query})
+    assert status == 400 and b"SERVICE" in body
+
+
+def test_update_is_refused_without_token_configured(endpoint: str):
+    status, _, body = _form(endpoint, {"update": "INSERT DATA { GRAPH <http://g> { <http://a> <http://b> 1 } }"},
+                            {"Authorization": f"Bearer {TOKEN}"})
+    assert status == 403 and b"disabled" in body
+
+
+def test_slow_query_hits_the_time_limit_and_the_server_recovers(endpoint: str):
+    started = time.monotonic()
+    status, headers, body = _form(endpoint, {"query": SLOW})
+    took = time.monotonic() - started
+    assert status == 503 and b"time limit" in body
+    assert TIMEOUT - 0.1 <= took < TIMEOUT + 5
+    for _ in range(3):  # the killed worker is replaced: the endpoint keeps answering
+        assert _form(endpoint, {"query": "ASK { }"})[0] == 200
+
+
+def test_fifty_concurrent_queries_answer_correctly(endpoint: str, store_path: Path):
+    def ask(i: int) -> tuple[int, int, str]:
+        q = (f"SELECT ?i (COUNT(?s) AS ?n) WHERE {{ VALUES ?i {{ {i} }} "
+             f"GRAPH ?g {{ ?s a <https://w3id.org/coopgraph/ontology#Province> }} }} GROUP BY ?i")
+        status, _, body = _form(endpoint, {"query": q})
+        row = json.loads(body)["results"]["bindings"][0] if status == 200 else {}
+        return status, int(row.get("i", {}).get("value", -1)), row.get("n", {}).get("value", "")
+
+    provinces = str(sum(1 for q in fixture_quads() if q.object.value.endswith("#Province")
+                        and q.predicate.value.endswith("#type")))
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        answers = list(pool.map(ask, range(50)))
+    assert answers == [(200, i, provinces) for i in range(50)]
+
+
+@pytest.fixture(scope="module")
+def update_server(tmp_path_factory):
+    path = _make_store(tmp_path_factory.mktemp("writable") / "store")
+    config = ServerConfig(store=path, port=0, timeout=TIMEOUT, update_token=TOKEN, workers=1)
+    with running_server(config) as srv:
+        yield srv
+
+
+def test_update_needs_the_right_bearer_token(update_server):
+    endpoint = update_server.url + "sparql"
+    insert = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/b> 42 } }"
+    check = "SELECT ?o WHERE { GRAPH <http://example.org/g> { ?s ?p ?o } }"
+    assert _form(endpoint, {"update": insert})[0] == 401
+    assert _form(endpoint, {"update": insert}, {"Authorization": "Bearer wrong"})[0] == 403
+    assert json.loads(_form(endpoint, {"query": check})[2])["results"]["bindings"] == []
+    status, _, _ = _request(endpoint, insert.encode(), {"Content-Type": "application/sparql-update",
+                                                        "Authorization": f"Bearer {TOKEN}"})
+    assert status == 204
+    (row,) = json.loads(_form(endpoint, {"query": check})[2])["results"]["bindings"]
+    assert row["o"]["value"] == "42"
+    status, _, body = _form(endpoint, {"update": "LOAD <http://127.0.0.1:9/x.ttl>"},
+                            {"Authorization": f"Bearer {TOKEN}"})
+    assert status == 400 and b"LOAD" in body
+
+
+def test_a_build_while_serving_becomes_visible(update_server):
+    endpoint = update_server.url + "sparql"
+    check = "ASK { GRAPH <http://example.org/built> { ?s ?p ?o } }"
+    assert json.loads(_form(endpoint, {"query": check})[2])["boolean"] is False
+    writer = ox.Store(str(update_server.config.store))  # what `coopgraph build` does meanwhile
+    writer.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"),
+                       ox.Literal("new"), ox.NamedNode("http://example.org/built")))
+    writer.flush()
+    del writer
+    assert json.loads(_form(endpoint, {"query": check})[2])["boolean"] is True
+
+
+def test_missing_store_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(StoreError, match="no store at"):
+        with running_server(ServerConfig(store=tmp_path / "none", port=0)):
+            pass
+
+
+# --------------------------------------------------------------------------- page
+
+
+def test_page_lists_saved_queries_and_loads_nothing_from_outside(server):
+    status, headers, body = _request(server.url)
+    page = body.decode()
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    for name in ("pairs", "received", "rollup_current"):
+        assert f'"name": "{name}"' in page
+    for tag in ("src=", "href="):
+        for value in page.split(tag)[1:]:
+            assert not value.lstrip("\"'").startswith(("http:", "https:", "//")), value[:60]
+    for asset in ("query.js", "query.css"):
+        status, _, data = _request(server.url + "static/" + asset)
+        assert status == 200 and b"http://" not in data.replace(b"http://' + ", b"")
+    assert _request(server.url + "static/../server.py")[0] == 404
+
+
+def test_examples_are_bound_to_their_defaults(server):
+    status, _, body = _request(server.url + "queries.json")
+    examples = {e["name"]: e for e in json.loads(body)}
+    assert 'VALUES (?province) { ("Cần Thơ") }' in examples["received"]["query"]
+    store = load_fixture()
+    for name, example in examples.items():  # what the page runs is what the saved query answers
+        assert len(run_query(store, example["query"])) == len(run_query(store, name)), name
+
+
+def test_views_are_served(server):
+    pytest.importorskip("cooperation_graph.views")
+    pytest.importorskip("cooperation_graph.projection")
+    for name in ("provinces", "graph"):
+        status, headers, body = _request(server.url + f"view/{name}", timeout=120)
+        assert status == 200, body[:300]
+        assert headers["Content-Type"].startswith("text/html") and b"<html" in body.lower()
+    assert _request(server.url + "view/nothing")[0] == 404
+
+
+def test_browser_runs_an_example_and_shows_the_table(server):
+    page = load_page(server.url + "?run=pairs", budget_ms=15000)
+    expected = read_expected(QUERIES / "pairs.srj")
+    assert page.attr("results", "hidden") is None, page.dom[-2000:]
+    assert page.dom.count("<tr>") == len(expected.rows) + 1  # header + rows
+    body_state = page.dom.split("<body", 1)[1].split(">", 1)[0]
+    assert 'data-state="done"' in body_state and f'data-rows="{len(expected.rows)}"' in body_state
+    assert "Hồ Chí Minh" in page.dom and "Sóc Trăng" in page.dom
+    assert not [c for c in page.console if "error" in c.lower()], page.console
+
+
+def test_browser_shows_errors(server):
+    query = urllib.parse.quote("SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }")
+    page = load_page(server.url + f"?query={query}&run=1", budget_ms=10000)
+    assert page.attr("error", "hidden") is None and "SERVICE" in (page.text("error") or "")
+
