@@ -71,7 +71,7 @@ def test_evidence_offsets_point_into_the_text(sample_extraction):
                  *sample_extraction.events):
         ev = fact.evidence
         assert text[ev.start:ev.end] == ev.sentence
-        assert 0 <= ev.confidence <= 1
+        assert 0 < ev.confidence <= 1
 
 
 # --- officials -------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ def _parties(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None) -> tup
     names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)})
     group = title_provinces(doc)
     if len(group) >= 3 and len(names) < 3 and re.search(r"\b(?:ba|bốn|năm|các|\d) (?:tỉnh|địa phương|bên)\b",
-                                                         sent.text):
+                                                         sent.text, re.IGNORECASE):
         return tuple(sorted(group))
     if len(names) < 2 and main_pair and (_BOTH.search(sent.text) or not names
                                          or names[0] in main_pair):

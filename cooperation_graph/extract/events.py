@@ -57,7 +57,10 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         place = next((x for x in mentions
                       if re.search(r"\btại\s+(?:[^,.;]{0,40}\s)?$", text[max(0, x.start - 45):x.start])),
                      None)
-        organisers = tuple(dict.fromkeys(x.name for x in mentions if x is not place))
+        # Organisers are the subject: provinces named before the verb ("X và Y tổ chức ...").
+        act = _HAPPEN.search(text)
+        subject = [x for x in mentions if x is not place and x.end <= act.start()]
+        organisers = tuple(dict.fromkeys(x.name for x in subject))
         key = (kind, when)
         if key in seen:
             continue

@@ -81,6 +81,9 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
         money = [m for m in all_money if c_start <= m.start < c_end
                  and not _NOT_FUNDING_BEFORE.search(text[max(c_start, m.start - 40):m.start])]
         verb = VERBS.search(clause)
+        if verb and _NOT_A_PROVINCE_GIVING.search(clause[:verb.start()]):
+            context = None  # "đề xuất Trung ương hỗ trợ", "doanh nghiệp ủng hộ": not a province giving
+            continue
         if verb:
             v_start, v_end = c_start + verb.start(), c_start + verb.end()
             money = [m for m in money if m.start > v_start]
@@ -142,6 +145,9 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
     return out
 
 
+_NOT_A_PROVINCE_GIVING = re.compile(
+    r"(?:Trung ương|Chính phủ|Nhà nước|[Bb]ộ [A-ZĐ]\w*(?: \w+)?|doanh nghiệp|[Cc]ông ty|[Tt]ập đoàn|"
+    r"[Nn]gân hàng|nhà hảo tâm|[Mm]ạnh thường quân)\s+(?:đã\s+|sẽ\s+|tiếp tục\s+)?$")
 # A clause with a verb of its own is not a continuation of the giving verb's list.
 _OTHER_VERB = re.compile(r"\b(?:bố trí|đối ứng|huy động|chi|cấp|vay|thu|đạt|sẽ|dự kiến|đã|được|"
                          r"tiếp nhận|nhận|đề xuất|đề nghị|xin)\b")

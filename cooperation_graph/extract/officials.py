@@ -119,10 +119,13 @@ def _officials_in(doc: Doc, sent, block_province: str | None) -> list[Official]:
         next_start = names[i + 1][0] if i + 1 < len(names) else len(text)
         titles, province, confidence = _left_titles(text[prev_end:start], mentions, prev_end)
         right_titles, right_province = _right_titles(text, end, next_start, mentions)
+        if right_titles and not titles:
+            confidence = 0.85
         titles += [t for t in right_titles if t not in titles]
         province = province or right_province
         if shared and start > shared[0]:
             titles = [t for t in shared[1] if t not in titles] + titles
+            confidence = max(confidence, 0.8)
         if not titles:
             continue
         if province is None and any(_LOCAL.search(t) for t in titles):
@@ -151,8 +154,9 @@ def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
         words = m.group("name").split()
         start = m.start()
         # Drop capitalised title/organisation words and honorifics in front of the name.
-        while words and (words[0] in _NOT_NAME_WORDS or words[0] not in SURNAMES
-                         and len(words) > 2 and not _name_slot(masked_text, start)):
+        titled = bool(HEAD.match(text[m.end():].lstrip(" ,-–(")))
+        while words and (words[0] in _NOT_NAME_WORDS or words[0] not in SURNAMES and len(words) > 2
+                         and not titled and not _name_slot(masked_text, start)):
             start += len(words[0]) + 1
             words = words[1:]
         if not 2 <= len(words) <= 4:
