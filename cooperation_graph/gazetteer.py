@@ -126,3 +126,29 @@ def load_gazetteer() -> Gazetteer:
                 name=normalize_text(short), full_name=normalize_text(full), code=code,
                 era=era, kind=_kind(full), lat=lat, lon=lon, successor=successor))
     return Gazetteer(provinces)
+
+
+@lru_cache(maxsize=1)
+def local_units() -> dict[str, dict[str, str]]:
+    """District (63-province era) and ward (34-province era) short names -> the province they
+    are in, keeping only names that are unique in their era: ``{"legacy": {...}, "current": {...}}``.
+    Officials of a district or ward serve its province."""
+    data = resources.files("vietnamadminunits") / "data"
+    with resources.as_file(data / "dataset.db") as db_path:
+        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            queries = {
+                "legacy": "SELECT districtShort, provinceShort FROM admin_units_legacy "
+                          "UNION SELECT wardShort, provinceShort FROM admin_units_legacy",
+                "current": "SELECT wardShort, provinceShort FROM admin_units",
+            }
+            out: dict[str, dict[str, str]] = {}
+            for era, sql in queries.items():
+                seen: dict[str, set[str]] = {}
+                for name, province in con.execute(sql):
+                    if name:
+                        seen.setdefault(normalize_text(name), set()).add(normalize_text(province))
+                out[era] = {n: next(iter(p)) for n, p in seen.items() if len(p) == 1}
+        finally:
+            con.close()
+    return out

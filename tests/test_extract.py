@@ -281,3 +281,56 @@ def test_extract_never_raises(text):
             from cooperation_graph.errors import InputError
 
             assert isinstance(exc, InputError)
+
+
+def test_donors_listed_after_the_recipient():
+    ex = run("Tính đến ngày 19/7, nhiều địa phương đã hỗ trợ TP.HCM: thành phố Hà Nội 50 tỷ đồng, "
+             "thành phố Hải Phòng 20 tỷ đồng, tỉnh Quảng Ninh 10 tỷ đồng.", when="2021-07-20T08:00:00+07:00")
+    assert fundings(ex) == [
+        ("Hà Nội", "Hồ Chí Minh", 50_000_000_000, "given"),
+        ("Hải Phòng", "Hồ Chí Minh", 20_000_000_000, "given"),
+        ("Quảng Ninh", "Hồ Chí Minh", 10_000_000_000, "given"),
+    ]
+
+
+def test_passive_recipient_in_a_second_clause():
+    ex = run("Bình Dương hỗ trợ các tỉnh miền Trung 45 tỷ đồng\nTỉnh hỗ trợ các tỉnh Quảng Trị, Quảng Nam "
+             "mỗi tỉnh 10 tỷ đồng; riêng tỉnh Quảng Bình được hỗ trợ 15 tỷ đồng.",
+             title="Bình Dương hỗ trợ các tỉnh miền Trung 45 tỷ đồng", when="2020-11-03T08:00:00+07:00")
+    assert fundings(ex) == [
+        ("Bình Dương", "Quảng Bình", 15_000_000_000, "given"),
+        ("Bình Dương", "Quảng Nam", 10_000_000_000, "given"),
+        ("Bình Dương", "Quảng Trị", 10_000_000_000, "given"),
+    ]
+
+
+def test_a_second_clause_with_its_own_verb_is_not_a_funding():
+    ex = run("Tỉnh Sóc Trăng sẽ hỗ trợ tỉnh Bạc Liêu 3 tỷ đồng để khảo sát; tỉnh Bạc Liêu dự kiến bố trí "
+             "4 tỷ đồng đối ứng. Tỉnh đề xuất Trung ương hỗ trợ 1.200 tỷ đồng xây kè.")
+    assert fundings(ex) == [("Sóc Trăng", "Bạc Liêu", 3_000_000_000, "planned")]
+
+
+def test_giver_known_from_the_official_who_hands_over():
+    ex = run("Phó Chủ tịch UBND thành phố Hà Nội Ngô Văn Khiêm đã trao hỗ trợ tỉnh Điện Biên 2 tỷ đồng.",
+             when="2017-08-23T08:00:00+07:00")
+    assert fundings(ex) == [("Hà Nội", "Điện Biên", 2_000_000_000, "given")]
+
+
+def test_district_and_ward_officials_serve_their_province():
+    ex = run("Dự lễ có ông Tráng A Dơ, Bí thư Huyện ủy Mộc Châu và ông Hà Công Toàn, Chủ tịch UBND "
+             "huyện Mai Châu.", when="2022-08-06T08:00:00+07:00")
+    assert {n: p for n, (_, p) in officials(ex).items()} == {"Tráng A Dơ": "Sơn La",
+                                                              "Hà Công Toàn": "Hòa Bình"}
+
+
+def test_a_representative_of_a_province_and_a_bare_tinh():
+    ex = run("Đại diện tỉnh Quảng Trị, bà Hồ Thị Ngân Hà, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh, cảm ơn.")
+    assert officials(ex) == {"Hồ Thị Ngân Hà": (("Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam",),
+                                                "Quảng Trị")}
+
+
+def test_titles_of_one_person_stop_at_the_verb():
+    ex = run("Ông Lý Văn Trung, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng trao số tiền cho bà "
+             "Pinăng Thị Lim, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Ninh Thuận.")
+    assert {n: p for n, (_, p) in officials(ex).items()} == {"Lý Văn Trung": "Lâm Đồng",
+                                                              "Pinăng Thị Lim": "Ninh Thuận"}

@@ -339,3 +339,83 @@ def test_wikidata_csv_matches_the_gazetteer() -> None:
         assert row["wikidata"].startswith("Q") and row["wikidata"][1:].isdigit(), row
         assert row["link"] in {"sameAs", "specializationOf"}, row
         assert row["source"].strip(), row
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cooperation_graph.gazetteer import load_gazetteer  # noqa: E402
+from cooperation_graph.model import (  # noqa: E402
+    Agreement, Article, Event, Evidence, Extraction, Funding, Investment, Official, Participant,
+)
+
+WORDS = ["Hà", "Nội", "hợp", "tác", "Nguyễn", "Văn", "Thị", "Hòa", "Thuỷ", "đồng", "tỷ", "\"x\"",
+         "<b>", "a\\b", "Ủy", "viên", "\u00e0", "e\u0301"]
+UNITS = [p for p in load_gazetteer().provinces]
+
+
+@st.composite
+def extractions(draw: st.DrawFn) -> Extraction:
+    text = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=5, max_size=40)))
+
+    def ev() -> Evidence:
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        return Evidence(text[start:end], start, end,
+                        draw(st.floats(0, 1, allow_nan=False).map(lambda f: round(f, 3))))
+
+    era = draw(st.sampled_from(["legacy", "current"]))
+    units = draw(st.lists(st.sampled_from([u for u in UNITS if u.era == era]), min_size=2,
+                          max_size=4, unique_by=lambda u: u.code))
+    names = [u.name for u in units]
+    mentions = tuple(ProvinceMention(u.name, u.code, u.era, draw(st.integers(1, 9)))
+                     for u in units)
+    person = st.text(alphabet="abcđêôơưàáạ ", min_size=2, max_size=12).map(
+        lambda s: "Lê " + s.strip() + "x")
+    officials = tuple(Official(draw(person), tuple(draw(st.lists(st.sampled_from(
+        ["Bí thư Tỉnh ủy", "Chủ tịch UBND", "Ủy viên Bộ Chính trị"]), max_size=3))),
+        draw(st.sampled_from(names + [None])), ev()) for _ in range(draw(st.integers(0, 3))))
+    a, b = names[0], names[1]
+    when = draw(st.one_of(st.none(), st.datetimes(min_value=datetime(2000, 1, 1),
+                                                  max_value=datetime(2030, 1, 1))))
+    return Extraction(
+        article=Article(id=draw(st.text(min_size=1, max_size=8)), title=draw(st.text(max_size=20)),
+                        text=text, date=when,
+                        url=draw(st.one_of(st.none(), st.just("https://example.org/a?b=1&c"))),
+                        authors=tuple(draw(st.lists(st.text(min_size=1, max_size=8), max_size=2)))),
+        provinces=mentions,
+        cooperation_pairs=((a, b),),
+        officials=officials,
+        agreements=(Agreement((a, b), "biên bản", draw(st.one_of(st.none(), st.integers(1, 20))),
+                              ("y tế",), None, "signed", tuple(o.name for o in officials), ev()),),
+        fundings=(Funding(draw(st.integers(1, 10**15)), None, a, b, None,
+                          draw(st.one_of(st.none(), st.integers(1990, 2030))), "given", ev()),),
+        investments=(Investment(a, b, None, draw(st.integers(0, 10**16)), "trên", ev()),),
+        events=(Event("hội nghị", when.date() if when else None, b, (a, "Ban Tổ chức"),
+                      tuple(Participant(o.name, "chair") for o in officials), ev()),),
+    )
+
+
+from datetime import datetime  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions())
+def test_property_deterministic_and_round_trips(ex: Extraction) -> None:
+    quads = extraction_to_quads(ex)
+    assert quads == extraction_to_quads(ex)
+    assert {q.graph_name.value for q in quads} == {article_graph_iri(ex.article)}
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    back = rdflib.Dataset().parse(data=data.decode("utf-8"), format="nquads")
+    assert_datasets_isomorphic(quads_to_rdflib(quads), back)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions())
+def test_property_mapped_graphs_conform(ex: Extraction) -> None:
+    from cooperation_graph.validate import validate_quads
+
+    report = validate_quads(extraction_to_quads(ex))
+    assert report.conforms, report.text()

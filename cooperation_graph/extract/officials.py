@@ -128,6 +128,8 @@ def _officials_in(doc: Doc, sent, block_province: str | None) -> list[Official]:
             confidence = max(confidence, 0.8)
         if not titles:
             continue
+        if province is None:
+            province = _province_of_local_unit(titles, doc.era)
         if province is None and any(_LOCAL.search(t) for t in titles):
             province = block_province
             confidence = min(confidence, 0.75)
@@ -139,6 +141,24 @@ def _officials_in(doc: Doc, sent, block_province: str | None) -> list[Official]:
             continue
         out.append(Official(name, tuple(clean), province, doc.evidence(sent, confidence)))
     return out
+
+
+_LOCAL_UNIT = re.compile(rf"(?:huyện|quận|thị xã|phường|xã|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy phường|"
+                         rf"Đảng ủy xã)\s+(?P<n>{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}})")
+
+
+def _province_of_local_unit(titles: list[str], era: str) -> str | None:
+    """``Chủ tịch UBND huyện Mai Châu`` serves Hòa Bình: districts and wards name their province."""
+    from ..gazetteer import local_units
+
+    units = local_units()
+    for title in titles:
+        for m in _LOCAL_UNIT.finditer(title):
+            other = "legacy" if era == "current" else "current"
+            found = units[era].get(m["n"]) or units[other].get(m["n"])
+            if found:
+                return found
+    return None
 
 
 def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
