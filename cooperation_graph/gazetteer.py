@@ -90,8 +90,31 @@ class Gazetteer:
 
 @lru_cache(maxsize=None)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+    # A trie-shaped alternation: Python's regex engine then tries one branch per character
+    # instead of every name at every position (several times faster on long texts).
+    return re.compile(rf"(?<![\w.])(?:{_trie_regex(names)})(?![\w])")
+
+
+def _trie_regex(words: tuple[str, ...]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in re.sub(r"\s+", " ", word):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + render(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return render(trie)
 
 
 def _kind(full_name: str) -> str:

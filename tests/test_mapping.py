@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from graph_fixtures import (
     assert_datasets_isomorphic,
     current_era_extraction,
@@ -26,7 +29,11 @@ from cooperation_graph.mapping import (
     province_iri,
     quads_to_rdflib,
 )
-from cooperation_graph.model import ProvinceMention
+from cooperation_graph.gazetteer import load_gazetteer
+from cooperation_graph.model import (
+    Agreement, Article, Event, Evidence, Extraction, Funding, Investment, Official, Participant,
+    ProvinceMention,
+)
 from cooperation_graph.vocab import CG_NS, DEFAULT_BASE, bind_prefixes, sparql_prefixes
 
 GOLDEN = Path(__file__).parent / "golden" / "graph" / "sample.trig"
@@ -343,14 +350,6 @@ def test_wikidata_csv_matches_the_gazetteer() -> None:
 
 # --------------------------------------------------------------------------- properties
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from cooperation_graph.gazetteer import load_gazetteer  # noqa: E402
-from cooperation_graph.model import (  # noqa: E402
-    Agreement, Article, Event, Evidence, Extraction, Funding, Investment, Official, Participant,
-)
-
 WORDS = ["Hà", "Nội", "hợp", "tác", "Nguyễn", "Văn", "Thị", "Hòa", "Thuỷ", "đồng", "tỷ", "\"x\"",
          "<b>", "a\\b", "Ủy", "viên", "\u00e0", "e\u0301"]
 UNITS = [p for p in load_gazetteer().provinces]
@@ -396,9 +395,6 @@ def extractions(draw: st.DrawFn) -> Extraction:
         events=(Event("hội nghị", when.date() if when else None, b, (a, "Ban Tổ chức"),
                       tuple(Participant(o.name, "chair") for o in officials), ev()),),
     )
-
-
-from datetime import datetime  # noqa: E402
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -21,6 +21,8 @@ KINDS = (
 _BARE_DOC = re.compile(r"^(?:Dự thảo\s+)?(?:[Kk]ế hoạch|[Qq]uy chế|[Cc]hương trình|[Bb]iên bản|"
                        r"[Tt]hỏa thuận|[Dd]ự thảo)\b")
 _KIND = re.compile(r"\b(" + "|".join(KINDS) + r")\b|\bKết luận số\s+[\w/-]+", re.IGNORECASE)
+_HINTS = ("nội dung", "lĩnh vực", "nhiệm vụ", "biên bản", "thỏa thuận", "chương trình", "kế hoạch",
+          "quy chế", "kết luận", "nghị quyết", "ghi nhớ", "dự thảo")
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:nhóm\s+)?(nội dung|lĩnh vực|nhiệm vụ|chương trình)(?:\s+(?:chính|trọng tâm|hợp tác|trọng điểm))?")
 _CONTEXT = re.compile(r"hợp tác|ký|thỏa thuận|biên bản|chương trình|kết luận|phối hợp|kế hoạch|"
                       r"quy chế|dự thảo|liên kết", re.IGNORECASE)
@@ -47,6 +49,9 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
     groups: dict[tuple[str, ...], dict] = {}
     for sent in doc.sentences:
         text = sent.text
+        low = text.lower()
+        if not any(word in low for word in _HINTS):
+            continue  # cheap test first: most sentences name no document and no count
         kind = _KIND.search(text)
         counts = list(_COUNT.finditer(text))
         if not kind and not counts:

@@ -28,6 +28,7 @@ KINDS = (
     ("chương trình", r"[Cc]hương trình (?:giao lưu|xúc tiến|hợp tác)"),
 )
 _KIND = [(kind, re.compile(p)) for kind, p in KINDS]
+_DATE_HINT = re.compile(r"\d\s*[/.-]\s*\d|ngày \d")
 _DATE = re.compile(
     r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)(?:\s+nay)?\s*(?:ngày\s*)?\(?\s*)?"
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])(?!\.\d)"
@@ -46,8 +47,10 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
     seen: set[tuple] = set()
     for sent in doc.sentences:
         text = _ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text)
+        if not _DATE_HINT.search(text) or not _HAPPEN.search(text):
+            continue  # cheap tests first: most sentences carry no dated event
         kind = next((k for k, p in _KIND if p.search(text)), None)
-        if kind is None or not _HAPPEN.search(text):
+        if kind is None:
             continue
         when = _event_date(text, doc.article.date.date() if doc.article.date else None)
         if when is None:
@@ -76,6 +79,9 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
 def _with_participants(doc: Doc, event: Event, officials: list[Official]) -> Event:
     people: dict[str, str] = {}
     for sent in doc.sentences:
+        if "chủ trì" not in sent.text and "dự" not in sent.text and "có mặt" not in sent.text \
+                and "tham gia" not in sent.text:
+            continue
         chair = _CHAIR.search(sent.text)
         attend = _ATTEND.search(sent.text)
         if not chair and not attend:

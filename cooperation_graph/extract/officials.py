@@ -83,6 +83,8 @@ def extract_officials(doc: Doc) -> list[Official]:
         block = _block_province(doc, sent)
         if block:
             block_province, block_para = block, sent.para
+        if not HEAD.search(sent.text):
+            continue  # no title, no official
         for official in _officials_in(doc, sent, block_province):
             key = name_key(official.name)
             if key in found:

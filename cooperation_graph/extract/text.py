@@ -24,15 +24,15 @@ _BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])"
 # "Thủ đô" alone stands for Hà Nội unless another capital follows (Thủ đô Viêng Chăn).
 _THU_DO = re.compile(rf"(?<![\w])[Tt]hủ đô(?!\s+[{UPPER}])")
 # Province names inside other names are not the province acting.
-_NOT_PROVINCE_BEFORE = re.compile(
-    r"(?:\b(?:sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
+_NOT_PROVINCE_KEYWORD = re.compile(
+    r"\b(?:sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
     r"Công ty|công ty|Tập đoàn|tập đoàn|Ngân hàng|ngân hàng|Đại học|đại học|Trường|trường|Bệnh viện|"
     r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
     r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
     r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
-    r"Tổng công ty|tổng công ty|Siêu thị|siêu thị|Khách sạn|khách sạn)"
-    rf"(?:\s+{CAP_WORD}){{0,4}}\s*[-–]?\s*)$"
+    r"Tổng công ty|tổng công ty|Siêu thị|siêu thị|Khách sạn|khách sạn)(?![\w])"
 )
+_CAP_RUN = re.compile(rf"(?:\s+{CAP_WORD}){{0,4}}\s*[-–]?\s*")
 _NOT_PROVINCE_NAMES = re.compile(
     r"(?<![\w])(?:Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam - Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
     r"Nghĩa Bình|Hà Sơn Bình|Nghệ Tĩnh|Hoàng Liên Sơn|Minh Hải|Hà Tuyên|Hà Bắc|Hải Hưng|Vĩnh Phú|"
@@ -123,6 +123,9 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Province mentions, leaving out names inside roads, regions, companies and people."""
     blocked = [(m.start(), m.end()) for m in _NOT_PROVINCE_NAMES.finditer(text)]
     blocked += [(m.start(), m.end()) for m in _ANNIVERSARY.finditer(text)]
+    # Where a word such as "cao tốc", "Công ty", "Đại học" ends: a province right after it
+    # (up to four capitalised words later) is part of another name.
+    keyword_ends = [m.end() for m in _NOT_PROVINCE_KEYWORD.finditer(text)]
     out: list[Mention] = []
     last_skipped_end = -10
     for m in gazetteer.names_pattern().finditer(text):
@@ -130,16 +133,19 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if any(a <= start < b for a, b in blocked):
             continue
         before = text[max(0, start - 60):start]
-        prefix = _PREFIX.search(before)
-        head = before[:prefix.start()] if prefix else before
-        chained = text[last_skipped_end:start].strip() in ("-", "–")
-        if _NOT_PROVINCE_BEFORE.search(head) or chained:
+        prefix = _PREFIX.search(before) if before[-1:] == " " or before[-1:] == "." else None
+        head_end = start - (len(prefix.group()) if prefix else 0)
+        chained = last_skipped_end > 0 and text[last_skipped_end:start].strip() in ("-", "–")
+        i = bisect_right(keyword_ends, head_end) - 1
+        inside = i >= 0 and head_end - keyword_ends[i] <= 45 and \
+            _CAP_RUN.fullmatch(text[keyword_ends[i]:head_end]) is not None
+        if inside or chained:
             last_skipped_end = end
             continue
         name = gazetteer.aliases.get(_squash(m.group()))
         if name is None:
             continue
-        out.append(Mention(name, start - (len(prefix.group()) if prefix else 0), end))
+        out.append(Mention(name, head_end, end))
     for m in _THU_DO.finditer(text):
         if not any(x.start <= m.start() < x.end for x in out):
             out.append(Mention("Hà Nội", m.start(), m.end()))
