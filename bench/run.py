@@ -38,10 +38,8 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -399,15 +397,6 @@ class UnionView:
         return self.raw.query(text, use_default_graph_as_union=True)
 
 
-def time_runs(fn: Callable[[], int], repeats: int) -> tuple[list[float], int]:
-    times, rows = [], 0
-    for _ in range(repeats):
-        start = time.perf_counter()
-        rows = fn()
-        times.append(time.perf_counter() - start)
-    return times, rows
-
-
 def oxigraph_runner(ours: Any, raw: Any, saved: Any, text: str,
                     params: dict[str, str]) -> tuple[Callable[[], int], str]:
     """A function running the query once on the embedded store; the number of result rows."""
@@ -435,43 +424,126 @@ def _count(result: Any) -> int:
         return 1
 
 
-def queries(report: Report, ours: Any, raw: Any, n: int, repeats: int, seed: int,
-            baseline: "RdflibBaseline | None", folder: Path, budget: float = 30.0) -> None:
-    """Median latency of every saved query; a slow query gets as many runs as ``budget``
+def time_query_in_child(store_path: Path, query_path: Path, seed: int, repeats: int, budget: float,
+                        timeout: float) -> tuple[list[float], int, str, bool] | str:
+    """(run times, rows, how it ran, stopped at the timeout) or the reason it failed."""
+    import queue
+
+    args = [sys.executable, str(Path(__file__).resolve()), "_query", str(store_path), str(query_path),
+            str(seed), str(repeats), str(budget)]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    lines: "queue.Queue[str | None]" = queue.Queue()
+
+    def pump() -> None:
+        for line in proc.stdout:  # type: ignore[union-attr]
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    times: list[float] = []
+    rows, how = 0, "?"
+    try:
+        while True:
+            try:
+                line = lines.get(timeout=timeout + 30)  # + opening the store and the imports
+            except queue.Empty:
+                return times, rows, how, True
+            if line is None:
+                break
+            msg = json.loads(line)
+            if "error" in msg:
+                return msg["error"]
+            if "how" in msg:
+                how = msg["how"]
+            if "t" in msg:
+                times.append(msg["t"])
+                rows = msg["rows"]
+                if msg["t"] > timeout:
+                    return times, rows, how, True
+            if msg.get("done"):
+                break
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+    if not times:
+        err = (proc.stderr.read() if proc.stderr else "").strip().splitlines()[-1:] or ["no result"]
+        return f"query child failed: {err[0][:160]}"
+    return times, rows, how, False
+
+
+def child_query(store: str, query: str, seed: str, repeats: str, budget: str) -> int:
+    """Runs in the child: warm-up, then timed runs, one JSON line each (flushed at once)."""
+    def say(**msg: Any) -> None:
+        print(json.dumps(msg, ensure_ascii=False), flush=True)
+
+    try:
+        ours, raw = open_store(Path(store))
+        saved, text, params = prepare_query(Path(query), int(seed))
+        fn, how = oxigraph_runner(ours, raw, saved, text, params)
+        say(how=how)
+        start = time.perf_counter()
+        rows = fn()  # warm-up (parsing, caches), not counted unless it is all we can afford
+        warm = time.perf_counter() - start
+        if warm > float(budget):
+            say(t=warm, rows=rows)
+        else:
+            for _ in range(max(1, min(int(repeats), int(float(budget) / max(warm, 1e-6))))):
+                start = time.perf_counter()
+                rows = fn()
+                say(t=time.perf_counter() - start, rows=rows)
+    except Exception as exc:  # noqa: BLE001
+        say(error=short_error(exc))
+    say(done=True)
+    return 0
+
+
+def queries(report: Report, store_path: Path, n: int, repeats: int, seed: int,
+            baseline: "RdflibBaseline | None", folder: Path, budget: float = 30.0,
+            timeout: float = 120.0) -> None:
+    """Median latency of every saved query, each query timed in a child process that is
+    stopped after ``timeout`` seconds a run; a slow query gets as many runs as ``budget``
     seconds allow (at least one)."""
     paths = saved_queries(folder)
     if not paths:
         report.missing("query", "saved queries", "no queries/*.rq yet")
         return
     limit_ms = QUERY_MS_10K if n <= 10_000 else QUERY_MS_50K if n <= 50_000 else None
+    target = f"<= {limit_ms:.0f} ms" if limit_ms else ""
     for path in paths:
         name = path.stem
         try:
             saved, text, params = prepare_query(path, seed)
-            fn, how = oxigraph_runner(ours, raw, saved, text, params)
-            start = time.perf_counter()
-            rows = fn()  # warm-up (parsing, caches), not counted unless it is all we can afford
-            warm = time.perf_counter() - start
-            if warm > budget:
-                times = [warm]
-            else:
-                times, rows = time_runs(fn, max(1, min(repeats, int(budget / max(warm, 1e-6)))))
         except Exception as exc:  # noqa: BLE001 - one broken query must not end the run
             report.missing("query", name, short_error(exc))
             continue
-        median = statistics.median(times)
-        target = f"<= {limit_ms:.0f} ms" if limit_ms else ""
         shown = ", ".join(f"{k}={v}" for k, v in params.items())
         label = f"{name}({shown})" if shown else name
-        report.add("query", f"{label}: {rows} rows, median of {len(times)} ({how})", seconds(median),
-                   target, verdict(median * 1000 <= limit_ms) if limit_ms else "")
+        outcome = time_query_in_child(store_path, path, seed, repeats, budget, timeout)
+        if isinstance(outcome, str):
+            report.missing("query", label, outcome)
+            continue
+        times, rows, how, timed_out = outcome
+        if timed_out:
+            report.add("query", f"{label} ({how})", f">{seconds(timeout)} (stopped)", target,
+                       "MISS" if limit_ms else "")
+            median = timeout
+        else:
+            median = statistics.median(times)
+            report.add("query", f"{label}: {rows} rows, median of {len(times)} ({how})", seconds(median),
+                       target, verdict(median * 1000 <= limit_ms) if limit_ms else "")
         if baseline is None:
             continue
         base = baseline.run(text)
         if isinstance(base, str):
             report.add("query", f"{name} on rdflib in-memory", base)
             continue
-        base_median, base_rows, timed_out = base
+        base_median, base_rows, base_timed_out = base
+        if timed_out:  # both stopped: no ratio to give
+            report.add("query", f"{name} on rdflib in-memory",
+                       f">{seconds(base_median)} (timeout)" if base_timed_out else seconds(base_median))
+            continue
+        timed_out = base_timed_out
         ratio = base_median / median if median else float("inf")
         aggregate = bool(AGGREGATE.search(text))
         if timed_out:
@@ -719,7 +791,8 @@ def run(args: argparse.Namespace) -> Report:
                 report.add("query", f"rdflib in-memory load ({baseline.parser})", seconds(baseline.load_seconds))
             except Exception as exc:  # noqa: BLE001
                 report.missing("query", "rdflib baseline", short_error(exc))
-        queries(report, ours, raw, args.n, args.repeats, args.seed, baseline, args.queries, args.query_budget)
+        queries(report, store_path, args.n, args.repeats, args.seed, baseline, args.queries, args.query_budget,
+                args.query_timeout)
         del baseline
         export_turtle(report, ours, raw, store_path, workdir / f"export-{args.n}", args.n)
         province_html(report, ours, raw, store_path, workdir / f"provinces-{args.n}.html")
@@ -734,6 +807,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["_build"]:
         return child_build(argv[1], argv[2], argv[3:])
+    if argv[:1] == ["_query"]:
+        return child_query(*argv[1:6])
     if argv[:1] == ["_extract"]:
         return child_extract(argv[1], argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -746,6 +821,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=7, help="runs per query on the store (median)")
     parser.add_argument("--query-budget", type=float, default=30.0,
                         help="seconds of repeated runs per query at most (default 30)")
+    parser.add_argument("--query-timeout", type=float, default=120.0,
+                        help="seconds after which a query run on the store is stopped (default 120)")
     parser.add_argument("--rdflib-repeats", type=int, default=3, help="runs per query on rdflib")
     parser.add_argument("--rdflib-timeout", type=float, default=60.0, help="seconds per rdflib run")
     parser.add_argument("--skip-rdflib", action="store_true", help="leave out the rdflib baseline")

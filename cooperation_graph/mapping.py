@@ -73,7 +73,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -571,8 +571,35 @@ def quads_to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Dataset:
     """The quads as an rdflib Dataset (for SHACL, comparisons and tests; slow on big data)."""
     ds = rdflib.Dataset()
     default = ds.default_graph if hasattr(ds, "default_graph") else ds.default_context
+    convert = _converter()
+    graphs: dict[object, rdflib.Graph] = {}
     for quad in quads:
         g = quad.graph_name
-        ctx = default if isinstance(g, ox.DefaultGraph) else ds.graph(_to_rdflib(g))
-        ctx.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
+        ctx = graphs.get(g)
+        if ctx is None:
+            ctx = graphs[g] = default if isinstance(g, ox.DefaultGraph) else ds.graph(convert(g))
+        ctx.add((convert(quad.subject), convert(quad.predicate), convert(quad.object)))
     return ds
+
+
+def quads_to_rdflib_graph(quads: Iterable[ox.Quad]) -> rdflib.Graph:
+    """The union of the quads' graphs as one plain rdflib Graph (graph names dropped)."""
+    graph = rdflib.Graph()
+    convert = _converter()
+    add = graph.add
+    for quad in quads:
+        add((convert(quad.subject), convert(quad.predicate), convert(quad.object)))
+    return graph
+
+
+def _converter() -> Callable[[object], rdflib.term.Node]:
+    """``_to_rdflib`` with a cache: IRIs repeat a lot and converting them is the slow part."""
+    cache: dict[object, rdflib.term.Node] = {}
+
+    def convert(term: object) -> rdflib.term.Node:
+        node = cache.get(term)
+        if node is None:
+            node = cache[term] = _to_rdflib(term)
+        return node
+
+    return convert

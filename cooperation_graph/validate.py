@@ -18,7 +18,7 @@ from pyshacl import validate as shacl_validate
 from rdflib.namespace import RDF, SH
 
 from .errors import CooperationGraphError
-from .mapping import DATA_DIR, gazetteer_graph_iri, gazetteer_quads, quads_to_rdflib
+from .mapping import DATA_DIR, gazetteer_graph_iri, gazetteer_quads, quads_to_rdflib_graph
 from .vocab import DEFAULT_BASE, bind_prefixes
 
 ONTOLOGY_PATH = DATA_DIR / "ontology.ttl"
@@ -140,4 +140,4 @@ def validate_quads(
             for q in quads)
     if with_gazetteer:
         quads += gazetteer_quads(base)
-    return validate_graph(quads_to_rdflib(quads), base=base)
+    return validate_graph(quads_to_rdflib_graph(quads), base=base)
