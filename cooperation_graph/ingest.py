@@ -281,7 +281,7 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]
         m = _BYLINE.match(kept[j])
         theo = _THEO.match(kept[j])
         if m and j > 0 and len(kept[j]) <= 60:
-            authors = [a for a in (m.group("a"), m.group("p")) if a]
+            authors = [a.title() if a.isupper() else a for a in (m.group("a"), m.group("p")) if a]
             removed.append(kept.pop(j))
             break
         if theo and j > 0:

@@ -140,7 +140,10 @@ def _fields(text: str, counts: list[re.Match[str]]) -> list[str]:
             continue
         if len(counts) == 1 and ("," in chunk or ";" in chunk) and ":" in text[c.end():c.end() + 20]:
             sep = r";" if ";" in chunk else r",(?![^()]*\))"
-            out.extend(p.strip() for p in re.split(sep, chunk) if p.strip())
+            items = [p.strip() for p in re.split(sep, chunk) if p.strip()]
+            if len(items) >= 3 and " và " in items[-1]:  # "..., y tế, khoa học và nông nghiệp"
+                items[-1:] = [p.strip() for p in items[-1].rsplit(" và ", 1)]
+            out.extend(items)
         else:
             out.append(chunk)
     return out

@@ -135,8 +135,9 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
                 if d == recipient:
                     continue
                 confidence = 0.9 if (giver and recipient) else 0.65
-                year = years[0] if years else (doc.article.date.year if doc.article.date and not planned
-                                               else None)
+                year = years[0] if years else (
+                    doc.article.date.year if doc.article.date and not planned
+                    and not _CUMULATIVE.search(text) else None)
                 out.append(Funding(
                     amount_vnd=m.amount_vnd, qualifier=m.qualifier, donor=d, recipient=recipient,
                     purpose=_purpose(text, ctx["verb_end"], m, mentions), year=year,
@@ -148,6 +149,9 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
 _NOT_A_PROVINCE_GIVING = re.compile(
     r"(?:Trung ương|Chính phủ|Nhà nước|[Bb]ộ [A-ZĐ]\w*(?: \w+)?|doanh nghiệp|[Cc]ông ty|[Tt]ập đoàn|"
     r"[Nn]gân hàng|nhà hảo tâm|[Mm]ạnh thường quân)\s+(?:đã\s+|sẽ\s+|tiếp tục\s+)?$")
+# Money summed over past years has no single year ("thời gian qua, X đã hỗ trợ Y 200 tỷ").
+_CUMULATIVE = re.compile(r"thời gian qua|những năm qua|nhiều năm qua|đến nay|lũy kế|tổng cộng từ|"
+                         r"các năm qua|từ năm \d{4}")
 # A clause with a verb of its own is not a continuation of the giving verb's list.
 _OTHER_VERB = re.compile(r"\b(?:bố trí|đối ứng|huy động|chi|cấp|vay|thu|đạt|sẽ|dự kiến|đã|được|"
                          r"tiếp nhận|nhận|đề xuất|đề nghị|xin)\b")
