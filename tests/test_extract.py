@@ -334,3 +334,23 @@ def test_titles_of_one_person_stop_at_the_verb():
              "Pinăng Thị Lim, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Ninh Thuận.")
     assert {n: p for n, (_, p) in officials(ex).items()} == {"Lý Văn Trung": "Lâm Đồng",
                                                               "Pinăng Thị Lim": "Ninh Thuận"}
+
+
+def test_receiving_from_a_named_giver():
+    ex = run("Năm 2024, tỉnh Quảng Trị đã nhận hỗ trợ của thành phố Huế 5 tỷ đồng.",
+             when="2025-09-19T15:20:00+07:00")
+    assert fundings(ex) == [("Huế", "Quảng Trị", 5_000_000_000, "given")]
+
+
+def test_event_place_given_as_a_district_town():
+    ex = run("Sáng nay (19-9), tại thành phố Đông Hà, Thành ủy Huế và Tỉnh ủy Quảng Trị tổ chức hội nghị "
+             "hợp tác.", when="2025-09-19T15:20:00+07:00")
+    (event,) = ex.events
+    assert (event.date, event.place, event.organisers) == (date(2025, 9, 19), "Quảng Trị",
+                                                           ("Huế", "Quảng Trị"))
+
+
+def test_money_over_past_years_has_no_year():
+    ex = run("Thời gian qua, TP.HCM đã hỗ trợ tỉnh Quảng Trị hơn 200 tỉ đồng.")
+    (f,) = ex.fundings
+    assert (f.amount_vnd, f.qualifier, f.year) == (200_000_000_000, "hơn", None)

@@ -60,6 +60,7 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         place = next((x for x in mentions
                       if re.search(r"\btại\s+(?:[^,.;]{0,40}\s)?$", text[max(0, x.start - 45):x.start])),
                      None)
+        place_name = place.name if place else _local_place(text, doc.era)
         # Organisers are the subject: provinces named before the verb ("X và Y tổ chức ...").
         act = _HAPPEN.search(text)
         subject = [x for x in mentions if x is not place and x.end <= act.start()]
@@ -68,12 +69,28 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         if key in seen:
             continue
         seen.add(key)
-        events.append(Event(kind=kind, date=when, place=place.name if place else None,
+        events.append(Event(kind=kind, date=when, place=place_name,
                             organisers=organisers, participants=(),
                             evidence=doc.evidence(sent, 0.85 if place else 0.7)))
     if events:
         events[0] = _with_participants(doc, events[0], officials)
     return events
+
+
+_LOCAL_PLACE = re.compile(r"\btại\s+(?:TP\.?|thành phố|thị xã|huyện|quận|thị trấn|phường|xã)\s+"
+                          r"(?P<n>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+
+
+def _local_place(text: str, era: str) -> str | None:
+    """``tại thành phố Đông Hà`` was held in Quảng Trị: a district or ward names its province."""
+    from ..gazetteer import local_units
+
+    m = _LOCAL_PLACE.search(text)
+    if not m:
+        return None
+    units = local_units()
+    other = "legacy" if era == "current" else "current"
+    return units[era].get(m["n"]) or units[other].get(m["n"])
 
 
 def _with_participants(doc: Doc, event: Event, officials: list[Official]) -> Event:

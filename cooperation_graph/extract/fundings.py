@@ -88,10 +88,20 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
             v_start, v_end = c_start + verb.start(), c_start + verb.end()
             money = [m for m in money if m.start > v_start]
             before = [x for x in mentions if x.end <= v_start and (x.start >= c_start or c_start == 0)]
-            passive = re.search(r"\bđược\s*$", text[c_start:v_start])
-            donor = (context or {}).get("donor") or title_donor if passive else (
-                before[-1].name if before else _donor_from_officials(text[:v_start], officials)
-                or ((context or {}).get("donor") if c_start else None))
+            passive = re.search(r"\b(?:được|nhận|tiếp nhận)(?: sự| số tiền| kinh phí)?\s*$",
+                                text[c_start:v_start])
+            # "A nhận hỗ trợ của B 5 tỷ đồng": the giver follows "của".
+            giver = re.match(r"\s*(?:của|từ)\s+", text[v_end:]) if passive else None
+            giver_mention = next((x for x in mentions if giver and x.start == v_end + giver.end()), None)
+            if giver_mention:
+                donor = giver_mention.name
+                v_end = giver_mention.end
+            elif passive:
+                donor = (context or {}).get("donor") or title_donor
+            else:
+                donor = before[-1].name if before else (
+                    _donor_from_officials(text[:v_start], officials)
+                    or ((context or {}).get("donor") if c_start else None))
             context = {"donor": donor, "since": v_end, "verb_end": v_end,
                        "recipient": before[-1].name if passive and before else None,
                        "planned": bool(_PLANNED.search(text[c_start:money[0].start] if money else clause))}
