@@ -161,7 +161,7 @@ _NOT_A_PROVINCE_GIVING = re.compile(
     r"[Nn]gân hàng|nhà hảo tâm|[Mm]ạnh thường quân)\s+(?:đã\s+|sẽ\s+|tiếp tục\s+)?$")
 # Money summed over past years has no single year ("thời gian qua, X đã hỗ trợ Y 200 tỷ").
 _CUMULATIVE = re.compile(r"thời gian qua|những năm qua|nhiều năm qua|đến nay|lũy kế|tổng cộng từ|"
-                         r"các năm qua|từ năm \d{4}")
+                         r"các năm qua|từ năm \d{4}", re.IGNORECASE)
 # A clause with a verb of its own is not a continuation of the giving verb's list.
 _OTHER_VERB = re.compile(r"\b(?:bố trí|đối ứng|huy động|chi|cấp|vay|thu|đạt|sẽ|dự kiến|đã|được|"
                          r"tiếp nhận|nhận|đề xuất|đề nghị|xin)\b")
