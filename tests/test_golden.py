@@ -14,7 +14,7 @@ from conftest import SAMPLE
 
 GOLDEN = Path(__file__).parent / "golden" / "extract"
 CASES = [(SAMPLE, GOLDEN / "sample.json")] + [
-    (p, p.with_suffix(".json")) for p in sorted(GOLDEN.glob("*.txt"))]
+    (p, p.with_suffix(".json")) for p in sorted(GOLDEN.iterdir()) if p.suffix in (".txt", ".html")]
 
 
 def as_json(path: Path) -> dict:

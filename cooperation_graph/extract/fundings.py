@@ -42,7 +42,8 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
         last_total_recipient = any(f.recipient for f in found) and "tổng" in sent.text
         for f in found:
             key = (f.amount_vnd, f.donor, f.recipient, f.year, f.status)
-            out.setdefault(key, f)
+            if key not in out or out[key].purpose is None and f.purpose:
+                out[key] = f  # the same gift told again; keep the telling that says what for
     fundings = list(out.values())
     # A total restated without its recipients (often the title) is not one more gift.
     donors_with_recipient = {f.donor for f in fundings if f.recipient}
