@@ -95,6 +95,8 @@ def _local_place(text: str, era: str) -> str | None:
 
 def _with_participants(doc: Doc, event: Event, officials: list[Official]) -> Event:
     people: dict[str, str] = {}
+    names = re.compile("|".join(re.escape(o.name) for o in sorted(officials, key=lambda o: -len(o.name)))) \
+        if officials else None
     for sent in doc.sentences:
         if "chủ trì" not in sent.text and "dự" not in sent.text and "có mặt" not in sent.text \
                 and "tham gia" not in sent.text:
@@ -103,11 +105,9 @@ def _with_participants(doc: Doc, event: Event, officials: list[Official]) -> Eve
         attend = _ATTEND.search(sent.text)
         if not chair and not attend:
             continue
-        for o in officials:
-            if o.name in sent.text:
-                role = "chair" if chair else "attendee"
-                if people.get(o.name) != "chair":
-                    people[o.name] = role
+        for name in (names.findall(sent.text) if names else ()):
+            if people.get(name) != "chair":
+                people[name] = "chair" if chair else "attendee"
     participants = tuple(Participant(n, r) for n, r in people.items())  # type: ignore[arg-type]
     return Event(event.kind, event.date, event.place, event.organisers, participants, event.evidence)
 

@@ -72,7 +72,7 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                 for m in doc.mentions_in(sent.start, sent.end)]
     all_money = find_money(text)
     years = tuple(int(y) for y in _YEAR.findall(_without_money(text, all_money)))
-    only_pair = main_pair if main_pair and {p.name for p in doc.mentions} <= set(main_pair) else None
+    only_pair = main_pair if main_pair and doc.province_names <= set(main_pair) else None
     out: list[Funding] = []
     context: dict | None = None  # the governing verb's donor, status and where its objects start
     pos = 0

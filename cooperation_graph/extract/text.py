@@ -68,9 +68,11 @@ class Doc:
     sentences: list[Sentence]
     mentions: list[Mention]
     _starts: list[int] = field(default_factory=list)
+    province_names: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self._starts = [m.start for m in self.mentions]
+        self.province_names = frozenset(m.name for m in self.mentions)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect_right(self._starts, start - 1)
@@ -123,6 +125,8 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Province mentions, leaving out names inside roads, regions, companies and people."""
     blocked = [(m.start(), m.end()) for m in _NOT_PROVINCE_NAMES.finditer(text)]
     blocked += [(m.start(), m.end()) for m in _ANNIVERSARY.finditer(text)]
+    blocked.sort()
+    blocked_starts = [a for a, _ in blocked]
     # Where a word such as "cao tốc", "Công ty", "Đại học" ends: a province right after it
     # (up to four capitalised words later) is part of another name.
     keyword_ends = [m.end() for m in _NOT_PROVINCE_KEYWORD.finditer(text)]
@@ -130,7 +134,8 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
     last_skipped_end = -10
     for m in gazetteer.names_pattern().finditer(text):
         start, end = m.start(), m.end()
-        if any(a <= start < b for a, b in blocked):
+        j = bisect_right(blocked_starts, start) - 1
+        if j >= 0 and start < blocked[j][1]:
             continue
         before = text[max(0, start - 60):start]
         prefix = _PREFIX.search(before) if before[-1:] == " " or before[-1:] == "." else None
@@ -146,8 +151,10 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if name is None:
             continue
         out.append(Mention(name, head_end, end))
+    covered = {i for x in out if text[x.start:x.end].lower().startswith("thủ đô")
+               for i in range(x.start, x.end)}
     for m in _THU_DO.finditer(text):
-        if not any(x.start <= m.start() < x.end for x in out):
+        if m.start() not in covered:
             out.append(Mention("Hà Nội", m.start(), m.end()))
     out.sort(key=lambda x: x.start)
     return out
