@@ -12,7 +12,6 @@ import unicodedata
 
 # Combining tone marks (after NFD): grave, acute, hook above, tilde, dot below.
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
-_TONE_RE = re.compile(f"[{_TONES}]")
 # An open syllable ending in oa / oe / uy whose tone sits on the last vowel, in NFD form.
 # Not after q (``quý`` keeps its mark on y) and not followed by another letter (``hoàn``).
 _OLD_PLACEMENT = re.compile(

@@ -17,9 +17,6 @@ KINDS = (
     "quy chế hợp tác", "kế hoạch liên kết", "quy chế liên kết", "chương trình liên kết",
     "nghị quyết liên tịch", "thỏa thuận", "kết luận",
 )
-# A later sentence may name the document by its head noun alone ("Kế hoạch gồm 5 nội dung").
-_BARE_DOC = re.compile(r"^(?:Dự thảo\s+)?(?:[Kk]ế hoạch|[Qq]uy chế|[Cc]hương trình|[Bb]iên bản|"
-                       r"[Tt]hỏa thuận|[Dd]ự thảo)\b")
 _KIND = re.compile(r"\b(" + "|".join(KINDS) + r")\b|\bKết luận số\s+[\w/-]+", re.IGNORECASE)
 _HINTS = ("nội dung", "lĩnh vực", "nhiệm vụ", "biên bản", "thỏa thuận", "chương trình", "kế hoạch",
           "quy chế", "kết luận", "nghị quyết", "ghi nhớ", "dự thảo")

@@ -50,9 +50,9 @@ Những Đây Đó Khi Nhân Dịp Phát Biểu Kết Luận Huyện Xã Phườ
 _PLACE_BEFORE = re.compile(r"(?:huyện|xã|phường|quận|thị xã|thị trấn|tỉnh|thành phố|sông|núi|"
                            r"bản|làng|khu|vùng|đường|phố|cầu|chợ|Huyện ủy|Quận ủy|Thị ủy)\s+$")
 _HONORIFIC = re.compile(r"(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|đ/c|Đ/c)\s*:?\s*)$")
-_BLOCK = re.compile(rf"(?:Về phía|về phía|Phía|Đoàn công tác(?: của)?|Đoàn đại biểu(?: của)?|Đại diện|"
-                    rf"đại diện|Thay mặt|thay mặt)\s+"
-                    rf"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)?\s*")
+_BLOCK = re.compile(r"(?:Về phía|về phía|Phía|Đoàn công tác(?: của)?|Đoàn đại biểu(?: của)?|Đại diện|"
+                    r"đại diện|Thay mặt|thay mặt)\s+"
+                    r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)?\s*")
 _EXPAND = [
     (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
     (re.compile(r"\bMTTQ\b"), "Mặt trận Tổ quốc"), (re.compile(r"\bĐBQH\b"), "đại biểu Quốc hội"),
@@ -66,7 +66,6 @@ _VERB_IN_CHAIN = re.compile(
     r"\s(?:trao|cho|tặng|hỗ trợ|phát biểu|cho biết|đề nghị|nhấn mạnh|khẳng định|chủ trì|dự|tham dự|"
     r"tiếp|gặp|thăm|làm việc|ký|đón|nhận|tiếp nhận|báo cáo|trình bày|gửi|chúc mừng|cảm ơn|đánh giá|"
     r"yêu cầu|chỉ đạo|dẫn đầu|là|được|giới thiệu|bàn giao|mời|tặng quà)\s")
-_TRAILING_UNIT = re.compile(r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Tt]hủ đô|Thủ đô)\s*$")
 _SEGMENT_SPLIT = re.compile(r"\s*,\s*|\s+kiêm\s+")
 _CLAUSE_STOP = re.compile(r"[;:.!?()“”\"]|\s[-–]\s|\s(?:và|cùng|với|cùng với|đã|sẽ|đến|tới|tại|do)\s")
 
