@@ -134,8 +134,6 @@ def _officials_in(doc: Doc, sent, block_province: str | None) -> list[Official]:
         if province is None and any(_LOCAL.search(t) for t in titles):
             province = block_province
             confidence = min(confidence, 0.75)
-        if not right_titles and not titles:
-            continue
         clean = [_canonical_title(t) for t in titles]
         clean = [t for t in dict.fromkeys(clean) if t]
         if not clean:
