@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import inspect
 import json
@@ -58,6 +59,7 @@ QUERY_MS_50K = 500.0
 AGGREGATE_SPEEDUP = 10.0
 TURTLE_SECONDS_10K = 15.0
 LINEARITY_RATIO = 2.5
+STEPS = ("extract", "ingest", "query", "export", "view", "big")
 AGGREGATE = re.compile(r"\b(GROUP\s+BY|COUNT\s*\(|SUM\s*\(|AVG\s*\(|MIN\s*\(|MAX\s*\()", re.I)
 
 
@@ -84,9 +86,11 @@ class Report:
 
     def add(self, section: str, name: str, value: str, target: str = "", verdict: str = "") -> None:
         self.rows.append(Row(section, name, value, target, verdict))
+        progress(f"{section}: {name}: {value} {verdict}")
 
     def missing(self, section: str, name: str, reason: str) -> None:
         self.rows.append(Row(section, name, f"n/a: {reason}", "", "n/a"))
+        progress(f"{section}: {name}: n/a: {reason}")
 
     def table(self) -> str:
         """A Markdown table (readable as plain text too)."""
@@ -96,6 +100,11 @@ class Report:
             cells = (r.section, r.name, r.value, r.target, r.verdict)
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         return "\n".join(lines)
+
+
+def progress(line: str) -> None:
+    """One line on stderr as each figure comes in (a 10 000-article run takes minutes)."""
+    print(f"[{time.strftime('%H:%M:%S')}] {line}", file=sys.stderr, flush=True)
 
 
 def verdict(ok: bool) -> str:
@@ -772,11 +781,17 @@ def run(args: argparse.Namespace) -> Report:
     command = "python bench/run.py " + " ".join(sys.argv[1:])
     report = Report(args.n, command)
     shards, big = corpus(report, args.n, workdir, args.seed)
-    extract_only(report, shards, args.workers, args.n)
+    steps = set(args.steps.split(","))
+    if "extract" in steps:
+        extract_only(report, shards, args.workers, args.n)
     store_path = workdir / f"store-{args.n}"
-    built = ingest(report, shards, store_path, args.workers, args.n)
+    if "ingest" in steps:
+        built = ingest(report, shards, store_path, args.workers, args.n)
+    else:
+        built = store_path.is_dir()
+        report.add("ingest", "store", f"reused {store_path}" if built else "n/a: no store from an earlier run")
     ours = raw = None
-    if built:
+    if built and steps & {"query", "export", "view", "ingest"}:
         try:
             ours, raw = open_store(store_path)
             quads, graphs = count_quads(raw)
@@ -784,22 +799,30 @@ def run(args: argparse.Namespace) -> Report:
         except Exception as exc:  # noqa: BLE001
             report.missing("ingest", "open store", short_error(exc))
     if raw is not None:
-        baseline = None
-        if not args.skip_rdflib:
-            try:
-                baseline = RdflibBaseline(raw, workdir, args.rdflib_repeats, args.rdflib_timeout, union=ours is None)
-                report.add("query", f"rdflib in-memory load ({baseline.parser})", seconds(baseline.load_seconds))
-            except Exception as exc:  # noqa: BLE001
-                report.missing("query", "rdflib baseline", short_error(exc))
-        queries(report, store_path, args.n, args.repeats, args.seed, baseline, args.queries, args.query_budget,
-                args.query_timeout)
-        del baseline
-        export_turtle(report, ours, raw, store_path, workdir / f"export-{args.n}", args.n)
-        province_html(report, ours, raw, store_path, workdir / f"provinces-{args.n}.html")
-    else:
+        if "query" in steps:
+            baseline = None
+            if not args.skip_rdflib:
+                try:
+                    baseline = RdflibBaseline(raw, workdir, args.rdflib_repeats, args.rdflib_timeout,
+                                              union=ours is None)
+                    report.add("query", f"rdflib in-memory load ({baseline.parser})",
+                               seconds(baseline.load_seconds))
+                except Exception as exc:  # noqa: BLE001
+                    report.missing("query", "rdflib baseline", short_error(exc))
+            queries(report, store_path, args.n, args.repeats, args.seed, baseline, args.queries,
+                    args.query_budget, args.query_timeout)
+            del baseline
+            gc.collect()  # the rdflib graph is gigabytes at 10 000 articles
+        if "export" in steps:
+            export_turtle(report, ours, raw, store_path, workdir / f"export-{args.n}", args.n)
+        if "view" in steps:
+            province_html(report, ours, raw, store_path, workdir / f"provinces-{args.n}.html")
+    elif steps & {"query", "export", "view"}:
         for section, name in (("query", "saved queries"), ("export", "Turtle"), ("view", "province network HTML")):
-            report.missing(section, name, "no store was built")
-    linearity(report, big, runs=1 if args.quick else 2)
+            if section in steps:
+                report.missing(section, name, "no store was built")
+    if "big" in steps:
+        linearity(report, big, runs=1 if args.quick else 2)
     return report
 
 
@@ -827,6 +850,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-timeout", type=float, default=60.0, help="seconds per rdflib run")
     parser.add_argument("--skip-rdflib", action="store_true", help="leave out the rdflib baseline")
     parser.add_argument("--queries", type=Path, default=ROOT / "queries", help="folder of saved .rq queries")
+    parser.add_argument("--steps", default=",".join(STEPS),
+                        help=f"comma-separated steps to run (default all: {','.join(STEPS)}); "
+                             "without ingest the store of an earlier run is reused")
     parser.add_argument("--quick", action="store_true",
                         help="smoke-test settings: 1 run per query (1 s budget), rdflib capped at 0.5 s, "
                              "the big articles extracted once")
@@ -835,6 +861,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("n must be >= 1")
+    unknown = set(args.steps.split(",")) - set(STEPS)
+    if unknown:
+        parser.error(f"unknown step(s) {', '.join(sorted(unknown))}; choose from {', '.join(STEPS)}")
     if args.quick:
         args.repeats, args.query_budget = 1, 1.0
         args.rdflib_repeats, args.rdflib_timeout = 1, min(args.rdflib_timeout, 0.5)

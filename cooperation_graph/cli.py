@@ -131,11 +131,12 @@ def _store_options(func):
 
 
 def _open(store_spec: str, update_url: str | None, graph_store_url: str | None,
-          user: str | None, password: str | None, auth: str, timeout: float, **_: object):
+          user: str | None, password: str | None, auth: str, timeout: float,
+          read_only: bool = False):
     from .store import open_store
 
     return open_store(store_spec, update_url=update_url, gsp_url=graph_store_url, user=user,
-                      password=password, auth=auth, timeout=timeout)
+                      password=password, auth=auth, timeout=timeout, read_only=read_only)
 
 
 @main.command()
@@ -209,7 +210,7 @@ def export_command(formats: tuple[str, ...], out_dir: Path, **store_options) -> 
     """
     from .export import export
 
-    with _open(**store_options) as store:
+    with _open(**store_options, read_only=True) as store:
         for fmt in formats:
             click.echo(str(export(store, fmt, out_dir)))
 
@@ -225,7 +226,7 @@ def validate(**store_options) -> None:
     """
     from .validate import validate_quads
 
-    with _open(**store_options) as store:
+    with _open(**store_options, read_only=True) as store:
         report = validate_quads(store.quads())
     click.echo(report.text())
     if not report.conforms:

@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .errors import StoreError
-from .vocab import DEFAULT_BASE, PREFIXES
+from .vocab import CG, DEFAULT_BASE, FOAF, ORG, PREFIXES, RDF, RDFS, SDO
 
 RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
     "ttl": (ox.RdfFormat.TURTLE, "graph.ttl"),
@@ -30,23 +30,21 @@ RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
 }
 FORMATS = (*RDF_FORMATS, "graphml", "gexf", "csv")
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_CG = PREFIXES["cg"]
-_LABELS = (_RDFS + "label", "http://schema.org/name", "https://schema.org/name",
-           "http://xmlns.com/foaf/0.1/name")
+_RDF_TYPE = str(RDF.type)
+_LABELS = (str(RDFS.label), str(SDO.name), str(FOAF.name))
+_EVIDENCE = str(CG.evidence)
 
 #: CSV table name -> class IRI: one table per fact type.
 CSV_TABLES: dict[str, str] = {
-    "articles": _CG + "Article",
-    "provinces": _CG + "Province",
-    "officials": _CG + "Official",
-    "memberships": "http://www.w3.org/ns/org#Membership",
-    "cooperations": _CG + "Cooperation",
-    "agreements": _CG + "Agreement",
-    "fundings": _CG + "Funding",
-    "investments": _CG + "Investment",
-    "events": _CG + "Event",
+    "articles": str(CG.Article),
+    "provinces": str(CG.Province),
+    "officials": str(CG.Official),
+    "memberships": str(ORG.Membership),
+    "cooperations": str(CG.Cooperation),
+    "agreements": str(CG.Agreement),
+    "fundings": str(CG.Funding),
+    "investments": str(CG.Investment),
+    "events": str(CG.Event),
 }
 
 
@@ -183,8 +181,16 @@ def _writable(graph: Any) -> Any:
 # --------------------------------------------------------------------------- CSV
 
 
+_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
 def _value(term: Any) -> str:
-    return "" if term is None else term.value
+    """The lexical form; booleans canonical (Virtuoso's SELECT results say 0/1)."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and term.datatype.value == _BOOLEAN:
+        return {"1": "true", "0": "false"}.get(term.value, term.value)
+    return term.value
 
 
 def csv_tables(store: Any, *, base: str = DEFAULT_BASE) -> dict[str, str]:
@@ -208,7 +214,7 @@ def csv_tables(store: Any, *, base: str = DEFAULT_BASE) -> dict[str, str]:
         res = store.query(
             f"SELECT ?s ?g ?p ?o ?q ?v WHERE {{ GRAPH ?g {{ ?s a <{cls}> ; ?p ?o . "
             f"OPTIONAL {{ ?o ?q ?v FILTER(isIRI(?o) && (STRSTARTS(STR(?o), CONCAT(STR(?s), '#')) "
-            f"|| ?p = <{_CG}evidence>)) }} }} }}")
+            f"|| ?p = <{_EVIDENCE}>)) }} }} }}")
         rows: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for sol in res:
             s, p, o = sol["s"].value, _short(sol["p"].value, pfx), sol["o"]
@@ -223,7 +229,7 @@ def csv_tables(store: Any, *, base: str = DEFAULT_BASE) -> dict[str, str]:
                     row[f"{col}.{_short(sol['q'].value, pfx).split(':', 1)[-1]}"].add(
                         _value(sol["v"]))
                 continue
-            row[col].add(o.value)
+            row[col].add(_value(o))
             if isinstance(o, ox.NamedNode):  # "iri\tlabel": labels sort in the order of the IRIs
                 row[f"{col}_label"].add(f"{o.value}\t{label_of.get(o.value, '')}")
         labelled = {c for r in rows.values() for c, vs in r.items()

@@ -22,7 +22,8 @@ Named graph ``graph:article/K`` holds everything one article says::
       cg:serves P ; org:memberOf P ; org:holds id:post/ERA-CODE/TITLE-SLUG ;
       prov:wasDerivedFrom id:article/K ; cg:evidence EV .
   id:post/legacy-01/bi-thu-thanh-uy  a org:Post ; rdfs:label "Bí thư Thành ủy"@vi ;
-      org:postIn P ; org:role id:role/bi-thu-thanh-uy .   # central posts: id:post/tw/..., no postIn
+      org:postIn P ; org:role id:role/bi-thu-thanh-uy .
+      # central posts (Ủy viên Bộ Chính trị ...): id:post/tw/TITLE-SLUG, no org:postIn
   id:role/bi-thu-thanh-uy  a org:Role ; rdfs:label "Bí thư Thành ủy"@vi .
   id:membership/H  a org:Membership ; org:member PERSON ; org:organization P ; org:role ROLE ;
       cg:post POST ; org:memberDuring id:membership/H#during ; prov:wasDerivedFrom ART ;
@@ -46,9 +47,17 @@ Named graph ``graph:article/K`` holds everything one article says::
   EV = id:evidence/K/H  a cg:Evidence, prov:Entity ; cg:sentence "..." ;
       cg:startOffset 120 ; cg:endOffset 260 ; cg:confidence 0.9 ; prov:wasQuotedFrom ART .
 
+``PKEY`` (:func:`resolve.official_key`) is ``<name slug>-<lineage code>-<6 hex of the name>``,
+e.g. ``hoang-trung-hai-01-2215b2``: the lineage is the code of the 2025 unit the province is
+or became part of (``tw`` for central posts), so one official keeps one IRI across articles
+and across the 2025 merger. A post's first/last sighting is MIN/MAX of
+``?m org:memberDuring/time:inside/time:inXSDDate ?day``; its sources are the ``?m
+prov:wasDerivedFrom ?article`` values.
+
 Amounts and counts are ``xsd:integer`` (đồng has no subunit), confidence and coordinates
 ``xsd:decimal``, years ``xsd:integer``. Wikidata links come from ``data/wikidata_provinces.csv``
-(only ids two independent sources agree on; see its ``source`` column). Province, person, post, role, membership and instant
+(only ids two independent sources agree on; see its ``source`` column).
+Province, person, post, role, membership and instant
 IRIs are shared by all articles (so graphs join); fact IRIs (``id:funding/K/...``) are per
 article. The edge "reported by" is ``prov:wasDerivedFrom``.
 
@@ -81,15 +90,37 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib import namespace as rdfns
 
 from .gazetteer import MERGER_DATE, load_gazetteer
 from .model import Article, Evidence, Extraction
 from .normalize import name_key
 from .resolve import CENTRAL_SCOPE, mention_lineage, official_key, slugify
-from .vocab import CG, DEFAULT_BASE, FOAF, ORG, OWL, PROV, SDO, TIME, WIKIDATA
+from . import vocab
+from .vocab import DEFAULT_BASE, WIKIDATA
 
 log = logging.getLogger(__name__)
+
+
+class _Terms:
+    """A vocabulary namespace whose terms, once looked up, are plain attributes.
+
+    ``DefinedNamespace.__getattr__`` is slow enough to be a fifth of the mapping's time; the
+    first lookup still goes through it, so a misspelt term still raises.
+    """
+
+    def __init__(self, namespace: type) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        term = str(getattr(self._namespace, name))
+        setattr(self, name, term)
+        return term
+
+
+CG, FOAF, ORG, OWL, PROV, SDO, TIME, RDF, RDFS, XSD = (
+    _Terms(ns) for ns in (vocab.CG, vocab.FOAF, vocab.ORG, vocab.OWL, vocab.PROV, vocab.SDO,
+                          vocab.TIME, rdfns.RDF, rdfns.RDFS, rdfns.XSD))
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 WIKIDATA_CSV = DATA_DIR / "wikidata_provinces.csv"
@@ -176,7 +207,7 @@ def _en(value: str) -> ox.Literal:
 
 
 def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_dt(str(XSD.integer)))
+    return ox.Literal(str(int(value)), datatype=_dt(XSD.integer))
 
 
 def _dec(value: float) -> ox.Literal:
@@ -184,15 +215,15 @@ def _dec(value: float) -> ox.Literal:
     text = format(Decimal(repr(float(value))).normalize(), "f")
     if "." not in text:
         text += ".0"
-    return ox.Literal(text, datatype=_dt(str(XSD.decimal)))
+    return ox.Literal(text, datatype=_dt(XSD.decimal))
 
 
 def _bool(value: bool) -> ox.Literal:
-    return ox.Literal("true" if value else "false", datatype=_dt(str(XSD.boolean)))
+    return ox.Literal("true" if value else "false", datatype=_dt(XSD.boolean))
 
 
 def _date(value: date) -> ox.Literal:
-    return ox.Literal(value.isoformat(), datatype=_dt(str(XSD.date)))
+    return ox.Literal(value.isoformat(), datatype=_dt(XSD.date))
 
 
 class _Quads:
@@ -273,9 +304,9 @@ class _ArticleMapper:
         q.add(art, SDO.headline, _str(a.title))
         if a.date is not None:
             q.add(art, SDO.datePublished,
-                  ox.Literal(a.date.isoformat(), datatype=_dt(str(XSD.dateTime))))
+                  ox.Literal(a.date.isoformat(), datatype=_dt(XSD.dateTime)))
         if a.url:
-            q.add(art, SDO.url, ox.Literal(a.url, datatype=_dt(str(XSD.anyURI))))
+            q.add(art, SDO.url, ox.Literal(a.url, datatype=_dt(XSD.anyURI)))
         for author in a.authors:
             q.add(art, SDO.author, _str(author))
         if a.section:
@@ -334,13 +365,16 @@ class _ArticleMapper:
                 q.add(person, CG.serves, p)
                 q.add(person, ORG.memberOf, p)
             for title in off.titles:
-                self.post(person, pkey, title, None if is_central_title(title) else p,
-                          unit, day, off.evidence)
+                if p and unit is not None and not is_central_title(title):
+                    self.post(person, pkey, title, p, f"{unit.era}-{unit.code}", day,
+                              off.evidence)
+                else:
+                    self.post(person, pkey, title, None, CENTRAL_SCOPE, day, off.evidence)
 
-    def post(self, person: str, pkey: str, title: str, p: str | None, unit: object,
+    def post(self, person: str, pkey: str, title: str, p: str | None, scope: str,
              day: date | None, evidence: Evidence) -> None:
+        """``person`` holds post ``title`` of province ``p`` (None: central), seen on ``day``."""
         q, slug = self.q, slugify(title)
-        scope = f"{unit.era}-{unit.code}" if p and unit is not None else CENTRAL_SCOPE  # type: ignore[attr-defined]
         post = f"{self.base}id/post/{scope}/{slug}"
         role = f"{self.base}id/role/{slug}"
         q.types(post, ORG.Post)
@@ -494,6 +528,7 @@ def load_wikidata_ids(path: Path = WIKIDATA_CSV) -> dict[tuple[str, str], tuple[
     the legacy and current nodes one).
     """
     if not path.exists():
+        log.warning("%s not found: provinces get no Wikidata links", path)
         return {}
     with path.open(encoding="utf-8", newline="") as fh:
         return {(row["era"], row["code"]): (row["wikidata"].strip(), row["link"].strip())
@@ -545,7 +580,7 @@ def gazetteer_quads(base: str = DEFAULT_BASE) -> list[ox.Quad]:
         q.add(change, CG.effectiveDate, _date(MERGER_DATE))
         q.add(change, PROV.startedAtTime,
               ox.Literal(f"{MERGER_DATE.isoformat()}T00:00:00+07:00",
-                         datatype=_dt(str(XSD.dateTime))))
+                         datatype=_dt(XSD.dateTime)))
     return q.quads()
 
 

@@ -35,7 +35,7 @@ into their successors (a pair inside one merged unit disappears).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -83,18 +83,25 @@ SELECT ?p ?label ?code ?era ?lat ?lon ?succ WHERE { GRAPH ?g {
 } }"""
 
 Q_ARTICLES = _PREFIXES + """
-SELECT ?a ?g ?id ?title ?date ?url ?source WHERE { GRAPH ?g {
+SELECT ?a ?g ?id ?title ?date ?url ?source ?hash WHERE { GRAPH ?g {
   ?a a cg:Article .
   OPTIONAL { ?a cg:articleId ?id } OPTIONAL { ?a schema:headline ?title }
+  OPTIONAL { ?a cg:contentHash ?hash }
   OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:url ?url }
   OPTIONAL { ?a schema:publisher/schema:name ?source }
 } }"""
 
+# One row per fact, its statements packed as "predicate US object US graph" RS ...: the engine
+# aggregates, so Python builds 10k rows instead of 170k (2 s instead of 8.5 s for 2,000 articles).
+_US, _RS = "\x1f", "\x1e"
 Q_FACTS = _PREFIXES + """
-SELECT ?s ?type ?p ?o ?g WHERE { GRAPH ?g {
+SELECT ?s ?type (GROUP_CONCAT(CONCAT(STR(?p), "\\u001f", STR(?o), "\\u001f", STR(?g));
+                              separator="\\u001e") AS ?all)
+WHERE { GRAPH ?g {
   ?s a ?type ; ?p ?o .
   FILTER(?type IN (cg:Official, cg:Agreement, cg:Funding, cg:Investment, cg:Event))
-} }"""
+  FILTER(?p NOT IN (rdf:type, cg:evidence, foaf:name, org:holds, org:memberOf, schema:amount))
+} } GROUP BY ?s ?type"""
 
 Q_AMOUNTS = _PREFIXES + """
 SELECT ?s ?value WHERE { GRAPH ?g { ?s schema:amount ?m . ?m schema:value ?value } }"""
@@ -105,11 +112,14 @@ SELECT DISTINCT ?person ?label ?in WHERE { GRAPH ?g {
 } }"""
 
 Q_EVIDENCE = _PREFIXES + """
-SELECT DISTINCT ?s ?sentence ?start ?end ?conf ?art WHERE { GRAPH ?g {
+SELECT ?s (GROUP_CONCAT(CONCAT(COALESCE(STR(?start), ""), "\\u001f", COALESCE(STR(?end), ""),
+    "\\u001f", COALESCE(STR(?conf), ""), "\\u001f", COALESCE(STR(?art), ""), "\\u001f",
+    STR(?sentence)); separator="\\u001e") AS ?all)
+WHERE { GRAPH ?g {
   ?s cg:evidence ?ev . ?ev cg:sentence ?sentence .
   OPTIONAL { ?ev cg:startOffset ?start } OPTIONAL { ?ev cg:endOffset ?end }
   OPTIONAL { ?ev cg:confidence ?conf } OPTIONAL { ?ev prov:wasQuotedFrom ?art }
-} }"""
+} } GROUP BY ?s"""
 
 Q_COOPERATION = _PREFIXES + """
 SELECT ?p1 ?p2 ?g WHERE { GRAPH ?g {
@@ -205,7 +215,7 @@ def _article_table(src: _Source) -> dict[str, dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
     for row in src.select(Q_ARTICLES):
         entry = table.setdefault(row["a"], {"iri": row["a"], "graph": row["g"]})
-        for key in ("id", "title", "url", "source"):
+        for key in ("id", "title", "url", "source", "hash"):
             if row.get(key) is not None and not entry.get(key):
                 entry[key] = str(row[key])
         if row.get("date") is not None and not entry.get("date"):
@@ -250,12 +260,19 @@ def rdf_to_networkx(source: Any) -> nx.MultiDiGraph:
         local = str(row["type"]).rsplit("#", 1)[-1]
         if not str(row["type"]).startswith(CG_NS) or local not in FACT_TYPES:
             continue
-        facts[row["s"]] = {"type": FACT_TYPES[local]}
-        bucket = values[row["s"]][row["p"]]
-        if row["g"] in graph_article:
-            said_in[(row["s"], row["p"], row["o"])].add(graph_article[row["g"]])
-        if row["o"] not in bucket:
-            bucket.append(row["o"])
+        subject = row["s"]
+        facts[subject] = {"type": FACT_TYPES[local]}
+        for packed in str(row["all"] or "").split(_RS):
+            pred, _, rest = packed.partition(_US)
+            obj, _, graph = rest.rpartition(_US)
+            if not pred:
+                continue
+            value = _typed(pred, obj)
+            bucket = values[subject][pred]
+            if graph in graph_article:
+                said_in[(subject, pred, value)].add(graph_article[graph])
+            if value not in bucket:
+                bucket.append(value)
     amounts = {row["s"]: int(row["value"]) for row in src.select(Q_AMOUNTS)
                if row.get("value") is not None}
 
@@ -382,27 +399,45 @@ def rdf_to_networkx(source: Any) -> nx.MultiDiGraph:
         G.nodes[node]["articles"] = sorted(G.nodes[node]["articles"])
 
     # evidence with its article
-    seen: set[tuple[str, Any, Any, str]] = set()
-    for row in sorted(src.select(Q_EVIDENCE),
-                      key=lambda r: (str(r["s"]), str(r.get("art")), r.get("start") or 0)):
+    for row in src.select(Q_EVIDENCE):
         if row["s"] not in G:
             continue
-        key = (row["s"], row.get("start"), row.get("end"), str(row.get("art")))
-        if key in seen:
-            continue
-        seen.add(key)
-        art = articles.get(row.get("art") or "", {})
-        G.nodes[row["s"]]["evidence"].append({
-            "sentence": str(row["sentence"]),
-            "start": row.get("start"),
-            "end": row.get("end"),
-            "confidence": float(row["conf"]) if row.get("conf") is not None else None,
-            "article_id": art.get("id"),
-            "article_title": art.get("title"),
-            "article_date": art.get("date"),
-            "article_url": art.get("url"),
-        })
+        found: dict[tuple[Any, Any, str], dict[str, Any]] = {}
+        for packed in str(row["all"] or "").split(_RS):
+            parts = packed.split(_US, 4)
+            if len(parts) != 5:
+                continue
+            start, end, conf, art_iri, sentence = parts
+            art = articles.get(art_iri, {})
+            item = {
+                "sentence": sentence,
+                "start": int(start) if start.lstrip("-").isdigit() else None,
+                "end": int(end) if end.lstrip("-").isdigit() else None,
+                "confidence": float(conf) if conf else None,
+                "article_id": art.get("id"),
+                "article_title": art.get("title"),
+                "article_date": art.get("date"),
+                "article_url": art.get("url"),
+            }
+            found.setdefault((item["start"], item["end"], art_iri), item)
+        G.nodes[row["s"]]["evidence"] = [
+            found[k] for k in sorted(found, key=lambda k: (k[2], k[0] or 0, k[1] or 0))]
     return G
+
+
+_INT_PREDICATES = {CG_NS + name for name in ("year", "contentCount", "projectCount")}
+
+
+def _typed(pred: str, text: str) -> Any:
+    """A packed object back to its Python value (the datatype is fixed by the predicate)."""
+    if pred in _INT_PREDICATES and text.lstrip("-").isdigit():
+        return int(text)
+    if pred == PREFIXES["schema"] + "startDate":
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return text
+    return text
 
 
 def _sentence_case(text: str) -> str:
@@ -411,36 +446,75 @@ def _sentence_case(text: str) -> str:
 
 
 def article_records(source: Any) -> list[dict[str, Any]]:
-    """Every article in the source: ``id``, ``title``, ``date``, ``url``, ``source``, ``iri``."""
+    """Every article in the source: ``id``, ``title``, ``date``, ``url``, ``source``, ``iri``,
+    ``graph``, ``hash`` (content hash)."""
     table = _article_table(_Source(source))
     return sorted(table.values(), key=lambda a: (a.get("date") or "", a["id"]))
 
 
-def article_subgraph(G: nx.MultiDiGraph, article_id: str) -> nx.MultiDiGraph:
-    """The part of an entity graph one article supports: its facts and their neighbours.
+def article_texts(source: Any, records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Article id -> normalized text, for articles whose source file the store recorded and
+    which still reads with the same content hash (so evidence offsets still point right).
 
-    Evidence from other articles is left out of the copy.
+    The store keeps no article text; files that moved or changed are simply left out.
     """
-    def reported(node: Any) -> bool:
-        return article_id in (G.nodes[node].get("articles") or [])
+    from .errors import CooperationGraphError
+    from .ingest import read_articles
 
-    def edge_reported(attrs: Mapping[str, Any]) -> bool:
-        return article_id in (attrs.get("articles") or [])
+    store = _Source(source).source
+    try:
+        units = store.records() if hasattr(store, "records") else {}
+    except CooperationGraphError:
+        return {}
+    wanted: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for record in records:
+        unit = units.get(record.get("graph") or "")
+        if unit is not None and unit.source and record.get("hash"):
+            wanted[unit.source].append(record)
+    texts: dict[str, str] = {}
+    for path, items in wanted.items():
+        by_id = {(r["id"], r["hash"]) for r in items}
+        try:
+            for article in read_articles(Path(path)):
+                if (article.id, article.content_hash) in by_id:
+                    texts[article.id] = article.text
+        except (CooperationGraphError, OSError):
+            continue  # gone or unreadable: the view falls back to the evidence sentences
+    return texts
 
-    keep = {n for n in G if reported(n)}
-    around = set(keep)
-    for u, v, attrs in G.edges(data=True):  # provinces the article's statements point to
-        if edge_reported(attrs):
-            around.update((u, v))
-    sub = G.subgraph(around).copy()
-    # statements only other articles make (an official's later post, another pair) go
-    sub.remove_edges_from([(u, v, k) for u, v, k, a in sub.edges(keys=True, data=True)
-                           if not edge_reported(a)])
-    sub.remove_nodes_from([n for n in list(sub) if n not in keep and sub.degree(n) == 0])
-    for node, attrs in sub.nodes(data=True):
-        attrs["evidence"] = [e for e in attrs.get("evidence") or ()
-                             if e.get("article_id") == article_id]
-    return sub
+
+def article_subgraph(G: nx.MultiDiGraph, article_id: str) -> nx.MultiDiGraph:
+    """The part of an entity graph one article states: its facts, the entities its statements
+    link them to, and only its own evidence."""
+    return dict(article_subgraphs(G, [article_id]))[article_id]
+
+
+def article_subgraphs(
+    G: nx.MultiDiGraph, article_ids: Iterable[str] | None = None
+) -> Iterator[tuple[str, nx.MultiDiGraph]]:
+    """``(article id, subgraph)`` for many articles, indexing ``G`` once (not once per article)."""
+    nodes_of: dict[str, set[Any]] = defaultdict(set)
+    edges_of: dict[str, list[tuple[Any, Any, Any]]] = defaultdict(list)
+    for node, attrs in G.nodes(data=True):
+        for art in attrs.get("articles") or ():
+            nodes_of[art].add(node)
+    for u, v, key, attrs in G.edges(keys=True, data=True):
+        for art in attrs.get("articles") or ():
+            edges_of[art].append((u, v, key))
+    wanted = sorted(set(nodes_of) | set(edges_of)) if article_ids is None else article_ids
+    for art in wanted:
+        sub = nx.MultiDiGraph()
+        members = set(nodes_of.get(art, ()))
+        for u, v, _ in edges_of.get(art, ()):
+            members.update((u, v))
+        for node in sorted(members, key=str):
+            attrs = dict(G.nodes[node])
+            attrs["evidence"] = [e for e in attrs.get("evidence") or ()
+                                 if e.get("article_id") == art]
+            sub.add_node(node, **attrs)
+        for u, v, key in edges_of.get(art, ()):
+            sub.add_edge(u, v, key=key, **G.edges[u, v, key])
+        yield art, sub
 
 
 # --------------------------------------------------------------------------------------------
@@ -537,6 +611,12 @@ def province_networks(source: Any) -> dict[str, nx.Graph]:
 
 
 __all__ = [
-    "rdf_to_networkx", "province_network", "province_networks", "article_records",
-    "article_subgraph", "EDGE_RULES", "FACT_TYPES",
+    "EDGE_RULES",
+    "FACT_TYPES",
+    "article_records",
+    "article_subgraph",
+    "article_subgraphs",
+    "province_network",
+    "province_networks",
+    "rdf_to_networkx",
 ]

@@ -11,7 +11,9 @@ declares its parameters::
 Each parameter ``NAME`` is the query variable ``?NAME``. A value is bound as an RDF term
 (never pasted into the query text as raw text) by a ``VALUES`` block placed first in the
 outermost ``WHERE`` group, so it restricts every pattern and ``FILTER`` of that group and
-works the same on any SPARQL 1.1 store. ``UNDEF`` (as a default, or as the value given)
+works the same on any SPARQL 1.1 store. (Oxigraph's own ``substitutions`` would reach
+nested groups too, but only accept projected variables.) Saved queries therefore use their
+parameters at the top level of the WHERE clause. ``UNDEF`` (as a default, or as the value given)
 leaves the variable unbound ("any").
 
 Results come back as a :class:`Result` and are written as an aligned text table, CSV, TSV,
@@ -22,14 +24,17 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Iterable, Literal as TLiteral, Mapping, Union
+from typing import Any
+from typing import Literal as TLiteral
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -37,7 +42,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 
-Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
@@ -113,7 +118,7 @@ def query_form(text: str) -> str:
 def has_order_by(text: str) -> bool:
     """True if the query sorts its results (then their order is part of the expected result)."""
     words = _words(text)
-    return any(a == "ORDER" and b == "BY" for a, b in zip(words, words[1:]))
+    return any(a == "ORDER" and b == "BY" for a, b in itertools.pairwise(words))
 
 
 def declared_prefixes(text: str) -> dict[str, str]:
@@ -285,34 +290,40 @@ def _values_term(term: Term | None) -> str:
     return "UNDEF" if term is None else str(term)
 
 
-def bind(query: SavedQuery, params: Mapping[str, Any] | None = None) -> str:
-    """The query text with every declared parameter bound (given value, else its default).
+def bind_terms(query: SavedQuery, params: Mapping[str, Any] | None = None) -> dict[str, Term | None]:
+    """Every declared parameter's RDF term (given value, else its default; None = unbound).
 
     Raises QueryError for an unknown parameter, a missing required one, or a bad value.
     """
     params = dict(params or {})
     for name in params:
         query.param(name)  # unknown -> QueryError
-    if not query.params:
-        return query.text
-    prefixes = declared_prefixes(query.text)
-    names, terms = [], []
+    prefixes = declared_prefixes(query.text) if query.params else {}
+    out: dict[str, Term | None] = {}
     for p in query.params:
         if p.name in params and params[p.name] == UNDEF:
-            term: Term | None = None  # explicitly "any"
+            out[p.name] = None  # explicitly "any"
         elif p.name in params and params[p.name] is not None:
-            term = _term(p, params[p.name], prefixes)
+            out[p.name] = _term(p, params[p.name], prefixes)
         elif p.default is None:
             raise QueryError(f"query {query.name!r} needs parameter {p.name!r} ({p.type}): use --param {p.name}=VALUE")
         elif p.default == UNDEF:
-            term = None
+            out[p.name] = None
         else:
-            term = _term(p, _default_text(p.default), prefixes)
-        names.append("?" + p.name)
-        terms.append(_values_term(term))
+            out[p.name] = _term(p, _default_text(p.default), prefixes)
+    return out
+
+
+def bind(query: SavedQuery, params: Mapping[str, Any] | None = None) -> str:
+    """The query text with every declared parameter bound by a ``VALUES`` block placed first
+    in the outermost WHERE group (what is sent to a remote SPARQL endpoint)."""
+    terms = bind_terms(query, params)
+    if not terms:
+        return query.text
+    names = " ".join("?" + name for name in terms)
+    values = " ".join(_values_term(t) for t in terms.values())
     at = _where_brace(query.text) + 1
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
-    return query.text[:at] + block + query.text[at:]
+    return query.text[:at] + f" VALUES ({names}) {{ ({values}) }} " + query.text[at:]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -412,10 +423,9 @@ def run_query(
     saved = query if isinstance(query, SavedQuery) else load_query(query)
     if not allow_service and uses_service(saved.text):
         raise QueryError("SERVICE (federated query to another endpoint) is not allowed here")
-    text = bind(saved, params)
     label = str(saved.path) if saved.path else "query"
     try:
-        raw = store.query(text)
+        raw = store.query(bind(saved, params))
     except SyntaxError as exc:
         check_syntax(saved.text, label)  # position in the text as written, not as bound
         raise syntax_error(exc, label) from exc
@@ -441,7 +451,7 @@ def to_result(raw: Any, *, limit: int | None = None, prefixes: Mapping[str, str]
         variables = tuple(v.value for v in raw.variables)
         rows, truncated = _take(((sol[v] for v in variables) for sol in raw), limit)
         return Result("select", variables, tuple(tuple(r) for r in rows), truncated=truncated, prefixes=prefixes)
-    if isinstance(raw, ox.QueryTriples) or isinstance(raw, Iterable):
+    if isinstance(raw, (ox.QueryTriples, Iterable)):
         items, truncated = _take(iter(raw), limit)
         triples = tuple(t.triple if isinstance(t, ox.Quad) else t if isinstance(t, ox.Triple) else ox.Triple(*t)
                         for t in items)

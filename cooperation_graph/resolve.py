@@ -31,7 +31,10 @@ from .gazetteer import load_gazetteer
 from .model import Extraction, ProvinceMention
 from .normalize import fold, name_key
 
-MAX_GAP_YEARS = 10
+# Three 5-year terms (nhiệm kỳ): an official in office is reported at least once a term in a
+# corpus of any size, so namesakes in one province seen more than three terms apart are taken
+# for two people. Sparse corpora make long gaps common, hence not one term.
+MAX_GAP_YEARS = 15
 CENTRAL_SCOPE = "tw"  # "trung ương": posts of the central state and party
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

@@ -24,22 +24,25 @@ import json
 import logging
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import QueryError, StoreError
 from .query import (
+    _words,
     bind,
     format_graph,
     format_result,
@@ -48,7 +51,6 @@ from .query import (
     syntax_error,
     to_result,
     uses_service,
-    _words,
 )
 
 log = logging.getLogger(__name__)
@@ -121,6 +123,7 @@ def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs
     """
     import pyoxigraph as ox
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops us
     try:
         store = ox.Store.read_only(store_path)
     except OSError as exc:
@@ -413,7 +416,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "coopgraph"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
 
     # -- plumbing
@@ -543,7 +546,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise HttpError(answer[1], answer[2])
         if kind != "ok":
             raise HttpError(500, f"unexpected worker answer {kind!r}")
-        _, body, ctype, truncated, n = answer
+        _, body, ctype, truncated, _count = answer
         headers = {"X-Query-Time-Ms": f"{(time.monotonic() - started) * 1000:.1f}"}
         if truncated:
             headers["X-Result-Truncated"] = "true"
@@ -665,6 +668,11 @@ def serve(config: ServerConfig) -> None:
     print(f"coopgraph: SPARQL endpoint {server.url}sparql, query page {server.url}", flush=True)
     if config.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"coopgraph: warning: listening on {config.host}, reachable from other machines", flush=True)
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)  # a service manager's stop: close the workers too
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -687,7 +695,7 @@ def running_server(config: ServerConfig) -> Iterator[SparqlServer]:
         thread.join(5)
 
 
-__all__ = ["ServerConfig", "QueryPool", "SparqlServer", "make_server", "serve", "running_server", "negotiate"]
+__all__ = ["QueryPool", "ServerConfig", "SparqlServer", "make_server", "negotiate", "running_server", "serve"]
 
 
 

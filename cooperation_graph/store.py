@@ -57,19 +57,46 @@ BULK_MAX = 500_000
 
 @dataclass(frozen=True)
 class Unit:
-    """One named graph to write as a whole, with what identifies it."""
+    """One named graph to write as a whole, with what identifies it.
+
+    The content is ``quads`` or, cheaper to pass between processes and to write,
+    ``ntriples``: the graph's triples as sorted canonical N-Triples (see :func:`make_unit`).
+    Blank nodes are refused: labels would clash between units loaded separately.
+    """
 
     graph: str
-    quads: Sequence[ox.Quad]
-    id: str
+    quads: Sequence[ox.Quad] = ()
+    id: str = ""
     content_hash: str = ""
     source: str | None = None
     kind: str = "article"
     graph_hash: str = ""
+    ntriples: bytes = b""
+
+    def payload(self) -> bytes:
+        """The sorted canonical N-Triples of the unit's graph, one ``\\n``-ended line each."""
+        return self.ntriples or canonical_ntriples(_in_graph(self))
 
     def fingerprint(self) -> str:
-        """The recorded hash of the quads (computed when not given)."""
-        return self.graph_hash or graph_hash(self.quads)
+        """The recorded hash of the content (computed when not given)."""
+        return self.graph_hash or hashlib.sha256(self.payload()).hexdigest()
+
+    def size(self) -> int:
+        return len(self.quads) if self.quads else self.ntriples.count(b"\n")
+
+    def packed(self) -> Unit:
+        """The same unit carrying only its N-Triples bytes and their hash."""
+        if self.ntriples and self.graph_hash:
+            return self
+        data = self.payload()
+        return dataclasses.replace(self, quads=(), ntriples=data,
+                                   graph_hash=hashlib.sha256(data).hexdigest())
+
+
+def make_unit(graph: str, quads: Iterable[ox.Quad], **fields: Any) -> Unit:
+    """A packed Unit (bytes and hash): what a worker process should send back; pickling
+    pyoxigraph terms costs ~20x more than these bytes."""
+    return Unit(graph, list(quads), **fields).packed()
 
 
 @dataclass(frozen=True)
@@ -115,20 +142,35 @@ class BuildReport:
         return "\n".join([line] + [f"failed: {src}: {msg}" for src, msg in self.failed])
 
 
-def graph_hash(quads: Iterable[ox.Quad]) -> str:
-    """sha256 of the sorted canonical N-Triples of the quads' triples (graph name ignored)."""
+def canonical_ntriples(quads: Iterable[ox.Quad]) -> bytes:
+    """The quads' distinct triples as sorted canonical N-Triples (graph names dropped)."""
     data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
-    lines = sorted(set(data.splitlines()))
-    return hashlib.sha256(b"\n".join(lines)).hexdigest()
+    return b"".join(line + b"\n" for line in sorted(set(data.splitlines())))
 
 
-def _record_quads(unit: Unit, fingerprint: str) -> list[ox.Quad]:
+def graph_hash(quads: Iterable[ox.Quad]) -> str:
+    """sha256 of :func:`canonical_ntriples`: equal for equal graphs, whatever the order."""
+    return hashlib.sha256(canonical_ntriples(quads)).hexdigest()
+
+
+def _record_quads(unit: Unit) -> list[ox.Quad]:
     g = ox.NamedNode(unit.graph)
     values = [(_ID, unit.id), (_KIND, unit.kind), (_CONTENT_HASH, unit.content_hash),
-              (_GRAPH_HASH, fingerprint)]
+              (_GRAPH_HASH, unit.fingerprint())]
     if unit.source:
         values.append((_SOURCE, unit.source))
     return [ox.Quad(g, p, ox.Literal(v), META_GRAPH) for p, v in values]
+
+
+def _records_nquads(units: Iterable[Unit]) -> bytes:
+    return ox.serialize([q for u in units for q in _record_quads(u)],
+                        format=ox.RdfFormat.N_QUADS) or b""
+
+
+def _records_triples(units: Iterable[Unit]) -> str:
+    data = ox.serialize([q.triple for u in units for q in _record_quads(u)],
+                        format=ox.RdfFormat.N_TRIPLES) or b""
+    return data.decode()
 
 
 def _in_graph(unit: Unit) -> list[ox.Quad]:
@@ -136,6 +178,9 @@ def _in_graph(unit: Unit) -> list[ox.Quad]:
     g = ox.NamedNode(unit.graph)
     out = []
     for q in unit.quads:
+        if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+            raise StoreError(f"unit {unit.graph}: blank node {q.subject if isinstance(q.subject, ox.BlankNode) else q.object}"
+                             " (mint an IRI: blank nodes of separate units would clash)")
         if q.graph_name == g:
             out.append(q)
         elif isinstance(q.graph_name, ox.DefaultGraph):
@@ -165,15 +210,6 @@ def _matches(record: UnitRecord, key: str) -> bool:
         except OSError:
             return False
     return False
-
-
-def _term(term: Any) -> str:
-    """A pyoxigraph term as SPARQL / N-Triples text."""
-    return str(term)
-
-
-def _triples_text(quads: Iterable[ox.Quad]) -> str:
-    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
 # --------------------------------------------------------------------------- interface
@@ -261,8 +297,10 @@ class EmbeddedStore(_StoreBase):
                  bulk: bool = True) -> None:
         self.path = Path(path)
         self.bulk = bulk
+        if read_only and not (self.path / "CURRENT").exists():
+            raise StoreError(f"no store at {self.path} (build one first: coopgraph build PATH)")
         try:
-            if read_only:
+            if read_only:  # works beside a writer (e.g. `serve`), sees its last flushed state
                 self._store = ox.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
@@ -298,36 +336,36 @@ class EmbeddedStore(_StoreBase):
         """
         if not units:
             return 0
-        if sum(len(u.quads) for u in units) > BULK_MAX and len(units) > 1:
+        if sum(u.size() for u in units) > BULK_MAX and len(units) > 1:
             half = len(units) // 2  # keep each call one loader batch; units stay whole
             return self.write_units(units[:half]) + self.write_units(units[half:])
-        batch: list[ox.Quad] = []
-        replacing: list[str] = []
-        for unit in units:
-            quads = _in_graph(unit)
-            batch += quads
-            batch += _record_quads(unit, unit.fingerprint())
-            g = ox.NamedNode(unit.graph)
-            if self._store.contains_named_graph(g) or next(
-                    self._store.quads_for_pattern(g, None, None, META_GRAPH), None):
-                replacing.append(unit.graph)
+        payloads = [(u, u.payload()) for u in units]
+        records = _records_nquads(units)
+        replacing = [u.graph for u in units if self._holds(u.graph)]
         try:
             if not replacing:
-                if self.bulk:
-                    self._store.bulk_extend(batch)
-                else:
-                    self._store.extend(batch)  # transactional
+                # N-Triples -> N-Quads by plain byte replacement: in canonical N-Triples every
+                # line ends with " .\n" and no literal holds a raw newline.
+                blob = b"".join(data.replace(b" .\n", f" <{u.graph}> .\n".encode())
+                                for u, data in payloads) + records
+                load = self._store.bulk_load if self.bulk else self._store.load
+                load(blob, format=ox.RdfFormat.N_QUADS)
             else:
                 # Removal and insertion must share one transaction: one SPARQL Update request.
                 ops = [f"DROP SILENT GRAPH <{g}> ;\nDELETE WHERE {{ GRAPH <{META_GRAPH.value}> "
                        f"{{ <{g}> ?p ?o }} }}" for g in replacing]
-                body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
-                                 for q in batch)
+                body = "\n".join(f"GRAPH <{u.graph}> {{\n{data.decode()}}}" for u, data in payloads)
+                body += f"\nGRAPH <{META_GRAPH.value}> {{\n{_records_triples(units)}}}"
                 ops.append(f"INSERT DATA {{\n{body}\n}}")
                 self._store.update(" ;\n".join(ops))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
-        return len(batch)
+        return sum(data.count(b"\n") for _, data in payloads) + records.count(b"\n")
+
+    def _holds(self, graph: str) -> bool:
+        g = ox.NamedNode(graph)
+        return self._store.contains_named_graph(g) or next(
+            self._store.quads_for_pattern(g, None, None, META_GRAPH), None) is not None
 
     def remove_graphs(self, graphs: Sequence[str]) -> None:
         ops = [f"DROP SILENT GRAPH <{g}> ;\nDELETE WHERE {{ GRAPH <{META_GRAPH.value}> "
@@ -370,11 +408,13 @@ class EmbeddedStore(_StoreBase):
         return sum(1 for _ in self.quads())
 
     def close(self) -> None:
-        try:
-            self._store.flush()
-        except OSError:
-            pass
-        del self._store
+        """Flush and release the folder's lock (closing twice is harmless)."""
+        store = self.__dict__.pop("_store", None)
+        if store is not None:
+            try:
+                store.flush()
+            except (OSError, RuntimeError):  # read-only stores cannot flush
+                pass
 
 
 # --------------------------------------------------------------------------- remote
@@ -382,6 +422,11 @@ class EmbeddedStore(_StoreBase):
 
 _PROLOGUE = re.compile(r"^(?:\s+|#[^\n]*\n?|(?:PREFIX\s+[^:\s]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*",
                        re.IGNORECASE)
+
+
+_GRAPH_TYPES = [("turtle", ox.RdfFormat.TURTLE), ("rdf+xml", ox.RdfFormat.RDF_XML),
+                ("ld+json", ox.RdfFormat.JSON_LD), ("n-quads", ox.RdfFormat.N_QUADS)]
+_RESULT_TYPES = [("xml", ox.QueryResultsFormat.XML), ("tab-separated", ox.QueryResultsFormat.TSV)]
 
 
 def query_form(sparql: str) -> str:
@@ -405,13 +450,10 @@ class RemoteStore(_StoreBase):
     def __init__(self, url: str, *, update_url: str | None = None, gsp_url: str | None = None,
                  user: str | None = None, password: str | None = None, auth: str = "digest",
                  timeout: float = 60.0, use_gsp: bool | None = None) -> None:
-        self.url = url.rstrip("/") if url.endswith("/") and urllib.parse.urlsplit(url).path != "/" else url
-        parts = urllib.parse.urlsplit(self.url)
+        parts = urllib.parse.urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
-        path = parts.path.rstrip("/")
-        if path in ("", "/"):
-            self.url = root + "/query"
-            path = "/query"
+        path = parts.path.rstrip("/") or "/query"  # a bare server address: Oxigraph's layout
+        self.url = root + path + (f"?{parts.query}" if parts.query else "")
         if path.endswith("/query"):  # Oxigraph server layout
             prefix = root + path[: -len("/query")]
             self.update_url = update_url or prefix + "/update"
@@ -459,21 +501,18 @@ class RemoteStore(_StoreBase):
 
     # -- SPARQL
     def query(self, sparql: str) -> Any:
-        form = query_form(sparql)
-        if form in ("CONSTRUCT", "DESCRIBE"):
+        """Form POST with an explicit Accept (Virtuoso hangs on a raw-body query and may pick
+        another format when none is asked for); answers parsed by Oxigraph into its types."""
+        if query_form(sparql) in ("CONSTRUCT", "DESCRIBE"):
             body, ctype = self._form(self.url, {"query": sparql},
                                      "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8")
-            fmt = ox.RdfFormat.TURTLE if "turtle" in ctype else ox.RdfFormat.N_TRIPLES
+            fmt = next((f for key, f in _GRAPH_TYPES if key in ctype), ox.RdfFormat.N_TRIPLES)
             try:
                 return iter(list(ox.parse(body, format=fmt)))
             except SyntaxError as exc:
                 raise StoreError(f"{self.url}: unreadable {ctype or 'graph'} answer: {exc}") from exc
-        # explicit JSON both ways: Virtuoso otherwise sometimes answers in another format
-        fields = {"query": sparql}
-        if "sparql-graph-crud" not in self.url and not self.url.endswith("/query"):
-            fields["format"] = "application/sparql-results+json"
-        body, ctype = self._form(self.url, fields, "application/sparql-results+json")
-        fmt = ox.QueryResultsFormat.XML if "xml" in ctype else ox.QueryResultsFormat.JSON
+        body, ctype = self._form(self.url, {"query": sparql}, "application/sparql-results+json")
+        fmt = next((f for key, f in _RESULT_TYPES if key in ctype), ox.QueryResultsFormat.JSON)
         try:
             return ox.parse_query_results(body, format=fmt)
         except SyntaxError as exc:
@@ -516,14 +555,11 @@ class RemoteStore(_StoreBase):
         return _records_from_rows(rows)
 
     # -- writes
-    def _insert_batches(self, quads: Sequence[ox.Quad]) -> None:
-        for i in range(0, len(quads), UPDATE_BATCH):
-            chunk = quads[i:i + UPDATE_BATCH]
-            by_graph: dict[str, list[ox.Quad]] = {}
-            for q in chunk:
-                by_graph.setdefault(str(q.graph_name), []).append(q)
-            body = "\n".join(f"GRAPH {g} {{\n{_triples_text(qs)}\n}}" for g, qs in by_graph.items())
-            self.update(f"INSERT DATA {{\n{body}\n}}")
+    def _insert_lines(self, graph: str, lines: list[bytes]) -> None:
+        """INSERT DATA in requests of at most UPDATE_BATCH triples (Virtuoso's limit)."""
+        for i in range(0, len(lines), UPDATE_BATCH):
+            body = b"\n".join(lines[i:i + UPDATE_BATCH]).decode()
+            self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
 
     def _drop_records(self, graphs: Sequence[str]) -> None:
         meta = META_GRAPH.value
@@ -538,31 +574,23 @@ class RemoteStore(_StoreBase):
         graphs = [u.graph for u in units]
         self._drop_records(graphs)
         written = 0
-        records: list[ox.Quad] = []
-        pending: list[ox.Quad] = []
-        for unit in units:
-            quads = _in_graph(unit)
-            written += len(quads)
-            records += _record_quads(unit, unit.fingerprint())
-            if self.use_gsp:
-                self._put_graph(unit.graph, quads)
-            else:
-                pending += quads
         if not self.use_gsp:
             for i in range(0, len(graphs), 100):
                 self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs[i:i + 100]))
-            self._insert_batches(pending)
-        self._insert_batches(records)
+        for unit in units:
+            data = unit.payload()
+            written += data.count(b"\n")
+            if self.use_gsp:  # one atomic replacement per graph
+                self._request("PUT", self._gsp(unit.graph), data=data,  # N-Triples is Turtle
+                              headers={"Content-Type": "text/turtle; charset=utf-8"})
+            else:
+                self._insert_lines(unit.graph, data.splitlines())
+        records = _records_triples(units).encode().splitlines()
+        self._insert_lines(META_GRAPH.value, records)
         return written + len(records)
 
     def _gsp(self, graph: str) -> str:
         return f"{self.gsp_url}?{urllib.parse.urlencode({self.graph_param: graph})}"
-
-    def _put_graph(self, graph: str, quads: Sequence[ox.Quad]) -> None:
-        data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
-        # N-Triples is Turtle; text/turtle is what every Graph Store accepts
-        self._request("PUT", self._gsp(graph), data=data,
-                      headers={"Content-Type": "text/turtle; charset=utf-8"})
 
     def remove_graphs(self, graphs: Sequence[str]) -> None:
         self._drop_records(list(graphs))
@@ -594,16 +622,18 @@ def _escape(text: str) -> str:
 def open_store(spec: str | Path | GraphStore | None = None, **options: Any) -> Any:
     """An :class:`EmbeddedStore` for a folder, a :class:`RemoteStore` for an http(s) URL.
 
-    A store object is returned as is; ``options`` go to the RemoteStore (auth, endpoints).
+    A store object is returned as is; ``read_only`` opens a folder without taking its lock;
+    the other ``options`` go to the RemoteStore (auth, endpoints, timeout).
     """
     if spec is None:
         spec = DEFAULT_STORE
     if not isinstance(spec, (str, Path)):
         return spec
     text = str(spec)
+    read_only = bool(options.pop("read_only", False))
     if re.match(r"https?://", text):
         return RemoteStore(text, **{k: v for k, v in options.items() if v is not None})
-    return EmbeddedStore(text, read_only=bool(options.get("read_only", False)))
+    return EmbeddedStore(text, read_only=read_only)
 
 
 # --------------------------------------------------------------------------- building
@@ -644,8 +674,7 @@ def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int =
             if progress:
                 progress(1)
             continue
-        if not item.graph_hash:  # hash once, not at each comparison
-            item = dataclasses.replace(item, graph_hash=item.fingerprint())
+        item = item.packed()  # serialize and hash once
         batch.append(item)
         if len(batch) >= batch_size:
             flush()
@@ -655,15 +684,15 @@ def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int =
 
 
 def extraction_unit(extraction: Any, base: str | None = None, **mapping_options: Any) -> Unit:
-    """The unit of one article: its named graph from :func:`mapping.extraction_to_quads`."""
+    """The packed unit of one article (its named graph from :func:`mapping.extraction_to_quads`);
+    cheap to return from a worker process."""
     from . import mapping
 
     kwargs = {"base": base} if base else {}
     article = extraction.article
     quads = mapping.extraction_to_quads(extraction, **kwargs, **mapping_options)
-    return Unit(graph=mapping.article_graph_iri(article, **kwargs), quads=quads,
-                id=article.id, content_hash=article.content_hash, source=article.path,
-                kind="article", graph_hash=graph_hash(quads))
+    return make_unit(mapping.article_graph_iri(article, **kwargs), quads, id=article.id,
+                     content_hash=article.content_hash, source=article.path, kind="article")
 
 
 def reference_units(base: str | None = None) -> list[Unit]:
@@ -673,14 +702,17 @@ def reference_units(base: str | None = None) -> list[Unit]:
     kwargs = {"base": base} if base else {}
     quads = mapping.gazetteer_quads(**kwargs)
     graph = mapping.gazetteer_graph_iri(**kwargs)
-    return [Unit(graph=graph, quads=quads, id="gazetteer", kind="gazetteer",
-                 graph_hash=graph_hash(quads))]
+    return [make_unit(graph, quads, id="gazetteer", kind="gazetteer")]
 
 
 def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None = None,
                    batch_size: int = 500, progress: Callable[[int], None] | None = None,
                    with_gazetteer: bool = True) -> BuildReport:
-    """Map each Extraction (or :class:`Failed`) to its unit and write the units into ``store``.
+    """Map each Extraction to its unit and write the units into ``store``.
+
+    Items may also be :class:`Failed` (reported) or ready :class:`Unit` s: mapping costs a
+    few ms per article, so a parallel pipeline may call :func:`extraction_unit` in its
+    workers (a Unit pickles) and pass the units here.
 
     Unchanged articles are skipped; changed ones replace their named graph; a mapping error
     fails that article only. The gazetteer graph is written first when it changed.
@@ -692,7 +724,7 @@ def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None =
 
     def units() -> Iterator[Unit | Failed]:
         for ex in extractions:
-            if isinstance(ex, Failed):
+            if isinstance(ex, (Failed, Unit)):  # a Unit was mapped already (e.g. in a worker)
                 yield ex
                 continue
             try:

@@ -83,6 +83,9 @@ PROVINCE_SIDE = """<aside id="cg-side">
 hợp tác (thỏa thuận, khoản hỗ trợ, đầu tư, bài báo). Nhấp một tỉnh để xem đối tác và tổng số.</p>
 <label class="cg-legend-row"><input type="checkbox" id="cg-all-names"> Hiện tên mọi tỉnh,
  thành</label>
+<h2>Độ mạnh liên kết · Link strength</h2>
+<input type="range" id="cg-minw" min="0" max="1" step="1" value="0" style="width:100%">
+<div class="cg-muted" id="cg-minw-text"></div>
 <div id="cg-details"></div>
 </aside>
 """
@@ -193,6 +196,9 @@ function whenLaidOut(done) {
     var finish = function () {
       if (finished) return; finished = true;
       network.setOptions({physics: {enabled: false}});
+      network.fit({animation: false});
+      // fit() counts the shapes, not their labels: leave room for the labels at the edges
+      network.moveTo({scale: network.getScale() * 0.88, animation: false});
       network.once('afterDrawing', done); network.redraw();
     };
     network.once('stabilizationIterationsDone', finish);
@@ -295,6 +301,24 @@ PROVINCE_JS = r"""
   var era = CG.initial;
   CG.physics = false;
   function info(id) { return CG.eras[era].info[id]; }
+  var slider = document.getElementById('cg-minw'), sliderText = document.getElementById('cg-minw-text');
+  function setSlider() {
+    var E = CG.eras[era];
+    slider.max = String(Math.max(1, E.max_weight)); slider.value = String(E.min_weight);
+  }
+  function applyMin() {
+    var min = Number(slider.value), all = CG.eras[era].edges.length, upd = [], shown = 0;
+    edges.forEach(function (e) {
+      var hide = e.w < min; if (!hide) shown++;
+      if (!!e.hidden !== hide) upd.push({id: e.id, hidden: hide});
+    });
+    edges.update(upd);
+    sliderText.textContent = min > 0
+      ? 'Hiện ' + shown + ' / ' + all + ' liên kết có độ mạnh ≥ ' + min + ' (kéo sang trái để xem thêm).'
+      : 'Hiện tất cả ' + all + ' liên kết.';
+    setStatus(document.getElementById('cg-status').getAttribute('data-ready') === '1');
+  }
+  slider.addEventListener('input', applyMin);
   function load(newEra) {
     era = newEra;
     var showAll = document.getElementById('cg-all-names').checked;
@@ -303,6 +327,7 @@ PROVINCE_JS = r"""
       var c = Object.assign({}, n); if (showAll) c.label = n.name; return c;
     }));
     edges.add(CG.eras[era].edges);
+    setSlider(); applyMin();
     titles();
     document.getElementById('cg-details').textContent = '';
     network.fit();
@@ -349,7 +374,9 @@ PROVINCE_JS = r"""
   document.querySelectorAll('input[name=cg-era]').forEach(function (r) {
     r.addEventListener('change', function () { if (r.checked) load(r.value); });
   });
-  document.getElementById('cg-all-names').addEventListener('change', function () { load(era); });
+  document.getElementById('cg-all-names').addEventListener('change', function () {
+    var keep = slider.value; load(era); slider.value = keep; applyMin();
+  });
   network.on('click', function (params) { if (params.nodes.length) details(params.nodes[0]); });
   // a light map underlay: graticule, the sea, and the Hoang Sa / Truong Sa archipelagos
   var P = CG.proj;
@@ -381,6 +408,7 @@ PROVINCE_JS = r"""
     ctx.restore();
   });
   titles();
+  setSlider(); applyMin();
   setStatus(false);
   whenLaidOut(function () {
     var wanted = hashParam('era');

@@ -67,7 +67,8 @@ def sample_extraction() -> Extraction:
         ),
         agreements=(
             Agreement(("Hà Nội", "Cần Thơ"), "biên bản hợp tác", 11,
-                      ("xây dựng Đảng, hệ thống chính trị", "kinh tế - xã hội, an ninh - quốc phòng"),
+                      ("xây dựng Đảng, hệ thống chính trị",
+                       "kinh tế - xã hội, an ninh - quốc phòng"),
                       None, "planned", ("hai Phó Bí thư Thường trực Thành ủy",),
                       evidence("ký biên bản hợp tác", 0.8)),
         ),
@@ -86,7 +87,8 @@ def sample_extraction() -> Extraction:
         ),
         events=(
             Event("hội nghị", date(2019, 8, 23), "Cần Thơ", ("Hà Nội", "Cần Thơ"),
-                  (Participant("Hoàng Trung Hải", "chair"), Participant("Trần Quốc Trung", "chair")),
+                  (Participant("Hoàng Trung Hải", "chair"),
+                   Participant("Trần Quốc Trung", "chair")),
                   evidence("tổ chức Hội nghị hợp tác")),
         ),
     )

@@ -133,21 +133,28 @@ def test_second_sample_build_changes_no_byte_of_turtle(tmp_path):
     st.close()
 
 
-def test_blank_nodes_get_canonical_labels(tmp_path):
+def test_blank_nodes_get_canonical_labels():
+    """Exports of quads with blank nodes do not depend on the labels they came with."""
+
     def quads(label):
         g = ox.NamedNode(article_graph(1))
         b = ox.BlankNode(label)
         return [ox.Quad(ox.NamedNode("http://a/s"), ox.NamedNode("http://a/p"), b, g),
                 ox.Quad(b, ox.NamedNode("http://a/q"), ox.Literal("x"), g)]
 
-    outs = []
-    for label in ("first", "second"):
-        st = EmbeddedStore(tmp_path / label)
-        st.write_units([Unit(article_graph(1), quads(label), id="x")])
-        outs.append({fmt: serialize_quads(st, fmt) for fmt in RDF_FORMATS})
-        st.close()
-    assert outs[0] == outs[1]
-    assert b"_:" in outs[0]["nt"]
+    first, second = ({fmt: serialize_quads(quads(label), fmt) for fmt in RDF_FORMATS}
+                     for label in ("first", "second"))
+    assert first == second
+    assert b"_:" in first["nt"] and b"first" not in first["nt"]
+
+
+def test_units_refuse_blank_nodes(tmp_path):
+    st = EmbeddedStore(tmp_path / "s")
+    b = ox.BlankNode("x")
+    with pytest.raises(StoreError, match="blank node"):
+        st.write_units([Unit(article_graph(1), [ox.Quad(b, ox.NamedNode("http://a/p"), b,
+                                                        ox.NamedNode(article_graph(1)))], id="x")])
+    st.close()
 
 
 def test_graphml_and_gexf_open_as_networkx(sample_store, tmp_path):
@@ -212,3 +219,38 @@ def test_mapping_quads_are_one_graph_per_article():
     """The store relies on it: an article's quads are all in its own named graph."""
     quads = extraction_to_quads(sample_extraction())
     assert len({q.graph_name.value for q in quads}) == 1
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_literal = st.one_of(
+    _text.map(ox.Literal),
+    st.tuples(_text, st.sampled_from(["vi", "en", "vi-VN"])).map(lambda t: ox.Literal(t[0], language=t[1])),
+    st.integers(-10**15, 10**15).map(lambda i: ox.Literal(str(i), datatype=ox.NamedNode(
+        "http://www.w3.org/2001/XMLSchema#integer"))),
+)
+_iri = st.integers(0, 30).map(lambda i: ox.NamedNode(f"https://w3id.org/coopgraph/id/x/{i}"))
+_quad = st.tuples(_iri, st.sampled_from([ox.NamedNode("https://w3id.org/coopgraph/ontology#sentence"),
+                                         ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")]),
+                  st.one_of(_literal, _iri), st.integers(0, 3))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_quad, min_size=1, max_size=40))
+def test_any_literal_round_trips_in_every_format(tmp_path_factory, raw):
+    quads = [ox.Quad(s, p, o, ox.NamedNode(article_graph(g))) for s, p, o, g in raw]
+    for fmt, (ox_fmt, _) in RDF_FORMATS.items():
+        data = serialize_quads(quads, fmt)
+        assert serialize_quads(list(ox.parse(data, format=ox_fmt)), fmt) == data  # stable
+        if fmt in ("ttl", "nt"):
+            g = rdflib.Graph()
+            g.parse(data=data, format=RDFLIB_FORMAT[fmt])
+            assert_isomorphic(union_graph(quads), g)
+        else:
+            ds = rdflib.Dataset()
+            ds.parse(data=data, format=RDFLIB_FORMAT[fmt])
+            assert_datasets_isomorphic(rdflib_dataset(quads), ds)

@@ -248,7 +248,8 @@ def gazetteer_store() -> ox.Store:
 
 def test_gazetteer_has_both_eras(gazetteer_store: ox.Store) -> None:
     rows = select(gazetteer_store,
-                  "SELECT ?era (COUNT(?p) AS ?n) WHERE { ?p a cg:Province ; cg:era ?era } GROUP BY ?era")
+                  "SELECT ?era (COUNT(?p) AS ?n) WHERE { ?p a cg:Province ; cg:era ?era }"
+                  " GROUP BY ?era")
     assert rows == [("current", "34"), ("legacy", "63")]
     graphs = {q.graph_name.value for q in gazetteer_quads()}
     assert graphs == {gazetteer_graph_iri()}
@@ -415,3 +416,18 @@ def test_property_mapped_graphs_conform(ex: Extraction) -> None:
 
     report = validate_quads(extraction_to_quads(ex))
     assert report.conforms, report.text()
+
+
+def test_one_official_across_articles_with_posts_over_time() -> None:
+    s = ox.Store()
+    s.extend(extraction_to_quads(hand_sample()))
+    s.extend(extraction_to_quads(current_era_extraction()))
+    s.extend(gazetteer_quads())
+    rows = select(s, """SELECT ?person (MIN(?day) AS ?first) (MAX(?day) AS ?last)
+        (COUNT(DISTINCT ?m) AS ?posts) (COUNT(DISTINCT ?art) AS ?sources) WHERE {
+        ?person schema:name "Trần Quốc Trung" .
+        ?m org:member ?person ; org:memberDuring/time:inside/time:inXSDDate ?day ;
+           prov:wasDerivedFrom ?art } GROUP BY ?person""")
+    assert len(rows) == 1
+    _, first, last, posts, sources = rows[0]
+    assert (first, last, posts, sources) == ("2019-08-23", "2025-09-05", "4", "2")

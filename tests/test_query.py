@@ -11,6 +11,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from fixtures.make_fixture import (
+    FIXTURE,
+    QUERIES,
+    fixture_quads,
+    load_fixture,
+    write_expected,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +39,6 @@ from cooperation_graph.query import (
     saved_queries,
     uses_service,
 )
-from fixtures.make_fixture import FIXTURE, QUERIES, fixture_quads, load_fixture, write_expected
 
 SAVED = sorted(QUERIES.glob("*.rq"))
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -125,3 +125,11 @@ def test_official_of_an_absorbed_province_continues_in_the_merged_one() -> None:
     new = mention("b", datetime(2025, 9, 1), "Đồng Văn Thanh", "Cần Thơ", "92", era="current")
     resolved = resolve_officials([old, new])
     assert resolved[("a", "Đồng Văn Thanh")] == resolved[("b", "Đồng Văn Thanh")]
+
+
+def test_gap_within_three_terms_keeps_one_person() -> None:
+    exs = [mention("a", datetime(2012, 11, 16), "Lê Kim Sơn", "Quảng Ngãi", "51"),
+           mention("b", datetime(2024, 8, 17), "Lê Kim Sơn", "Quảng Ngãi", "51")]
+    resolved = resolve_officials(exs)
+    assert resolved[("a", "Lê Kim Sơn")] == resolved[("b", "Lê Kim Sơn")]
+    assert resolve_officials(exs, max_gap_years=10)[("b", "Lê Kim Sơn")].endswith("-2")

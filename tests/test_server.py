@@ -4,6 +4,7 @@ against a server running on loopback over the fixture graph."""
 from __future__ import annotations
 
 import json
+import shutil
 import time
 import urllib.error
 import urllib.parse
@@ -13,14 +14,20 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from browser import load_page
+from fixtures.make_fixture import QUERIES, fixture_quads, load_fixture
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from browser import load_page
 from cooperation_graph.errors import StoreError
-from cooperation_graph.query import load_query, read_expected, run_query, same_result, to_result
+from cooperation_graph.query import (
+    load_query,
+    read_expected,
+    run_query,
+    same_result,
+    to_result,
+)
 from cooperation_graph.server import ServerConfig, negotiate, running_server
-from fixtures.make_fixture import QUERIES, fixture_quads, load_fixture
 
 TIMEOUT = 3.0
 MAX_ROWS = 200
@@ -89,6 +96,25 @@ def test_sparqlwrapper_select_equals_saved_result(endpoint: str, method: str):
     assert same_result(result, read_expected(QUERIES / "pairs.srj"), ordered=True)
 
 
+@pytest.mark.parametrize("name", sorted(p.stem for p in QUERIES.glob("*.rq")))
+def test_every_saved_query_over_http_equals_expected(endpoint: str, name: str):
+    """The page's examples (parameters bound with VALUES) on the on-disk store, over HTTP."""
+    from cooperation_graph.query import bind
+
+    query = load_query(name)
+    graph = query.form in ("CONSTRUCT", "DESCRIBE")
+    status, _, body = _form(endpoint, {"query": bind(query)},
+                            {"Accept": "application/n-triples" if graph else "application/sparql-results+json"})
+    assert status == 200, body[:300]
+    if graph:
+        actual = to_result(list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES)))
+        expected = read_expected(QUERIES / f"{name}.ttl")
+    else:
+        actual = to_result(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+        expected = read_expected(QUERIES / f"{name}.srj")
+    assert same_result(actual, expected, ordered=True)
+
+
 def test_sparqlwrapper_xml_csv_and_construct(endpoint: str):
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     xml = _wrapper(endpoint, count, XML).query().convert()
@@ -116,7 +142,7 @@ def test_syntax_error_is_400_with_position(endpoint: str):
 
 def test_raw_post_body_and_form_post(endpoint: str):
     q = "SELECT ?x WHERE { VALUES ?x { 'Cần Thơ' } }"
-    status, headers, body = _request(endpoint, q.encode(), {"Content-Type": "application/sparql-query"})
+    status, _, body = _request(endpoint, q.encode(), {"Content-Type": "application/sparql-query"})
     assert status == 200 and json.loads(body)["results"]["bindings"][0]["x"]["value"] == "Cần Thơ"
     status, _, body = _form(endpoint, {"query": q}, {"Accept": "text/tab-separated-values"})
     assert status == 200 and body.decode() == '?x\n"Cần Thơ"\n'
@@ -162,7 +188,7 @@ def test_bad_requests(endpoint: str, server):
     assert _request(server.url + "nothing")[0] == 404
     assert _request(endpoint, b"x", {"Content-Type": "text/plain"})[0] == 415
     assert _request(endpoint, method="DELETE")[0] == 405
-    status, _, body = _request(endpoint + "?update=" + urllib.parse.quote("CLEAR ALL"))
+    status, _, _ = _request(endpoint + "?update=" + urllib.parse.quote("CLEAR ALL"))
     assert status == 405
     status, _, _ = _form(endpoint, {"query": "INSERT DATA { <http://a> <http://b> <http://c> }"})
     assert status == 400
@@ -211,7 +237,7 @@ def test_update_is_refused_without_token_configured(endpoint: str):
 
 def test_slow_query_hits_the_time_limit_and_the_server_recovers(endpoint: str):
     started = time.monotonic()
-    status, headers, body = _form(endpoint, {"query": SLOW})
+    status, _, body = _form(endpoint, {"query": SLOW})
     took = time.monotonic() - started
     assert status == 503 and b"time limit" in body
     assert TIMEOUT - 0.1 <= took < TIMEOUT + 5
@@ -272,9 +298,8 @@ def test_a_build_while_serving_becomes_visible(update_server):
 
 
 def test_missing_store_is_a_clear_error(tmp_path: Path):
-    with pytest.raises(StoreError, match="no store at"):
-        with running_server(ServerConfig(store=tmp_path / "none", port=0)):
-            pass
+    with pytest.raises(StoreError, match="no store at"), running_server(ServerConfig(store=tmp_path / "none", port=0)):
+        pass
 
 
 # --------------------------------------------------------------------------- page
@@ -296,7 +321,7 @@ def test_page_lists_saved_queries_and_loads_nothing_from_outside(server):
 
 
 def test_examples_are_bound_to_their_defaults(server):
-    status, _, body = _request(server.url + "queries.json")
+    _, _, body = _request(server.url + "queries.json")
     examples = {e["name"]: e for e in json.loads(body)}
     assert 'VALUES (?province) { ("Cần Thơ") }' in examples["received"]["query"]
     store = load_fixture()
@@ -330,3 +355,27 @@ def test_browser_shows_errors(server):
     page = load_page(server.url + f"?query={query}&run=1", budget_ms=10000)
     assert page.attr("error", "hidden") is None and "SERVICE" in (page.text("error") or "")
 
+
+
+def test_coopgraph_serve_command(store_path: Path, tmp_path: Path):
+    """The CLI wiring: `coopgraph serve` answers, and SIGTERM stops it and its workers."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    copy = tmp_path / "store"
+    shutil.copytree(store_path, copy)
+    proc = subprocess.Popen([sys.executable, "-m", "cooperation_graph.cli", "serve", "--store", str(copy),
+                             "--port", str(port), "--workers", "1"], stdout=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}/sparql" in line
+        status, _, body = _form(f"http://127.0.0.1:{port}/sparql", {"query": "ASK { GRAPH ?g { ?s ?p ?o } }"})
+        assert status == 200 and json.loads(body)["boolean"] is True
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(15) == 0

@@ -12,6 +12,7 @@ from graph_fixtures import sample_extraction as hand_sample
 from rdflib.namespace import OWL, RDF, SH
 
 from cooperation_graph.mapping import extraction_to_quads, gazetteer_quads
+from cooperation_graph.model import Extraction
 from cooperation_graph.validate import (
     ValidationReport, Violation, load_ontology, load_shapes, validate_graph, validate_quads,
 )
@@ -146,7 +147,8 @@ def test_graph_wide_checks(sample_quads: list[ox.Quad]) -> None:
     messages = {v.message for v in report.violations}
     assert "a legacy province must be merged into a current one" in messages, report.text()
     assert "a province cannot cooperate with itself" in messages, report.text()
-    assert all(v.focus == f"<{legacy_92.subject.value}>" or v.value == f"<{legacy_92.subject.value}>"
+    node = f"<{legacy_92.subject.value}>"
+    assert all(v.focus == node or v.value == node
                for v in report.violations), report.text()
 
 
@@ -157,7 +159,22 @@ def test_gazetteer_is_added_only_when_missing(sample_quads: list[ox.Quad]) -> No
     assert alone.triples == together.triples
 
 
-def test_pipeline_output_on_the_sample_conforms(sample_extraction) -> None:  # type: ignore[no-untyped-def]
+def test_pipeline_output_on_the_sample_conforms(sample_extraction: Extraction) -> None:
     """The real extractors' output (conftest fixture) maps to a valid graph."""
     report = validate_quads(extraction_to_quads(sample_extraction))
     assert report.conforms, report.text()
+
+
+def test_validate_graphs_in_batches_matches_one_run(sample_quads: list[ox.Quad]) -> None:
+    from cooperation_graph.validate import validate_graphs
+
+    ex = hand_sample()
+    broken = replace(ex.fundings[0], donor="Cần Thơ")
+    other = extraction_to_quads(replace(ex, article=replace(ex.article, url="https://e.org/x"),
+                                        fundings=(broken,)))
+    third = extraction_to_quads(current_era_extraction())
+    one_run = validate_quads(sample_quads + other + third)
+    batched = validate_graphs([sample_quads, other, third], batch_quads=1)
+    assert not batched.conforms
+    assert batched.violations == one_run.violations
+    assert validate_graphs([sample_quads, third], batch_quads=1).conforms

@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 from browser import load_page, screenshot
 from click.testing import CliRunner
+from graph_fixtures import SAMPLE as SAMPLE_PATH
 from graph_fixtures import evidence, sample_extraction
 
 from cooperation_graph.cli import main
@@ -155,6 +156,32 @@ def test_hostile_text_cannot_inject(views):
         assert "</script><script>" + PWN not in text
 
 
+def test_article_pages_share_one_local_copy_of_vis_network(views):
+    assert (views / "articles" / "_assets" / "vis-network.min.js").stat().st_size > 100_000
+    page = (views / "articles" / f"{SAMPLE_ID}.html").read_text(encoding="utf-8")
+    assert '<script src="_assets/vis-network.min.js"></script>' in page
+    assert len(page) < 150_000  # not the 700 KB of an embedded copy
+    assert len((views / "graph.html").read_text(encoding="utf-8")) > 450_000  # standalone
+
+
+def test_large_graph_keeps_every_type_and_all_provinces():
+    G = nx.MultiDiGraph()
+    for i in range(30):
+        G.add_node(f"p{i}", type="province", label=f"Tỉnh {i}")
+    for i in range(600):
+        kind = ("funding", "event", "official")[i % 3]
+        G.add_node(f"f{i}", type=kind, label=f"{kind} {i}")
+        G.add_edge(f"f{i}", f"p{i % 30}", label="cho")
+        if kind == "event":  # events are better connected, but must not crowd out the rest
+            G.add_edge(f"f{i}", f"p{(i + 1) % 30}", label="diễn ra tại")
+    page = render_entity_graph(G, max_nodes=330)
+    data = page[page.index('id="cg-data">') + 13:]
+    types = re.findall(r'"t": "(\w+)"', data[: data.index("</script>")])
+    counts = {t: types.count(t) for t in set(types)}
+    assert counts["province"] == 30 and sum(counts.values()) == 330
+    assert min(counts["funding"], counts["event"], counts["official"]) >= 99
+
+
 def test_large_graph_shows_top_nodes_with_a_notice():
     G = nx.MultiDiGraph()
     for i in range(600):
@@ -253,7 +280,7 @@ def test_browser_article_view(views):
 
 
 def title_of(page) -> str:  # type: ignore[no-untyped-def]
-    match = re.search(r"<title>(.*?)</title>", page.dom, re.S)
+    match = re.search(r"<title>(.*?)</title>", page.dom, re.DOTALL)
     return match.group(1) if match else ""
 
 
@@ -286,6 +313,41 @@ def test_browser_large_graph_is_laid_out_here_and_static(tmp_path):
     st = status(page)
     assert st["data-ready"] == "1" and st["data-nodes"] == "500" and st["data-physics"] == "off"
     assert "cg-notice" in page.dom
+
+
+def test_browser_dense_province_map_starts_with_the_strongest_links(tmp_path):
+    P = province_network(extraction_to_quads(sample_extraction()) + gazetteer_quads(), "legacy")
+    nodes = sorted(P.nodes)
+    for i, u in enumerate(nodes):
+        for j, v in enumerate(nodes[i + 1:], start=i + 1):
+            if (i * 7 + j) % 5 == 0:
+                P.add_edge(u, v, weight=1 + (i * 31 + j * 17) % 97, articles=1)
+    path = tmp_path / "dense.html"
+    path.write_text(render_province_network({"legacy": P}), encoding="utf-8")
+    page = load_page(path)
+    assert page.console == []
+    shown, total = int(page.attr("cg-status", "data-visible-edges") or 0), P.number_of_edges()
+    assert total > 300 and 250 <= shown < total
+    assert "kéo sang trái" in page.dom
+
+
+def test_article_page_shows_the_full_text_while_the_source_is_unchanged(tmp_path):
+    from cooperation_graph.pipeline import extract_path
+    from cooperation_graph.store import build_paths
+
+    source = tmp_path / "bai.txt"
+    source.write_text(SAMPLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    store = open_store(tmp_path / "store")
+    build_paths([source], store, extract_path)
+    (page,) = write_views(store, tmp_path / "out", article=SAMPLE_ID)
+    text = page.read_text(encoding="utf-8")
+    assert "Mặc dù vậy, hợp tác giữa hai thành phố" in text  # not an evidence sentence
+    assert "Toàn văn không có" not in text
+    source.write_text("Bài đã sửa.\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    (page,) = write_views(store, tmp_path / "out2", article=SAMPLE_ID)
+    text = page.read_text(encoding="utf-8")
+    assert "Toàn văn không có" in text and "Mặc dù vậy, hợp tác" not in text
+    store.close()
 
 
 def test_views_of_quads_without_a_store(tmp_path):

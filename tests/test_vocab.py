@@ -90,3 +90,16 @@ def test_reused_classes_are_subclassed_in_the_ontology() -> None:
 def test_sparql_prefixes_are_valid() -> None:
     store = ox.Store()
     assert not bool(store.query(sparql_prefixes() + "ASK { ?s cg:cooperatesWith ?o }"))
+
+
+@pytest.mark.parametrize("name", ["ontology.ttl", "shapes.ttl"])
+def test_data_files_parse_in_both_parsers(name: str) -> None:
+    from rdflib.compare import isomorphic
+
+    path = ONTOLOGY_PATH.parent / name
+    in_rdflib = rdflib.Graph().parse(path, format="turtle")
+    in_ox = rdflib.Graph().parse(
+        data=ox.serialize(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE),
+                          format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    assert len(in_rdflib) > 50
+    assert isomorphic(in_rdflib, in_ox)

@@ -9,6 +9,7 @@ from itertools import combinations
 from ..gazetteer import Gazetteer
 from ..model import Article, Extraction, ProvinceMention
 from .agreements import extract_agreements
+from .english import extract_english, is_english
 from .events import extract_events
 from .fundings import extract_fundings
 from .investments import extract_investments
@@ -24,6 +25,8 @@ _BETWEEN = re.compile(r"giữa\s+(?:[^,.;]{0,30}?)$")
 
 def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     """Every fact of the article, each with its evidence."""
+    if is_english(article.text):
+        return extract_english(article, gazetteer)
     doc = analyse(article, gazetteer)
     main_pair = _main_pair(doc)
     officials = extract_officials(doc)

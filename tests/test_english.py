@@ -1,0 +1,409 @@
+"""English-language reporting (VnExpress International, VietnamPlus, Vietnam News, Hanoi Times,
+SGGP English): language detection and the same facts as the Vietnamese extractors, provinces in
+their Vietnamese short form. The articles here are synthetic (written by the team)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cooperation_graph.extract import extract
+from cooperation_graph.extract.english import (
+    extract_english,
+    find_date_en,
+    find_money_en,
+    is_english,
+)
+from cooperation_graph.gazetteer import load_gazetteer
+from cooperation_graph.ingest import make_article, read_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(body: str, when: str, title: str | None = None):
+    title = title or body.split("\n", 1)[0]
+    article = make_article(body, {"title": title, "date": when, "synthetic": "true"})
+    return extract(article, load_gazetteer())
+
+
+def officials(ex):
+    return {o.name: (o.titles, o.province) for o in ex.officials}
+
+
+def fundings(ex):
+    return sorted((f.donor, f.recipient, f.amount_vnd, f.status) for f in ex.fundings)
+
+
+def check_evidence(ex):
+    facts = [*ex.officials, *ex.agreements, *ex.fundings, *ex.investments, *ex.events]
+    assert facts
+    for fact in facts:
+        ev = fact.evidence
+        assert ex.article.text[ev.start:ev.end] == ev.sentence
+        assert 0.0 <= ev.confidence <= 1.0
+
+
+# --- language detection -----------------------------------------------------------------------
+
+def _vietnamese_articles():
+    paths = sorted((ROOT / "data" / "eval").glob("*.txt")) + sorted((ROOT / "data" / "samples").glob("*.txt"))
+    return [a for p in paths for a in read_articles(p) if "english" not in p.name]
+
+
+def test_no_vietnamese_article_title_or_line_is_detected_as_english():
+    articles = _vietnamese_articles()
+    assert len(articles) >= 48
+    for a in articles:
+        assert not is_english(a.text), a.id
+        assert not is_english(a.title), a.title
+        for line in a.text.split("\n"):
+            assert not is_english(line), (a.id, line)
+
+
+@pytest.mark.parametrize("text", [
+    "Hà Nội hỗ trợ Sơn La 10 tỷ đồng",
+    "TP.HCM và Long An ký kết chương trình hợp tác",
+    "Da Nang ho tro Quang Nam 20 ty dong xay truong hoc",  # Vietnamese without diacritics
+    "Thanh pho Ho Chi Minh va tinh Ben Tre ky ket hop tac giai doan 2020 - 2025",
+    "UBND tinh Nghe An trao 5 ty dong cho Quang Binh",
+    "Đà Nẵng - Quảng Nam: Festival Expo Smart City 2024",
+    "",
+    "2019",
+])
+def test_vietnamese_and_empty_text_is_not_english(text):
+    assert not is_english(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Da Nang, Quang Nam sign cooperation agreement on tourism and infrastructure",
+    "HCM City gives Ben Tre VND5 billion for drought relief",
+    ("HÀ NỘI — Deputy Prime Minister Trịnh Đình Dũng attended a signing ceremony between "
+     "Hà Nội and Hòa Bình on Saturday."),
+])
+def test_english_text_is_english(text):
+    assert is_english(text)
+
+
+def test_english_article_goes_through_the_main_extract():
+    path = ROOT / "data" / "eval" / "045-da-nang-quang-nam-english.txt"
+    article = next(read_articles(path))
+    assert is_english(article.text)
+    assert extract(article, load_gazetteer()) == extract_english(article, load_gazetteer())
+
+
+# --- eval-045 ---------------------------------------------------------------------------------
+
+def test_eval_045_gives_exactly_the_gold_facts():
+    path = ROOT / "data" / "eval" / "045-da-nang-quang-nam-english.txt"
+    ex = extract(next(read_articles(path)), load_gazetteer())
+    assert [(p.name, p.code, p.era) for p in ex.provinces] == [
+        ("Quảng Nam", "49", "legacy"), ("Đà Nẵng", "48", "legacy")]
+    assert ex.cooperation_pairs == (("Quảng Nam", "Đà Nẵng"),)
+    assert officials(ex) == {
+        "Nguyen Thanh Quang": (("vice chairman of the People's Committee",), "Đà Nẵng"),
+        "Le Van Tuan": (("vice chairman of the People's Committee",), "Quảng Nam"),
+    }
+    (agr,) = ex.agreements
+    assert (agr.parties, agr.kind, agr.n_contents, agr.period, agr.status) == (
+        ("Quảng Nam", "Đà Nẵng"), "cooperation agreement", 5, "2019-2023", "signed")
+    assert agr.fields == ("transport infrastructure", "tourism", "water resources",
+                          "environmental protection", "healthcare")
+    assert agr.signatories == ("Nguyen Thanh Quang", "Le Van Tuan")
+    assert fundings(ex) == [("Đà Nẵng", "Quảng Nam", 20_000_000_000, "given"),
+                            ("Đà Nẵng", "Quảng Nam", 30_000_000_000, "planned")]
+    assert sorted(f.year for f in ex.fundings) == [2019, 2020]
+    assert ex.investments == ()  # tourism revenue is not money given
+    (event,) = ex.events
+    assert (event.kind, event.date, event.place) == ("signing ceremony", date(2019, 4, 18), "Quảng Nam")
+    assert set(event.organisers) == {"Đà Nẵng", "Quảng Nam"}
+    check_evidence(ex)
+
+
+# --- other outlets' styles --------------------------------------------------------------------
+
+VIETNAMPLUS = """Hanoi, Son La boost cooperation
+Hanoi (VNA) – Secretary of the Hanoi Party Committee Vuong Dinh Hue and Secretary of the Son La Provincial Party Committee Hoang Van Chat co-chaired a conference in Son La on July 12 to review cooperation between the two localities.
+On the occasion, Hanoi presented 10 billion VND to Son La for building schools for ethnic minority students.
+The two sides also signed a memorandum of understanding on cooperation for 2020-2025, focusing on seven key areas, including agriculture, tourism, trade, education, health care, culture and investment.
+Politburo member and Deputy Prime Minister Truong Hoa Binh attended the event.
+Related news
+HCM City gives Ben Tre VND5 billion"""
+
+
+def test_vietnamplus_style_conference_mou_and_gift():
+    ex = run(VIETNAMPLUS, "2020-07-13T10:00:00+07:00")
+    assert {p.name: p.mentions for p in ex.provinces} == {"Hà Nội": 3, "Sơn La": 4}  # not the dateline
+    assert ex.cooperation_pairs == (("Hà Nội", "Sơn La"),)
+    assert officials(ex) == {
+        "Vuong Dinh Hue": (("Secretary of the Party Committee",), "Hà Nội"),
+        "Hoang Van Chat": (("Secretary of the Provincial Party Committee",), "Sơn La"),
+        "Truong Hoa Binh": (("Politburo member", "Deputy Prime Minister"), None),
+    }
+    (agr,) = ex.agreements
+    assert (agr.parties, agr.kind, agr.n_contents, agr.period) == (
+        ("Hà Nội", "Sơn La"), "memorandum of understanding", 7, "2020-2025")
+    assert agr.fields[:2] == ("agriculture", "tourism") and len(agr.fields) == 7
+    assert fundings(ex) == [("Hà Nội", "Sơn La", 10_000_000_000, "given")]
+    assert ex.fundings[0].purpose == "building schools for ethnic minority students"
+    (event,) = ex.events
+    assert (event.kind, event.date, event.place) == ("conference", date(2020, 7, 12), "Sơn La")
+    roles = {p.name: p.role for p in event.participants}
+    assert roles == {"Vuong Dinh Hue": "chair", "Hoang Van Chat": "chair", "Truong Hoa Binh": "attendee"}
+    check_evidence(ex)
+
+
+VIETNAM_NEWS = """Hà Nội and Hòa Bình sign comprehensive cooperation deal
+HÀ NỘI — Deputy Prime Minister Trịnh Đình Dũng attended a signing ceremony on Saturday between Hà Nội and Hòa Bình on comprehensive cooperation for the 2020-2025 period.
+Under the agreement, the two localities will cooperate in 11 fields, such as agriculture, tourism and transport.
+Chairman of the Hà Nội People's Committee Nguyễn Đức Chung said the city would provide Hòa Bình with VNĐ50 billion next year to build rural roads.
+Bùi Văn Tỉnh, Secretary of the Hòa Bình Provincial Party Committee, thanked the capital city for its support. — VNS"""
+
+
+def test_vietnam_news_style_with_diacritics_and_weekday_date():
+    ex = run(VIETNAM_NEWS, "2020-10-11T08:00:00+07:00")  # a Sunday
+    assert is_english(ex.article.text)
+    assert {p.name for p in ex.provinces} == {"Hà Nội", "Hòa Bình"}
+    assert officials(ex) == {
+        "Trịnh Đình Dũng": (("Deputy Prime Minister",), None),
+        "Nguyễn Đức Chung": (("Chairman of the People's Committee",), "Hà Nội"),
+        "Bùi Văn Tỉnh": (("Secretary of the Provincial Party Committee",), "Hòa Bình"),
+    }
+    (agr,) = ex.agreements
+    assert (agr.parties, agr.kind, agr.n_contents, agr.period, agr.status) == (
+        ("Hà Nội", "Hòa Bình"), "comprehensive cooperation agreement", 11, "2020-2025", "signed")
+    assert fundings(ex) == [("Hà Nội", "Hòa Bình", 50_000_000_000, "planned")]
+    assert ex.fundings[0].year == 2021  # "next year"
+    (event,) = ex.events
+    assert (event.kind, event.date) == ("signing ceremony", date(2020, 10, 10))
+    assert event.organisers == ("Hà Nội", "Hòa Bình")
+    check_evidence(ex)
+
+
+VNEXPRESS = """HCM City investors pour money into Long An
+HCM City businesses have invested in 120 projects in Long An with total registered capital of over VND33.6 trillion, according to the Long An Department of Planning and Investment.
+HCM City and Long An on March 4 signed a cooperation programme for 2019-2020 covering nine areas.
+Nguyen Thien Nhan, Politburo member and Secretary of the HCM City Party Committee, and Long An Party chief Pham Van Ranh witnessed the signing.
+HCM City also handed over VND1.2 trillion to Long An, Tien Giang and Ben Tre for building the new ring road, VND400 billion each."""
+
+
+def test_vnexpress_style_investment_programme_and_amount_each():
+    ex = run(VNEXPRESS, "2019-03-05T08:00:00+07:00")
+    assert officials(ex) == {
+        "Nguyen Thien Nhan": (("Politburo member", "Secretary of the Party Committee"), "Hồ Chí Minh"),
+        "Pham Van Ranh": (("Party chief",), "Long An"),
+    }
+    (inv,) = ex.investments
+    assert (inv.investor_province, inv.host_province, inv.projects, inv.capital_vnd, inv.qualifier) == (
+        "Hồ Chí Minh", "Long An", 120, 33_600_000_000_000, "trên")
+    (agr,) = ex.agreements
+    assert (agr.parties, agr.kind, agr.n_contents, agr.period) == (
+        ("Hồ Chí Minh", "Long An"), "cooperation programme", 9, "2019-2020")
+    # the total is not extra money; "handed over" is not the qualifier "over"
+    assert fundings(ex) == [("Hồ Chí Minh", "Bến Tre", 400_000_000_000, "given"),
+                            ("Hồ Chí Minh", "Long An", 400_000_000_000, "given"),
+                            ("Hồ Chí Minh", "Tiền Giang", 400_000_000_000, "given")]
+    assert all(f.qualifier is None for f in ex.fundings)
+    assert ex.cooperation_pairs == (("Bến Tre", "Hồ Chí Minh"), ("Hồ Chí Minh", "Long An"),
+                                    ("Hồ Chí Minh", "Tiền Giang"))
+    (event,) = ex.events
+    assert (event.kind, event.date) == ("signing ceremony", date(2019, 3, 4))
+    check_evidence(ex)
+
+
+SGGP = """Thua Thien-Hue receives support from Da Nang after floods
+Thua Thien-Hue Province received VND5 billion from Da Nang on Saturday (October 24) to help flood victims.
+The money was handed over by Da Nang Party chief Nguyen Van Quang at a ceremony in Hue City.
+Phan Ngoc Tho, chairman of the provincial People's Committee, thanked Da Nang.
+Can Tho City also plans to give Hue VND2 billion."""
+
+
+def test_sggp_style_received_from_and_planned_gift():
+    ex = run(SGGP, "2020-10-25T08:00:00+07:00")
+    assert fundings(ex) == [("Cần Thơ", "Huế", 2_000_000_000, "planned"),
+                            ("Đà Nẵng", "Huế", 5_000_000_000, "given")]
+    assert officials(ex) == {
+        "Nguyen Van Quang": (("Party chief",), "Đà Nẵng"),
+        "Phan Ngoc Tho": (("chairman of the provincial People's Committee",), "Huế"),
+    }
+    assert ("Huế", "Đà Nẵng") in ex.cooperation_pairs
+
+
+HANOI_TIMES = """Quang Ninh, Hai Phong to sign tourism MoU
+Quang Ninh Province and Hai Phong City plan to sign a memorandum of understanding on tourism development in the 2024-2030 period, Ho Chi Minh City's Party Secretary Nguyen Van Nen said at a meeting in Ha Long on May 18.
+Under the MoU, the two localities will work together in six areas: promotion, transport, human resources, products, digital transformation and investment.
+Mr. Cao Tuong Huy, chairman of the Quang Ninh provincial People's Committee, said Quang Ninh would allocate about VND 15 billion to joint promotion campaigns with Hai Phong in 2025."""
+
+
+def test_planned_mou_keeps_an_official_out_of_its_parties():
+    ex = run(HANOI_TIMES, "2024-05-20T08:00:00+07:00")
+    (agr,) = ex.agreements
+    assert (agr.parties, agr.status, agr.n_contents, agr.period) == (
+        ("Hải Phòng", "Quảng Ninh"), "planned", 6, "2024-2030")
+    assert agr.fields == ("promotion", "transport", "human resources", "products",
+                          "digital transformation", "investment")
+    assert officials(ex)["Nguyen Van Nen"] == (("Party Secretary",), "Hồ Chí Minh")
+    assert officials(ex)["Cao Tuong Huy"][1] == "Quảng Ninh"
+    (f,) = ex.fundings
+    assert (f.donor, f.recipient, f.amount_vnd, f.qualifier, f.status, f.year) == (
+        "Quảng Ninh", "Hải Phòng", 15_000_000_000, "khoảng", "planned", 2025)
+    (event,) = ex.events
+    assert (event.date, event.place) == (date(2024, 5, 18), "Quảng Ninh")  # Ha Long
+    assert ex.cooperation_pairs == (("Hải Phòng", "Quảng Ninh"),)
+
+
+NOT_COOPERATION = """Hanoi, HCM City see record tourist arrivals
+Hanoi welcomed 18.7 million visitors last year, earning revenue of VND60 trillion, while HCM City received 22 million visitors, the General Statistics Office said.
+Tourists visited the Ho Chi Minh Mausoleum and travelled on the Hanoi-Lao Cai expressway, according to Saigon Giai Phong newspaper.
+Former deputy prime minister Nguyen Hoa Binh and Can Tho University lecturers joined the tour.
+By Le Hue"""
+
+
+def test_names_inside_other_names_and_no_cooperation():
+    ex = run(NOT_COOPERATION, "2023-01-03T08:00:00+07:00")
+    assert {p.name: p.mentions for p in ex.provinces} == {"Hà Nội": 2, "Hồ Chí Minh": 2}
+    assert ex.cooperation_pairs == ()
+    assert ex.officials == () and ex.fundings == () and ex.agreements == ()
+
+
+# --- pieces -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, amount, qualifier", [
+    ("VND20 billion", 20_000_000_000, None),
+    ("VND 20 billion (US$860,000)", 20_000_000_000, None),
+    ("20 billion VND", 20_000_000_000, None),
+    ("VND1.2 trillion", 1_200_000_000_000, None),
+    ("over VND33.6 trillion", 33_600_000_000_000, "trên"),
+    ("nearly VND 40 trillion", 40_000_000_000_000, "gần"),
+    ("VND500 million", 500_000_000, None),
+    ("VND 2,500,000,000", 2_500_000_000, None),
+    ("15 billion dong", 15_000_000_000, None),
+    ("VND10bn", 10_000_000_000, None),
+])
+def test_money_in_english(text, amount, qualifier):
+    (m,) = find_money_en(text)
+    assert (m.amount_vnd, m.qualifier) == (amount, qualifier)
+
+
+def test_dollars_alone_are_not_vnd():
+    assert find_money_en("US$860,000 and $1.2 million") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("signed on Thursday (April 18) in Hoi An", date(2019, 4, 18)),
+    ("on April 18", date(2019, 4, 18)),
+    ("held on 18 April 2018", date(2018, 4, 18)),
+    ("April 19, 2019", date(2019, 4, 19)),
+    ("met on Thursday", date(2019, 4, 18)),
+    ("on December 28", date(2018, 12, 28)),  # later than the article: the year before
+])
+def test_dates_resolved_against_the_article_date(text, expected):
+    assert find_date_en(text, date(2019, 4, 19))[0] == expected
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Hanoi", "Hà Nội"), ("HCM City", "Hồ Chí Minh"), ("Ho Chi Minh City", "Hồ Chí Minh"),
+    ("HCMC", "Hồ Chí Minh"), ("Saigon", "Hồ Chí Minh"), ("Thua Thien-Hue", "Huế"),
+    ("Hue", "Huế"), ("Ba Ria-Vung Tau", "Bà Rịa - Vũng Tàu"), ("Can Tho", "Cần Thơ"),
+    ("Dak Lak", "Đắk Lắk"), ("Da Nang City", "Đà Nẵng"), ("Quang Nam Province", "Quảng Nam"),
+])
+def test_english_province_names(phrase, name):
+    ex = run(f"{phrase} and Hai Phong sign cooperation agreement\n"
+             f"{phrase} and Hai Phong signed a cooperation agreement on May 5.",
+             "2019-05-06T08:00:00+07:00")
+    assert {p.name for p in ex.provinces} == {name, "Hải Phòng"}
+    assert ex.agreements[0].parties == tuple(sorted((name, "Hải Phòng")))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="abcdefghij ,.()-–:VND0123456789 billion to for gave signed Da Nang Hanoi "
+                        "Quang Nam People's Committee Secretary Nguyen Van April 18 ÀĐ\n'",
+               max_size=400))
+def test_english_extraction_never_raises(body):
+    article = make_article("Title of a story\n" + body, {"title": "Title of a story",
+                                                         "date": "2020-01-01"})
+    ex = extract_english(article, load_gazetteer())
+    for f in ex.fundings:
+        assert f.amount_vnd > 0
+
+
+VIETNAMPLUS_COVID = """Bac Ninh helps Bac Giang fight Covid-19
+The northern province of Bac Ninh gave VND20 billion to neighbouring Bac Giang last Friday to fight Covid-19.
+Politburo member, Secretary of the Bac Ninh Party Committee Nguyen Nhan Chien said the two provinces would continue to share medical supplies.
+Phan Van Mai, Politburo member, Secretary of the HCM City Party Committee, and Hanoi chairman Chu Ngoc Anh also attended the handover ceremony.
+The Hanoi People's Committee has decided to provide VND 30 billion to the three provinces of Lai Chau, Dien Bien and Ha Giang.
+Deputy Secretary of the Da Nang Party Committee and Chairman of the municipal People's Committee Huynh Duc Tho was absent."""
+
+
+def test_chained_titles_and_a_total_shared_by_three_recipients():
+    ex = run(VIETNAMPLUS_COVID, "2021-05-24T08:00:00+07:00")
+    assert officials(ex) == {
+        "Nguyen Nhan Chien": (("Politburo member", "Secretary of the Party Committee"), "Bắc Ninh"),
+        "Phan Van Mai": (("Politburo member", "Secretary of the Party Committee"), "Hồ Chí Minh"),
+        "Chu Ngoc Anh": (("chairman",), "Hà Nội"),
+        "Huynh Duc Tho": (("Deputy Secretary of the Party Committee",
+                           "Chairman of the municipal People's Committee"), "Đà Nẵng"),
+    }
+    # "has decided to" is not planned; "Committee" is not "commit"
+    assert fundings(ex) == [("Bắc Ninh", "Bắc Giang", 20_000_000_000, "given"),
+                            ("Hà Nội", None, 30_000_000_000, "given")]
+    assert ex.fundings[0].purpose == "fight Covid-19"
+    assert set(ex.cooperation_pairs) == {("Bắc Giang", "Bắc Ninh"), ("Hà Giang", "Hà Nội"),
+                                         ("Hà Nội", "Lai Châu"), ("Hà Nội", "Điện Biên")}
+
+
+HANOI_TIMES_REVIEW = """Quang Nam, Da Nang review cooperation
+The two localities held a conference on Friday (November 9) to review their cooperation over the past five years.
+A total of VND50 billion was allocated to Quang Nam by Da Nang to build water plants in Dien Ban Town.
+Chairman of the Quang Nam People's Committee Dinh Van Thu and his Da Nang counterpart Huynh Duc Tho co-chaired the conference.
+Party Secretary of Da Nang Truong Quang Nghia also attended."""
+
+
+def test_passive_gift_counterpart_and_the_two_localities():
+    ex = run(HANOI_TIMES_REVIEW, "2018-11-10T08:00:00+07:00")
+    assert fundings(ex) == [("Đà Nẵng", "Quảng Nam", 50_000_000_000, "given")]
+    assert officials(ex) == {
+        "Dinh Van Thu": (("Chairman of the People's Committee",), "Quảng Nam"),
+        "Huynh Duc Tho": (("Chairman of the People's Committee",), "Đà Nẵng"),
+        "Truong Quang Nghia": (("Party Secretary",), "Đà Nẵng"),
+    }
+    (event,) = ex.events
+    assert (event.kind, event.date, event.organisers) == (
+        "conference", date(2018, 11, 9), ("Quảng Nam", "Đà Nẵng"))
+    roles = {p.name: p.role for p in event.participants}
+    assert roles == {"Dinh Van Thu": "chair", "Huynh Duc Tho": "chair", "Truong Quang Nghia": "attendee"}
+
+
+HANOI_CAN_THO = """Hanoi, Can Tho to boost cooperation
+Politics August 23, 2019 | 12:44 pm GMT+7
+A delegation from Hanoi led by Politburo member, Secretary of the Hanoi Party Committee Hoang Trung Hai had a working session with leaders of the Mekong Delta city of Can Tho on August 23.
+Speaking at the event, Secretary of the Can Tho Party Committee Tran Quoc Trung said the two cities signed a cooperation programme in 2016, which has brought positive results.
+Hanoi donated VND 1 billion to the city's Fund for the Poor and VND 500 million for building houses for poor households.
+The two sides agreed to sign a new cooperation programme for 2019-2025 focusing on 9 fields including trade, investment, tourism, agriculture, education and training, health, culture, science and technology, and transport.
+Tags: Hanoi Can Tho cooperation"""
+
+
+def test_one_agreement_per_pair_and_oxford_comma_fields():
+    ex = run(HANOI_CAN_THO, "2019-08-23T12:44:00+07:00")
+    assert {p.name: p.mentions for p in ex.provinces} == {"Hà Nội": 4, "Cần Thơ": 3}  # not the tags
+    (agr,) = ex.agreements  # the programme of 2016 and the new one: one per pair, the detailed one
+    assert (agr.parties, agr.kind, agr.n_contents, agr.period, agr.status) == (
+        ("Cần Thơ", "Hà Nội"), "cooperation programme", 9, "2019-2025", "planned")
+    assert agr.fields == ("trade", "investment", "tourism", "agriculture", "education and training",
+                          "health", "culture", "science and technology", "transport")
+    assert fundings(ex) == [("Hà Nội", "Cần Thơ", 500_000_000, "given"),
+                            ("Hà Nội", "Cần Thơ", 1_000_000_000, "given")]
+    assert [f.purpose for f in ex.fundings] == ["the city's Fund for the Poor",
+                                                "building houses for poor households"]
+    (event,) = ex.events
+    assert (event.kind, event.date, event.organisers) == (
+        "working session", date(2019, 8, 23), ("Hà Nội", "Cần Thơ"))
+
+
+def test_weekday_of_a_planned_event_is_the_coming_one():
+    published = date(2019, 4, 19)  # a Friday
+    assert find_date_en("The two provinces will sign the deal on Monday", published)[0] == date(2019, 4, 22)
+    assert find_date_en("They signed the deal last Friday", published)[0] == date(2019, 4, 12)
