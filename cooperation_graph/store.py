@@ -1,18 +1,20 @@
 """Where the graph lives: an embedded Oxigraph store on disk, or any SPARQL 1.1 server.
 
-Both implement :class:`GraphStore`. The unit of writing is a *unit*: one named graph (an
-article, or the gazetteer) plus a small record of it (id, content hash, hash of its quads,
-source path) kept in the store itself, in the named graph :data:`META_GRAPH`. Writing a unit
-replaces its graph and its record together:
+Both implement :class:`GraphStore`. The unit of writing is a :class:`Unit`: one named graph
+(an article, or the gazetteer) plus a small record of it (id, content key, hash of its
+triples, source path) kept in the store itself, in the named graph :data:`META_GRAPH`, which
+exports leave out. Writing a unit replaces its graph and its record together:
 
-* embedded: in one transaction (``Store.extend`` for new graphs, one SPARQL Update for
-  replacements), so a build killed at any point leaves whole units only and the next build
-  resumes where it stopped;
+* embedded: new graphs in one call of Oxigraph's bulk loader (one atomic RocksDB ingestion),
+  replacements in one SPARQL Update transaction; so a build killed at any point leaves whole
+  units only, and the next build resumes where it stopped;
 * remote: the record is deleted first and written last, so a unit interrupted half way has no
   record and is rewritten by the next build. With a Graph Store endpoint each graph is
   replaced by one atomic ``PUT``.
 
-A unit whose quads hash to the recorded value is skipped: nothing is written.
+A unit whose triples hash to the recorded value is skipped: nothing is written. Units travel
+as sorted canonical N-Triples bytes (:func:`make_unit`), which is also what is hashed and
+what the stores load, so the writing process never builds Python term objects.
 """
 
 from __future__ import annotations
@@ -683,6 +685,26 @@ def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int =
     return report
 
 
+def content_key(article: Any) -> str:
+    """What the store records as an article's content hash: the text's hash and the version
+    of this package (a new version may extract more from the same text)."""
+    from . import __version__
+
+    return f"{article.content_hash}@{__version__}"
+
+
+def unchanged_articles(store: Any, articles: Iterable[Any], base: str | None = None) -> set[str]:
+    """Ids of the articles whose recorded content key is theirs: a pipeline may skip
+    extracting them (count them as skipped); the others go through ``build_articles``."""
+    from . import mapping
+
+    kwargs = {"base": base} if base else {}
+    by_graph = {mapping.article_graph_iri(a, **kwargs): a for a in articles}
+    records = open_store(store).records(list(by_graph))
+    return {a.id for g, a in by_graph.items()
+            if g in records and records[g].content_hash == content_key(a) and a.content_hash}
+
+
 def extraction_unit(extraction: Any, base: str | None = None, **mapping_options: Any) -> Unit:
     """The packed unit of one article (its named graph from :func:`mapping.extraction_to_quads`);
     cheap to return from a worker process."""
@@ -692,7 +714,7 @@ def extraction_unit(extraction: Any, base: str | None = None, **mapping_options:
     article = extraction.article
     quads = mapping.extraction_to_quads(extraction, **kwargs, **mapping_options)
     return make_unit(mapping.article_graph_iri(article, **kwargs), quads, id=article.id,
-                     content_hash=article.content_hash, source=article.path, kind="article")
+                     content_hash=content_key(article), source=article.path, kind="article")
 
 
 def reference_units(base: str | None = None) -> list[Unit]:

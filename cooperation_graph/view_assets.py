@@ -291,8 +291,20 @@ ENTITY_JS = r"""
   search.addEventListener('change', find);
   search.addEventListener('keydown', function (e) { if (e.key === 'Enter') find(); });
   network.on('click', function (params) { if (params.nodes.length) showDetails(params.nodes[0]); });
+  function filtersFromHash() {
+    // shareable filters: graph.html#type=funding,province&province=Hà Nội&year=2012&q=Hải
+    var types = hashParam('type'), p = hashParam('province'), y = hashParam('year'), q = hashParam('q');
+    if (types) {
+      var want = types.split(',');
+      document.querySelectorAll('.cg-type').forEach(function (c) { c.checked = want.indexOf(c.value) >= 0; });
+    }
+    if (p !== null) psel.value = p;
+    if (y !== null) ysel.value = y;
+    if (types || p !== null || y !== null) apply();
+    if (q) { search.value = q; find(); }
+  }
   setStatus(false);
-  whenLaidOut(function () { openFromHash(); setStatus(true); });
+  whenLaidOut(function () { filtersFromHash(); openFromHash(); setStatus(true); });
 })();
 """
 

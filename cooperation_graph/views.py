@@ -305,20 +305,22 @@ def _node_type(attrs: Mapping[str, Any]) -> str:
 
 
 def _years(attrs: Mapping[str, Any]) -> set[int]:
+    """The years a node belongs to for the year filter: when the fact happened (its year(s) or
+    date) where known, else the years of the articles reporting it."""
     years: set[int] = set()
     for key in ("year", "years"):
         value = attrs.get(key)
         for item in value if isinstance(value, (list, tuple, set)) else [value]:
             if isinstance(item, int) or (isinstance(item, str) and item.isdigit()):
                 years.add(int(item))
-    for key in ("date",):
-        value = attrs.get(key)
-        if value and re.match(r"^\d{4}", str(value)):
-            years.add(int(str(value)[:4]))
+    if attrs.get("date") and re.match(r"^\d{4}", str(attrs["date"])):
+        years.add(int(str(attrs["date"])[:4]))
+    if years:
+        return years
     for ev in attrs.get("evidence") or ():
-        date = ev.get("article_date")
-        if date and re.match(r"^\d{4}", str(date)):
-            years.add(int(str(date)[:4]))
+        when = ev.get("article_date")
+        if when and re.match(r"^\d{4}", str(when)):
+            years.add(int(str(when)[:4]))
     return years
 
 
@@ -904,8 +906,8 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
         _Source,
         article_records,
         article_subgraph,
-        article_texts,
         article_subgraphs,
+        article_texts,
         province_network,
         rdf_to_networkx,
     )

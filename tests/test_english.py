@@ -407,3 +407,19 @@ def test_weekday_of_a_planned_event_is_the_coming_one():
     published = date(2019, 4, 19)  # a Friday
     assert find_date_en("The two provinces will sign the deal on Monday", published)[0] == date(2019, 4, 22)
     assert find_date_en("They signed the deal last Friday", published)[0] == date(2019, 4, 12)
+
+
+VNEXPRESS_FLOODS = """Hanoi gives central provinces VND15 billion for flood relief
+Hanoi will give VND15 billion ($646,000) to four central provinces hit by floods.
+Quang Tri, Quang Binh and Thua Thien-Hue will each receive VND4 billion, while Ha Tinh will get VND3 billion, Hanoi People's Committee chairman Chu Ngoc Anh said Tuesday."""
+
+
+def test_headline_donor_each_before_the_amount_and_a_total_with_its_parts():
+    ex = run(VNEXPRESS_FLOODS, "2020-10-20T08:00:00+07:00")
+    # the headline and the lead state the total; the parts are the fundings
+    assert fundings(ex) == [("Hà Nội", "Huế", 4_000_000_000, "planned"),
+                            ("Hà Nội", "Hà Tĩnh", 3_000_000_000, "planned"),
+                            ("Hà Nội", "Quảng Bình", 4_000_000_000, "planned"),
+                            ("Hà Nội", "Quảng Trị", 4_000_000_000, "planned")]
+    assert officials(ex) == {"Chu Ngoc Anh": (("People's Committee chairman",), "Hà Nội")}
+    assert ("Hà Nội", "Hà Tĩnh") in ex.cooperation_pairs

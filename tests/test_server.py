@@ -379,3 +379,20 @@ def test_coopgraph_serve_command(store_path: Path, tmp_path: Path):
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(15) == 0
+
+
+@pytest.mark.parametrize("name", ["received", "network"])
+def test_coopgraph_query_against_the_endpoint(endpoint: str, name: str):
+    """`coopgraph query --store URL`: the remote path (VALUES binding over HTTP) agrees too."""
+    from cooperation_graph.query import query_store
+
+    query = load_query(name)
+    graph = query.form == "CONSTRUCT"
+    text = query_store(endpoint, name, {}, "ntriples" if graph else "json")
+    if graph:
+        actual = to_result(list(ox.parse(text.encode(), format=ox.RdfFormat.N_TRIPLES)))
+        expected = read_expected(QUERIES / f"{name}.ttl")
+    else:
+        actual = to_result(ox.parse_query_results(text.encode(), format=ox.QueryResultsFormat.JSON))
+        expected = read_expected(QUERIES / f"{name}.srj")
+    assert same_result(actual, expected, ordered=True)

@@ -315,3 +315,20 @@ def test_read_only_opens_beside_a_writer(tmp_path):
     writer.close()
     with pytest.raises(StoreError, match="no store at"):
         open_store(tmp_path / "missing", read_only=True)
+
+
+def test_unchanged_articles_can_skip_extraction(tmp_path):
+    from dataclasses import replace
+
+    from cooperation_graph.store import build_articles, unchanged_articles
+
+    from graph_fixtures import sample_extraction
+
+    ex = sample_extraction()
+    st = EmbeddedStore(tmp_path / "s")
+    assert unchanged_articles(st, [ex.article]) == set()
+    build_articles([ex], st)
+    assert unchanged_articles(st, [ex.article]) == {ex.article.id}
+    edited = replace(ex.article, content_hash="another text")
+    assert unchanged_articles(st, [edited]) == set()
+    st.close()

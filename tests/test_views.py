@@ -257,6 +257,24 @@ def test_browser_entity_graph(views, tmp_path):
     assert png.stat().st_size > 20_000
 
 
+def test_browser_filters_and_search(tmp_path):
+    quads = extraction_to_quads(sample_extraction()) + gazetteer_quads()
+    (page_path, *_) = write_views(quads, tmp_path, articles=False)
+    url = page_path.resolve().as_uri()
+    # 2012: the 2012 funding and the two provinces it joins; its donor, recipient, cooperation
+    page = load_page(url + "#year=2012")
+    assert page.console == []
+    assert (page.attr("cg-status", "data-visible-nodes"),
+            page.attr("cg-status", "data-visible-edges")) == ("3", "3")
+    assert page.attr("cg-status", "data-nodes") == "10"  # filtered, not removed
+    page = load_page(url + "#type=official,event&province=C%E1%BA%A7n%20Th%C6%A1")
+    # Cần Thơ's official and the conference held there; Hà Nội's secretary serves Hà Nội
+    assert page.attr("cg-status", "data-visible-nodes") == "2"
+    page = load_page(url + "#q=hoang%20trung%20hai")  # diacritics-blind search
+    assert page.text("cg-search-result") == "1 kết quả"
+    assert "Bí thư Thành ủy (Hà Nội)" in page.dom  # its details are open
+
+
 def test_browser_province_network_both_eras(views, tmp_path):
     store = views.parent / "store"
     for era, units in (("legacy", 63), ("current", 34)):
@@ -335,7 +353,7 @@ def test_article_page_shows_the_full_text_while_the_source_is_unchanged(tmp_path
     from cooperation_graph.pipeline import extract_path
     from cooperation_graph.store import build_paths
 
-    source = tmp_path / "bai.txt"
+    source = tmp_path / SAMPLE_PATH.name  # the article id comes from the file name
     source.write_text(SAMPLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
     store = open_store(tmp_path / "store")
     build_paths([source], store, extract_path)

@@ -1202,7 +1202,8 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
 
 def _event_place(doc: _Doc, text: str, ms: list[_Mention]) -> str | None:
     for x in ms:
-        if re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$", text[max(0, x.start - 40):x.start]):
+        if re.search(r"\b(?:in|at|visit(?:ed|ing|s)?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$",
+                     text[max(0, x.start - 40):x.start]):
             return x.name
     for m in _PLACE_EN.finditer(text):
         words = re.sub(r"\s+(?:City|Town|District|Province)$", "", m["n"]).split()
