@@ -113,10 +113,12 @@ def _store_options(func):
         click.option("--store", "store_spec", default=str(DEFAULT_STORE), show_default=True,
                      envvar="COOPGRAPH_STORE",
                      help="A folder (embedded Oxigraph) or the http(s) URL of a SPARQL endpoint."),
-        click.option("--update-url", default=None, help="SPARQL Update endpoint (default: guessed)."),
+        click.option("--update-url", default=None,
+                     help="SPARQL Update endpoint (default: /update for an Oxigraph server, "
+                          "else the --store URL)."),
         click.option("--graph-store-url", default=None,
-                     help="Graph Store Protocol endpoint (default: guessed; Virtuoso: "
-                          "/sparql-graph-crud-auth when --user is given)."),
+                     help="Graph Store Protocol endpoint: one atomic PUT per article (default: "
+                          "/store for an Oxigraph server, none elsewhere)."),
         click.option("--user", default=None, envvar="COOPGRAPH_STORE_USER", help="Server user."),
         click.option("--password", default=None, envvar="COOPGRAPH_STORE_PASSWORD",
                      help="Server password (better: env COOPGRAPH_STORE_PASSWORD)."),
@@ -153,7 +155,7 @@ def build(paths: tuple[Path, ...], workers: int | None, **store_options) -> None
     Example:
       coopgraph build data/samples
       coopgraph build corpus/ --store http://127.0.0.1:7878
-      coopgraph build corpus/ --store http://127.0.0.1:8890/sparql --user dba
+      coopgraph build corpus/ --store http://127.0.0.1:8890/sparql
     """
     from . import pipeline
 

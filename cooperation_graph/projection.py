@@ -172,6 +172,12 @@ class _Source:
             raise QueryError(f"projection query failed: {exc}") from exc
 
 
+def open_source(source: Any) -> Any:
+    """A store folder opened read-only, quads loaded into one in-memory store, else as given:
+    something every function here can query more than once."""
+    return _Source(source).source
+
+
 def _py(term: Any) -> Any:
     """A pyoxigraph term as a Python value: IRIs as str, typed literals converted."""
     if term is None:

@@ -47,6 +47,7 @@ button { font: inherit; padding: 4px 10px; border: 1px solid #b8c2cc; border-rad
 div.vis-tooltip { padding: 0 !important; border: 0 !important; background: transparent !important;
   box-shadow: 0 2px 10px rgba(0,0,0,.18) !important; white-space: pre-line; }
 #cg-article { font-size: 15px; line-height: 1.6; }
+#cg-article p { margin: 0 0 .7em; }
 #cg-article mark { border-radius: 3px; padding: 0 1px; cursor: pointer; }
 mark.cg-ev-official { background: #ffe3c4; } mark.cg-ev-agreement { background: #cdeccd; }
 mark.cg-ev-funding { background: #fbeaa5; } mark.cg-ev-investment { background: #e3d7f0; }

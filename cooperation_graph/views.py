@@ -12,6 +12,15 @@ embedded; the page fetches nothing):
 * :func:`render_article_view` -- one article's text with the evidence highlighted, beside its
   facts as a small graph.
 
+Deep links: ``graph.html#node=<IRI>`` opens a node's details; ``#type=funding,province``,
+``#province=Hà Nội``, ``#year=2012``, ``#q=<name>`` set the filters and the search;
+``provinces.html#era=current&node=<IRI>``. ``#cg-status`` reports what is drawn
+(``data-ready``, ``data-nodes``, ``data-edges``, ``data-visible-*``, ``data-physics``).
+
+Large graphs: up to :data:`PHYSICS_MAX_NODES` the browser lays the graph out and then stops
+its physics; above, positions are computed here; above :data:`MAX_NODES` the page keeps every
+province and the best-connected nodes of each type and says so in a visible notice.
+
 The node and edge attributes read here are those :mod:`cooperation_graph.projection` writes (see
 its docstring). Everything that comes from articles reaches the page either through
 ``json.dumps`` with ``<``, ``>``, ``&`` escaped, or through ``html.escape``; in the browser it
@@ -463,6 +472,21 @@ def _select_top(G: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, st
     return sub, notice
 
 
+def _tell_eras_apart(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Old and new units of one name (Cần Thơ before and after 2025-07-01) are different
+    nodes: label them ``Cần Thơ (cũ)`` and ``Cần Thơ (mới)`` when both are in the graph."""
+    names = Counter(a.get("label") for _, a in G.nodes(data=True) if a.get("type") == "province")
+    twins = [n for n, a in G.nodes(data=True)
+             if a.get("type") == "province" and names[a.get("label")] > 1 and a.get("era")]
+    if not twins:
+        return G
+    G = G.copy()
+    for node in twins:
+        attrs = G.nodes[node]
+        attrs["label"] = f"{attrs['label']} ({'cũ' if attrs['era'] == 'legacy' else 'mới'})"
+    return G
+
+
 def _related_provinces(G: nx.MultiDiGraph, node: Any) -> list[str]:
     """Province labels a node belongs with, for the province filter."""
     names: set[str] = set()
@@ -492,6 +516,7 @@ def _entity_net(
 ) -> tuple[Network, dict[str, Any], str | None]:
     """pyvis network and page data of an entity graph (shared by graph and article views)."""
     G, notice = _select_top(G, max_nodes)
+    G = _tell_eras_apart(G)
     vis_nodes: list[dict[str, Any]] = []
     vis_edges: list[dict[str, Any]] = []
     ids = {node: str(node) for node in G.nodes}
@@ -808,11 +833,11 @@ def highlight_spans(text: str, spans: Iterable[tuple[int, int, str, int]]) -> st
             out.append(
                 f'<mark class="cg-ev cg-ev-{kinds[0]}" data-facts="{facts}" '
                 f'title="{html.escape(", ".join(NODE_STYLES[k].label_vi for k in kinds))}">'
-                f"{piece}</mark>"
+                f'{piece.replace(chr(10), "<br>")}</mark>'
             )
-        else:
-            out.append(piece)
-    return "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
+        else:  # outside evidence a line break is a paragraph break
+            out.append(re.sub(r"\n+", "</p><p>", piece))
+    return "".join(out)
 
 
 def render_article_view(
@@ -903,11 +928,11 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
     (an article id) only that article's view is written. Returns the paths written.
     """
     from .projection import (
-        _Source,
         article_records,
         article_subgraph,
         article_subgraphs,
         article_texts,
+        open_source,
         province_network,
         rdf_to_networkx,
     )
@@ -915,7 +940,7 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
     local = isinstance(store, (str, Path)) and not re.match(r"^https?://", str(store))
     if local and not Path(store).is_dir():
         raise ViewError(f"no store at {store}: run `coopgraph build` first")
-    store = _Source(store).source  # open a path once; quads go into one in-memory store
+    store = open_source(store)  # open a path once; quads go into one in-memory store
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

@@ -332,3 +332,36 @@ def test_unchanged_articles_can_skip_extraction(tmp_path):
     edited = replace(ex.article, content_hash="another text")
     assert unchanged_articles(st, [edited]) == set()
     st.close()
+
+
+def test_units_mapped_in_a_worker_pickle_small_and_build(tmp_path):
+    """What a parallel pipeline does: map in the worker, send the packed unit, build."""
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cooperation_graph.store import build_articles, extraction_unit
+
+    from graph_fixtures import sample_extraction
+
+    ex = sample_extraction()
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        (packed,) = list(pool.map(extraction_unit, [ex]))
+    assert packed.quads == () and packed.ntriples and packed.graph_hash
+    assert len(pickle.dumps(packed)) < 3 * len(packed.ntriples)
+    st = EmbeddedStore(tmp_path / "s")
+    assert build_articles([packed], st).added == 1
+    again = build_articles([ex], st)  # mapped here: the same unit, so unchanged
+    assert (again.added, again.skipped) == (0, 1)
+    st.close()
+
+
+def test_replace_article_writes_only_changes(tmp_path):
+    st = EmbeddedStore(tmp_path / "s")
+    meta = {"id": "art-1", "source": "/corpus/a1.txt"}
+    assert st.replace_article(article_graph(1), article_quads(1), "h1", meta) is True
+    assert st.replace_article(article_graph(1), article_quads(1), "h1", meta) is False
+    assert st.replace_article(article_graph(1), article_quads(1, version=2), "h2", meta) is True
+    assert_same_quads(st.quads(), article_quads(1, version=2))
+    assert st.records()[article_graph(1)].content_hash == "h2"
+    assert st.dump("nq") == st.dump("nq") and b"store#records" not in st.dump("nq")
+    st.close()

@@ -193,6 +193,18 @@ def test_large_graph_shows_top_nodes_with_a_notice():
     assert '"expected": {"edges": ' in page and '"nodes": 400' in page
 
 
+def test_old_and_new_units_of_one_name_are_told_apart():
+    G = nx.MultiDiGraph()
+    G.add_node("old", type="province", label="Cần Thơ", era="legacy")
+    G.add_node("new", type="province", label="Cần Thơ", era="current")
+    G.add_node("hn", type="province", label="Hà Nội", era="legacy")
+    G.add_edge("old", "hn", label="hợp tác với", symmetric=True)
+    page = render_entity_graph(G)
+    assert '"l": "Cần Thơ (cũ)"' in page and '"l": "Cần Thơ (mới)"' in page
+    assert '"l": "Hà Nội"' in page
+    assert G.nodes["old"]["label"] == "Cần Thơ"  # the caller's graph is left alone
+
+
 def test_province_network_needs_data():
     with pytest.raises(ViewError):
         render_province_network({})
