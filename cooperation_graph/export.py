@@ -89,8 +89,8 @@ def data_lines(source: Any) -> tuple[list[bytes], list[bytes]]:
     itself (no Python object per quad): about 3x faster than iterating its quads.
     """
     if hasattr(source, "dump_lines"):
-        named, default = source.dump_lines()
-        if not any(b"_:" in line for line in named) and not any(b"_:" in line for line in default):
+        named, default, maybe_blank = source.dump_lines()
+        if not maybe_blank:
             return named, default
         return _split(ox.parse(b"\n".join(named + [b""]), format=ox.RdfFormat.N_QUADS))
     quads = source.quads() if hasattr(source, "quads") else source
@@ -108,6 +108,10 @@ def _triple_of(line: bytes) -> bytes:
 
 def sorted_ntriples(source: Any) -> bytes:
     """The distinct triples of all graphs as sorted canonical N-Triples."""
+    if hasattr(source, "dump_triples"):  # the embedded store: no per-line Python work
+        data, maybe_blank = source.dump_triples()
+        if not maybe_blank:
+            return b"".join(line + b"\n" for line in sorted(set(data.splitlines())))
     named, default = data_lines(source)
     lines = sorted({_triple_of(line) for line in named}.union(default))
     return b"".join(line + b"\n" for line in lines)

@@ -390,16 +390,26 @@ class EmbeddedStore(_StoreBase):
         return (q for q in self._store.quads_for_pattern(None, None, None, None)
                 if q.graph_name != meta)
 
-    def dump_lines(self) -> tuple[list[bytes], list[bytes]]:
-        """N-Quads lines of the named graphs and N-Triples lines of the default graph, dumped
-        by Oxigraph itself (records left out); see :func:`export.data_lines`."""
+    def dump_lines(self) -> tuple[list[bytes], list[bytes], bool]:
+        """N-Quads lines of the named graphs, N-Triples lines of the default graph (records
+        left out), and whether there may be blank nodes; dumped by Oxigraph itself, with no
+        Python object per quad (see :func:`export.data_lines`)."""
         records = b" " + str(META_GRAPH).encode() + b" ."
-        default = (self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-                   or b"").splitlines()
+        default_data = self._store.dump(format=ox.RdfFormat.N_TRIPLES,
+                                        from_graph=ox.DefaultGraph()) or b""
+        default = default_data.splitlines()
         skip = set(default)
-        everything = (self._store.dump(format=ox.RdfFormat.N_QUADS) or b"").splitlines()
-        named = [line for line in everything if not line.endswith(records) and line not in skip]
-        return named, default
+        data = self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
+        named = [line for line in data.splitlines() if not line.endswith(records) and line not in skip]
+        return named, default, b"_:" in data
+
+    def dump_triples(self) -> tuple[bytes, bool]:
+        """Canonical N-Triples of every data triple (duplicates across graphs possible), and
+        whether there may be blank nodes."""
+        data = self._store.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } "
+            f"FILTER(?g != <{META_GRAPH.value}>) }} }}").serialize(format=ox.RdfFormat.N_TRIPLES)
+        return data or b"", b"_:" in (data or b"")
 
     def graphs(self) -> list[str]:
         """Names of the data graphs, sorted."""
