@@ -354,3 +354,36 @@ def test_money_over_past_years_has_no_year():
     ex = run("Thời gian qua, TP.HCM đã hỗ trợ tỉnh Quảng Trị hơn 200 tỉ đồng.")
     (f,) = ex.fundings
     assert (f.amount_vnd, f.qualifier, f.year) == (200_000_000_000, "hơn", None)
+
+
+def test_lower_case_titles_and_titles_in_brackets():
+    ex = run("Tham dự có ông Dương Hữu Phước (phó chủ tịch UBND tỉnh Kiên Giang) và bà Nông Thị Hoa, "
+             "phó chủ tịch UBND tỉnh Yên Bái. Ông Trần Văn Lộc, giám đốc Công ty CP Sông Đà, phát biểu.")
+    assert officials(ex) == {
+        "Dương Hữu Phước": (("Phó Chủ tịch Ủy ban nhân dân",), "Kiên Giang"),
+        "Nông Thị Hoa": (("Phó Chủ tịch Ủy ban nhân dân",), "Yên Bái"),
+    }
+
+
+def test_hyphenated_list_keeps_each_title_with_its_name():
+    ex = run("Ký kết có ông Hồ An Khang - Phó chủ tịch UBND tỉnh Quảng Bình, ông Lê Sỹ Hòa - Phó chủ "
+             "tịch UBND tỉnh Quảng Trị.")
+    assert {n: p for n, (_, p) in officials(ex).items()} == {"Hồ An Khang": "Quảng Bình",
+                                                              "Lê Sỹ Hòa": "Quảng Trị"}
+
+
+def test_titles_then_dong_chi_and_tp_hcm():
+    ex = run("Bí thư Thành ủy TP.HCM, đồng chí Ngô Đức Hoàng và Bí thư Tỉnh ủy Tây Ninh, đồng chí Mạc "
+             "Thái Sơn đồng chủ trì. Bộ trưởng Bộ Giao thông vận tải Đoàn Văn Khiết dự.")
+    assert officials(ex) == {
+        "Ngô Đức Hoàng": (("Bí thư Thành ủy",), "Hồ Chí Minh"),
+        "Mạc Thái Sơn": (("Bí thư Tỉnh ủy",), "Tây Ninh"),
+        "Đoàn Văn Khiết": (("Bộ trưởng Bộ Giao thông vận tải",), None),
+    }
+
+
+def test_bare_thanh_pho_is_the_city_named_before():
+    ex = run("Đoàn đại biểu tỉnh Lào Cai đến làm việc với thành phố Hà Nội. Tiếp đoàn có đồng chí Hoàng "
+             "Văn Tâm, Bí thư Thành ủy Hà Nội và đồng chí Đỗ Minh Quang, Phó Chủ tịch UBND thành phố.")
+    assert {n: p for n, (_, p) in officials(ex).items()} == {"Hoàng Văn Tâm": "Hà Nội",
+                                                              "Đỗ Minh Quang": "Hà Nội"}

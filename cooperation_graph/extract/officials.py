@@ -36,21 +36,33 @@ _HEADS = (
     r"Bộ trưởng|Thứ trưởng|Chánh [Vv]ăn phòng|Chánh án|Viện trưởng|Tư lệnh|Tổng Thư ký|"
     r"Đại biểu Quốc hội|Trưởng [Pp]hòng|Chủ tịch nước|Tổng cục trưởng|Cục trưởng)"
 )
-HEAD = re.compile(_HEADS)
-_HEAD_AT_START = re.compile(rf"^(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c)\s+)?{_HEADS}")
+# Some outlets write titles in lower case ("phó chủ tịch UBND tỉnh"): heads match either way.
+HEAD = re.compile(_HEADS, re.IGNORECASE)
+_HEAD_AT_START = re.compile(rf"^(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c)\s+)?{_HEADS}",
+                            re.IGNORECASE)
+# How the heads are spelt when a text writes them in lower case.
+_HEAD_CASE = {h.lower(): h for h in (
+    "Phó Chủ tịch", "Chủ tịch", "Phó Bí thư", "Bí thư", "Tổng Bí thư", "Ủy viên", "Phó Giám đốc",
+    "Giám đốc", "Tổng Giám đốc", "Phó Trưởng ban", "Trưởng ban", "Phó Trưởng đoàn", "Trưởng đoàn",
+    "Chủ nhiệm", "Phó Chủ nhiệm", "Thủ tướng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng",
+    "Chánh Văn phòng", "Phó Chánh Văn phòng", "Chánh án", "Viện trưởng", "Tư lệnh", "Cục trưởng",
+    "Phó Cục trưởng", "Trưởng phòng", "Phó Trưởng phòng", "Tổng cục trưởng")}
+# Posts in companies and cooperatives are not public offices.
+_COMPANY = re.compile(r"\b(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Dd]oanh nghiệp|HTX|[Hh]ợp tác xã|"
+                      r"[Tt]ổng công ty|CTCP|JSC)\b")
 # Words that make a post local (it then needs a province); the rest are central posts.
 _LOCAL = re.compile(r"Thành ủy|Tỉnh ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|MTTQ|"
                     r"Mặt trận|Sở |[Tt]ỉnh|[Tt]hành phố|ĐBQH|[Đđ]oàn đại biểu Quốc hội|Công an")
 _WORD = rf"[{UPPER}][{LOWER}]*(?:['’][{UPPER}][{LOWER}]*)?"
 _NAME = re.compile(rf"(?<![\w'’])(?P<name>{_WORD}(?:\s+{_WORD}){{1,5}})(?![\w])")
 _NOT_NAME_WORDS = frozenset("""Ông Bà Anh Chị Đồng Thành Tỉnh Bộ Chính Trị Trung Ương Đảng Quốc
-Hội Ban Thường Vụ Trực Ủy Uỷ Sở Nhân Dân Mặt Trận Tổ Đoàn Đại Biểu Phó Chủ Tịch Bí Thư Giám Đốc
+Hội Ban Thường Vụ Trực Ủy Uỷ Sở Nhân Dân Mặt Trận Tổ Đại Biểu Phó Chủ Tịch Bí Thư Giám Đốc
 Theo Tại Trong Sau Với Đồng Thay Mặt Dự Tham Về Phía Cùng Ngày Sáng Chiều Tối Năm Tháng Hai Các
 Những Đây Đó Khi Nhân Dịp Phát Biểu Kết Luận Huyện Xã Phường Quận Thị Ư TƯ TW""".split()) - {"Đồng"}
 _PLACE_BEFORE = re.compile(r"(?:huyện|xã|phường|quận|thị xã|thị trấn|tỉnh|thành phố|sông|núi|"
                            r"bản|làng|khu|vùng|đường|phố|cầu|chợ|Huyện ủy|Quận ủy|Thị ủy)\s+$")
 _HONORIFIC = re.compile(r"(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|đ/c|Đ/c)\s*:?\s*)$")
-_BLOCK = re.compile(r"(?:Về phía|về phía|Phía|Đoàn công tác(?: của)?|Đoàn đại biểu(?: của)?|Đại diện|"
+_BLOCK = re.compile(r"(?:Về phía|về phía|Phía|[Đđ]oàn công tác(?: của)?|[Đđ]oàn đại biểu(?: của)?|Đại diện|"
                     r"đại diện|Thay mặt|thay mặt)\s+"
                     r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)?\s*")
 _EXPAND = [
@@ -84,7 +96,7 @@ def extract_officials(doc: Doc) -> list[Official]:
             block_province, block_para = block, sent.para
         if not HEAD.search(sent.text):
             continue  # no title, no official
-        for official in _officials_in(doc, sent, block_province):
+        for official in _officials_in(doc, sent, block_province, bool(block)):
             key = name_key(official.name)
             if key in found:
                 old = found[key]
@@ -106,7 +118,7 @@ def _block_province(doc: Doc, sent) -> str | None:
     return None
 
 
-def _officials_in(doc: Doc, sent, block_province: str | None) -> list[Official]:
+def _officials_in(doc: Doc, sent, block_province: str | None, block_here: bool) -> list[Official]:
     text = sent.text
     mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                 for m in doc.mentions_in(sent.start, sent.end)]
@@ -118,7 +130,11 @@ def _officials_in(doc: Doc, sent, block_province: str | None) -> list[Official]:
             continue
         prev_end = names[i - 1][1] if i else 0
         next_start = names[i + 1][0] if i + 1 < len(names) else len(text)
-        titles, province, confidence = _left_titles(text[prev_end:start], mentions, prev_end)
+        if i and re.match(r"^\s*(?:,|-|–|\()", text[prev_end:start]):
+            # "A - Phó Chủ tịch UBND tỉnh X, ông B ...": what follows A is A's, not B's
+            titles, province, confidence = [], None, 0.0
+        else:
+            titles, province, confidence = _left_titles(text[prev_end:start], mentions, prev_end)
         right_titles, right_province = _right_titles(text, end, next_start, mentions)
         if right_titles and not titles:
             confidence = 0.85
@@ -132,7 +148,8 @@ def _officials_in(doc: Doc, sent, block_province: str | None) -> list[Official]:
         if province is None:
             province = _province_of_local_unit(titles, doc.era)
         if province is None and any(_LOCAL.search(t) for t in titles):
-            province = block_province
+            province = (block_province if block_here else None) \
+                or _nearest_of_kind(doc, mentions, start, titles) or block_province
             confidence = min(confidence, 0.75)
         clean = [_canonical_title(t) for t in titles]
         clean = [t for t in dict.fromkeys(clean) if t]
@@ -157,6 +174,21 @@ def _province_of_local_unit(titles: list[str], era: str) -> str | None:
             found = units[era].get(m["n"]) or units[other].get(m["n"])
             if found:
                 return found
+    return None
+
+
+def _nearest_of_kind(doc: Doc, mentions: list[Mention], start: int, titles: list[str]) -> str | None:
+    """``..., Bí thư Thành ủy Hà Nội và ông B, Phó Chủ tịch UBND thành phố``: a bare ``thành phố``
+    (``tỉnh``) is the nearest centrally-run city (province) named before, in the same sentence."""
+    last = titles[-1].lower()
+    kind = "thành phố" if re.search(r"thành ủy|thành phố|tp\b", last) else \
+        "tỉnh" if re.search(r"tỉnh ủy|tỉnh", last) else None
+    if kind is None:
+        return None
+    for x in reversed([m for m in mentions if m.end <= start]):
+        unit = doc.gazetteer.get(x.name, doc.era)
+        if unit is not None and unit.kind == kind:
+            return x.name
     return None
 
 
@@ -202,9 +234,14 @@ def _left_titles(left: str, mentions: list[Mention], offset: int) -> tuple[list[
     left = _HONORIFIC.sub("", left.rstrip()).rstrip(" ,")
     if not left or re.search(r"(?:\bvà|\bcùng|\bvới|\bcó|\bgồm|:|;)$", left):
         return [], None, 0.0  # "..., Chủ tịch UBND tỉnh X và ông <Name>": those titles are X's
-    # Cut at the last clause boundary that a title chain cannot contain.
+    # Cut at the last clause boundary that a title chain cannot contain ("TP.HCM" is no boundary).
+    masked = list(left)
+    for x in mentions:
+        a, b = max(x.start - offset, 0), min(x.end - offset, len(left))
+        if a < b:
+            masked[a:b] = "#" * (b - a)
     cut = 0
-    for m in _CLAUSE_STOP.finditer(left):
+    for m in _CLAUSE_STOP.finditer("".join(masked)):
         cut = m.end()
     chain = left[cut:]
     verb = None
@@ -283,6 +320,8 @@ def _canonical_title(title: str) -> str:
         title = pattern.sub(repl, title)
     title = re.sub(r"\s*\b(?:thành phố|Thành phố|TP\.?|tỉnh|Tỉnh|Thủ đô)\s*$", "", title.strip())
     title = re.sub(r"\s+", " ", title).strip(" ,-–")
-    if not HEAD.match(title):
+    if not HEAD.match(title) or _COMPANY.search(title):
         return ""
-    return title
+    head = HEAD.match(title)
+    canonical = _HEAD_CASE.get(head.group().lower())
+    return (canonical + title[head.end():]) if canonical else title[0].upper() + title[1:]
