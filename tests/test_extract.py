@@ -387,3 +387,37 @@ def test_bare_thanh_pho_is_the_city_named_before():
              "Văn Tâm, Bí thư Thành ủy Hà Nội và đồng chí Đỗ Minh Quang, Phó Chủ tịch UBND thành phố.")
     assert {n: p for n, (_, p) in officials(ex).items()} == {"Hoàng Văn Tâm": "Hà Nội",
                                                               "Đỗ Minh Quang": "Hà Nội"}
+
+
+def test_amount_then_a_second_verb_names_the_recipient():
+    ex = run("Đà Nẵng trao gần 2 tỉ đồng hỗ trợ tỉnh Quảng Trị và 1,5 tỉ đồng hỗ trợ tỉnh Thừa Thiên Huế.",
+             when="2020-10-16T08:00:00+07:00")
+    assert sorted((f.recipient, f.amount_vnd, f.qualifier) for f in ex.fundings) == [
+        ("Huế", 1_500_000_000, None), ("Quảng Trị", 2_000_000_000, "gần")]
+
+
+def test_delegation_hands_over_at_a_place():
+    body = ("Đoàn công tác tỉnh Bà Rịa - Vũng Tàu đến thăm tỉnh Bình Định.\n"
+            "Tại Bình Định, đoàn đã trao hỗ trợ với tổng trị giá hơn 3 tỷ đồng.\n"
+            "Tại huyện Tuy An (Phú Yên), đoàn trao 1 tỷ đồng, trong đó 20 hộ được hỗ trợ mỗi hộ 50 triệu đồng.")
+    assert fundings(run(body, when="2021-12-21T08:00:00+07:00")) == [
+        ("Bà Rịa - Vũng Tàu", "Bình Định", 3_000_000_000, "given"),
+        ("Bà Rịa - Vũng Tàu", "Phú Yên", 1_000_000_000, "given"),
+    ]
+
+
+def test_companies_and_business_associations_are_not_province_fundings():
+    ex = run("Công ty CP Dệt may Huế cũng ủng hộ 300 triệu đồng. Hội Doanh nhân tỉnh Thái Nguyên trao "
+             "gần 2 tỷ đồng cho các hộ dân tỉnh Bắc Kạn.")
+    assert ex.fundings == ()
+
+
+def test_a_headline_total_is_not_one_more_gift():
+    ex = run("Theo đó, tỉnh Bình Dương hỗ trợ tỉnh Yên Bái 10 tỉ đồng, các tỉnh Lào Cai và Cao Bằng mỗi "
+             "tỉnh 5 tỉ đồng.", title="Bình Dương hỗ trợ 20 tỉ đồng cho Yên Bái, Lào Cai, Cao Bằng",
+             when="2024-09-14T08:00:00+07:00")
+    assert fundings(ex) == [
+        ("Bình Dương", "Cao Bằng", 5_000_000_000, "given"),
+        ("Bình Dương", "Lào Cai", 5_000_000_000, "given"),
+        ("Bình Dương", "Yên Bái", 10_000_000_000, "given"),
+    ]

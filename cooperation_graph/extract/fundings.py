@@ -35,16 +35,21 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     out: dict[tuple, Funding] = {}
     last_total_recipient = False
     title_donor = _title_donor(doc)
+    delegation = _delegation(doc)
+    title_found: list[Funding] = []
     for sent in doc.sentences:
         if _PARTS.match(sent.text) and last_total_recipient:
             continue  # the parts of a total already counted
-        found = _fundings_in(doc, sent, main_pair, officials, title_donor)
+        found = _fundings_in(doc, sent, main_pair, officials, title_donor or delegation, delegation)
+        if sent.para == 0:
+            title_found = found  # a headline restates the body: used only if the body is silent
+            continue
         last_total_recipient = any(f.recipient for f in found) and "tổng" in sent.text
         for f in found:
             key = (f.amount_vnd, f.donor, f.recipient, f.year, f.status)
             if key not in out or out[key].purpose is None and f.purpose:
                 out[key] = f  # the same gift told again; keep the telling that says what for
-    fundings = list(out.values())
+    fundings = list(out.values()) or title_found
     # A total restated without its recipients (often the title) is not one more gift.
     donors_with_recipient = {f.donor for f in fundings if f.recipient}
     return [f for f in fundings if f.recipient or f.donor not in donors_with_recipient]
@@ -63,7 +68,7 @@ def _title_donor(doc: Doc) -> str | None:
 
 
 def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
-                 officials, title_donor: str | None) -> list[Funding]:
+                 officials, title_donor: str | None, delegation: str | None) -> list[Funding]:
     """Fundings of one sentence, clause by clause (``;`` separates clauses)."""
     text = sent.text
     if not VERBS.search(text):
@@ -80,15 +85,20 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
         c_start, c_end = pos, pos + len(clause)
         pos = c_end + 1
         money = [m for m in all_money if c_start <= m.start < c_end
-                 and not _NOT_FUNDING_BEFORE.search(text[max(c_start, m.start - 40):m.start])]
+                 and not _NOT_FUNDING_BEFORE.search(text[max(c_start, m.start - 40):m.start])
+                 and not _PER_UNIT_BEFORE.search(text[max(c_start, m.start - 25):m.start])
+                 and not _PER_UNIT_AFTER.match(text[m.end:m.end + 8])
+                 and not _after_parts(text, all_money, m, c_start)]
         verb = VERBS.search(clause)
-        if verb and _NOT_A_PROVINCE_GIVING.search(clause[:verb.start()]):
+        if verb and (_NOT_A_PROVINCE_GIVING.search(clause[:verb.start()])
+                     or _ORG_SUBJECT.search(clause[:verb.start()])):
             context = None  # "đề xuất Trung ương hỗ trợ", "doanh nghiệp ủng hộ": not a province giving
             continue
         if verb:
             v_start, v_end = c_start + verb.start(), c_start + verb.end()
             money = [m for m in money if m.start > v_start]
-            before = [x for x in mentions if x.end <= v_start and (x.start >= c_start or c_start == 0)]
+            before = [x for x in mentions if x.end <= v_start and (x.start >= c_start or c_start == 0)
+                      and not _is_place(text, x)]
             passive = re.search(r"\b(?:được|nhận|tiếp nhận)(?: sự| số tiền| kinh phí)?\s*$",
                                 text[c_start:v_start])
             # "A nhận hỗ trợ của B 5 tỷ đồng": the giver follows "của".
@@ -102,7 +112,8 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
             else:
                 donor = before[-1].name if before else (
                     _donor_from_officials(text[:v_start], officials)
-                    or ((context or {}).get("donor") if c_start else None))
+                    or ((context or {}).get("donor") if c_start else None)
+                    or (delegation if re.search(r"\b[Đđ]oàn\b", text[c_start:v_start]) else None))
             context = {"donor": donor, "since": v_end, "verb_end": v_end,
                        "recipient": before[-1].name if passive and before else None,
                        "planned": bool(_PLANNED.search(text[c_start:money[0].start] if money else clause))}
@@ -130,6 +141,8 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
     for k, m in enumerate(money):
         since = money[k - 1].end if k else (colon + 1 if donors_listed else ctx["since"])
         named = _recipients(text, m, since, after, used)
+        if not named and not donors_listed and not ctx["recipient"]:
+            named = _place_recipient(text, mentions, ctx["donor"], m)
         if donors_listed:
             givers, recipients = named or [None], [next(x.name for x in after if x.start < colon)]
         elif ctx["recipient"]:
@@ -155,6 +168,45 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
                     status="planned" if planned else "given", evidence=doc.evidence(sent, confidence),
                     years=years or ((year,) if year else ())))
     return out
+
+
+# "3 tỷ đồng cho tỉnh X", "2 tỷ đồng hỗ trợ tỉnh X", "1 tỷ đồng tiền mặt giúp nhân dân tỉnh X".
+_TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:cho|tới|đến|giúp|giúp đỡ|hỗ trợ|ủng hộ|tặng)"
+                           r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân))*\s*$")
+_PER_UNIT_BEFORE = re.compile(r"\bmỗi\s+(?:hộ|căn|người|suất|em|gia đình|nhà|học sinh|cháu|trường|xã)\b"
+                              r"[^,;]{0,15}$")
+_PER_UNIT_AFTER = re.compile(r"\s*/\s*(?:hộ|người|căn|suất|em|tháng|năm)\b")
+_ORG_SUBJECT = re.compile(r"(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Dd]oanh nghiệp|[Hh]ội [Dd]oanh nhân|"
+                          r"[Hh]iệp hội|nhà hảo tâm|[Mm]ạnh thường quân|nhà tài trợ|[Tt]ổng công ty|HTX)")
+_PLACE_BEFORE = re.compile(r"(?:\b[Tt]ại|\bở)\s+(?:[^,.;]{0,40}?,\s*)?(?:[^,.;]{0,25}[\s(])?$")
+
+
+def _is_place(text: str, x: Mention) -> bool:
+    """``Tại Bình Định, đoàn đã trao ...``: a province named as the place, not the giver."""
+    return bool(_PLACE_BEFORE.search(text[max(0, x.start - 70):x.start]))
+
+
+def _place_recipient(text: str, mentions: list[Mention], donor: str | None, m: Money) -> list[str]:
+    """With no recipient named, money handed over at a place in a province goes to that province."""
+    places = [x for x in mentions if _is_place(text, x) and x.name != donor]
+    after = [x for x in places if x.start >= m.end]
+    chosen = after[:1] or places[-1:]
+    return [chosen[0].name] if chosen else []
+
+
+def _after_parts(text: str, money: list[Money], m: Money, since: int) -> bool:
+    """``trao 1 tỷ đồng, trong đó ... 50 triệu``: amounts after "trong đó" are parts of a total."""
+    cut = text.rfind("trong đó", since, m.start)
+    return cut >= 0 and any(o.start < cut for o in money if o.start >= since)
+
+
+def _delegation(doc: Doc) -> str | None:
+    """The province of the visiting delegation (``Đoàn công tác tỉnh X do ... dẫn đầu``)."""
+    for m in re.finditer(r"[Đđ]oàn (?:công tác|đại biểu)(?: của)?\s+", doc.text):
+        near = doc.mentions_in(m.end(), m.end() + 80)
+        if near and near[0].start - m.end() <= 40:
+            return near[0].name
+    return None
 
 
 _NOT_A_PROVINCE_GIVING = re.compile(
@@ -186,7 +238,7 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
         used.update(x.start for x in chosen)
         return list(dict.fromkeys(x.name for x in chosen))
     following = [x for x in after if x.start >= m.end and x.start not in used
-                 and re.match(r"^\s*(?:cho|tới|đến|giúp)\b", text[m.end:x.start])]
+                 and _TO_RECIPIENT.match(text[m.end:x.start])]
     if following:
         used.add(following[0].start)
         return [following[0].name]
