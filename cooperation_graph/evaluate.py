@@ -350,7 +350,8 @@ def _to_current_units(data: dict[str, Any]) -> dict[str, Any]:
         return unit.successor if unit is not None and unit.era == "legacy" and unit.successor else name
 
     out = dict(data)
-    out["cooperation_pairs"] = [[cur(a) for a in p] for p in data.get("cooperation_pairs") or []]
+    pairs = {tuple(sorted(cur(a) for a in p)) for p in data.get("cooperation_pairs") or []}
+    out["cooperation_pairs"] = [list(p) for p in sorted(pairs) if p[0] != p[1]]
     for key, fields in (("officials", ("province",)), ("fundings", ("donor", "recipient")),
                         ("investments", ("investor_province", "host_province")),
                         ("events", ("place",))):

@@ -13,7 +13,7 @@ from ..model import Event, Official, Participant
 from .text import Doc, Mention
 
 KINDS = (
-    ("lễ ký kết", r"[Ll]ễ ký kết|ký kết (?:chương trình|thỏa thuận|biên bản)"),
+    ("lễ ký kết", r"[Ll]ễ ký kết|ký(?: kết)? (?:lại )?(?:chương trình|thỏa thuận|biên bản|kế hoạch|quy chế)"),
     ("hội nghị", r"[Hh]ội nghị"),
     ("hội thảo", r"[Hh]ội thảo"),
     ("tọa đàm", r"[Tt]ọa đàm"),
@@ -25,14 +25,14 @@ KINDS = (
     ("buổi làm việc", r"buổi làm việc|[Ll]àm việc với|đã làm việc|[Đđ]oàn công tác|"
                       r"[Đđ]oàn đại biểu(?! Quốc hội)|dâng hương"),
     ("hội chợ", r"[Hh]ội chợ"),
-    ("chương trình", r"[Cc]hương trình (?:giao lưu|xúc tiến|hợp tác)"),
+    ("chương trình", r"[Cc]hương trình (?:giao lưu|xúc tiến|hợp tác)|tổ chức chương trình"),
 )
 _KIND = [(kind, re.compile(p)) for kind, p in KINDS]
 _DATE_HINT = re.compile(r"\d\s*[/.-]\s*\d|ngày \d")
 _DATE = re.compile(
     r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)(?:\s+nay)?\s*(?:ngày\s*)?\(?\s*)?"
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])(?!\.\d)"
-    r"|ngày (?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?"
+    r"|[Nn]gày (?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?"
 )
 _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")
 _HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|ký|đã có|tiếp|dự|gặp|thăm|trao|"

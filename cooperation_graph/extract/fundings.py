@@ -21,7 +21,7 @@ _PLANNED = re.compile(r"\b(?:sẽ|dự kiến|đề xuất|kế hoạch|cam kế
                       r"chuẩn bị|tiếp tục dành)\b")
 _NOT_FUNDING_BEFORE = re.compile(
     r"(?:doanh thu|kim ngạch|GRDP|thu ngân sách|nộp ngân sách|giá trị|lợi nhuận|vốn|đầu tư|"
-    r"tổng mức|sản lượng|tăng trưởng|chi phí|thiệt hại|trị giá hàng|dư nợ)[^,;]{0,25}$"
+    r"tổng mức|sản lượng|tăng trưởng|chi phí|thiệt hại|trị giá hàng|dư nợ)(?:\s+\w+){0,3}\s*$"
 )
 _PARTS = re.compile(r"^\s*(?:Trong đó|trong đó|Cụ thể|cụ thể)\b")
 _EACH = re.compile(r"\bmỗi\s+(?:tỉnh|thành phố|địa phương|đơn vị|nơi)\b")
