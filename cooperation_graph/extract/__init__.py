@@ -31,7 +31,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     main_pair = _main_pair(doc)
     officials = extract_officials(doc)
     fundings = extract_fundings(doc, main_pair, officials)
-    investments = extract_investments(doc)
+    investments = extract_investments(doc, main_pair)
     agreements = extract_agreements(doc, main_pair, officials)
     events = extract_events(doc, officials)
 

@@ -8,14 +8,15 @@ from ..model import Investment
 from .money import find_money
 from .text import Doc, Mention
 
-_VERB = re.compile(r"\b(?:đầu tư|thu hút|rót vốn)\b|\bcó \d{1,5} dự án\b")
-_PROJECTS = re.compile(r"(?<![\d.,])(\d{1,5})\s+dự án")
+_COUNT = r"\d{1,3}(?:\.\d{3})+|\d{1,5}"
+_VERB = re.compile(rf"\b(?:đầu tư|thu hút|rót vốn)\b|\bcó (?:{_COUNT}) dự án\b")
+_PROJECTS = re.compile(rf"(?<![\d.,])({_COUNT})\s+dự án")
 _CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$")
 _HOST_BEFORE = re.compile(r"\b(?:tại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")
 _INVESTOR_BEFORE = re.compile(r"\b(?:từ|của|doanh nghiệp|nhà đầu tư|DN)\s+(?:các\s+)?(?:doanh nghiệp\s+)?$")
 
 
-def extract_investments(doc: Doc) -> list[Investment]:
+def extract_investments(doc: Doc, main_pair: tuple[str, str] | None = None) -> list[Investment]:
     """Investment flows between provinces, each once."""
     out: dict[tuple, Investment] = {}
     for sent, offset, text in _clauses(doc):
@@ -42,6 +43,8 @@ def extract_investments(doc: Doc) -> list[Investment]:
         if investor is None:
             before = [x for x in mentions if x.end <= verb.start() and x.name != host]
             investor = before[-1].name if before else None
+        if investor is None and main_pair and host in main_pair:
+            investor = main_pair[1] if host == main_pair[0] else main_pair[0]  # "doanh nghiệp của tỉnh"
         if host is None or investor == host:
             continue
         projects = _PROJECTS.search(text)
@@ -50,7 +53,7 @@ def extract_investments(doc: Doc) -> list[Investment]:
             continue
         inv = Investment(
             investor_province=investor, host_province=host,
-            projects=int(projects.group(1)) if projects else None,
+            projects=int(projects.group(1).replace(".", "")) if projects else None,
             capital_vnd=capital.amount_vnd if capital else None,
             qualifier=capital.qualifier if capital else None,
             evidence=doc.evidence(sent, 0.85 if investor else 0.6))
