@@ -159,21 +159,31 @@ def build(paths: tuple[Path, ...], workers: int | None, **store_options) -> None
     """
     from . import pipeline
 
-    with _open(**store_options) as store:
-        if hasattr(pipeline, "build"):
-            result = pipeline.build(list(paths), store, workers=workers)
-            click.echo(result.summary() if hasattr(result, "summary") else str(result), err=True)
-            return
-        from .store import build_articles
+    n_files = sum(1 for _ in pipeline.iter_paths(list(paths)))
+    with _open(**store_options) as store, _progress(n_files, "Building") as bar:
+        report = pipeline.build(list(paths), store, workers=workers, progress=bar.update)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(report.summary().replace("failed: ", "error: "), err=True)
+    if report.failed and not (report.added or report.replaced or report.skipped):
+        raise click.ClickException("nothing could be built: every input failed")
+    if report.added + report.replaced:
+        _check_shapes(store_options)
 
-        report = pipeline.RunReport()
-        n_files = sum(1 for _ in pipeline.iter_paths(list(paths)))
-        with _progress(n_files, "Building") as bar:
-            extractions = pipeline.iter_extractions(
-                paths, report, workers=workers or pipeline.default_workers(), progress=bar.update)
-            built = build_articles(extractions, store)
-        click.echo(built.summary(), err=True)
-        _finish(report)
+
+def _check_shapes(store_options) -> None:
+    """A build that leaves an invalid graph says so (SHACL over the store, small stores only:
+    on a big one it takes minutes, so `coopgraph validate` is left to the user)."""
+    from .validate import validate_quads
+
+    with _open(**store_options, read_only=True) as store:
+        if len(store) > 300_000 if hasattr(store, "__len__") else True:
+            click.echo("shapes: not checked on a store this size; run `coopgraph validate`", err=True)
+            return
+        report = validate_quads(store.quads())
+    if not report.conforms:
+        click.echo("warning: the graph does not conform to data/shapes.ttl:", err=True)
+        click.echo(report.text(), err=True)
 
 
 @main.command()

@@ -89,6 +89,87 @@ def _collect(results, report: RunReport, progress) -> Iterator[Extraction]:
             progress(1)
 
 
+# --- build: extract and map in worker processes, write in this one --------------------------
+
+_KNOWN: dict[str, str] = {}  # in each worker: graph IRI -> content key the store already holds
+
+
+def _init_worker(known: dict[str, str]) -> None:
+    global _KNOWN
+    _KNOWN = known
+
+
+def _units_of_file(args: tuple[str, int]) -> tuple[str, list, int, list[str], str | None]:
+    """Read, extract and map one file: (path, units, unchanged count, notes, error).
+
+    Articles whose content key the store holds already are not extracted at all."""
+    from . import mapping
+    from .store import content_key, extraction_unit
+
+    path, max_bytes = args
+    units: list = []
+    notes: list[str] = []
+    unchanged = 0
+    try:
+        for article in read_articles(Path(path), max_bytes=max_bytes):
+            if _KNOWN.get(mapping.article_graph_iri(article)) == content_key(article):
+                unchanged += 1
+                continue
+            ex = extract_article(article)
+            if not (ex.cooperation_pairs or ex.fundings or ex.investments or ex.agreements):
+                notes.append(f"{article.path or article.id}: no cooperation facts found")
+            units.append(extraction_unit(ex))
+        return path, units, unchanged, notes, None
+    except CooperationGraphError as exc:
+        return path, units, unchanged, notes, str(exc)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a build
+        return path, units, unchanged, notes, f"{path}: internal error ({type(exc).__name__}: {exc})"
+
+
+def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
+          max_bytes: int = MAX_BYTES, progress: Callable[[int], None] | None = None):
+    """Extract every article under ``paths`` and write one named graph per article into ``store``.
+
+    Extraction and mapping run in ``workers`` processes; writing happens here, in batches that
+    each go in whole. Articles the store holds with the same content are skipped before they are
+    extracted. Returns the store's BuildReport with ``notes`` (articles without cooperation facts).
+    """
+    from .store import Failed, build_articles, open_store
+
+    store = open_store(store)
+    files = [str(p) for p in iter_paths([Path(p) for p in paths])]
+    if not files:
+        raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
+    known = {g: r.content_hash for g, r in store.records().items() if r.kind == "article"}
+    jobs = [(f, max_bytes) for f in files]
+    workers = workers or default_workers()
+    unchanged = 0
+    notes: list[str] = []
+
+    def items(results) -> Iterator:
+        nonlocal unchanged
+        for path, units, skipped, file_notes, error in results:
+            unchanged += skipped
+            notes.extend(file_notes)
+            yield from units
+            if error:
+                yield Failed(path, error.removeprefix(f"{path}: "))
+            if progress:
+                progress(1)
+
+    if workers > 1 and len(files) > 1:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(known,)) as pool:
+            chunk = max(1, min(32, len(jobs) // (workers * 8)))
+            report = build_articles(items(pool.map(_units_of_file, jobs, chunksize=chunk)), store)
+    else:
+        _init_worker(known)
+        report = build_articles(items(map(_units_of_file, jobs)), store)
+    report.skipped += unchanged
+    report.notes.extend(notes)
+    return report
+
+
 def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 

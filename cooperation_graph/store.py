@@ -131,6 +131,7 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     quads_written: int = 0
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # e.g. articles with no cooperation facts
 
     @property
     def ok(self) -> bool:

@@ -51,15 +51,24 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     pairs.update(_stated_pairs(doc))
     pairs = {p for p in pairs if p[0] != p[1]}
 
+    used = {o.province for o in officials} | {e.place for e in events}
+    used |= {n for f in fundings for n in (f.donor, f.recipient)}
+    used |= {n for i in investments for n in (i.investor_province, i.host_province)}
+    used |= {n for a in agreements for n in a.parties} | {n for p in pairs for n in p}
+    used |= {n for e in events for n in e.organisers}
     return Extraction(
-        article=article, provinces=_province_list(doc),
+        article=article, provinces=_province_list(doc, used - {None}),
         cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
         agreements=tuple(agreements), fundings=tuple(fundings),
         investments=tuple(investments), events=tuple(events))
 
 
-def _province_list(doc: Doc) -> tuple[ProvinceMention, ...]:
+def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
+    """Provinces named in the text, and those a fact names through a district or ward
+    (``Chủ tịch UBND huyện Mai Châu`` -> Hòa Bình) with zero mentions."""
     counts = Counter(m.name for m in doc.mentions)
+    for name in used - set(counts):
+        counts[name] = 0
     out = []
     for name, n in counts.most_common():
         unit = doc.gazetteer.get(name, doc.era)
