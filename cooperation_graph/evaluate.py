@@ -457,13 +457,13 @@ def gold_files(eval_dir: Path) -> list[tuple[Path, Path]]:
     if not eval_dir.is_dir():
         raise InputError(eval_dir, "not a directory")
     pairs = []
-    for article in sorted(eval_dir.glob("*.txt")):
+    for article in sorted(p for p in eval_dir.iterdir() if p.suffix in (".txt", ".html")):
         gold = article.with_name(article.stem + GOLD_SUFFIX)
         if not gold.is_file():
             raise InputError(article, f"no gold file {gold.name} beside it")
         pairs.append((article, gold))
     if not pairs:
-        raise InputError(eval_dir, "no articles (*.txt) to evaluate")
+        raise InputError(eval_dir, "no articles (*.txt, *.html) to evaluate")
     return pairs
 
 

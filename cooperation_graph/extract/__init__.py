@@ -90,7 +90,7 @@ def _main_pair(doc: Doc) -> tuple[str, str] | None:
         if not _COOPERATION.search(sent.text):
             continue
         names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)})
-        if 2 <= len(names) <= 3:
+        if len(names) == 2:  # with three or more, which two act together is not known
             together.update(combinations(names, 2))
     if together:
         (pair, n), = together.most_common(1)

@@ -19,7 +19,7 @@ KINDS = (
     ("tọa đàm", r"[Tt]ọa đàm"),
     ("diễn đàn", r"[Dd]iễn đàn"),
     ("lễ ký kết", r"[Ll]ễ ký\b"),
-    ("lễ trao tặng", r"[Ll]ễ trao|trao (?:kinh phí|tặng|hỗ trợ|quà|ủng hộ|số tiền|tiền)|tặng quà"),
+    ("lễ trao tặng", r"[Ll]ễ trao|trao (?:kinh phí|tặng|hỗ trợ|quà|ủng hộ|số tiền|tiền|(?:gần |hơn |trên )?[\d.,]+ (?:tỷ|tỉ|triệu))|tặng quà"),
     ("lễ tiếp nhận", r"[Ll]ễ tiếp nhận|tiếp nhận (?:kinh phí|hàng|tiền|hỗ trợ)"),
     ("chuyến thăm", r"đến thăm|thăm hỏi|chuyến thăm|thăm và làm việc"),
     ("buổi làm việc", r"buổi làm việc|[Ll]àm việc với|đã làm việc|[Đđ]oàn công tác|"
