@@ -14,7 +14,7 @@ from .text import Doc, Sentence, title_provinces
 KINDS = (
     "biên bản ghi nhớ", "bản ghi nhớ", "biên bản hợp tác", "biên bản thỏa thuận", "thỏa thuận hợp tác",
     "chương trình hợp tác", "chương trình phối hợp", "kế hoạch hợp tác", "quy chế phối hợp",
-    "quy chế hợp tác", "kế hoạch liên kết", "quy chế liên kết", "chương trình liên kết",
+    "quy chế hợp tác", "kế hoạch liên kết", "kế hoạch phối hợp", "quy chế liên kết", "chương trình liên kết",
     "nghị quyết liên tịch", "thỏa thuận", "kết luận",
 )
 _KIND = re.compile(r"\b(" + "|".join(KINDS) + r")\b|\bKết luận số\s+[\w/-]+", re.IGNORECASE)
@@ -25,7 +25,7 @@ _CONTEXT = re.compile(r"hợp tác|ký|thỏa thuận|biên bản|chương trìn
                       r"quy chế|dự thảo|liên kết", re.IGNORECASE)
 _PERIOD = re.compile(r"(?<!nhiệm kỳ )(?<!khóa )(?:giai đoạn|thời kỳ|từ năm|trong)?\s*"
                      r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
-_SIGNED = re.compile(r"\b(?:đã ký|ký kết|đã trao|trao biên bản|ký thỏa thuận|ký biên bản|ký chương trình|"
+_SIGNED = re.compile(r"\b(?:đã ký|được ký|ký kết|đã trao|trao biên bản|ký thỏa thuận|ký biên bản|ký chương trình|"
                      r"ký kế hoạch|ký quy chế|lễ ký)\b")
 # A document being carried out or reviewed exists, i.e. was signed before.
 _IN_FORCE = re.compile(r"\b(?:thực hiện|sơ kết|tổng kết|triển khai)\b")

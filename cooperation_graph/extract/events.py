@@ -28,7 +28,7 @@ KINDS = (
     ("chương trình", r"[Cc]hương trình (?:giao lưu|xúc tiến|hợp tác)|tổ chức chương trình"),
 )
 _KIND = [(kind, re.compile(p)) for kind, p in KINDS]
-_DATE_HINT = re.compile(r"\d\s*[/.-]\s*\d|ngày \d")
+_DATE_HINT = re.compile(r"\d\s*[/.-]\s*\d|[Nn]gày \d")
 _DATE = re.compile(
     r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)(?:\s+nay)?\s*(?:ngày\s*)?\(?\s*)?"
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])(?!\.\d)"
