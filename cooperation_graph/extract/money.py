@@ -16,7 +16,9 @@ QUALIFIERS = ("trên", "hơn", "gần", "khoảng", "xấp xỉ", "tới", "lên
               "ít nhất", "tối thiểu", "hơn nữa")
 _UNITS = {"nghìn tỷ": 10**12, "ngàn tỷ": 10**12, "nghìn tỉ": 10**12, "ngàn tỉ": 10**12,
           "tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Dots group thousands ("33.600"), a comma is the decimal mark ("2,5"); some outlets write a
+# decimal dot ("2.5 tỷ"): one or two digits after a dot are decimals.
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
 _UNIT = r"nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|nghìn|ngàn"
 _CURRENCY = r"đồng|VNĐ|VND|vnđ|đ(?![\w])"
 MONEY = re.compile(
@@ -43,7 +45,9 @@ class Money:
 
 
 def parse_number(text: str) -> Decimal:
-    """``33.600`` -> 33600, ``2,5`` -> 2.5 (dot groups thousands, comma is the decimal mark)."""
+    """``33.600`` -> 33600, ``2,5`` -> 2.5, ``2.5`` -> 2.5 (a dot before 3 digits groups thousands)."""
+    if re.fullmatch(r"\d+\.\d{1,2}", text):
+        return Decimal(text)
     return Decimal(text.replace(".", "").replace(",", "."))
 
 
