@@ -81,6 +81,7 @@ class Row:
 class Report:
     n: int
     command: str
+    variant: str = ""  # " steps=..." / " no-rdflib" for a partial run (its own doc section)
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -738,7 +739,8 @@ def linearity(report: Report, big: dict[str, Path], runs: int = 2) -> None:
 DOC_HEADER = """# Benchmarks
 
 Measured by `bench/run.py N` on the synthetic corpus of `bench/make_corpus.py` (see
-`bench/README.md`). Each section is one run; rerunning with the same N replaces its section.
+`bench/README.md`). Each section is one run; rerunning with the same N (and the same
+`--steps` / `--skip-rdflib`) replaces its section.
 Targets are those of issue 6 on one 2-core machine: 10 000 articles ingested in ≤ 60 s with peak
 RSS ≤ 1.5 GB; every saved query ≤ 100 ms median at 10 000 articles (≤ 500 ms at 50 000) and
 aggregate queries ≥ 10× faster than rdflib in memory; Turtle export ≤ 15 s; the 2 MB article
@@ -747,10 +749,11 @@ extracted in ≤ 2.5× the time of the 1 MB one.
 
 
 def write_doc(doc: Path, report: Report, info: dict[str, str], when: str) -> None:
-    begin, end = f"<!-- bench-run n={report.n} -->", f"<!-- /bench-run n={report.n} -->"
+    key = f"n={report.n}{report.variant}"
+    begin, end = f"<!-- bench-run {key} -->", f"<!-- /bench-run {key} -->"
     section = "\n".join([
         begin,
-        f"## {report.n:,} articles — {when}",
+        f"## {report.n:,} articles{report.variant.replace(' ', ', ')} — {when}",
         "",
         f"- command: `{report.command}`",
         f"- machine: {info['nproc']} CPU(s), {info['ram']} RAM, {info['cpu']}; Python {info['python']}; "
@@ -779,7 +782,9 @@ def run(args: argparse.Namespace) -> Report:
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     command = "python bench/run.py " + " ".join(sys.argv[1:])
-    report = Report(args.n, command)
+    variant = "" if args.steps == ",".join(STEPS) else f" steps={args.steps}"
+    variant += " no-rdflib" if args.skip_rdflib and "query" in args.steps else ""
+    report = Report(args.n, command, variant)
     shards, big = corpus(report, args.n, workdir, args.seed)
     steps = set(args.steps.split(","))
     if "extract" in steps:

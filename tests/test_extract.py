@@ -421,3 +421,13 @@ def test_a_headline_total_is_not_one_more_gift():
         ("Bình Dương", "Lào Cai", 5_000_000_000, "given"),
         ("Bình Dương", "Yên Bái", 10_000_000_000, "given"),
     ]
+
+
+def test_ministry_names_with_commas_and_va():
+    ex = run("Ông Nguyễn Văn An, Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch phát biểu. Dự có Bộ trưởng "
+             "Bộ Tài nguyên và Môi trường Đặng Quốc Khánh và Bí thư Tỉnh ủy Đắk Lắk Nguyễn Đình Trung.")
+    assert officials(ex) == {
+        "Nguyễn Văn An": (("Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch",), None),
+        "Đặng Quốc Khánh": (("Bộ trưởng Bộ Tài nguyên và Môi trường",), None),
+        "Nguyễn Đình Trung": (("Bí thư Tỉnh ủy",), "Đắk Lắk"),
+    }

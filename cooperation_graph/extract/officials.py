@@ -78,8 +78,16 @@ _VERB_IN_CHAIN = re.compile(
     r"\s(?:trao|cho|tặng|hỗ trợ|phát biểu|cho biết|đề nghị|nhấn mạnh|khẳng định|chủ trì|dự|tham dự|"
     r"tiếp|gặp|thăm|làm việc|ký|đón|nhận|tiếp nhận|báo cáo|trình bày|gửi|chúc mừng|cảm ơn|đánh giá|"
     r"yêu cầu|chỉ đạo|dẫn đầu|là|được|giới thiệu|bàn giao|mời|tặng quà)\s")
-_SEGMENT_SPLIT = re.compile(r"\s*,\s*|\s+kiêm\s+")
+# Titles in a chain are separated by a comma before the next title ("Bí thư Thành ủy, Trưởng
+# đoàn ..."); other commas and "và" belong to names of bodies ("Bộ Văn hóa, Thể thao và Du lịch").
+_SEGMENT_SPLIT = re.compile(rf"\s*,\s*(?=(?:đồng chí\s+|ông\s+|bà\s+)?{_HEADS})|\s+kiêm\s+", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[;:.!?()“”\"]|\s[-–]\s|\s(?:và|cùng|với|cùng với|đã|sẽ|đến|tới|tại|do)\s")
+_AND_IN_NAME = re.compile(rf"\s(?:và|&)\s(?=[{UPPER}])(?!{_HEADS})")
+
+
+def _mask_and(text: str) -> str:
+    """Hide the "và" inside a body's name (``Bộ Kế hoạch và Đầu tư``) from clause boundaries."""
+    return _AND_IN_NAME.sub(lambda m: " " + "x" * (len(m.group()) - 2) + " ", text)
 
 
 def extract_officials(doc: Doc) -> list[Official]:
@@ -241,7 +249,7 @@ def _left_titles(left: str, mentions: list[Mention], offset: int) -> tuple[list[
         if a < b:
             masked[a:b] = "#" * (b - a)
     cut = 0
-    for m in _CLAUSE_STOP.finditer("".join(masked)):
+    for m in _CLAUSE_STOP.finditer(_mask_and("".join(masked))):
         cut = m.end()
     chain = left[cut:]
     verb = None
@@ -276,10 +284,17 @@ def _right_titles(text: str, end: int, limit: int, mentions: list[Mention]) -> t
     if not m:
         return [], None
     body = rest[m.end():]
-    stop = re.search(r"[;.)(:!?]|\s(?:và|cùng|đã|sẽ|cho biết|nhấn mạnh|khẳng định|phát biểu|"
-                     r"chủ trì|dự|tham dự|cùng dự|đề nghị|chia sẻ)\s", body)
-    body = body[:stop.start()] if stop else body
     start = end + m.end()
+    masked = list(body)
+    for x in mentions:  # "TP.HCM" does not end the chain
+        a, b = max(x.start - start, 0), min(x.end - start, len(body))
+        if a < b:
+            masked[a:b] = "#" * (b - a)
+    stop = re.search(r"[;.)(:!?]|\s(?:và|cùng|đã|sẽ|cho biết|nhấn mạnh|khẳng định|phát biểu|"
+                     r"chủ trì|dự|tham dự|cùng dự|đề nghị|chia sẻ|trao|tặng|cảm ơn|báo cáo|trình bày|"
+                     r"thông tin|kiến nghị|mong muốn|đánh giá|yêu cầu|chúc mừng|tiếp nhận)(?![\w])",
+                     _mask_and("".join(masked)))
+    body = body[:stop.start()] if stop else body
     # The chain ends with the province it is glued to ("... Chủ tịch UBND tỉnh X cho biết").
     in_body = [x for x in mentions if start <= x.start and x.end <= start + len(body)]
     if in_body:
@@ -315,7 +330,7 @@ def _canonical_title(title: str) -> str:
     from ..gazetteer import load_gazetteer
 
     title = re.sub(r"^(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c)\s+)", "", title.strip())
-    title = load_gazetteer().names_pattern().sub("", title)
+    title = load_gazetteer().names_pattern().sub("", title).strip().rstrip(" ,;:-–")
     for pattern, repl in _EXPAND:
         title = pattern.sub(repl, title)
     title = re.sub(r"\s*\b(?:thành phố|Thành phố|TP\.?|tỉnh|Tỉnh|Thủ đô)\s*$", "", title.strip())
