@@ -49,7 +49,7 @@ _DATE_LINE = re.compile(
 _LEAD_SOURCE = re.compile(r"^\(?(?P<src>[A-ZĐ][\wĐđ&. ]{1,20}?)\)?\s+[-–—]\s+\S")
 _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
 _BYLINE = re.compile(
-    rf"^(?:(?:Bài|Tin|Bài và ảnh|Tin, ảnh|Nhóm PV)\s*:?\s*)?(?P<a>{_NAME})"
+    rf"^(?:(?:Bài|Tin|Bài và ảnh|Tin, ảnh|Bài, ảnh|Nhóm PV)\s*:?\s*)?(?P<a>{_NAME}(?:\s*(?:-|–|,)\s*(?!Ảnh|ảnh|Video|Clip){_NAME}){{0,2}})"
     rf"(?:\s*(?:,|-|–)\s*(?:Ảnh|ảnh|Video|Clip)\s*:?\s*(?P<p>{_NAME}))?"
     rf"(?:\s*\((?:TTXVN|[A-ZĐ]+)\))?$"
 )
@@ -289,7 +289,8 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]
         m = _BYLINE.match(kept[j])
         theo = _THEO.match(kept[j])
         if m and j > 0 and len(kept[j]) <= 60:
-            authors = [a.title() if a.isupper() else a for a in (m.group("a"), m.group("p")) if a]
+            names = re.split(r"\s*(?:-|–|,)\s*", m.group("a")) + ([m.group("p")] if m.group("p") else [])
+            authors = [a.title() if a.isupper() else a for a in names if a]
             removed.append(kept.pop(j))
             break
         if theo and j > 0:

@@ -431,3 +431,10 @@ def test_ministry_names_with_commas_and_va():
         "Đặng Quốc Khánh": (("Bộ trưởng Bộ Tài nguyên và Môi trường",), None),
         "Nguyễn Đình Trung": (("Bí thư Tỉnh ủy",), "Đắk Lắk"),
     }
+
+
+def test_ede_names_and_two_author_bylines():
+    ex = run("Ông Y Thanh Hà Niê Kđăm, Phó Bí thư Tỉnh ủy Đắk Lắk đề nghị các tỉnh hợp tác.\n"
+             "NGỌC ANH - MINH KHÔI")
+    assert officials(ex) == {"Y Thanh Hà Niê Kđăm": (("Phó Bí thư Tỉnh ủy",), "Đắk Lắk")}
+    assert ex.article.authors == ("Ngọc Anh", "Minh Khôi")

@@ -218,7 +218,7 @@ def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
                          and not titled and not _name_slot(masked_text, start)):
             start += len(words[0]) + 1
             words = words[1:]
-        if not 2 <= len(words) <= 4:
+        if not 2 <= len(words) <= (5 if words[0] in ("Y", "H") else 4):  # Ê Đê: Y Thanh Hà Niê Kđăm
             continue
         if words[0] not in SURNAMES and not _name_slot(masked_text, start) \
                 and not HEAD.match(text[start + len(" ".join(words)):].lstrip(" ,-–(")):
