@@ -28,6 +28,7 @@ import argparse
 import contextlib
 import gc
 import importlib
+import importlib.metadata
 import inspect
 import json
 import multiprocessing
@@ -320,7 +321,10 @@ def child_build(store: str, workers: str, paths: list[str]) -> int:
     if "workers" in inspect.signature(build).parameters:
         kwargs["workers"] = int(workers)
     result = build([Path(p) for p in paths], store, **kwargs)
-    summary = result if isinstance(result, (dict, str, int)) else repr(result)[:300]
+    if hasattr(result, "summary"):
+        summary = str(result.summary()).splitlines()[0]
+    else:
+        summary = result if isinstance(result, (dict, str, int)) else repr(result)[:300]
     print(json.dumps({"summary": summary}, default=str, ensure_ascii=False))
     return 0
 

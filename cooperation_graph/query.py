@@ -14,7 +14,12 @@ outermost ``WHERE`` group, so it restricts every pattern and ``FILTER`` of that 
 works the same on any SPARQL 1.1 store. (Oxigraph's own ``substitutions`` would reach
 nested groups too, but only accept projected variables.) Saved queries therefore use their
 parameters at the top level of the WHERE clause. ``UNDEF`` (as a default, or as the value given)
-leaves the variable unbound ("any").
+leaves the variable unbound ("any"). One exception: an ``integer`` parameter named ``limit``
+sets the number after the query's only ``LIMIT`` keyword (``UNDEF`` removes the clause), since
+SPARQL has no variable ``LIMIT``; listing queries use it to return the newest rows first.
+The same ``VALUES`` block also goes right after every ``# @values`` comment line: a listing
+query puts one first in the subquery that filters and cuts to ``LIMIT`` before the (costly)
+attributes of the remaining rows are looked up, since a subquery does not see the outer one.
 
 Results come back as a :class:`Result` and are written as an aligned text table, CSV, TSV,
 SPARQL 1.1 JSON or XML results; ``CONSTRUCT``/``DESCRIBE`` give Turtle, N-Triples or JSON-LD.
@@ -318,12 +323,52 @@ def bind(query: SavedQuery, params: Mapping[str, Any] | None = None) -> str:
     """The query text with every declared parameter bound by a ``VALUES`` block placed first
     in the outermost WHERE group (what is sent to a remote SPARQL endpoint)."""
     terms = bind_terms(query, params)
+    text = query.text
+    if LIMIT_PARAM in terms and _is_limit_param(query.param(LIMIT_PARAM)):
+        text = _set_limit(query, terms.pop(LIMIT_PARAM))
     if not terms:
-        return query.text
+        return text
     names = " ".join("?" + name for name in terms)
     values = " ".join(_values_term(t) for t in terms.values())
-    at = _where_brace(query.text) + 1
-    return query.text[:at] + f" VALUES ({names}) {{ ({values}) }} " + query.text[at:]
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    # Also after each "# @values" comment: a subquery that filters before its LIMIT.
+    for at in sorted(_values_marks(text), reverse=True):
+        text = text[:at] + "\n" + block + text[at:]
+    at = _where_brace(text) + 1
+    return text[:at] + block + text[at:]
+
+
+_VALUES_MARK = re.compile(r"#\s*@values\b")
+
+
+def _values_marks(text: str) -> list[int]:
+    """Offsets just after the ``# @values`` comment lines of a query text."""
+    return [m.end() for m in _TOKEN.finditer(text)
+            if m.lastgroup == "comment" and _VALUES_MARK.match(m.group())]
+
+
+#: An integer parameter of this name sets the query's ``LIMIT`` (SPARQL has no variable LIMIT).
+LIMIT_PARAM = "limit"
+
+
+def _is_limit_param(param: Param) -> bool:
+    return param.name == LIMIT_PARAM and param.type == "integer"
+
+
+def _set_limit(query: SavedQuery, term: Term | None) -> str:
+    """The query text with the number after its only ``LIMIT`` replaced by ``term``'s value
+    (``UNDEF``: the ``LIMIT`` clause removed, i.e. every row)."""
+    toks = _tokens(query.text)
+    at = [k for k, t in enumerate(toks) if t.kind == "word" and t.text.upper() == "LIMIT"]
+    if len(at) != 1 or at[0] + 1 >= len(toks) or not toks[at[0] + 1].text.isdigit():
+        raise QueryError(f"query {query.name!r}: a 'limit' parameter needs exactly one 'LIMIT <number>' in the query")
+    kw, num = toks[at[0]], toks[at[0] + 1]
+    if term is None:
+        return query.text[: kw.start] + query.text[num.start + len(num.text):]
+    value = int(term.value) if isinstance(term, ox.Literal) else -1
+    if value < 0:
+        raise QueryError(f"parameter {LIMIT_PARAM!r}: {term} is not a number of rows (0 or more)")
+    return query.text[: num.start] + str(value) + query.text[num.start + len(num.text):]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -258,6 +258,7 @@ def _purpose(text: str, since: int, m: Money, mentions: list[Mention]) -> str | 
     span = re.sub(r"\s+", " ", span).strip(" ,:-–")
     span = re.sub(r"^(?:thành phố|tỉnh|TP)\b", "", span).strip(" ,")
     span = re.sub(r"^(?:thêm|tiếp|tiếp tục|trực tiếp|ngay)\b\s*", "", span)
+    span = re.sub(r"\s+(?:trên|hơn|gần|khoảng|xấp xỉ|tới|lên tới|lên đến)$", "", span)  # the amount's qualifier
     return span if len(span) >= 4 else None
 
 
