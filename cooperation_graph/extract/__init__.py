@@ -15,6 +15,7 @@ from .fundings import extract_fundings
 from .investments import extract_investments
 from .officials import extract_officials
 from .text import Doc, analyse
+from .text import main_pair as text_main_pair
 
 __all__ = ["extract", "analyse"]
 
@@ -28,7 +29,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     if is_english(article.text):
         return extract_english(article, gazetteer)
     doc = analyse(article, gazetteer)
-    main_pair = _main_pair(doc)
+    main_pair = text_main_pair(doc, _COOPERATION)
     officials = extract_officials(doc)
     fundings = extract_fundings(doc, main_pair, officials)
     investments = extract_investments(doc, main_pair)
@@ -77,26 +78,6 @@ def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
         out.append(ProvinceMention(name=unit.name, code=unit.code, era=unit.era, mentions=n,
                                    full_name=unit.full_name, successor=unit.successor))
     return tuple(sorted(out, key=lambda p: (-p.mentions, p.name)))
-
-
-def _main_pair(doc: Doc) -> tuple[str, str] | None:
-    """The two provinces the article is about: from the title, else the most co-mentioned."""
-    first_line = doc.text.split("\n", 1)[0]
-    in_title = list(dict.fromkeys(m.name for m in doc.mentions_in(0, len(first_line))))
-    if len(in_title) == 2:
-        return tuple(sorted(in_title))  # type: ignore[return-value]
-    together: Counter[tuple[str, str]] = Counter()
-    for sent in doc.sentences:
-        if not _COOPERATION.search(sent.text):
-            continue
-        names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)})
-        if len(names) == 2:  # with three or more, which two act together is not known
-            together.update(combinations(names, 2))
-    if together:
-        (pair, n), = together.most_common(1)
-        if n >= 2 or len(together) == 1:
-            return pair
-    return None
 
 
 def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:

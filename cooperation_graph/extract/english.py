@@ -38,6 +38,7 @@ from ..model import (
 )
 from ..normalize import fold
 from .text import LOWER, UPPER, Sentence, split_sentences
+from .text import main_pair as find_main_pair
 
 __all__ = ["extract_english", "is_english"]
 
@@ -1246,25 +1247,6 @@ _STATED = re.compile(r"cooperat|co-operat|collaborat|partner|twin|\blink|join(?:
                      r"\bsigned\b|\bsign\b|agree", re.IGNORECASE)
 
 
-def _main_pair_en(doc: _Doc) -> tuple[str, str] | None:
-    first = doc.text.split("\n", 1)[0]
-    in_title = list(dict.fromkeys(m.name for m in doc.mentions_in(0, len(first))))
-    if len(in_title) == 2:
-        return tuple(sorted(in_title))  # type: ignore[return-value]
-    together: Counter[tuple[str, str]] = Counter()
-    for sent in doc.sentences:
-        if not _COOP_EN.search(sent.text):
-            continue
-        names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)})
-        if 2 <= len(names) <= 3:
-            together.update(combinations(names, 2))
-    if together:
-        (pair, n), = together.most_common(1)
-        if n >= 2 or len(together) == 1:
-            return pair
-    return None
-
-
 def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
     """``cooperation between X and Y``, ``X and Y signed ...``: provinces acting together."""
     out: set[tuple[str, str]] = set()
@@ -1301,7 +1283,7 @@ def _province_list(doc: _Doc) -> tuple[ProvinceMention, ...]:
 def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     """Every fact of an English-language article, provinces in their Vietnamese short form."""
     doc = analyse_english(article, gazetteer)
-    main_pair = _main_pair_en(doc)
+    main_pair = find_main_pair(doc, _COOP_EN)
     officials = extract_officials_en(doc)
     fundings, shared_pairs = extract_fundings_en(doc, main_pair)
     investments = extract_investments_en(doc)

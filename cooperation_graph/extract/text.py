@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
+from itertools import combinations
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, era_of
@@ -168,3 +170,25 @@ def title_provinces(doc: Doc) -> list[str]:
     """Provinces named in the title line (the first line of the text), in order."""
     first = doc.text.split("\n", 1)[0]
     return list(dict.fromkeys(m.name for m in doc.mentions_in(0, len(first))))
+
+
+def main_pair(doc, cooperation: re.Pattern[str]) -> tuple[str, str] | None:
+    """The two provinces an article is about: the two its title names, else the pair most often
+    named together (and alone) in sentences that match ``cooperation``. ``doc`` is any reading
+    with ``text``, ``sentences`` and ``mentions_in`` (the Vietnamese or the English one)."""
+    first_line = doc.text.split("\n", 1)[0]
+    in_title = list(dict.fromkeys(m.name for m in doc.mentions_in(0, len(first_line))))
+    if len(in_title) == 2:
+        return tuple(sorted(in_title))  # type: ignore[return-value]
+    together: Counter[tuple[str, str]] = Counter()
+    for sent in doc.sentences:
+        if not cooperation.search(sent.text):
+            continue
+        names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)})
+        if len(names) == 2:  # with three or more, which two act together is not known
+            together.update(combinations(names, 2))
+    if together:
+        (pair, n), = together.most_common(1)
+        if n >= 2 or len(together) == 1:
+            return pair
+    return None
