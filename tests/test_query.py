@@ -88,6 +88,9 @@ def test_saved_query_header(path: Path):
     assert re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", query.question_vi)
     variables = set(re.findall(r"[?$](\w+)", query.text))
     for p in query.params:
+        if p.name == "limit":  # sets the query's only LIMIT (SPARQL has no variable LIMIT)
+            assert p.type == "integer" and len(re.findall(r"\bLIMIT\s+\d+", query.text)) == 1
+            continue
         assert p.name in variables, f"parameter {p.name} is not a variable of the query"
     assert not uses_service(query.text)
 
@@ -111,7 +114,40 @@ def test_undef_parameter_means_any(store: ox.Store):
 
 def test_date_range_parameters(store: ox.Store):
     result = run_query(store, "events_in_range", {"since": "2025-01-01", "until": "2025-10-01"})
-    assert [r["date"].value for r in result.dicts()] == ["2025-03-20", "2025-09-10"]
+    assert [r["date"].value for r in result.dicts()] == ["2025-09-10", "2025-03-20"]  # newest first
+
+
+def test_limit_parameter_sets_the_limit_newest_first(store: ox.Store):
+    every = run_query(store, "agreements", {"limit": "UNDEF"})
+    one = run_query(store, "agreements", {"limit": 1})
+    assert len(every) == 3 and not re.search(r"\bLIMIT\s+\d", bind(load_query("agreements"), {"limit": "UNDEF"}))
+    assert one.dicts() == every.dicts()[:1]  # the newest agreement
+    assert one.dicts()[0]["published"].value.startswith("2025-09-10")
+    assert "LIMIT 1\n" in bind(load_query("agreements"), {"limit": 1})
+
+
+def test_filter_applies_before_the_limit(store: ox.Store):
+    """The parameters reach the subquery that cuts to LIMIT (via "# @values"): asking for
+    Bạc Liêu with limit 1 gives Bạc Liêu's agreement, not the newest one filtered away."""
+    (row,) = run_query(store, "agreements", {"province": "Bạc Liêu", "limit": 1}).dicts()
+    assert row["partyB"].value == "Bạc Liêu"
+    (inv,) = run_query(store, "investments", {"province": "Cần Thơ", "limit": 1}).dicts()
+    assert inv["host"].value == "Cần Thơ"
+    events = run_query(store, "events_in_range", {"since": "2019-01-01", "until": "2019-12-31", "limit": 1})
+    assert [r["date"].value for r in events.dicts()] == ["2019-10-15"]
+
+
+def test_values_marker_and_limit_binding():
+    q = parse_header("m", '# @param x: string = "a"\n# @param limit: integer = 5\n'
+                          "SELECT ?x WHERE { { SELECT ?x WHERE {\n  # @values\n  FILTER(BOUND(?x)) } LIMIT 5 } }")
+    text = bind(q, {"x": "b", "limit": 2})
+    assert text.count('VALUES (?x) { ("b") }') == 2 and "LIMIT 2 }" in text
+    assert "?limit" not in text
+    ox.Store().query(text)  # still valid SPARQL
+    with pytest.raises(QueryError, match="LIMIT"):
+        bind(parse_header("n", "# @param limit: integer = 5\nSELECT * WHERE { }"))
+    with pytest.raises(QueryError, match="limit"):
+        bind(q, {"limit": -1})
 
 
 def test_iri_parameter_accepts_prefixed_name(store: ox.Store):
