@@ -12,7 +12,6 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -344,8 +343,3 @@ def _parse_date(value: Any, where: str) -> datetime | None:
         raise InputError(where, f"unreadable date {text!r} (expected ISO 8601 or dd/mm/yyyy hh:mm)") \
             from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=VN_TZ)
-
-
-def with_text(article: Article, text: str) -> Article:
-    """A copy of ``article`` with other text (tests and benchmarks)."""
-    return replace(article, text=text)
