@@ -438,3 +438,11 @@ def test_ede_names_and_two_author_bylines():
              "NGỌC ANH - MINH KHÔI")
     assert officials(ex) == {"Y Thanh Hà Niê Kđăm": (("Phó Bí thư Tỉnh ủy",), "Đắk Lắk")}
     assert ex.article.authors == ("Ngọc Anh", "Minh Khôi")
+
+
+def test_a_reviewed_agreement_and_the_next_one_are_two():
+    ex = run("Hai tỉnh Hà Giang và Tuyên Quang sơ kết 3 năm thực hiện chương trình phối hợp (2017 - 2019). "
+             "Chương trình phối hợp được ký tháng 3/2017 gồm 7 nội dung. Hai tỉnh thống nhất sẽ xây dựng "
+             "chương trình phối hợp giai đoạn 2020 - 2025.", when="2020-01-02T09:00:00+07:00")
+    assert sorted((a.period, a.n_contents, a.status) for a in ex.agreements) == [
+        ("2017-2019", 7, "signed"), ("2020-2025", None, "planned")]

@@ -42,8 +42,12 @@ _BOTH = re.compile(r"\bhai (?:bên|tỉnh|thành phố|địa phương|TP)\b")
 
 def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
                        officials: list[Official]) -> list[Agreement]:
-    """One agreement per set of parties, with what the article says about it."""
-    groups: dict[tuple[str, ...], dict] = {}
+    """One agreement per set of parties and period, with what the article says about it.
+
+    A sentence naming another period than the parties' agreement so far ("sơ kết chương trình
+    2017 - 2019 ... xây dựng chương trình giai đoạn 2020 - 2025") starts a second agreement;
+    sentences without a period speak of the latest one."""
+    groups: dict[tuple[str, ...], list[dict]] = {}
     for sent in doc.sentences:
         text = sent.text
         low = text.lower()
@@ -61,9 +65,8 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
         parties = _parties(doc, sent, main_pair)
         if len(parties) < 2:
             continue
-        g = groups.setdefault(parties, {"kinds": [], "totals": [], "sums": [], "fields": [],
-                                        "period": None, "status": None, "signatories": [],
-                                        "evidence": None})
+        period = _period(text)
+        g = _agreement_for(groups.setdefault(parties, []), period)
         if kind:
             g["kinds"].append(kind.group().strip())
         listed = _LIST_NO_COUNT.search(text) if not counts else None
@@ -75,10 +78,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             (g["sums"] if len(values) > 1 else g["totals"]).append(sum(values))
             g["fields"].extend(_fields(text, counts))
             g["evidence"] = g["evidence"] or sent
-        for period in _PERIOD.finditer(text):
-            if not re.search(r"nhiệm kỳ|khóa|khoá", text[max(0, period.start(1) - 12):period.start(1)]):
-                g["period"] = g["period"] or f"{period.group(1)}-{period.group(2)}"
-                break
+        g["period"] = g["period"] or period
         status = _status(text)
         if status == "signed" and g["status"] != "signed-strong":
             g["status"] = "signed-strong" if not _PLANNED.search(text) else g["status"] or "planned"
@@ -94,7 +94,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
         if g["evidence"] is None:
             g["evidence"] = sent
     out = []
-    for parties, g in groups.items():
+    for parties, g in ((p, g) for p, gs in groups.items() for g in gs):
         n = max(g["totals"] + g["sums"], default=None)
         if n is None and not g["kinds"]:
             continue
@@ -106,6 +106,26 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             signatories=tuple(dict.fromkeys(g["signatories"])),
             evidence=doc.evidence(sent, 0.85 if n else 0.7)))
     return out
+
+
+def _period(text: str) -> str | None:
+    """``giai đoạn 2023 – 2025`` -> ``2023-2025``; a party term (``nhiệm kỳ 2015-2020``) is not one."""
+    for m in _PERIOD.finditer(text):
+        if not re.search(r"nhiệm kỳ|khóa|khoá", text[max(0, m.start(1) - 12):m.start(1)]):
+            return f"{m.group(1)}-{m.group(2)}"
+    return None
+
+
+def _agreement_for(agreements: list[dict], period: str | None) -> dict:
+    """The agreement a sentence speaks of: the latest one, unless it names another period."""
+    if agreements and (period is None or agreements[-1]["period"] in (None, period)):
+        return agreements[-1]
+    same = next((a for a in agreements if a["period"] == period), None)
+    if same is not None:
+        return same
+    agreements.append({"kinds": [], "totals": [], "sums": [], "fields": [], "period": None,
+                       "status": None, "signatories": [], "evidence": None})
+    return agreements[-1]
 
 
 def _parties(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None) -> tuple[str, ...]:
