@@ -446,3 +446,10 @@ def test_a_reviewed_agreement_and_the_next_one_are_two():
              "chương trình phối hợp giai đoạn 2020 - 2025.", when="2020-01-02T09:00:00+07:00")
     assert sorted((a.period, a.n_contents, a.status) for a in ex.agreements) == [
         ("2017-2019", 7, "signed"), ("2020-2025", None, "planned")]
+
+
+def test_one_sentence_two_visits_on_two_days():
+    ex = run("Đoàn công tác tỉnh Bà Rịa - Vũng Tàu đã đến thăm, trao quà hỗ trợ tỉnh Bình Định ngày 19/12 "
+             "và tỉnh Phú Yên ngày 20/12.", when="2016-12-21T08:00:00+07:00")
+    assert [(e.date, e.place) for e in ex.events] == [(date(2016, 12, 19), "Bình Định"),
+                                                       (date(2016, 12, 20), "Phú Yên")]

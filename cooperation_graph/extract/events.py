@@ -52,15 +52,19 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         kind = next((k for k, p in _KIND if p.search(text)), None)
         if kind is None:
             continue
-        when = _event_date(text, doc.article.date.date() if doc.article.date else None)
-        if when is None:
+        dates = _event_dates(text, doc.article.date.date() if doc.article.date else None)
+        if not dates:
             continue
+        when = dates[0][0]
         mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                     for m in doc.mentions_in(sent.start, sent.end)]
         place = next((x for x in mentions
                       if re.search(r"\btại\s+(?:[^,.;]{0,40}\s)?$", text[max(0, x.start - 45):x.start])),
                      None)
         place_name = place.name if place else _local_place(text, doc.era)
+        if place_name is None and len(dates) > 1:  # "... tỉnh A ngày 19/12 và tỉnh B ngày 20/12"
+            near = [x for x in mentions if x.end <= dates[0][1]]
+            place_name = near[-1].name if near else None
         # Organisers are the subject: provinces named before the verb ("X và Y tổ chức ...").
         act = _HAPPEN.search(text)
         subject = [x for x in mentions if x is not place and x.end <= act.start()]
@@ -72,6 +76,15 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         events.append(Event(kind=kind, date=when, place=place_name,
                             organisers=organisers, participants=(),
                             evidence=doc.evidence(sent, 0.85 if place else 0.7)))
+        # "... tỉnh Bình Định ngày 19/12 và tỉnh Phú Yên ngày 20/12": one visit per date.
+        for (day, at), (_, prev) in zip(dates[1:], dates):
+            if (kind, day) in seen:
+                continue
+            seen.add((kind, day))
+            near = [x for x in mentions if prev <= x.start < at]
+            events.append(Event(kind=kind, date=day, place=near[-1].name if near else place_name,
+                                organisers=organisers, participants=(),
+                                evidence=doc.evidence(sent, 0.7)))
     if events:
         events[0] = _with_participants(doc, events[0], officials)
     return events
@@ -112,23 +125,38 @@ def _with_participants(doc: Doc, event: Event, officials: list[Official]) -> Eve
     return Event(event.kind, event.date, event.place, event.organisers, participants, event.evidence)
 
 
-def _event_date(text: str, published: date | None) -> date | None:
+def _event_dates(text: str, published: date | None) -> list[tuple[date, int]]:
+    """The event's date, then further dates joined by "và" (``ngày 19/12 và ... ngày 20/12``),
+    each with its offset; a range (``từ ngày 19/1 đến 23/1``) gives its first day only."""
+    out: list[tuple[date, int]] = []
+    for when, m in _dates(text, published):
+        if out:
+            between = text[out[-1][1]:m.start()]
+            if not re.search(r"\svà\s", between) or re.search(r"\b(?:đến|tới)\b", between) \
+                    or not ((m["part"] or "").lower() == "ngày" or m["d2"]):
+                continue
+        out.append((when, m.start()))
+    return out
+
+
+def _dates(text: str, published: date | None):
+    """Every date the text gives for something happening, read against ``published``."""
     for m in _DATE.finditer(text):
         d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
         if not m["part"] and not m["y"] and not m["d2"] and not _bare_date_ok(text, m):
             continue
         try:
             if y:
-                return date(int(y), int(mo), int(d))
+                yield date(int(y), int(mo), int(d)), m
+                continue
             if published is None:
-                return None
+                return
             when = date(published.year, int(mo), int(d))
         except ValueError:
             continue
         if when > published + timedelta(days=31):
             when = when.replace(year=published.year - 1)
-        return when
-    return None
+        yield when, m
 
 
 def _bare_date_ok(text: str, m: re.Match[str]) -> bool:
