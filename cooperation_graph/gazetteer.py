@@ -92,7 +92,7 @@ class Gazetteer:
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     # A trie-shaped alternation: Python's regex engine then tries one branch per character
     # instead of every name at every position (several times faster on long texts).
-    return re.compile(rf"(?<![\w.])(?:{_trie_regex(names)})(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{_trie_regex(names)})(?![\w])")  # "TP.Cần Thơ" too
 
 
 def _trie_regex(words: tuple[str, ...]) -> str:

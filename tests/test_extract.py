@@ -453,3 +453,15 @@ def test_one_sentence_two_visits_on_two_days():
              "và tỉnh Phú Yên ngày 20/12.", when="2016-12-21T08:00:00+07:00")
     assert [(e.date, e.place) for e in ex.events] == [(date(2016, 12, 19), "Bình Định"),
                                                        (date(2016, 12, 20), "Phú Yên")]
+
+
+def test_tp_glued_to_the_name_and_investors_named_after_the_count():
+    ex = run("Ngày 5.6, tại TP.Cần Thơ, lãnh đạo TP.Cần Thơ và tỉnh Sóc Trăng ký kết thỏa thuận hợp tác. "
+             "Theo Sở KH-ĐT Sóc Trăng, hiện có 14 dự án của nhà đầu tư Cần Thơ tại Sóc Trăng với tổng "
+             "vốn khoảng 2.100 tỉ đồng.", when="2023-06-05T14:20:00+07:00")
+    (inv,) = ex.investments
+    assert (inv.investor_province, inv.host_province, inv.projects, inv.capital_vnd, inv.qualifier) == \
+        ("Cần Thơ", "Sóc Trăng", 14, 2_100_000_000_000, "khoảng")
+    (event,) = ex.events
+    assert (event.date, event.place, event.organisers) == (date(2023, 6, 5), "Cần Thơ",
+                                                           ("Cần Thơ", "Sóc Trăng"))

@@ -28,15 +28,15 @@ def extract_investments(doc: Doc, main_pair: tuple[str, str] | None = None) -> l
         if not mentions:
             continue
         host = investor = None
-        if verb.group().startswith("có"):  # "doanh nghiệp X có 7 dự án tại Y"
-            before = [x for x in mentions if x.end <= verb.start()]
-            investor = before[-1].name if before else None
         for x in mentions:
             pre = text[max(0, x.start - 20):x.start]
             if _HOST_BEFORE.search(pre) and host is None:
                 host = x.name
             elif _INVESTOR_BEFORE.search(pre) and investor is None:
                 investor = x.name
+        if investor is None and verb.group().startswith("có"):  # "doanh nghiệp X có 7 dự án tại Y"
+            before = [x for x in mentions if x.end <= verb.start() and x.name != host]
+            investor = before[-1].name if before else None
         if verb.group() == "thu hút" and host is None:
             before = [x for x in mentions if x.end <= verb.start()]
             host = before[-1].name if before else None
