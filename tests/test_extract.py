@@ -465,3 +465,10 @@ def test_tp_glued_to_the_name_and_investors_named_after_the_count():
     (event,) = ex.events
     assert (event.date, event.place, event.organisers) == (date(2023, 6, 5), "Cần Thơ",
                                                            ("Cần Thơ", "Sóc Trăng"))
+
+
+def test_a_visited_province_is_not_the_giver_and_unnamed_each_recipients_give_nothing():
+    ex = run("Chiều 12-9, Thường trực Thành ủy Hà Nội đã đến thăm người dân vùng lũ tỉnh Lào Cai và trao 5 "
+             "tỉ đồng hỗ trợ tỉnh khắc phục hậu quả bão số 3. Trước đó, UBND TP.HCM đã quyết định hỗ trợ "
+             "6 tỉnh phía Bắc mỗi tỉnh 5 tỉ đồng.", when="2024-09-12T20:15:00+07:00")
+    assert fundings(ex) == [("Hà Nội", "Lào Cai", 5_000_000_000, "given")]

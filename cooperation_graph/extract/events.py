@@ -60,7 +60,9 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
                     for m in doc.mentions_in(sent.start, sent.end)]
         place = next((x for x in mentions
                       if re.search(r"\btại\s+(?:[^,.;]{0,40}\s)?$", text[max(0, x.start - 45):x.start])),
-                     None)
+                     None) or next((x for x in mentions  # "đến thăm ... người dân vùng lũ tỉnh X"
+                                    if re.search(r"\b(?:đến thăm|thăm|về)\s+(?:[^,.;]{0,40}\s)?$",
+                                                 text[max(0, x.start - 45):x.start])), None)
         place_name = place.name if place else _local_place(text, doc.era)
         if place_name is None and len(dates) > 1:  # "... tỉnh A ngày 19/12 và tỉnh B ngày 20/12"
             near = [x for x in mentions if x.end <= dates[0][1]]

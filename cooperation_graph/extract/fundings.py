@@ -141,6 +141,8 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
     for k, m in enumerate(money):
         since = money[k - 1].end if k else (colon + 1 if donors_listed else ctx["since"])
         named = _recipients(text, m, since, after, used)
+        if not named and _EACH.search(text[since:m.start]):
+            continue  # "hỗ trợ 6 tỉnh phía Bắc mỗi tỉnh 5 tỷ": per recipient, and none is named
         if not named and not donors_listed and not ctx["recipient"]:
             named = _place_recipient(text, mentions, ctx["donor"], m)
         if donors_listed:
@@ -178,7 +180,9 @@ _PER_UNIT_BEFORE = re.compile(r"\bmỗi\s+(?:hộ|căn|người|suất|em|gia đ
 _PER_UNIT_AFTER = re.compile(r"\s*/\s*(?:hộ|người|căn|suất|em|tháng|năm)\b")
 _ORG_SUBJECT = re.compile(r"(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Dd]oanh nghiệp|[Hh]ội [Dd]oanh nhân|"
                           r"[Hh]iệp hội|nhà hảo tâm|[Mm]ạnh thường quân|nhà tài trợ|[Tt]ổng công ty|HTX)")
-_PLACE_BEFORE = re.compile(r"(?:\b[Tt]ại|\bở)\s+(?:[^,.;]{0,40}?,\s*)?(?:[^,.;]{0,25}[\s(])?$")
+_PLACE_BEFORE = re.compile(r"(?:\b[Tt]ại|\bở)\s+(?:[^,.;]{0,40}?,\s*)?(?:[^,.;]{0,25}[\s(])?$"
+                           r"|\b(?:thăm|động viên|đến|người dân|nhân dân|đồng bào|vùng lũ|vùng bão)"
+                           r"(?:\s+[^,.;]{0,30})?\s$")
 
 
 def _is_place(text: str, x: Mention) -> bool:
