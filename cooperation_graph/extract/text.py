@@ -109,8 +109,8 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _BREAK.finditer(line):
             before = line[:m.start()].rstrip(".!?…\"”’)")
             last = before.rsplit(None, 1)[-1] if before.split() else ""
-            if last in _NO_BREAK or re.fullmatch(r"\d{1,2}", last) and line[m.start() - 1] == ".":
-                continue
+            if last in _NO_BREAK or re.fullmatch(r"\d{1,2}", before[cuts[-1]:].strip()):
+                continue  # an abbreviation, or a list number ("1. Kết nối giao thông")
             cuts.append(m.end())
         cuts.append(len(line))
         for a, b in zip(cuts, cuts[1:]):
