@@ -26,7 +26,9 @@ _NOT_FUNDING_BEFORE = re.compile(
 _PARTS = re.compile(r"^\s*(?:Trong đó|trong đó|Cụ thể|cụ thể)\b")
 _EACH = re.compile(r"\bmỗi\s+(?:tỉnh|thành phố|địa phương|đơn vị|nơi)\b")
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
-_PURPOSE_AFTER = re.compile(r"\s*(?:để|nhằm|cho việc|phục vụ)\s+(?P<p>[^,;.]{3,80})")
+_PURPOSE_AFTER = re.compile(r"\s*(?:để|nhằm|cho việc|phục vụ|dùng để|hỗ trợ|giúp)\s+(?P<p>[^,;.]{3,80})")
+_ORGANS = re.compile(r"\b(?:Tỉnh ủy|Thành ủy|UBND|HĐND|Ủy ban nhân dân|Ủy ban MTTQ Việt Nam|Ủy ban MTTQ|"
+                     r"Đảng bộ, chính quyền và nhân dân|nhân dân|người dân)\b")
 
 
 def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
@@ -252,11 +254,21 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
 def _purpose(text: str, since: int, m: Money, mentions: list[Mention]) -> str | None:
     after = _PURPOSE_AFTER.match(text[m.end:])
     if after:
-        return after.group("p").strip()
+        purpose = after.group("p")
+        # "... 2 tỷ đồng hỗ trợ tỉnh X khắc phục lũ": what follows the recipient is the purpose
+        named = [x for x in mentions if m.end <= x.start < m.end + after.end()]
+        if named:
+            purpose = text[named[-1].end:m.end + after.end()]
+        purpose = _ORGANS.sub(" ", purpose)
+        purpose = re.sub(r"\s+", " ", purpose).strip(" ,:-–")
+        purpose = re.sub(r"^(?:tỉnh|thành phố|địa phương|hai tỉnh|các tỉnh|bạn)\b\s*", "", purpose)
+        if len(purpose) >= 4:
+            return purpose
     span = text[since:m.start]
     for x in sorted(mentions, key=lambda x: -x.start):
         if since <= x.start < m.start:
             span = span[:x.start - since] + span[x.end - since:]
+    span = _ORGANS.sub(" ", span)
     span = re.sub(r"\b(?:của|cho|với tổng số tiền là|với tổng số tiền|tổng số tiền là|số tiền|"
                   r"kinh phí|tổng cộng|tổng|với|là)\b", " ", span)
     span = re.sub(r"\s+", " ", span).strip(" ,:-–")
