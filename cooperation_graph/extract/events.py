@@ -30,7 +30,7 @@ KINDS = (
 _KIND = [(kind, re.compile(p)) for kind, p in KINDS]
 _DATE_HINT = re.compile(r"\d\s*[/.-]\s*\d|[Nn]gày \d")
 _DATE = re.compile(
-    r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)(?:\s+nay)?\s*(?:ngày\s*)?\(?\s*)?"
+    r"(?:(?:vào\s+)?(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)(?:\s+(?:nay|qua))?\s*(?:ngày\s*)?\(?\s*)?"
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])(?!\.\d)"
     r"|[Nn]gày (?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?"
 )

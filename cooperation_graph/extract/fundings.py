@@ -26,7 +26,9 @@ _NOT_FUNDING_BEFORE = re.compile(
 _PARTS = re.compile(r"^\s*(?:Trong đó|trong đó|Cụ thể|cụ thể)\b")
 _EACH = re.compile(r"\bmỗi\s+(?:tỉnh|thành phố|địa phương|đơn vị|nơi)\b")
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
-_PURPOSE_AFTER = re.compile(r"\s*(?:để|nhằm|cho việc|phục vụ|dùng để|hỗ trợ|giúp)\s+(?P<p>[^,;.]{3,80})")
+_PURPOSE_AFTER = re.compile(
+    r"\s*(?:(?:để|nhằm|cho việc|phục vụ|dùng để|hỗ trợ|ủng hộ|giúp)\s+(?P<p>[^,;.]{3,80})"
+    r"|(?P<q>(?:xây dựng|xây|khắc phục|sửa chữa|mua|chăm lo|phòng, chống|phòng chống|ứng phó)\s[^,;.]{3,80}))")
 _ORGANS = re.compile(r"\b(?:Tỉnh ủy|Thành ủy|UBND|HĐND|Ủy ban nhân dân|Ủy ban MTTQ Việt Nam|Ủy ban MTTQ|"
                      r"Đảng bộ, chính quyền và nhân dân|nhân dân|người dân)\b")
 
@@ -168,7 +170,7 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
                     and not _CUMULATIVE.search(text) else None)
                 out.append(Funding(
                     amount_vnd=m.amount_vnd, qualifier=m.qualifier, donor=d, recipient=recipient,
-                    purpose=_purpose(text, ctx["verb_end"], m, mentions), year=year,
+                    purpose=_purpose(text, max(since, ctx["verb_end"]), m, mentions), year=year,
                     status="planned" if planned else "given", evidence=doc.evidence(sent, confidence),
                     years=years or ((year,) if year else ())))
     return out
@@ -254,7 +256,7 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
 def _purpose(text: str, since: int, m: Money, mentions: list[Mention]) -> str | None:
     after = _PURPOSE_AFTER.match(text[m.end:])
     if after:
-        purpose = after.group("p")
+        purpose = after.group("p") or after.group("q")
         # "... 2 tỷ đồng hỗ trợ tỉnh X khắc phục lũ": what follows the recipient is the purpose
         named = [x for x in mentions if m.end <= x.start < m.end + after.end()]
         if named:
@@ -262,6 +264,7 @@ def _purpose(text: str, since: int, m: Money, mentions: list[Mention]) -> str | 
         purpose = _ORGANS.sub(" ", purpose)
         purpose = re.sub(r"\s+", " ", purpose).strip(" ,:-–")
         purpose = re.sub(r"^(?:tỉnh|thành phố|địa phương|hai tỉnh|các tỉnh|bạn)\b\s*", "", purpose)
+        purpose = re.sub(r"\s+(?:trong|vào|từ|đến)\s+(?:năm|tháng|quý|dịp)\b.*$", "", purpose)
         if len(purpose) >= 4:
             return purpose
     span = text[since:m.start]
@@ -275,6 +278,7 @@ def _purpose(text: str, since: int, m: Money, mentions: list[Mention]) -> str | 
     span = re.sub(r"^(?:thành phố|tỉnh|TP)\b", "", span).strip(" ,")
     span = re.sub(r"^(?:thêm|tiếp|tiếp tục|trực tiếp|ngay)\b\s*", "", span)
     span = re.sub(r"\s+(?:trên|hơn|gần|khoảng|xấp xỉ|tới|lên tới|lên đến)$", "", span)  # the amount's qualifier
+    span = re.sub(r"^(?:và|gồm)\s+|\s*(?:tổng trị giá|trị giá|gồm|và)$", "", span).strip(" ,")
     return span if len(span) >= 4 else None
 
 
