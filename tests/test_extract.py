@@ -472,3 +472,12 @@ def test_a_visited_province_is_not_the_giver_and_unnamed_each_recipients_give_no
              "tỉ đồng hỗ trợ tỉnh khắc phục hậu quả bão số 3. Trước đó, UBND TP.HCM đã quyết định hỗ trợ "
              "6 tỉnh phía Bắc mỗi tỉnh 5 tỉ đồng.", when="2024-09-12T20:15:00+07:00")
     assert fundings(ex) == [("Hà Nội", "Lào Cai", 5_000_000_000, "given")]
+
+
+def test_purposes_and_tối_qua():
+    ex = run("Tối qua (14/3), tại tỉnh Cao Bằng, đoàn công tác tỉnh Bắc Ninh đã trao 1 tỷ đồng hỗ trợ tỉnh "
+             "Cao Bằng khắc phục hậu quả lũ quét. TP.Cần Thơ sẽ hỗ trợ Sóc Trăng 5,5 tỉ đồng xây dựng "
+             "trường học trong năm 2024.", when="2024-03-15T21:00:00+07:00")
+    assert sorted((f.recipient, f.purpose) for f in ex.fundings) == [
+        ("Cao Bằng", "khắc phục hậu quả lũ quét"), ("Sóc Trăng", "xây dựng trường học")]
+    assert [e.date for e in ex.events] == [date(2024, 3, 14)]
