@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import combinations
 
 from ..gazetteer import Gazetteer
 from ..model import Article, Extraction, ProvinceMention
@@ -16,6 +15,7 @@ from .investments import extract_investments
 from .officials import extract_officials
 from .text import Doc, analyse
 from .text import main_pair as text_main_pair
+from .text import pairs_from_facts
 
 __all__ = ["extract", "analyse"]
 
@@ -36,21 +36,8 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     agreements = extract_agreements(doc, main_pair, officials)
     events = extract_events(doc, officials)
 
-    pairs: set[tuple[str, str]] = set()
-    if main_pair:
-        pairs.add(main_pair)
-    for a in agreements:
-        pairs.update(combinations(sorted(a.parties), 2))
-    for f in fundings:
-        if f.donor and f.recipient:
-            pairs.add(tuple(sorted((f.donor, f.recipient))))  # type: ignore[arg-type]
-    for i in investments:
-        if i.investor_province and i.host_province:
-            pairs.add(tuple(sorted((i.investor_province, i.host_province))))  # type: ignore[arg-type]
-    for e in events:
-        pairs.update(combinations(sorted(set(e.organisers)), 2))
-    pairs.update(_stated_pairs(doc))
-    pairs = {p for p in pairs if p[0] != p[1]}
+    pairs = pairs_from_facts(agreements, fundings, investments, events)
+    pairs |= {p for p in _stated_pairs(doc) | ({main_pair} if main_pair else set()) if p[0] != p[1]}
 
     used = {o.province for o in officials} | {e.place for e in events}
     used |= {n for f in fundings for n in (f.donor, f.recipient)}

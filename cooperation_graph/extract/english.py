@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations, pairwise
+from itertools import pairwise
 
 from ..gazetteer import Gazetteer, era_of
 from ..model import (
@@ -39,6 +39,7 @@ from ..model import (
 from ..normalize import fold
 from .text import LOWER, UPPER, Sentence, split_sentences
 from .text import main_pair as find_main_pair
+from .text import pairs_from_facts
 
 __all__ = ["extract_english", "is_english"]
 
@@ -1290,22 +1291,10 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     agreements = extract_agreements_en(doc, main_pair, officials)
     events = extract_events_en(doc, officials, agreements, main_pair)
 
-    pairs: set[tuple[str, str]] = set()
+    pairs = pairs_from_facts(agreements, fundings, investments, events)
     if main_pair and any(_COOP_EN.search(s.text) for s in doc.sentences):
         pairs.add(main_pair)
-    for a in agreements:
-        pairs.update(combinations(sorted(a.parties), 2))
-    for f in fundings:
-        if f.donor and f.recipient:
-            pairs.add(tuple(sorted((f.donor, f.recipient))))  # type: ignore[arg-type]
-    for i in investments:
-        if i.investor_province and i.host_province:
-            pairs.add(tuple(sorted((i.investor_province, i.host_province))))  # type: ignore[arg-type]
-    for e in events:
-        pairs.update(combinations(sorted(set(e.organisers)), 2))
-    pairs.update(shared_pairs)
-    pairs.update(_stated_pairs_en(doc))
-    pairs = {p for p in pairs if p[0] != p[1]}
+    pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) if p[0] != p[1]}
     return Extraction(article=article, provinces=_province_list(doc),
                       cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
                       agreements=tuple(agreements), fundings=tuple(fundings),

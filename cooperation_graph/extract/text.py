@@ -192,3 +192,20 @@ def main_pair(doc, cooperation: re.Pattern[str]) -> tuple[str, str] | None:
         if n >= 2 or len(together) == 1:
             return pair
     return None
+
+
+def pairs_from_facts(agreements, fundings, investments, events) -> set[tuple[str, str]]:
+    """Provinces acting together according to the facts: agreement parties, donor and recipient,
+    investor and host, joint organisers (sorted pairs, no province paired with itself)."""
+    pairs: set[tuple[str, str]] = set()
+    for a in agreements:
+        pairs.update(combinations(sorted(a.parties), 2))
+    for f in fundings:
+        if f.donor and f.recipient:
+            pairs.add(tuple(sorted((f.donor, f.recipient))))  # type: ignore[arg-type]
+    for i in investments:
+        if i.investor_province and i.host_province:
+            pairs.add(tuple(sorted((i.investor_province, i.host_province))))  # type: ignore[arg-type]
+    for e in events:
+        pairs.update(combinations(sorted(set(e.organisers)), 2))
+    return {p for p in pairs if p[0] != p[1]}
