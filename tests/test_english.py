@@ -20,22 +20,13 @@ from cooperation_graph.extract.english import (
 )
 from cooperation_graph.gazetteer import load_gazetteer
 from cooperation_graph.ingest import make_article, read_articles
+from extract_helpers import extract_text, fundings, officials
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(body: str, when: str, title: str | None = None):
-    title = title or body.split("\n", 1)[0]
-    article = make_article(body, {"title": title, "date": when, "synthetic": "true"})
-    return extract(article, load_gazetteer())
-
-
-def officials(ex):
-    return {o.name: (o.titles, o.province) for o in ex.officials}
-
-
-def fundings(ex):
-    return sorted((f.donor, f.recipient, f.amount_vnd, f.status) for f in ex.fundings)
+    return extract_text(body, when, title or body.split("\n", 1)[0])
 
 
 def check_evidence(ex):

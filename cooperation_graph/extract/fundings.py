@@ -217,9 +217,9 @@ def _delegation(doc: Doc) -> str | None:
     return None
 
 
+# The central government giving ("đề xuất Trung ương hỗ trợ"); companies: _ORG_SUBJECT.
 _NOT_A_PROVINCE_GIVING = re.compile(
-    r"(?:Trung ương|Chính phủ|Nhà nước|[Bb]ộ [A-ZĐ]\w*(?: \w+)?|doanh nghiệp|[Cc]ông ty|[Tt]ập đoàn|"
-    r"[Nn]gân hàng|nhà hảo tâm|[Mm]ạnh thường quân)\s+(?:đã\s+|sẽ\s+|tiếp tục\s+)?$")
+    r"(?:Trung ương|Chính phủ|Nhà nước|[Bb]ộ [A-ZĐ]\w*(?: \w+)?)\s+(?:đã\s+|sẽ\s+|tiếp tục\s+)?$")
 # Money summed over past years has no single year ("thời gian qua, X đã hỗ trợ Y 200 tỷ").
 _CUMULATIVE = re.compile(r"thời gian qua|những năm qua|nhiều năm qua|đến nay|lũy kế|tổng cộng từ|"
                          r"các năm qua|từ năm \d{4}", re.IGNORECASE)
