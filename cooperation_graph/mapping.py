@@ -8,7 +8,7 @@ of sha256 of its URL, or of its content hash when it has no URL). Plain strings 
 
 Named graph ``graph:article/K`` holds everything one article says::
 
-  id:article/K  a cg:Article, schema:NewsArticle, prov:Entity ;
+  id:article/K  a cg:Article, schema:NewsArticle ;
       cg:articleId "..." ; schema:headline "..." ; schema:datePublished "...T.."^^xsd:dateTime ;
       schema:url "..."^^xsd:anyURI ; schema:author "..." ; schema:articleSection "..." ;
       schema:publisher id:publisher/SLUG ;            # a schema:Organization with schema:name
@@ -30,22 +30,28 @@ Named graph ``graph:article/K`` holds everything one article says::
       cg:evidence EV .
   id:membership/H#during  a time:Interval ; time:inside id:instant/2019-08-23 .
   id:instant/2019-08-23  a time:Instant ; time:inXSDDate "2019-08-23"^^xsd:date .
-  id:agreement/K/H  a cg:Agreement, prov:Entity ; cg:party P1, P2 ; cg:kind "..." ;
+  id:agreement/K/H  a cg:Agreement ; cg:party P1, P2 ; cg:kind "..." ;
       cg:contentCount 11 ; cg:field "..." ; cg:period "2023-2025" ; cg:status "signed"|"planned" ;
       cg:signatory PERSON | cg:signatoryText "hai Phó Bí thư ..." ; prov:wasDerivedFrom ART ;
       cg:evidence EV .
-  id:funding/K/H  a cg:Funding, schema:MonetaryGrant, prov:Entity ; cg:donor P ; cg:recipient P ;
+  id:funding/K/H  a cg:Funding, schema:MonetaryGrant ; cg:donor P ; cg:recipient P ;
       schema:amount id:funding/K/H#amount ; cg:qualifier "trên" ; cg:purpose "..." ;
       cg:year 2014, 2016 ; cg:status "given"|"planned" ; prov:wasDerivedFrom ART ; cg:evidence EV .
   id:funding/K/H#amount  a schema:MonetaryAmount ; schema:value 5000000000 ; schema:currency "VND" .
-  id:investment/K/H  a cg:Investment, prov:Entity ; cg:investor P ; cg:host P ;
+  id:investment/K/H  a cg:Investment ; cg:investor P ; cg:host P ;
       cg:projectCount 18 ; schema:amount id:investment/K/H#amount ; cg:qualifier "trên" ; ...
-  id:event/K/H  a cg:Event, schema:Event, prov:Entity ; cg:kind "hội nghị" ;
+  id:event/K/H  a cg:Event, schema:Event ; cg:kind "hội nghị" ;
       schema:startDate "2019-08-23"^^xsd:date ; schema:location P ; schema:organizer P ;
       cg:chair PERSON ; schema:attendee PERSON ; cg:chairName / cg:attendeeName "..." (no
       official of that name in the article) ; cg:organiserName "..." ; ...
-  EV = id:evidence/K/H  a cg:Evidence, prov:Entity ; cg:sentence "..." ;
-      cg:startOffset 120 ; cg:endOffset 260 ; cg:confidence 0.9 ; prov:wasQuotedFrom ART .
+  EV = id:evidence/K/H  a cg:Evidence ; cg:sentence "..." ;       # H: span and confidence,
+      cg:startOffset 120 ; cg:endOffset 260 ; cg:confidence 0.9 ;    # so the facts of one
+      prov:wasQuotedFrom ART .                                       # sentence share it
+
+``prov:Entity`` is not stated on each node: every cg: fact class is a ``rdfs:subClassOf
+prov:Entity`` in the ontology, and ``prov:wasDerivedFrom`` implies it (its domain); a store
+with RDFS inference, or a query over ``rdf:type/rdfs:subClassOf*``, finds them. The extra
+schema.org / FOAF types stay: they are what non-PROV consumers look for.
 
 ``PKEY`` (:func:`resolve.official_key`) is ``<name slug>-<lineage code>-<6 hex of the name>``,
 e.g. ``hoang-trung-hai-01-2215b2``: the lineage is the code of the 2025 unit the province is
@@ -278,10 +284,11 @@ class _ArticleMapper:
 
     def provenance(self, fact: str, evidence: Evidence) -> None:
         q = self.q
-        ev = f"{self.base}id/evidence/{self.key}/{_digest(fact, evidence.start, evidence.end)}"
+        # one node per quoted span (and confidence): the facts of one sentence share it
+        ev = f"{self.base}id/evidence/{self.key}/{_digest(evidence.start, evidence.end, evidence.confidence)}"
         q.add(fact, PROV.wasDerivedFrom, self.art)
         q.add(fact, CG.evidence, ev)
-        q.types(ev, CG.Evidence, PROV.Entity)
+        q.types(ev, CG.Evidence)
         q.add(ev, CG.sentence, _str(evidence.sentence))
         q.add(ev, CG.startOffset, _int(evidence.start))
         q.add(ev, CG.endOffset, _int(evidence.end))
@@ -299,7 +306,7 @@ class _ArticleMapper:
 
     def article(self) -> None:
         a, q, art = self.ex.article, self.q, self.art
-        q.types(art, CG.Article, SDO.NewsArticle, PROV.Entity)
+        q.types(art, CG.Article, SDO.NewsArticle)
         q.add(art, CG.articleId, _str(a.id))
         q.add(art, SDO.headline, _str(a.title))
         if a.date is not None:
@@ -410,7 +417,7 @@ class _ArticleMapper:
             parties = [p for p in (self.province(n) for n in ag.parties) if p]
             a = self.iri("agreement", *sorted(parties), ag.kind, ag.period, ag.status,
                          ag.evidence.start)
-            q.types(a, CG.Agreement, PROV.Entity)
+            q.types(a, CG.Agreement)
             for p in parties:
                 q.add(a, CG.party, p)
             q.add(a, CG.kind, _str(ag.kind))
@@ -433,7 +440,7 @@ class _ArticleMapper:
             years = fu.years or ((fu.year,) if fu.year is not None else ())
             f = self.iri("funding", donor, recipient, fu.amount_vnd, fu.purpose, years,
                          fu.status, fu.evidence.start)
-            q.types(f, CG.Funding, SDO.MonetaryGrant, PROV.Entity)
+            q.types(f, CG.Funding, SDO.MonetaryGrant)
             if donor:
                 q.add(f, CG.donor, donor)
             if recipient:
@@ -454,7 +461,7 @@ class _ArticleMapper:
             investor, host = self.province(inv.investor_province), self.province(inv.host_province)
             i = self.iri("investment", investor, host, inv.projects, inv.capital_vnd,
                          inv.evidence.start)
-            q.types(i, CG.Investment, PROV.Entity)
+            q.types(i, CG.Investment)
             if investor:
                 q.add(i, CG.investor, investor)
             if host:
@@ -472,7 +479,7 @@ class _ArticleMapper:
         for ev in self.ex.events:
             place = self.province(ev.place)
             e = self.iri("event", ev.kind, ev.date, place, ev.evidence.start)
-            q.types(e, CG.Event, SDO.Event, PROV.Entity)
+            q.types(e, CG.Event, SDO.Event)
             q.add(e, CG.kind, _str(ev.kind))
             if ev.date is not None:
                 q.add(e, SDO.startDate, _date(ev.date))

@@ -38,7 +38,7 @@ class CG(DefinedNamespace):
     _NS = Namespace(CG_NS)
 
     # classes
-    Article: URIRef  # a news article (also schema:NewsArticle, prov:Entity)
+    Article: URIRef  # a news article (also schema:NewsArticle)
     Province: URIRef  # a province or centrally-run city of one era
     Official: URIRef  # a named person holding posts (also schema:Person, foaf:Person)
     Cooperation: URIRef  # two provinces acting together, as one article reports it
