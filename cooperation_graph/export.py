@@ -108,10 +108,10 @@ def _triple_of(line: bytes) -> bytes:
 
 def sorted_ntriples(source: Any) -> bytes:
     """The distinct triples of all graphs as sorted canonical N-Triples."""
-    if hasattr(source, "dump_triples"):  # the embedded store: no per-line Python work
-        data, maybe_blank = source.dump_triples()
-        if not maybe_blank:
-            return b"".join(line + b"\n" for line in sorted(set(data.splitlines())))
+    if hasattr(source, "sorted_triples"):  # the embedded store: dumped by Oxigraph in parallel
+        lines = source.sorted_triples()
+        if lines is not None:
+            return b"".join(line + b"\n" for line in lines)
     named, default = data_lines(source)
     lines = sorted({_triple_of(line) for line in named}.union(default))
     return b"".join(line + b"\n" for line in lines)
