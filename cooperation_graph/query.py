@@ -15,7 +15,7 @@ works the same on any SPARQL 1.1 store. (Oxigraph's own ``substitutions`` would 
 nested groups too, but only accept projected variables.) Saved queries therefore use their
 parameters at the top level of the WHERE clause. ``UNDEF`` (as a default, or as the value given)
 leaves the variable unbound ("any"). One exception: an ``integer`` parameter named ``limit``
-sets the number after the query's only ``LIMIT`` keyword (``UNDEF`` removes the clause), since
+sets the number after every ``LIMIT`` keyword (``UNDEF`` removes the clauses), since
 SPARQL has no variable ``LIMIT``; listing queries use it to return the newest rows first.
 The same ``VALUES`` block also goes right after every ``# @values`` comment line: a listing
 query puts one first in the subquery that filters and cuts to ``LIMIT`` before the (costly)
@@ -356,19 +356,26 @@ def _is_limit_param(param: Param) -> bool:
 
 
 def _set_limit(query: SavedQuery, term: Term | None) -> str:
-    """The query text with the number after its only ``LIMIT`` replaced by ``term``'s value
-    (``UNDEF``: the ``LIMIT`` clause removed, i.e. every row)."""
+    """The query text with the number after every ``LIMIT`` replaced by ``term``'s value
+    (``UNDEF``: the ``LIMIT`` clauses removed, i.e. every row). A listing may cut twice with
+    the same number (the newest N articles, then the newest N facts in them)."""
     toks = _tokens(query.text)
     at = [k for k, t in enumerate(toks) if t.kind == "word" and t.text.upper() == "LIMIT"]
-    if len(at) != 1 or at[0] + 1 >= len(toks) or not toks[at[0] + 1].text.isdigit():
-        raise QueryError(f"query {query.name!r}: a 'limit' parameter needs exactly one 'LIMIT <number>' in the query")
-    kw, num = toks[at[0]], toks[at[0] + 1]
-    if term is None:
-        return query.text[: kw.start] + query.text[num.start + len(num.text):]
-    value = int(term.value) if isinstance(term, ox.Literal) else -1
-    if value < 0:
-        raise QueryError(f"parameter {LIMIT_PARAM!r}: {term} is not a number of rows (0 or more)")
-    return query.text[: num.start] + str(value) + query.text[num.start + len(num.text):]
+    if not at or any(k + 1 >= len(toks) or not toks[k + 1].text.isdigit() for k in at):
+        raise QueryError(f"query {query.name!r}: a 'limit' parameter needs 'LIMIT <number>' in the query")
+    value = None
+    if term is not None:
+        value = int(term.value) if isinstance(term, ox.Literal) else -1
+        if value < 0:
+            raise QueryError(f"parameter {LIMIT_PARAM!r}: {term} is not a number of rows (0 or more)")
+    text = query.text
+    for k in reversed(at):  # from the end, so that earlier offsets stay valid
+        kw, num = toks[k], toks[k + 1]
+        if value is None:
+            text = text[: kw.start] + text[num.start + len(num.text):]
+        else:
+            text = text[: num.start] + str(value) + text[num.start + len(num.text):]
+    return text
 
 
 # ---------------------------------------------------------------------------------------------
