@@ -565,16 +565,19 @@ class SparqlHandler(BaseHTTPRequestHandler):
         words = set(_words(text))
         if "SERVICE" in words or "LOAD" in words:
             raise HttpError(400, "SERVICE and LOAD are not allowed on this endpoint (no requests to other servers)")
-        import pyoxigraph as ox
+        from .store import EmbeddedStore
+        from .summary import refresh
 
         try:
             with self.server.pool.exclusive():
-                store = ox.Store(str(cfg.store))
+                store = EmbeddedStore(cfg.store)
                 try:
                     store.update(text)
-                    store.flush()
+                    # what a build derives from the graphs must follow them
+                    store.drop_payloads()
+                    refresh(store)
                 finally:
-                    del store
+                    store.close()
         except SyntaxError as exc:
             raise HttpError(400, str(syntax_error(exc, "update"))) from None
         except OSError as exc:

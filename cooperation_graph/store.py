@@ -14,22 +14,27 @@ exports leave out. Writing a unit replaces its graph and its record together:
 
 A unit whose triples hash to the recorded value is skipped: nothing is written. Units travel
 as sorted canonical N-Triples bytes (:func:`make_unit`), which is also what is hashed and
-what the stores load, so the writing process never builds Python term objects.
+what the stores load, so the writing process never builds Python term objects. The embedded
+store also keeps these bytes, compressed, in the record: exports read them instead of
+decoding every quad (see :meth:`EmbeddedStore.sorted_triples`).
+
+Two graphs are bookkeeping, never exported: the records, and the summary (:mod:`summary`),
+totals recomputed after every build and removal.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
-import multiprocessing
-import os
 import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -50,6 +55,9 @@ _KIND = ox.NamedNode(STORE_NS + "kind")
 _CONTENT_HASH = ox.NamedNode(STORE_NS + "contentHash")
 _GRAPH_HASH = ox.NamedNode(STORE_NS + "graphHash")
 _SOURCE = ox.NamedNode(STORE_NS + "source")
+#: The unit's canonical N-Triples, zlib-compressed, as xsd:base64Binary (embedded store only).
+_PAYLOAD = ox.NamedNode(STORE_NS + "payload")
+_BASE64 = ox.NamedNode("http://www.w3.org/2001/XMLSchema#base64Binary")
 _RECORD_FIELDS = {_ID.value: "id", _KIND.value: "kind", _CONTENT_HASH.value: "content_hash",
                   _GRAPH_HASH.value: "graph_hash", _SOURCE.value: "source"}
 
@@ -161,22 +169,26 @@ def graph_hash(quads: Iterable[ox.Quad]) -> str:
     return hashlib.sha256(canonical_ntriples(quads)).hexdigest()
 
 
-def _record_quads(unit: Unit) -> list[ox.Quad]:
+def _record_quads(unit: Unit, payload: bool = False) -> list[ox.Quad]:
     g = ox.NamedNode(unit.graph)
     values = [(_ID, unit.id), (_KIND, unit.kind), (_CONTENT_HASH, unit.content_hash),
               (_GRAPH_HASH, unit.fingerprint())]
     if unit.source:
         values.append((_SOURCE, unit.source))
-    return [ox.Quad(g, p, ox.Literal(v), META_GRAPH) for p, v in values]
+    quads = [ox.Quad(g, p, ox.Literal(v), META_GRAPH) for p, v in values]
+    if payload:
+        packed = base64.b64encode(zlib.compress(unit.payload(), 1)).decode("ascii")
+        quads.append(ox.Quad(g, _PAYLOAD, ox.Literal(packed, datatype=_BASE64), META_GRAPH))
+    return quads
 
 
-def _records_nquads(units: Iterable[Unit]) -> bytes:
-    return ox.serialize([q for u in units for q in _record_quads(u)],
+def _records_nquads(units: Iterable[Unit], payload: bool = False) -> bytes:
+    return ox.serialize([q for u in units for q in _record_quads(u, payload)],
                         format=ox.RdfFormat.N_QUADS) or b""
 
 
-def _records_triples(units: Iterable[Unit]) -> str:
-    data = ox.serialize([q.triple for u in units for q in _record_quads(u)],
+def _records_triples(units: Iterable[Unit], payload: bool = False) -> str:
+    data = ox.serialize([q.triple for u in units for q in _record_quads(u, payload)],
                         format=ox.RdfFormat.N_TRIPLES) or b""
     return data.decode()
 
@@ -328,11 +340,13 @@ class EmbeddedStore(_StoreBase):
 
     def records(self, graphs: Iterable[str] | None = None) -> dict[str, UnitRecord]:
         st = self._store
+        fields = [ox.NamedNode(p) for p in _RECORD_FIELDS]  # not the payloads: never decoded here
         if graphs is None:
-            quads: Iterable[ox.Quad] = st.quads_for_pattern(None, None, None, META_GRAPH)
+            quads: Iterable[ox.Quad] = (q for p in fields
+                                        for q in st.quads_for_pattern(None, p, None, META_GRAPH))
         else:
-            quads = (q for g in graphs
-                     for q in st.quads_for_pattern(ox.NamedNode(g), None, None, META_GRAPH))
+            quads = (q for g in graphs for p in fields
+                     for q in st.quads_for_pattern(ox.NamedNode(g), p, None, META_GRAPH))
         return _records_from_rows((q.subject.value, q.predicate.value, q.object.value)
                                   for q in quads)
 
@@ -351,7 +365,7 @@ class EmbeddedStore(_StoreBase):
             half = len(units) // 2  # keep each call one loader batch; units stay whole
             return self.write_units(units[:half]) + self.write_units(units[half:])
         payloads = [(u, u.payload()) for u in units]
-        records = _records_nquads(units)
+        records = _records_nquads(units, payload=True)
         replacing = [u.graph for u in units if self._holds(u.graph)]
         try:
             if not replacing:
@@ -366,7 +380,7 @@ class EmbeddedStore(_StoreBase):
                 ops = [f"DROP SILENT GRAPH <{g}> ;\nDELETE WHERE {{ GRAPH <{META_GRAPH.value}> "
                        f"{{ <{g}> ?p ?o }} }}" for g in replacing]
                 body = "\n".join(f"GRAPH <{u.graph}> {{\n{data.decode()}}}" for u, data in payloads)
-                body += f"\nGRAPH <{META_GRAPH.value}> {{\n{_records_triples(units)}}}"
+                body += f"\nGRAPH <{META_GRAPH.value}> {{\n{_records_triples(units, payload=True)}}}"
                 ops.append(f"INSERT DATA {{\n{body}\n}}")
                 self._store.update(" ;\n".join(ops))
         except (OSError, SyntaxError, ValueError) as exc:
@@ -412,30 +426,44 @@ class EmbeddedStore(_StoreBase):
                  if not line.endswith(bookkeeping) and line not in skip]
         return named, default, b"_:" in data
 
-    def sorted_triples(self, workers: int | None = None) -> list[bytes] | None:
+    def sorted_triples(self) -> list[bytes] | None:
         """Sorted distinct canonical N-Triples lines of every data triple (records and summary
         left out), or None when there may be blank nodes (they need canonical relabelling).
 
-        Reading the quads off disk is the cost (~6 µs a quad, Oxigraph decoding terms), so a
-        big store is read graph by graph in ``workers`` processes, each opening the folder
-        read-only and returning its lines sorted; the sorted runs are then merged here.
+        Decoding quads off disk costs ~6 µs each (Oxigraph reads every term's text from
+        RocksDB), so each unit's canonical N-Triples are kept compressed in its record when
+        it is written (:data:`_PAYLOAD`, ~10 % of the store) and read back here; graphs
+        without one (written by an older version, or changed by a SPARQL Update) are dumped,
+        in two threads (Oxigraph releases the GIL while it dumps).
         """
         graphs = self.graphs()
-        workers = max(1, min(workers or os.cpu_count() or 1, 8, len(graphs) // PARALLEL_DUMP_GRAPHS))
-        if workers == 1:
-            runs = [_dump_graphs(self._store, graphs)]
-        else:
-            self._store.flush()  # the readers see what is on disk
-            parts = [(str(self.path), graphs[i::workers]) for i in range(workers)]
-            ctx = multiprocessing.get_context("spawn")  # no fork of a process with RocksDB threads
-            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-                runs = list(pool.map(_dump_graphs_at, parts))
-        if any(run is None for run in runs):
-            return None
-        if len(runs) == 1:
-            return runs[0]
-        merged = sorted(line for run in runs for line in run)  # runs: Timsort merges them
-        return [line for i, line in enumerate(merged) if i == 0 or line != merged[i - 1]]
+        lines: list[bytes] = []
+        missing = []
+        payloads = {q.subject.value: q.object.value
+                    for q in self._store.quads_for_pattern(None, _PAYLOAD, None, META_GRAPH)}
+        for g in graphs:
+            packed = payloads.get(g)
+            if packed is None:
+                missing.append(g)
+            else:
+                lines += zlib.decompress(base64.b64decode(packed)).splitlines()
+        parts = [missing[i::2] for i in range(2)] if len(missing) > 100 else [missing]
+        parts.append([None])  # the default graph
+        with ThreadPoolExecutor(len(parts)) as pool:
+            for data in pool.map(self._dump_graphs, parts):
+                if b"_:" in data:
+                    return None
+                lines += data.splitlines()
+        lines.sort()
+        return [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
+
+    def _dump_graphs(self, graphs: Sequence[str | None]) -> bytes:
+        return b"".join(self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=(
+            ox.NamedNode(g) if g else ox.DefaultGraph())) or b"" for g in graphs)
+
+    def drop_payloads(self) -> None:
+        """Forget the kept N-Triples (after graphs were changed by a SPARQL Update)."""
+        self._store.update(f"DELETE WHERE {{ GRAPH <{META_GRAPH.value}> {{ ?g <{_PAYLOAD.value}> ?p }} }}")
 
     def graphs(self) -> list[str]:
         """Names of the data graphs, sorted."""
@@ -456,28 +484,6 @@ class EmbeddedStore(_StoreBase):
 
 
 _NOT_DATA = (META_GRAPH, SUMMARY_GRAPH)
-#: Graphs per process below which a store is dumped in one process.
-PARALLEL_DUMP_GRAPHS = 500
-
-
-def _dump_graphs(store: ox.Store, graphs: Sequence[str]) -> list[bytes] | None:
-    """Sorted distinct N-Triples lines of these graphs (None when a blank node shows up)."""
-    lines: set[bytes] = set()
-    for g in graphs:
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)) or b""
-        if b"_:" in data:
-            return None
-        lines.update(data.splitlines())
-    default = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
-    if b"_:" in default:
-        return None
-    lines.update(default.splitlines())
-    return sorted(lines)
-
-
-def _dump_graphs_at(args: tuple[str, Sequence[str]]) -> list[bytes] | None:
-    path, graphs = args
-    return _dump_graphs(ox.Store.read_only(path), graphs)
 
 
 # --------------------------------------------------------------------------- remote
