@@ -396,3 +396,31 @@ def test_coopgraph_query_against_the_endpoint(endpoint: str, name: str):
         actual = to_result(ox.parse_query_results(text.encode(), format=ox.QueryResultsFormat.JSON))
         expected = read_expected(QUERIES / f"{name}.srj")
     assert same_result(actual, expected, ordered=True)
+
+
+def test_update_drops_kept_ntriples_and_refreshes_the_summary(tmp_path: Path):
+    """What a build derives from the article graphs follows a SPARQL Update of them."""
+    from cooperation_graph.export import serialize_quads
+    from cooperation_graph.store import SUMMARY_GRAPH, EmbeddedStore, build_articles
+    from cooperation_graph.summary import read_facts, summary_quads
+
+    from graph_fixtures import sample_extraction
+
+    st = EmbeddedStore(tmp_path / "s")
+    build_articles([sample_extraction()], st)
+    graph = next(g for g in st.graphs() if "/article/" in g)
+    assert b"cooperatesWith" in serialize_quads(st, "nt")
+    st.close()
+    config = ServerConfig(store=tmp_path / "s", port=0, timeout=TIMEOUT, update_token=TOKEN, workers=1)
+    drop = (f"DELETE WHERE {{ GRAPH <{graph}> "
+            "{ ?a <https://w3id.org/coopgraph/ontology#cooperatesWith> ?b } }")
+    with running_server(config) as srv:
+        status, _, _ = _request(srv.url + "sparql", drop.encode(), {
+            "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
+        assert status == 204
+    st = EmbeddedStore(tmp_path / "s")
+    assert b"cooperatesWith" not in serialize_quads(st, "nt")  # not the kept, stale N-Triples
+    in_store = set(st.oxigraph.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
+    assert in_store == set(summary_quads(read_facts(st)))
+    assert not any(q.object.value.endswith("#PairTotals") for q in in_store)  # no pair left
+    st.close()
