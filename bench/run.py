@@ -61,7 +61,9 @@ AGGREGATE_SPEEDUP = 10.0
 TURTLE_SECONDS_10K = 15.0
 LINEARITY_RATIO = 2.5
 STEPS = ("extract", "ingest", "query", "export", "view", "big")
-AGGREGATE = re.compile(r"\b(GROUP\s+BY|COUNT\s*\(|SUM\s*\(|AVG\s*\(|MIN\s*\(|MAX\s*\()", re.I)
+#: Aggregate questions: those that aggregate in SPARQL, and those that read the totals a build
+#: writes into the summary graph (the rdflib baseline gets the same quads, summary included).
+AGGREGATE = re.compile(r"\b(GROUP\s+BY|COUNT\s*\(|SUM\s*\(|AVG\s*\(|MIN\s*\(|MAX\s*\()|st:summary", re.I)
 
 
 # --- results ----------------------------------------------------------------------------------

@@ -87,6 +87,7 @@ class Unit:
     kind: str = "article"
     graph_hash: str = ""
     ntriples: bytes = b""
+    compressed: bytes = b""  # zlib of ``ntriples``, made where the unit is packed (a worker)
 
     def payload(self) -> bytes:
         """The sorted canonical N-Triples of the unit's graph, one ``\\n``-ended line each."""
@@ -101,11 +102,12 @@ class Unit:
 
     def packed(self) -> Unit:
         """The same unit carrying only its N-Triples bytes and their hash."""
-        if self.ntriples and self.graph_hash:
+        if self.ntriples and self.graph_hash and self.compressed:
             return self
         data = self.payload()
         return dataclasses.replace(self, quads=(), ntriples=data,
-                                   graph_hash=hashlib.sha256(data).hexdigest())
+                                   graph_hash=hashlib.sha256(data).hexdigest(),
+                                   compressed=zlib.compress(data, 1))
 
 
 def make_unit(graph: str, quads: Iterable[ox.Quad], **fields: Any) -> Unit:
@@ -177,7 +179,7 @@ def _record_quads(unit: Unit, payload: bool = False) -> list[ox.Quad]:
         values.append((_SOURCE, unit.source))
     quads = [ox.Quad(g, p, ox.Literal(v), META_GRAPH) for p, v in values]
     if payload:
-        packed = base64.b64encode(zlib.compress(unit.payload(), 1)).decode("ascii")
+        packed = base64.b64encode(unit.compressed or zlib.compress(unit.payload(), 1)).decode("ascii")
         quads.append(ox.Quad(g, _PAYLOAD, ox.Literal(packed, datatype=_BASE64), META_GRAPH))
     return quads
 

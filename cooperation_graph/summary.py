@@ -1,10 +1,10 @@
-"""The summary graph: per-pair, per-province and per-funding-group totals, kept in the store.
+"""The summary graph: per-pair, per-province and per-donor-year totals, kept in the store.
 
 Aggregate questions (``pairs``, ``connected``, ``rollup_current``, ``funding_given``) read
 every fact of every article; on a 10 000-article store that is 1–2 s of index lookups however
 the SPARQL is written. Their totals are therefore computed once, after each build or removal
-that changed the store, and written as one more unit: the named graph :data:`SUMMARY_GRAPH`,
-replaced in one transaction like an article graph, so it always matches the articles stored.
+that changed the store, and written as one more unit, the named graph :data:`SUMMARY_GRAPH`
+(see :func:`refresh` for how it is replaced).
 Like the store's records it is bookkeeping under ``st:`` (``https://w3id.org/coopgraph/store#``)
 and exports leave it out; the saved queries read it, anyone may query it::
 
