@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .errors import CooperationGraphError, InputError
@@ -160,14 +162,31 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     if workers > 1 and len(files) > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                  initargs=(known,)) as pool:
-            chunk = max(1, min(32, len(jobs) // (workers * 8)))
-            report = build_articles(items(pool.map(_units_of_file, jobs, chunksize=chunk)), store)
+            report = build_articles(items(_bounded_map(pool, _units_of_file, jobs, workers * 4)), store)
     else:
         _init_worker(known)
         report = build_articles(items(map(_units_of_file, jobs)), store)
     report.skipped += unchanged
     report.notes.extend(notes)
     return report
+
+
+def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, jobs: list, window: int) -> Iterator:
+    """``pool.map(fn, jobs)`` with at most ``window`` jobs submitted and not yet consumed.
+
+    ``Executor.map`` submits every job at once, so when writing is slower than extracting the
+    finished files pile up in memory (a 500-article file is ~35 MB of units): 1.6 GB at 50 000
+    articles. Here a new job is submitted only when a result is taken.
+    """
+    pending: deque = deque()
+    todo = iter(jobs)
+    for job in islice(todo, window):
+        pending.append(pool.submit(fn, job))
+    while pending:
+        result = pending.popleft().result()
+        for job in islice(todo, 1):
+            pending.append(pool.submit(fn, job))
+        yield result
 
 
 def default_workers() -> int:

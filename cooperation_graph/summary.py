@@ -23,8 +23,8 @@ Counts follow the definitions in the saved queries' headers: an article graph st
 a funding reported for several years counts once, in its first year, and ``st:years`` shows
 its years ("2014, 2016").
 
-The totals are computed here in Python from nine plain graph patterns (no aggregates, no
-functions), so the same code serves Oxigraph, Virtuoso or any SPARQL 1.1 store.
+The totals are read by a few grouping queries (:data:`QUERIES`, plain SPARQL 1.1) and put together
+here, so the same code serves Oxigraph, Virtuoso or any SPARQL 1.1 store.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from .normalize import fold
-from .store import STORE_NS, SUMMARY_GRAPH as _SUMMARY, Unit, make_unit
+from .store import STORE_NS, Unit, make_unit
+from .store import SUMMARY_GRAPH as _SUMMARY
 
 SUMMARY_GRAPH = _SUMMARY.value
 ST = STORE_NS
@@ -50,15 +51,44 @@ _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _PREFIXES = (f"PREFIX cg: <{_CG}>\nPREFIX schema: <{_SDO}>\n"
              "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
 
-#: The patterns the totals are made of; each is one index scan on the store.
-PATTERNS = {
-    "edges": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a cg:cooperatesWith ?b } }",
-    "parties": "SELECT ?x ?p WHERE { GRAPH ?g { ?x cg:party ?p } }",
-    "flows": "SELECT ?f ?d ?r WHERE { GRAPH ?g { ?f cg:donor ?d ; cg:recipient ?r } }",
-    "statuses": "SELECT ?f ?s WHERE { GRAPH ?g { ?f cg:status ?s } }",
-    "amounts": "SELECT ?f ?v WHERE { GRAPH ?g { ?f schema:amount ?m . ?m schema:value ?v } }",
-    "years": "SELECT ?f ?y WHERE { GRAPH ?g { ?f cg:year ?y } }",
-    "dates": "SELECT ?g ?date WHERE { GRAPH ?g { ?article a cg:Article ; schema:datePublished ?date } }",
+#: What the totals are made of: each query reads one pattern per subquery (a scan) and joins
+#: them by hash, and groups on node ids, so that few rows (and few strings) come back:
+#: ~5 000 rows at 50 000 articles. ``{units}`` is a VALUES table: province -> its 2025 unit.
+QUERIES = {
+    # pairs (both orders) and the article graphs that state them
+    "pairs": """SELECT ?a ?b (COUNT(DISTINCT ?g) AS ?n) WHERE {
+        GRAPH ?g { ?a cg:cooperatesWith ?b } FILTER(?a != ?b) } GROUP BY ?a ?b""",
+    "province_articles": """SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {
+        GRAPH ?g { ?a cg:cooperatesWith ?b } FILTER(?a != ?b) } GROUP BY ?a""",
+    # the same on 2025 units, with the first and last publication date
+    # (Virtuoso's variable names ignore case: ?unitA, not ?A beside ?a)
+    "current_pairs": """SELECT ?unitA ?unitB (COUNT(DISTINCT ?g) AS ?n) (MIN(?date) AS ?first)
+            (MAX(?date) AS ?last) WHERE {
+        { SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a cg:cooperatesWith ?b } } }
+        { SELECT ?a ?unitA WHERE { VALUES (?a ?unitA) { {units} } } }
+        { SELECT ?b ?unitB WHERE { VALUES (?b ?unitB) { {units} } } }
+        FILTER(?unitA != ?unitB)
+        OPTIONAL { SELECT ?g ?date WHERE { GRAPH ?g { ?article schema:datePublished ?date } } }
+      } GROUP BY ?unitA ?unitB""",
+    # agreements per pair of parties (both orders)
+    "agreements": """SELECT ?a ?b (COUNT(DISTINCT ?x) AS ?n) WHERE {
+        { SELECT ?x ?a WHERE { GRAPH ?g { ?x cg:party ?a } } }
+        { SELECT ?x ?b WHERE { GRAPH ?g { ?x cg:party ?b } } }
+        FILTER(?a != ?b) } GROUP BY ?a ?b""",
+    # fundings per donor and recipient, whatever their status or amount
+    "flows": """SELECT ?d ?r (COUNT(?f) AS ?n) WHERE {
+        { SELECT ?f ?d WHERE { GRAPH ?g { ?f cg:donor ?d } } }
+        { SELECT ?f ?r WHERE { GRAPH ?g { ?f cg:recipient ?r } } } } GROUP BY ?d ?r""",
+    # fundings with a status and an amount, per donor, recipient, status and years
+    "amounts": """SELECT ?d ?r ?s ?first ?last ?years (COUNT(?f) AS ?n) (SUM(?v) AS ?sum) WHERE {
+        { SELECT ?f ?d WHERE { GRAPH ?g { ?f cg:donor ?d } } }
+        { SELECT ?f ?r WHERE { GRAPH ?g { ?f cg:recipient ?r } } }
+        { SELECT ?f ?s WHERE { GRAPH ?g { ?f cg:status ?s } } }
+        { SELECT ?f ?m WHERE { GRAPH ?g { ?f schema:amount ?m } } }
+        { SELECT ?m ?v WHERE { GRAPH ?g { ?m schema:value ?v } } }
+        OPTIONAL { SELECT ?f (MIN(?y) AS ?first) (MAX(?y) AS ?last) (COUNT(DISTINCT ?y) AS ?years)
+                   WHERE { GRAPH ?g { ?f cg:year ?y } } GROUP BY ?f }
+      } GROUP BY ?d ?r ?s ?first ?last ?years""",
     "merged": "SELECT ?x ?y WHERE { GRAPH ?g { ?x cg:mergedInto ?y } }",
     "labels": "SELECT ?p ?l WHERE { GRAPH ?g { ?p a cg:Province ; rdfs:label ?l } }",
 }
@@ -66,45 +96,56 @@ PATTERNS = {
 
 @dataclass
 class Facts:
-    """The rows of :data:`PATTERNS`, as plain values (IRIs as strings)."""
+    """The rows of :data:`QUERIES`, as plain values (IRIs as strings)."""
 
-    edges: list[tuple[str, str, str]] = field(default_factory=list)       # graph, a, b
-    parties: list[tuple[str, str]] = field(default_factory=list)          # agreement, province
-    flows: list[tuple[str, str, str]] = field(default_factory=list)       # funding, donor, recipient
-    statuses: dict[str, str] = field(default_factory=dict)                # fact -> status
-    amounts: dict[str, int] = field(default_factory=dict)                 # fact -> đồng
-    years: list[tuple[str, int]] = field(default_factory=list)            # fact, year
-    dates: list[tuple[str, ox.Literal]] = field(default_factory=list)     # graph, datePublished
-    merged: dict[str, str] = field(default_factory=dict)                  # legacy unit -> 2025 unit
-    labels: dict[str, str] = field(default_factory=dict)                  # province -> short name
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)         # (a, b), both orders -> graphs
+    province_articles: dict[str, int] = field(default_factory=dict)         # province -> graphs
+    current_pairs: dict[tuple[str, str], tuple[int, ox.Literal | None, ox.Literal | None]] = field(
+        default_factory=dict)                                               # (A, B) -> graphs, first, last
+    agreements: dict[tuple[str, str], int] = field(default_factory=dict)    # (a, b), both orders
+    flows: dict[tuple[str, str], int] = field(default_factory=dict)         # (donor, recipient)
+    #: (donor, recipient, status, first year, last year, number of years) -> (fundings, đồng)
+    amounts: dict[tuple[str, str, str, int | None, int | None, int], tuple[int, int]] = field(
+        default_factory=dict)
+    merged: dict[str, str] = field(default_factory=dict)                    # legacy unit -> 2025 unit
+    labels: dict[str, str] = field(default_factory=dict)                    # province -> short name
 
 
 def read_facts(store: Any) -> Facts:
-    """Run the patterns on a store (anything with ``query`` returning pyoxigraph solutions)."""
+    """Run :data:`QUERIES` on a store (anything with ``query`` returning pyoxigraph solutions)."""
 
-    def rows(name: str) -> Iterable[Any]:
-        return store.query(_PREFIXES + PATTERNS[name])
+    def rows(name: str, **fill: str) -> Iterable[Any]:
+        text = QUERIES[name]
+        for key, value in fill.items():
+            text = text.replace("{" + key + "}", value)
+        return store.query(_PREFIXES + text)
+
+    def num(term: Any) -> int | None:
+        return None if term is None else int(term.value)
 
     facts = Facts()
-    facts.edges = [(s["g"].value, s["a"].value, s["b"].value) for s in rows("edges")]
-    facts.parties = [(s["x"].value, s["p"].value) for s in rows("parties")]
-    facts.flows = [(s["f"].value, s["d"].value, s["r"].value) for s in rows("flows")]
-    facts.statuses = {s["f"].value: s["s"].value for s in rows("statuses")}
-    facts.amounts = {s["f"].value: int(s["v"].value) for s in rows("amounts")}
-    facts.years = [(s["f"].value, int(s["y"].value)) for s in rows("years")]
-    facts.dates = [(s["g"].value, s["date"]) for s in rows("dates")]
     facts.merged = {s["x"].value: s["y"].value for s in rows("merged")}
     facts.labels = {s["p"].value: s["l"].value for s in rows("labels")}
+    units = " ".join(f"(<{p}> <{facts.merged.get(p, p)}>)" for p in sorted(facts.labels))
+    facts.pairs = {(s["a"].value, s["b"].value): num(s["n"]) for s in rows("pairs")}
+    facts.province_articles = {s["a"].value: num(s["n"]) for s in rows("province_articles")}
+    facts.current_pairs = {(s["unitA"].value, s["unitB"].value): (num(s["n"]), s["first"], s["last"])
+                           for s in rows("current_pairs", units=units)}
+    facts.agreements = {(s["a"].value, s["b"].value): num(s["n"]) for s in rows("agreements")}
+    facts.flows = {(s["d"].value, s["r"].value): num(s["n"]) for s in rows("flows")}
+    facts.amounts = {(s["d"].value, s["r"].value, s["s"].value, num(s["first"]), num(s["last"]),
+                      num(s["years"]) or 0): (num(s["n"]), num(s["sum"])) for s in rows("amounts")}
     return facts
 
 
-def _years_text(years: list[int]) -> str:
-    """What ``funding_given`` shows for one funding: "2014", "2014, 2016", "2012–2015 (4 năm)"."""
-    if len(years) == 1:
-        return str(years[0])
-    if len(years) == 2:
-        return f"{years[0]}, {years[1]}"
-    return f"{years[0]}–{years[-1]} ({len(years)} năm)"
+def _years_text(first: int, last: int, count: int) -> str:
+    """What ``funding_given`` shows for one funding's years: "2014", "2014, 2016" or
+    "2012–2015 (4 năm)"."""
+    if count <= 1:
+        return str(first)
+    if count == 2:
+        return f"{first}, {last}"
+    return f"{first}–{last} ({count} năm)"
 
 
 def _key(*parts: object) -> str:
@@ -129,88 +170,56 @@ def summary_quads(facts: Facts) -> list[ox.Quad]:
         out.append(ox.Quad(ox.NamedNode(node), ox.NamedNode(ST + prop), obj, g))
 
     # -- pairs and provinces: from the cooperatesWith edges (both directions in each graph)
-    pair_graphs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    partners: dict[str, set[str]] = defaultdict(set)
-    reports: dict[str, int] = defaultdict(int)
-    prov_graphs: dict[str, set[str]] = defaultdict(set)
-    for graph, a, b in set(facts.edges):
+    for (a, b), graphs in sorted(facts.pairs.items()):
         if a < b:
-            pair_graphs[a, b].add(graph)
-        if a != b:
-            partners[a].add(b)
-            reports[a] += 1
-            prov_graphs[a].add(graph)
-    agreement_parties: dict[str, set[str]] = defaultdict(set)
-    for agreement, province in facts.parties:
-        agreement_parties[agreement].add(province)
-    pair_agreements: dict[tuple[str, str], int] = defaultdict(int)
-    for parties in agreement_parties.values():
-        for a in parties:
-            for b in parties:
-                if a < b:
-                    pair_agreements[a, b] += 1
-    pair_fundings: dict[tuple[str, str], int] = defaultdict(int)
-    for _, d, r in set(facts.flows):
-        pair_fundings[min(d, r), max(d, r)] += 1
-    for (a, b), graphs in sorted(pair_graphs.items()):
-        node = f"{ST}pair/{_key(a, b)}"
-        kind(node, "PairTotals")
-        add(node, "provinceA", a)
-        add(node, "provinceB", b)
-        add(node, "articles", len(graphs))
-        add(node, "agreements", pair_agreements.get((a, b), 0))
-        add(node, "fundings", pair_fundings.get((a, b), 0))
+            node = f"{ST}pair/{_key(a, b)}"
+            kind(node, "PairTotals")
+            add(node, "provinceA", a)
+            add(node, "provinceB", b)
+            add(node, "articles", graphs)
+            add(node, "agreements", facts.agreements.get((a, b), 0))
+            add(node, "fundings", facts.flows.get((a, b), 0) + facts.flows.get((b, a), 0))
+    partners: dict[str, list[int]] = defaultdict(list)
+    for (a, _), graphs in facts.pairs.items():
+        partners[a].append(graphs)
     for p in sorted(partners):
         node = f"{ST}province/{_key(p)}"
         kind(node, "ProvinceTotals")
         add(node, "province", p)
         add(node, "degree", len(partners[p]))
-        add(node, "weightedDegree", reports[p])
-        add(node, "articles", len(prov_graphs[p]))
+        add(node, "weightedDegree", sum(partners[p]))  # one report per article and partner
+        add(node, "articles", facts.province_articles.get(p, 0))
 
-    # -- the same pairs rolled up to the 2025 units
+    # -- the same pairs rolled up to the 2025 units, with the fundings given between them
     def current(p: str) -> str:
         return facts.merged.get(p, p)
 
-    dates: dict[str, list[ox.Literal]] = defaultdict(list)
-    for graph, day in facts.dates:
-        dates[graph].append(day)
-    rolled: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for graph, a, b in facts.edges:
-        big_a, big_b = current(a), current(b)
-        if big_a < big_b:
-            rolled[big_a, big_b].add(graph)
-    given: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for funding, d, r in set(facts.flows):
+    given: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for (d, r, status, *_), (count, total) in facts.amounts.items():
         big_d, big_r = current(d), current(r)
-        amount = facts.amounts.get(funding)
-        if facts.statuses.get(funding) == "given" and amount is not None and big_d != big_r:
-            given[min(big_d, big_r), max(big_d, big_r)].append(amount)
-    for (a, b), graphs in sorted(rolled.items()):
-        node = f"{ST}current/{_key(a, b)}"
-        kind(node, "CurrentPairTotals")
-        add(node, "provinceA", a)
-        add(node, "provinceB", b)
-        add(node, "articles", len(graphs))
-        days = [d for graph in graphs for d in dates.get(graph, ())]
-        if days:  # xsd:dateTime values of one timezone: the lexical order is the time order
-            add(node, "firstDate", min(days, key=_instant))
-            add(node, "lastDate", max(days, key=_instant))
-        amounts = given.get((a, b), [])
-        add(node, "givenFundings", len(amounts))
-        add(node, "givenVnd", sum(amounts))
+        if status == "given" and big_d != big_r:
+            sums = given[min(big_d, big_r), max(big_d, big_r)]
+            sums[0] += count
+            sums[1] += total
+    for (a, b), (graphs, first, last) in sorted(facts.current_pairs.items()):
+        if a < b:
+            node = f"{ST}current/{_key(a, b)}"
+            kind(node, "CurrentPairTotals")
+            add(node, "provinceA", a)
+            add(node, "provinceB", b)
+            add(node, "articles", graphs)
+            if first is not None and last is not None:
+                add(node, "firstDate", first)
+                add(node, "lastDate", last)
+            count, total = given.get((a, b), (0, 0))
+            add(node, "givenFundings", count)
+            add(node, "givenVnd", total)
 
     # -- fundings per donor, status and first year, with their recipients
-    years: dict[str, set[int]] = defaultdict(set)
-    for funding, year in facts.years:
-        years[funding].add(year)
-    groups: dict[tuple[str, str, int | None], list[tuple[str, int, str | None]]] = defaultdict(list)
-    for funding, d, r in sorted(set(facts.flows)):
-        status, amount = facts.statuses.get(funding), facts.amounts.get(funding)
-        if status is None or amount is None:
-            continue
-        ys = sorted(years.get(funding, ()))
-        groups[d, status, ys[0] if ys else None].append((r, amount, _years_text(ys) if ys else None))
+    groups: dict[tuple[str, str, int | None], list[tuple[str, int, int, str | None]]] = defaultdict(list)
+    for (d, r, status, first, last, years), (count, total) in facts.amounts.items():
+        span = _years_text(first, last, years) if first is not None and last is not None else None
+        groups[d, status, first].append((r, count, total, span))
     for (d, status, year), rows in sorted(groups.items(), key=lambda kv: str(kv[0])):
         node = f"{ST}given/{_key(d, status, year)}"
         kind(node, "DonorYearTotals")
@@ -218,28 +227,15 @@ def summary_quads(facts: Facts) -> list[ox.Quad]:
         add(node, "status", ox.Literal(status))
         if year is not None:
             add(node, "year", year)
-            spans = sorted({span for _, _, span in rows if span}, key=lambda t: (len(t), t))
+            spans = sorted({span for *_, span in rows if span}, key=lambda t: (len(t), t))
             add(node, "years", ox.Literal("; ".join(spans)))
-        add(node, "fundings", len(rows))
-        add(node, "totalVnd", sum(amount for _, amount, _ in rows))
-        recipients = {r for r, _, _ in rows}
+        add(node, "fundings", sum(count for _, count, _, _ in rows))
+        add(node, "totalVnd", sum(total for _, _, total, _ in rows))
+        recipients = {r for r, *_ in rows}
         add(node, "recipients", len(recipients))
         names = sorted({facts.labels.get(r, r) for r in recipients}, key=lambda t: (fold(t), t))
         add(node, "recipientNames", ox.Literal("; ".join(names)))
     return out
-
-
-def _instant(day: ox.Literal) -> tuple[str, str]:
-    """Sort key of an xsd:dateTime literal: its UTC instant when it has an offset."""
-    from datetime import datetime, timezone
-
-    try:
-        moment = datetime.fromisoformat(day.value)
-    except ValueError:
-        return ("", day.value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return (moment.isoformat(), day.value)
 
 
 def summary_unit(store: Any) -> Unit:
