@@ -53,8 +53,10 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
-#: Where saved queries live: the repository's ``queries/`` folder, then ``./queries``.
-QUERY_DIRS: tuple[Path, ...] = (Path(__file__).resolve().parent.parent / "queries", Path("queries"))
+#: Where saved queries live: the repository's ``queries/`` folder (a checkout), the copies a
+#: wheel carries (see ``setup.py``), then ``./queries``.
+QUERY_DIRS: tuple[Path, ...] = (Path(__file__).resolve().parent.parent / "queries",
+                                Path(__file__).resolve().parent / "_data" / "queries", Path("queries"))
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
