@@ -469,3 +469,19 @@ def test_purposes_and_tối_qua():
     assert sorted((f.recipient, f.purpose) for f in ex.fundings) == [
         ("Cao Bằng", "khắc phục hậu quả lũ quét"), ("Sóc Trăng", "xây dựng trường học")]
     assert [e.date for e in ex.events] == [date(2024, 3, 14)]
+
+
+def test_gifts_in_kind_make_a_pair_but_no_funding():
+    ex = run("Tính đến ngày 12/9, thành phố Hà Nội đã hỗ trợ tỉnh Yên Bái 10 tỷ đồng. Ngoài ra, tỉnh "
+             "Thái Bình gửi tặng hơn 200 tấn gạo, tỉnh Hưng Yên gửi 50 tấn nhãn. Tỉnh Nam Định trao "
+             "tặng 3.000 thùng mì cho nhân dân tỉnh Lào Cai.", when="2024-09-13T09:00:00+07:00")
+    assert fundings(ex) == [("Hà Nội", "Yên Bái", 10_000_000_000, "given")]  # goods have no amount
+    assert set(ex.cooperation_pairs) >= {("Thái Bình", "Yên Bái"), ("Hưng Yên", "Yên Bái"),
+                                         ("Lào Cai", "Nam Định")}
+
+
+def test_goods_without_a_giving_province_or_a_receiver_make_no_pair():
+    ex = run("Hội doanh nhân trẻ tỉnh Bình Định tặng 500 suất quà cho các hộ bị ảnh hưởng. Năm nay "
+             "tỉnh Thái Bình thu hoạch hơn 200 tấn gạo đặc sản. Tỉnh Hưng Yên gửi 50 tấn nhãn ra nước "
+             "ngoài.", when="2024-09-13T09:00:00+07:00")
+    assert ex.cooperation_pairs == ()

@@ -10,7 +10,7 @@ from ..model import Article, Extraction, ProvinceMention
 from .agreements import extract_agreements
 from .english import extract_english, is_english
 from .events import extract_events
-from .fundings import extract_fundings
+from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
 from .text import Doc, analyse
@@ -36,7 +36,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     agreements = extract_agreements(doc, main_pair, officials)
     events = extract_events(doc, officials)
 
-    pairs = pairs_from_facts(agreements, fundings, investments, events)
+    pairs = pairs_from_facts(agreements, fundings, investments, events) | gift_pairs(doc, fundings)
     pairs |= {p for p in _stated_pairs(doc) | ({main_pair} if main_pair else set()) if p[0] != p[1]}
 
     used = {o.province for o in officials} | {e.place for e in events}

@@ -286,3 +286,44 @@ def _without_money(text: str, money: list[Money]) -> str:
     for m in reversed(money):
         text = text[:m.start] + " " * (m.end - m.start) + text[m.end:]
     return text
+
+
+# --- gifts in kind: no amount in đồng, but one province gives to another -----------------------
+
+_GIFT = re.compile(
+    r"\b(?:gửi tặng|trao tặng|tặng|ủng hộ|hỗ trợ|gửi|trao|chở|vận chuyển)\s+(?:thêm\s+)?"
+    r"(?:hơn|gần|khoảng|trên|hàng)?\s*[\d.,]+\s*(?:nghìn\s+|ngàn\s+|triệu\s+)?"
+    r"(?:tấn|tạ|kg|chiếc|bộ|suất|phần quà|túi|thùng|liều|máy|xe|bình|con|lít|hộp|bao|viên)\b"
+)
+_CLAUSES = re.compile(r"[,;:]|\b(?:và|còn)\s+(?=(?:tỉnh|thành phố|TP)\b)")
+_TO = re.compile(r"\b(?:cho|tới|đến|giúp)\s+(?:nhân dân\s+|người dân\s+|bà con\s+)?$")
+
+
+def gift_pairs(doc: Doc, fundings: list[Funding]) -> set[tuple[str, str]]:
+    """Provinces that give goods to another (``tỉnh Lâm Đồng gửi tặng hơn 300 tấn rau củ``):
+    the giver is the province named before the verb in its clause, the receiver the province
+    after ``cho``/``tới``, else the one province every funding of the article goes to."""
+    recipients = {f.recipient for f in fundings if f.recipient}
+    default = next(iter(recipients)) if len(recipients) == 1 else None
+    out: set[tuple[str, str]] = set()
+    for sent in doc.sentences:
+        if not _GIFT.search(sent.text):
+            continue
+        cuts = [0] + [m.end() for m in _CLAUSES.finditer(sent.text)] + [len(sent.text)]
+        for a, b in zip(cuts, cuts[1:]):
+            clause = sent.text[a:b]
+            gift = _GIFT.search(clause)
+            if not gift or _money_in(clause):
+                continue
+            mentions = doc.mentions_in(sent.start + a, sent.start + b)
+            givers = [m for m in mentions if m.end - sent.start <= a + gift.start()]
+            after = [m for m in mentions if m.start - sent.start >= a + gift.end()
+                     and _TO.search(doc.text[sent.start + a + gift.end():m.start][-40:])]
+            receiver = after[0].name if after else default
+            if givers and receiver and givers[-1].name != receiver:
+                out.add(tuple(sorted((givers[-1].name, receiver))))
+    return out
+
+
+def _money_in(text: str) -> bool:
+    return bool(re.search(r"\b(?:đồng|tỷ|tỉ|USD)\b", text))
