@@ -485,3 +485,14 @@ def test_goods_without_a_giving_province_or_a_receiver_make_no_pair():
              "tỉnh Thái Bình thu hoạch hơn 200 tấn gạo đặc sản. Tỉnh Hưng Yên gửi 50 tấn nhãn ra nước "
              "ngoài.", when="2024-09-13T09:00:00+07:00")
     assert ex.cooperation_pairs == ()
+
+
+def test_a_renewed_agreement_and_the_one_it_replaces():
+    ex = run("Sáng 3-4, tại Thái Nguyên, hai tỉnh Thái Nguyên và Bắc Kạn ký lại chương trình hợp tác giai "
+             "đoạn 2024–2028 gồm 6 nội dung, thay thế chương trình hợp tác ký năm 2019. Các nội dung mới "
+             "tập trung vào du lịch, giáo dục và nông nghiệp hữu cơ.", when="2024-04-03T11:00:00+07:00")
+    assert sorted(((a.parties, a.n_contents, a.period, a.status, a.fields) for a in ex.agreements),
+                  key=str) == [
+        (("Bắc Kạn", "Thái Nguyên"), 6, "2024-2028", "signed", ("du lịch", "giáo dục", "nông nghiệp hữu cơ")),
+        (("Bắc Kạn", "Thái Nguyên"), None, None, "signed", ()),
+    ]

@@ -25,15 +25,22 @@ _CONTEXT = re.compile(r"hợp tác|ký|thỏa thuận|biên bản|chương trìn
                       r"quy chế|dự thảo|liên kết", re.IGNORECASE)
 _PERIOD = re.compile(r"(?<!nhiệm kỳ )(?<!khóa )(?:giai đoạn|thời kỳ|từ năm|trong)?\s*"
                      r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
-_SIGNED = re.compile(r"\b(?:đã ký|được ký|ký kết|đã trao|trao biên bản|ký thỏa thuận|ký biên bản|ký chương trình|"
-                     r"ký kế hoạch|ký quy chế|lễ ký)\b")
+_SIGNED = re.compile(r"\b(?:đã ký|được ký|ký kết|ký lại|đã trao|trao biên bản|ký thỏa thuận|ký biên bản|"
+                     r"ký chương trình|ký kế hoạch|ký quy chế|lễ ký)\b")
 # A document being carried out or reviewed exists, i.e. was signed before.
 _IN_FORCE = re.compile(r"\b(?:thực hiện|sơ kết|tổng kết|triển khai)\b")
 _PLANNED = re.compile(r"\b(?:sẽ|dự thảo|giao cho|dự kiến|chuẩn bị|thống nhất ký|tiến tới ký|"
                       r"đề nghị|xây dựng|hoàn thiện|sau hội nghị)\b")
 _ASSIGNED = re.compile(r"giao cho\s+(?:hai\s+|các\s+)?(?:đồng chí\s+)?(?P<who>[^,.;]{3,80}?)\s+(?:ký|thay mặt)")
 _LIST_AFTER = re.compile(r"^\s*(?:chính|trọng tâm|hợp tác)?\s*(?:,\s*)?(?:gồm|bao gồm|như|là|về)?\s*:?\s*(?P<l>[^.]{3,400})")
-_LIST_NO_COUNT = re.compile(r"\bcác (?:nội dung|lĩnh vực|nhiệm vụ)(?: chính| trọng tâm)?\s*:\s*(?P<l>[^.]{3,400})")
+_LIST_NO_COUNT = re.compile(r"\b[Cc]ác (?:nội dung|lĩnh vực|nhiệm vụ)(?: mới| chính| trọng tâm| hợp tác)?\s*"
+                            r"(?::|tập trung vào|gồm|bao gồm)\s*(?P<l>[^.]{3,400})")
+# "thay thế biên bản ghi nhớ ký năm 2013": an earlier agreement of the same parties.
+_REPLACES = re.compile(r"\b(?:thay thế|thay cho|kế thừa|tiếp nối)\s+(?P<kind>" + "|".join(KINDS) +
+                       r")\s+(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?\s+(?:vào\s+)?(?:năm\s+)?(?:19|20)\d\d\b",
+                       re.IGNORECASE)
+# After a count, a new clause (", thay thế ...") is not the list of what the count counts.
+_CLAUSE_AFTER_COUNT = re.compile(r"\s*,\s*(?!gồm|bao gồm|như|là|về|cụ thể|tập trung)")
 # A list of topics ends where a new clause starts (", các ngành ... cần triển khai").
 _STOP_SEGMENT = re.compile(r",\s+(?=(?:các|hai|những|cần|đã|sẽ|nhằm|để|trong|tại|với|theo|mỗi|giao cho|"
                            r"đồng thời|qua đó|góp phần)\b)")
@@ -55,9 +62,10 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             continue  # cheap test first: most sentences name no document and no count
         kind = _KIND.search(text)
         counts = list(_COUNT.finditer(text))
-        if not kind and not counts:
+        listed = _LIST_NO_COUNT.search(text) if not counts else None
+        if not kind and not counts and not listed:
             continue
-        if not _CONTEXT.search(text) and not kind:
+        if not _CONTEXT.search(text) and not kind and not listed:
             continue
         if kind and kind.group().lower() in ("kết luận", "thỏa thuận") and not counts \
                 and not re.search(r"\bký\b|dự thảo", text):
@@ -69,7 +77,6 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
         g = _agreement_for(groups.setdefault(parties, []), period)
         if kind:
             g["kinds"].append(kind.group().strip())
-        listed = _LIST_NO_COUNT.search(text) if not counts else None
         if listed:
             g["fields"].extend(p.strip() for p in re.split(r";" if ";" in listed.group("l") else r",|\svà\s",
                                                            listed.group("l")) if p.strip())
@@ -93,6 +100,11 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             g["signatories"].extend(o.name for o in officials if o.name in text)
         if g["evidence"] is None:
             g["evidence"] = sent
+        replaced = _REPLACES.search(text)
+        if replaced:  # its own entry: signed, nothing else known
+            groups[parties].insert(0, {"kinds": [replaced.group("kind")], "totals": [], "sums": [],
+                                       "fields": [], "period": None, "status": "signed",
+                                       "signatories": [], "evidence": sent, "replaced": True})
     out = []
     for parties, g in ((p, g) for p, gs in groups.items() for g in gs):
         n = max(g["totals"] + g["sums"], default=None)
@@ -144,6 +156,8 @@ def _fields(text: str, counts: list[re.Match[str]]) -> list[str]:
     out = []
     for i, c in enumerate(counts):
         end = counts[i + 1].start() if i + 1 < len(counts) else len(text)
+        if _CLAUSE_AFTER_COUNT.match(text[c.end():end]):
+            continue
         m = _LIST_AFTER.match(text[c.end():end])
         if not m:
             continue
