@@ -153,25 +153,40 @@ def load_gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def local_units() -> dict[str, dict[str, str]]:
-    """District (63-province era) and ward (34-province era) short names -> the province they
-    are in, keeping only names that are unique in their era: ``{"legacy": {...}, "current": {...}}``.
-    Officials of a district or ward serve its province."""
+    """Short names of local units -> the province they are in, keeping only names that are
+    unique in their set: ``district`` (the 63-province era's districts), ``legacy`` (its
+    districts and wards together) and ``current`` (the 34-province era's wards)."""
     data = resources.files("vietnamadminunits") / "data"
     with resources.as_file(data / "dataset.db") as db_path:
         con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
             queries = {
+                "district": "SELECT districtShort, provinceShort FROM admin_units_legacy",
                 "legacy": "SELECT districtShort, provinceShort FROM admin_units_legacy "
                           "UNION SELECT wardShort, provinceShort FROM admin_units_legacy",
                 "current": "SELECT wardShort, provinceShort FROM admin_units",
             }
             out: dict[str, dict[str, str]] = {}
-            for era, sql in queries.items():
+            for key, sql in queries.items():
                 seen: dict[str, set[str]] = {}
                 for name, province in con.execute(sql):
                     if name:
                         seen.setdefault(normalize_text(name), set()).add(normalize_text(province))
-                out[era] = {n: next(iter(p)) for n, p in seen.items() if len(p) == 1}
+                out[key] = {n: next(iter(p)) for n, p in seen.items() if len(p) == 1}
         finally:
             con.close()
     return out
+
+
+_DISTRICT_LEVEL = ("huyện", "quận", "thị xã", "thành phố", "tp", "huyện ủy", "quận ủy", "thị ủy")
+
+
+def province_of_local_unit(level: str, name: str, era: str) -> str | None:
+    """The province a district or ward is in, as the article's era knows it: ``huyện Lạc Sơn``
+    in 2023 is in Hòa Bình (the 2025 map puts a commune of that name in Phú Thọ). An older
+    name in a current article falls back to the old map (``huyện Mai Châu (cũ)``)."""
+    units = local_units()
+    district = level.lower().rstrip(".") in _DISTRICT_LEVEL
+    if era == "legacy":
+        return (units["district"].get(name) if district else None) or units["legacy"].get(name)
+    return units["current"].get(name) or units["district"].get(name) or units["legacy"].get(name)

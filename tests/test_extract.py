@@ -496,3 +496,25 @@ def test_a_renewed_agreement_and_the_one_it_replaces():
         (("Bắc Kạn", "Thái Nguyên"), 6, "2024-2028", "signed", ("du lịch", "giáo dục", "nông nghiệp hữu cơ")),
         (("Bắc Kạn", "Thái Nguyên"), None, None, "signed", ()),
     ]
+
+
+def test_a_district_names_its_province_as_the_article_era_knew_it():
+    # Phan Thiết and Lạc Sơn were in Bình Thuận and Hòa Bình until 2025; the 2025 map puts a
+    # ward or commune of the same name in Lâm Đồng and Phú Thọ
+    before = run("Sáng 28/11, tại TP Phan Thiết, Tỉnh ủy Bình Thuận và Tỉnh ủy Ninh Thuận tổ chức hội nghị "
+                 "sơ kết hợp tác. Ông Lê Văn Hòa, Chủ tịch UBND huyện Lạc Sơn, dự hội nghị.",
+                 when="2023-11-28T15:00:00+07:00")
+    assert [(e.date, e.place) for e in before.events] == [(date(2023, 11, 28), "Bình Thuận")]
+    assert officials(before)["Lê Văn Hòa"][1] == "Hòa Bình"
+    assert {p.name for p in before.provinces} == {"Bình Thuận", "Ninh Thuận", "Hòa Bình"}
+    after = run("Sáng 5/9, tại phường Phan Thiết, UBND tỉnh Lâm Đồng và UBND tỉnh Khánh Hòa tổ chức hội "
+                "nghị hợp tác phát triển du lịch.", when="2025-09-05T15:00:00+07:00")
+    assert [(e.date, e.place) for e in after.events] == [(date(2025, 9, 5), "Lâm Đồng")]
+
+
+def test_provinces_inside_company_and_ring_road_names_are_not_mentions():
+    ex = run("Bến Tre và Trà Vinh ký kết chương trình hợp tác. Dịp này, Công ty CP Xuất nhập khẩu Thủy sản "
+             "Tiền Giang ký hợp đồng bao tiêu tôm cho các hợp tác xã. Hai tỉnh đề xuất sớm đầu tư tuyến "
+             "đường vành đai 4 TP.HCM và vành đai 4 vùng Thủ đô. Doanh nghiệp của tỉnh Long An cũng "
+             "tham gia.", when="2023-05-12T09:00:00+07:00")
+    assert {p.name for p in ex.provinces} == {"Bến Tre", "Trà Vinh", "Long An"}

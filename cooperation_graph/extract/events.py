@@ -92,20 +92,16 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
     return events
 
 
-_LOCAL_PLACE = re.compile(r"\btại\s+(?:TP\.?|thành phố|thị xã|huyện|quận|thị trấn|phường|xã)\s+"
+_LOCAL_PLACE = re.compile(r"\btại\s+(?P<level>TP\.?|thành phố|thị xã|huyện|quận|thị trấn|phường|xã)\s+"
                           r"(?P<n>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 
 
 def _local_place(text: str, era: str) -> str | None:
     """``tại thành phố Đông Hà`` was held in Quảng Trị: a district or ward names its province."""
-    from ..gazetteer import local_units
+    from ..gazetteer import province_of_local_unit
 
     m = _LOCAL_PLACE.search(text)
-    if not m:
-        return None
-    units = local_units()
-    other = "legacy" if era == "current" else "current"
-    return units[era].get(m["n"]) or units[other].get(m["n"])
+    return province_of_local_unit(m["level"], m["n"], era) if m else None
 
 
 def _with_participants(doc: Doc, event: Event, officials: list[Official]) -> Event:

@@ -167,19 +167,17 @@ def _officials_in(doc: Doc, sent, block_province: str | None, block_here: bool) 
     return out
 
 
-_LOCAL_UNIT = re.compile(rf"(?:huyện|quận|thị xã|phường|xã|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy phường|"
+_LOCAL_UNIT = re.compile(rf"(?P<level>huyện|quận|thị xã|phường|xã|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy phường|"
                          rf"Đảng ủy xã)\s+(?P<n>{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}})")
 
 
 def _province_of_local_unit(titles: list[str], era: str) -> str | None:
     """``Chủ tịch UBND huyện Mai Châu`` serves Hòa Bình: districts and wards name their province."""
-    from ..gazetteer import local_units
+    from ..gazetteer import province_of_local_unit
 
-    units = local_units()
     for title in titles:
         for m in _LOCAL_UNIT.finditer(title):
-            other = "legacy" if era == "current" else "current"
-            found = units[era].get(m["n"]) or units[other].get(m["n"])
+            found = province_of_local_unit(m["level"], m["n"], era)
             if found:
                 return found
     return None

@@ -24,7 +24,7 @@ _NO_BREAK = {"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Q", "P", "TX", "
 _BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])")
 
 # "Thủ đô" alone stands for Hà Nội unless another capital follows (Thủ đô Viêng Chăn).
-_THU_DO = re.compile(rf"(?<![\w])[Tt]hủ đô(?!\s+[{UPPER}])")
+_THU_DO = re.compile(rf"(?<![\w])(?<!vùng )[Tt]hủ đô(?!\s+[{UPPER}])")  # "vùng Thủ đô": the region
 # Province names inside other names are not the province acting.
 _NOT_PROVINCE_KEYWORD = re.compile(
     r"\b(?:sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
@@ -32,9 +32,14 @@ _NOT_PROVINCE_KEYWORD = re.compile(
     r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
     r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
     r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
-    r"Tổng công ty|tổng công ty|Siêu thị|siêu thị|Khách sạn|khách sạn)(?![\w])"
+    r"Tổng công ty|tổng công ty|Siêu thị|siêu thị|Khách sạn|khách sạn|vành đai|Vành đai)(?![\w])"
 )
-_CAP_RUN = re.compile(rf"(?:\s+{CAP_WORD}){{0,4}}\s*[-–]?\s*")
+_CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
+# Company names run on in lower case ("Công ty CP Xuất nhập khẩu Thủy sản Tiền Giang") until a
+# word that starts a new phrase ("doanh nghiệp của tỉnh X" is the province's).
+_COMPANY = re.compile(r"\b(?:Công ty|công ty|Tổng công ty|Tập đoàn|Ngân hàng|Hợp tác xã|HTX)(?![\w])")
+_COMPANY_RUN = re.compile(r"(?:\s+(?!(?:của|tại|ở|với|và|cho|thuộc|trên|trong|từ|đến|về|các|hai|tỉnh|"
+                          r"thành phố)\b)[\w.&-]+){1,8}?\s*")
 _NOT_PROVINCE_NAMES = re.compile(
     r"(?<![\w])(?:Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam - Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
     r"Nghĩa Bình|Hà Sơn Bình|Nghệ Tĩnh|Hoàng Liên Sơn|Minh Hải|Hà Tuyên|Hà Bắc|Hải Hưng|Vĩnh Phú|"
@@ -132,6 +137,7 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
     # Where a word such as "cao tốc", "Công ty", "Đại học" ends: a province right after it
     # (up to four capitalised words later) is part of another name.
     keyword_ends = [m.end() for m in _NOT_PROVINCE_KEYWORD.finditer(text)]
+    company_ends = [m.end() for m in _COMPANY.finditer(text)]
     out: list[Mention] = []
     last_skipped_end = -10
     for m in gazetteer.names_pattern().finditer(text):
@@ -146,6 +152,9 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
         i = bisect_right(keyword_ends, head_end) - 1
         inside = i >= 0 and head_end - keyword_ends[i] <= 45 and \
             _CAP_RUN.fullmatch(text[keyword_ends[i]:head_end]) is not None
+        k = bisect_right(company_ends, head_end) - 1
+        inside = inside or (k >= 0 and head_end - company_ends[k] <= 70
+                            and _COMPANY_RUN.fullmatch(text[company_ends[k]:head_end]) is not None)
         if inside or chained:
             last_skipped_end = end
             continue
