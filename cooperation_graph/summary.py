@@ -169,13 +169,17 @@ def summary_quads(facts: Facts) -> list[ox.Quad]:
             obj = value
         out.append(ox.Quad(ox.NamedNode(node), ox.NamedNode(ST + prop), obj, g))
 
+    def pair(path: str, cls: str, a: str, b: str) -> str:
+        node = f"{ST}{path}/{_key(a, b)}"
+        kind(node, cls)
+        add(node, "provinceA", a)
+        add(node, "provinceB", b)
+        return node
+
     # -- pairs and provinces: from the cooperatesWith edges (both directions in each graph)
     for (a, b), graphs in sorted(facts.pairs.items()):
         if a < b:
-            node = f"{ST}pair/{_key(a, b)}"
-            kind(node, "PairTotals")
-            add(node, "provinceA", a)
-            add(node, "provinceB", b)
+            node = pair("pair", "PairTotals", a, b)
             add(node, "articles", graphs)
             add(node, "agreements", facts.agreements.get((a, b), 0))
             add(node, "fundings", facts.flows.get((a, b), 0) + facts.flows.get((b, a), 0))
@@ -203,10 +207,7 @@ def summary_quads(facts: Facts) -> list[ox.Quad]:
             sums[1] += total
     for (a, b), (graphs, first, last) in sorted(facts.current_pairs.items()):
         if a < b:
-            node = f"{ST}current/{_key(a, b)}"
-            kind(node, "CurrentPairTotals")
-            add(node, "provinceA", a)
-            add(node, "provinceB", b)
+            node = pair("current", "CurrentPairTotals", a, b)
             add(node, "articles", graphs)
             if first is not None and last is not None:
                 add(node, "firstDate", first)
