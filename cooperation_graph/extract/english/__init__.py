@@ -1,0 +1,95 @@
+"""English-language reporting by Vietnamese outlets (VnExpress International, VietnamPlus,
+Vietnam News, Hanoi Times, SGGP English): the same facts as the Vietnamese extractors.
+
+These texts write provinces without diacritics (``Da Nang City``, ``HCM City``, ``Hanoi``,
+``Thua Thien-Hue``), money as ``VND20 billion``, ``VND 1.2 trillion``, ``20 billion dong``,
+titles as ``vice chairman of the Da Nang People's Committee`` or ``Hanoi Party chief`` and
+dates as ``on Thursday (April 18)``. Facts still name provinces by their Vietnamese short form
+from the gazetteer; person names are kept as written. Qualifiers of amounts are mapped to the
+Vietnamese ones the rest of the pipeline uses (``over`` -> ``trên``, ``nearly`` -> ``gần``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+from ...gazetteer import Gazetteer
+from ...model import Article, Extraction, ProvinceMention
+from ..text import main_pair as find_main_pair
+from ..text import pairs_from_facts
+from .agreements import extract_agreements_en
+from .dates import find_date_en
+from .events import extract_events_en
+from .fundings import extract_fundings_en
+from .investments import extract_investments_en
+from .money import find_money_en
+from .officials import extract_officials_en
+from .text import _Doc, analyse_english, is_english
+
+__all__ = ["extract_english", "find_date_en", "find_money_en", "is_english"]
+
+
+# --- pairs and the whole article ----------------------------------------------------------------
+
+_COOP_EN = re.compile(r"cooperat|co-operat|collaborat|agreement|\bMoU\b|memorand|partnership|"
+                      r"\btwin|\blink(?:age|ed|s|ing)?\b|join(?:ed)? hands|\bsupport(?:ed|s)?\b|"
+                      r"\bassist(?:ed|s|ance)?\b|donat|\bgave\b|\bpresented\b|handed over|"
+                      r"\binvest(?:ed|s|ment|ments|ors?)?\b|\bsign(?:ed|s|ing)?\b|working (?:session|visit)|"
+                      r"\bworked with\b|\bdelegation\b|\bpledged\b|\bcontribut", re.IGNORECASE)
+_STATED = re.compile(r"cooperat|co-operat|collaborat|partner|twin|\blink|join(?:ed)? hands|connect|"
+                     r"\bsigned\b|\bsign\b|agree", re.IGNORECASE)
+
+
+def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
+    """``cooperation between X and Y``, ``X and Y signed ...``: provinces acting together."""
+    out: set[tuple[str, str]] = set()
+    for sent in doc.sentences:
+        if not _STATED.search(sent.text):
+            continue
+        ms = doc.mentions_in(sent.start, sent.end)
+        for a, b in pairwise(ms):
+            between = doc.text[a.end:b.start]
+            if a.name == b.name or not re.fullmatch(
+                    r"(?:['’]s)?\s*(?:and|with|,|-|–|&)\s*(?:neighbo(?:u)?ring\s+|the\s+)?", between):
+                continue
+            lead = doc.text[max(sent.start, a.start - 50):a.start]
+            tail = doc.text[b.end:sent.end]
+            if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", lead) or re.match(
+                    r"^(?:\s+(?:City|Province))?\s+(?:[\w'-]+\s+){0,3}?(?:have\s+|had\s+|will\s+|"
+                    r"officially\s+|on\s+\w+\s+)?(?:signed|sign|agreed|cooperat\w*|inked|"
+                    r"join\w* hands|pledged|committed|collaborat\w*|twinned|linked)", tail):
+                out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+    return out
+
+
+def _province_list(doc: _Doc) -> tuple[ProvinceMention, ...]:
+    counts = Counter(m.name for m in doc.mentions)
+    out = []
+    for name, n in counts.items():
+        unit = doc.gazetteer.get(name, doc.era)
+        if unit is not None:
+            out.append(ProvinceMention(name=unit.name, code=unit.code, era=unit.era, mentions=n,
+                                       full_name=unit.full_name, successor=unit.successor))
+    return tuple(sorted(out, key=lambda p: (-p.mentions, p.name)))
+
+
+def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
+    """Every fact of an English-language article, provinces in their Vietnamese short form."""
+    doc = analyse_english(article, gazetteer)
+    main_pair = find_main_pair(doc, _COOP_EN)
+    officials = extract_officials_en(doc)
+    fundings, shared_pairs = extract_fundings_en(doc, main_pair)
+    investments = extract_investments_en(doc)
+    agreements = extract_agreements_en(doc, main_pair, officials)
+    events = extract_events_en(doc, officials, agreements, main_pair)
+
+    pairs = pairs_from_facts(agreements, fundings, investments, events)
+    if main_pair and any(_COOP_EN.search(s.text) for s in doc.sentences):
+        pairs.add(main_pair)
+    pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) if p[0] != p[1]}
+    return Extraction(article=article, provinces=_province_list(doc),
+                      cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
+                      agreements=tuple(agreements), fundings=tuple(fundings),
+                      investments=tuple(investments), events=tuple(events))

@@ -1,0 +1,72 @@
+"""Dates as English reporting writes them: ``on Thursday (April 18)``, ``April 18, 2024``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+# --- dates ------------------------------------------------------------------------------------
+
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_MON = (r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+        r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_DATE_EN = re.compile(
+    rf"(?<![\w]){_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:\s*[-–]\s*\d{{1,2}})?"
+    rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?"
+    rf"|(?<![\w])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|"
+    rf"Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|"
+    rf"Dec(?:ember)?)(?![a-z])(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(?P<rel>on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                      r"(?!\s*\(?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
+_RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_ANNIV_EN = re.compile(r"\([^()]*\b(?:19|20)\d{2}\s*[-–]\s*[^()]*\b(?:19|20)\d{2}\s*\)")
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|to be held|is set to|are set to|plans? to|next)\b",
+                     re.IGNORECASE)
+
+
+def _resolve(day: int, month: int, year: str | None, published: date | None) -> date | None:
+    try:
+        if year:
+            return date(int(year), month, day)
+        if published is None:
+            return None
+        when = date(published.year, month, day)
+    except ValueError:
+        return None
+    if when > published + timedelta(days=31):
+        when = when.replace(year=published.year - 1)
+    return when
+
+
+def find_date_en(text: str, published: date | None) -> tuple[date | None, float]:
+    """The first event date in a sentence, and how sure we are of it."""
+    text = _ANNIV_EN.sub(lambda m: " " * len(m.group()), text)
+    for m in _DATE_EN.finditer(text):
+        if m["mon"]:
+            mon, d, y = m["mon"], m["d"], m["y"]
+        else:
+            mon, d, y = m["mon2"], m["d2"], m["y2"]
+        if mon == "May" and not y and not re.search(r"\bon\s+(?:\w+\s+\(?\s*)?$", text[:m.start()]):
+            continue  # "May 5" is a date only after "on": "may" is also a verb
+        when = _resolve(int(d), _MONTHS[mon[:3].lower()], y, published)
+        if when:
+            return when, 0.85
+    if published is not None:
+        wd = _WEEKDAY.search(text)
+        if wd:
+            day = _WEEKDAYS.index(wd["wd"].lower())
+            if wd["rel"] == "on" and _FUTURE.search(text):
+                ahead = (day - published.weekday()) % 7  # "will sign on Monday": the coming one
+                return published + timedelta(days=ahead), 0.5
+            back = (published.weekday() - day) % 7
+            if wd["rel"] == "last" and back == 0:
+                back = 7
+            return published - timedelta(days=back), 0.6
+        rel = _RELATIVE_DAY.search(text)
+        if rel:
+            return published - timedelta(days=1 if rel.group().lower() == "yesterday" else 0), 0.6
+    return None, 0.0

@@ -1,0 +1,125 @@
+"""Events in English: conferences and visits, their dates, places and participants."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ...model import (
+    Agreement,
+    Event,
+    Official,
+    Participant,
+)
+from ...normalize import fold
+from .agreements import _BOTH_EN, _IN_TITLE
+from .dates import find_date_en
+from .fundings import _chain
+from .officials import _NOT_NAME_START
+from .text import _Doc, _local_province, _Mention
+
+# --- events -----------------------------------------------------------------------------------
+
+KINDS_EN = (
+    ("signing ceremony", (r"signing ceremony|\b(?:signed|inked)\b(?=.*\b(?:agreement|MoU|"
+                          r"memorandum|programme|program|plan|deal)s?\b)|\b(?:agreement|MoU|memorandum|"
+                          r"programme|program|deal)s?\b.*\b(?:signed|inked)\b")),
+    ("conference", r"\bconference\b"),
+    ("seminar", r"\bseminar\b|\bworkshop\b"),
+    ("forum", r"\bforum\b"),
+    ("handover ceremony", r"\bhandover ceremony\b|\bhanded over\b|\bpresented\b|\bdonated\b"),
+    ("working session", (r"working session|working visit|\bworked with\b|had a working|"
+                         r"\bmet with\b|\bmeeting\b|\bmet\b|\bhosted\b|\breceived a delegation\b")),
+    ("visit", r"\bvisit(?:ed|s)?\b"),
+    ("fair", r"\bfair\b|\bexhibition\b|\bfestival\b"),
+)
+_KIND_EN = [(k, re.compile(p, re.IGNORECASE)) for k, p in KINDS_EN]
+_HAPPEN_EN = re.compile(r"\b(?:held|took place|taking place|opened|hosted|organi[sz]ed|co-organi[sz]ed|"
+                        r"signed|inked|met|worked|chaired|co-chaired|attended|visited|presented|"
+                        r"handed|kicked off|launched|had|paid|convened|donated|gathered|welcomed)\b|"
+                        r"\bat (?:a|the) (?:[\w-]+ ){0,3}(?:meeting|conference|ceremony|seminar|workshop|"
+                        r"forum|session)\b",
+                        re.IGNORECASE)
+_PLACE_EN = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:[a-z-]+\s+){0,3}(?:city|town|district|province|"
+                       r"commune|ward|township)\s+of\s+)?(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
+_CHAIR_EN = re.compile(r"\b(?:co-chaired|chaired|presided|co-chairs?|chairs)\b", re.IGNORECASE)
+_ATTEND_EN = re.compile(r"\b(?:attended|attending|present at|witnessed|joined|participated|"
+                        r"took part|signed by)\b", re.IGNORECASE)
+
+
+def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agreement],
+                      main_pair: tuple[str, str] | None = None) -> list[Event]:
+    events: list[Event] = []
+    seen: set[date] = set()
+    for sent in doc.sentences:
+        text = sent.text
+        if not _HAPPEN_EN.search(text):
+            continue
+        kind = next((k for k, p in _KIND_EN if p.search(text)), None)
+        if kind is None:
+            continue
+        when, conf = find_date_en(text, doc.published)
+        if when is None or when in seen:
+            continue
+        seen.add(when)
+        ms = [_Mention(x.name, x.start - sent.start, x.end - sent.start)
+              for x in doc.mentions_in(sent.start, sent.end)]
+        place = _event_place(doc, text, ms)
+        act = _HAPPEN_EN.search(text)
+        assert act is not None
+        subject = [x for x in ms if x.end <= act.start() and not re.search(
+            r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, x.start - 8):x.start])
+            and not _IN_TITLE.match(text[x.end:x.end + 30])]
+        between = re.search(r"\bbetween\s", text)
+        if between:  # "a signing ceremony between X and Y"
+            listed = [x for x in ms if x.start >= between.end()]
+            if listed:
+                subject = _chain(text, ms, listed[0])
+        if kind in ("working session", "conference", "seminar", "forum"):
+            # "X had a working session with leaders of Y": Y takes part as a host
+            subject += [x for x in ms if x.start > act.end() and x not in subject
+                        and re.search(r"\bwith\s+(?:[^,.;]{0,50}?\s)?$", text[max(0, x.start - 60):x.start])
+                        and not _IN_TITLE.match(text[x.end:x.end + 30])]
+        organisers = tuple(dict.fromkeys(x.name for x in subject))
+        if not organisers and main_pair and _BOTH_EN.search(text[:act.start()]):
+            organisers = main_pair  # "The two localities held a conference ..."
+        events.append(Event(kind=kind, date=when, place=place, organisers=organisers,
+                            participants=(), evidence=doc.evidence(sent, conf if place else conf - 0.1)))
+    if events:
+        events[0] = _with_participants_en(doc, events[0], officials, agreements)
+    return events
+
+
+def _event_place(doc: _Doc, text: str, ms: list[_Mention]) -> str | None:
+    for x in ms:
+        if re.search(r"\b(?:in|at|visit(?:ed|ing|s)?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$",
+                     text[max(0, x.start - 40):x.start]):
+            return x.name
+    for m in _PLACE_EN.finditer(text):
+        words = re.sub(r"\s+(?:City|Town|District|Province)$", "", m["n"]).split()
+        for n in range(len(words), 0, -1):
+            if n == 1 and fold(words[0]) in _NOT_NAME_START:
+                break
+            found = _local_province(" ".join(words[:n]), doc.era, doc.gazetteer)
+            if found:
+                return found
+    return None
+
+
+def _with_participants_en(doc: _Doc, event: Event, officials: list[Official],
+                          agreements: list[Agreement]) -> Event:
+    people: dict[str, str] = {}
+    for sent in doc.sentences:
+        chair = _CHAIR_EN.search(sent.text)
+        attend = _ATTEND_EN.search(sent.text)
+        if not chair and not attend:
+            continue
+        for o in officials:
+            if o.name in sent.text and people.get(o.name) != "chair":
+                people[o.name] = "chair" if chair else "attendee"
+    if event.kind == "signing ceremony":
+        for a in agreements:
+            for name in a.signatories:
+                people.setdefault(name, "attendee")
+    participants = tuple(Participant(n, r) for n, r in people.items())  # type: ignore[arg-type]
+    return Event(event.kind, event.date, event.place, event.organisers, participants, event.evidence)

@@ -1,0 +1,246 @@
+"""Fundings in English: ``Hanoi gave Dien Bien VND20 billion``."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ...model import (
+    Funding,
+)
+from ..text import Sentence
+from .money import MoneyEn, find_money_en
+from .text import _Doc, _Mention
+
+# --- fundings ---------------------------------------------------------------------------------
+
+_GIVE = re.compile(r"\b(?:gave|give|gives|giving|donated|donates?|donating|presented|presents?|"
+                   r"presenting|provided|provides?|providing|handed over|hand(?:s|ing)? over|"
+                   r"supported|supports?|supporting|contributed|contributes?|contributing|allocated|"
+                   r"allocates?|allocating|granted|grants?|offered|offers?|sent|sends?|transferred|"
+                   r"transfers?|pledged|pledges?|funded|assisted|spent|spend|earmarked|disbursed|"
+                   r"financial support|financial aid|aid)\b", re.IGNORECASE)
+_RECEIVE = re.compile(r"\b(?:received|receives?|receiving|got|gets?|getting|accepted|was given|were given|"
+                      r"was presented|were presented)\b", re.IGNORECASE)
+_PLANNED_EN = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned\s+to|planning\s+to|"
+                         r"intends?\s+to|is\s+to|are\s+to|expected\s+to|set\s+to|aims?\s+to|"
+                         r"propos(?:e|ed|es|al|ing)|pledg(?:e|ed|es|ing)|commit(?:s|ted|ment)|"
+                         r"promis(?:e|ed|es|ing)|agreed\s+to|going\s+to|"
+                         r"call(?:ed|s)?\s+for|ask(?:ed|s)?|request\w*)\b|['’]ll\b", re.IGNORECASE)
+_NOT_FUNDING = re.compile(r"\b(?:revenue|turnover|GDP|GRDP|export|exports|import|budget collection|"
+                          r"worth of goods|trade value|profit|tax)\b", re.IGNORECASE)
+_NEXT_YEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
+_YEAR_EN = re.compile(r"\b(?:in|for|by|during)\s+((?:19|20)\d{2})\b(?!\s*[-–])")
+
+
+def _other(pair: tuple[str, str] | None, one: str | None) -> str | None:
+    if pair and one in pair:
+        return pair[1] if one == pair[0] else pair[0]
+    return None
+
+
+_LIST_GLUE = re.compile(r"(?:\s+(?:City|Province))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+_EACH = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:each|for each|per (?:province|locality|city))\b|"
+                   r"^\s*(?:\([^)]*\)\s*)?to each\b")
+
+
+def _chain(text: str, ms: list[_Mention], first: _Mention) -> list[_Mention]:
+    """``Long An, Tien Giang and Ben Tre``: the list of provinces that starts at ``first``."""
+    out = [first]
+    for x in ms:
+        if x.start > out[-1].end and _LIST_GLUE.fullmatch(text[out[-1].end:x.start]):
+            out.append(x)
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|meanwhile)\s+|\s+while\s+")
+
+
+def _title_donor(doc: _Doc) -> str | None:
+    """``Hanoi gives central provinces VND15 billion``: the one province giving in the headline."""
+    first = doc.text.split("\n", 1)[0]
+    names = list(dict.fromkeys(m.name for m in doc.mentions_in(0, len(first))))
+    give = _GIVE.search(first)
+    if len(names) == 1 and give and doc.mentions_in(0, give.start()):
+        return names[0]
+    return None
+
+
+def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
+                        ) -> tuple[list[Funding], set[tuple[str, str]]]:
+    """Money given (or planned) between provinces, and donor-recipient pairs of totals shared by
+    several recipients (those totals have no single recipient)."""
+    out: list[Funding] = []
+    shared: set[tuple[str, str]] = set()
+    seen: set[tuple] = set()
+    year0 = doc.published.year if doc.published else None
+    title_donor = _title_donor(doc)
+    for sent in doc.sentences:
+        text = sent.text
+        if not (_GIVE.search(text) or _RECEIVE.search(text)) or not MONEY_HINT.search(text):
+            continue
+        years = tuple(int(y) for y in _YEAR_EN.findall(text))
+        sentence_giver: str | None = None
+        cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+        for c0, c1 in pairwise(cuts):
+            clause = text[c0:c1]
+            ms = [_Mention(x.name, x.start - sent.start - c0, x.end - sent.start - c0)
+                  for x in doc.mentions_in(sent.start + c0, sent.start + c1)]
+            for f, giver in _clause_fundings(doc, sent, clause, ms, years, year0):
+                sentence_giver = sentence_giver or giver
+                donor = giver or sentence_giver
+                recipients = f["recipients"]
+                if donor is None and title_donor and title_donor not in recipients:
+                    donor = title_donor
+                if len(recipients) > 1 and not f["each"]:
+                    # A total shared by several recipients: the parts (if given) are the fundings.
+                    if donor:
+                        shared.update(tuple(sorted((donor, r))) for r in recipients if r != donor)  # type: ignore[misc]
+                    if f["has_each"]:
+                        continue
+                    recipients = [None]
+                if donor is None and recipients and recipients[0] in (main_pair or ()):
+                    donor = _other(main_pair, recipients[0])
+                if not recipients:
+                    recipients = [_other(main_pair, donor)] if donor else []
+                for recipient in recipients or [None]:
+                    if donor is None and recipient is None or donor == recipient:
+                        continue
+                    key = (f["amount"].amount_vnd, donor, recipient, f["status"])
+                    if key in seen:
+                        continue  # a caption repeating the paragraph
+                    seen.add(key)
+                    conf = (0.9 if donor and recipient else 0.6) - (0.1 if f["status"] == "planned" else 0)
+                    out.append(Funding(
+                        amount_vnd=f["amount"].amount_vnd, qualifier=f["amount"].qualifier,
+                        donor=donor, recipient=recipient, purpose=f["purpose"], year=f["year"],
+                        status=f["status"], evidence=doc.evidence(sent, conf),
+                        years=years or ((f["year"],) if f["year"] else ())))
+    return _without_repeats(out, len(doc.text.split("\n", 1)[0])), shared
+
+
+def _without_repeats(fundings: list[Funding], title_end: int) -> list[Funding]:
+    """Drop the headline's amount when the body states it, and a total whose parts are listed."""
+    body = [f for f in fundings if f.evidence.start >= title_end]
+    out: list[Funding] = []
+    for f in fundings:
+        if f.evidence.start < title_end and any(
+                g.amount_vnd == f.amount_vnd and g.donor == f.donor for g in body):
+            continue
+        if f.recipient is None:
+            parts = [g for g in fundings if g.donor == f.donor and g.recipient is not None]
+            if parts and sum(g.amount_vnd for g in parts) == f.amount_vnd:
+                continue
+            if any(g.recipient is None and g.donor == f.donor and g.amount_vnd == f.amount_vnd
+                   for g in out):
+                continue
+        out.append(f)
+    return out
+
+
+MONEY_HINT = re.compile(r"VN[DĐ]|dong|đồng", re.IGNORECASE)
+
+
+def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
+                     years: tuple[int, ...], year0: int | None) -> list[tuple[dict, str | None]]:
+    """The amounts of one clause, each with its giver and recipients as written there."""
+    verb = _GIVE.search(text)
+    recv = _RECEIVE.search(text)
+    if not verb and not recv:
+        return []
+    money = find_money_en(text)
+    if not money:
+        return []
+    receiving = recv is not None and (verb is None or recv.start() < verb.start())
+    act = recv if receiving else verb
+    assert act is not None
+    subject = [x for x in ms if x.end <= act.start()]
+    planned = bool(_PLANNED_EN.search(text[:act.start()])) or \
+        bool(re.search(r"pledge|promise", act.group(), re.IGNORECASE))
+    if years:
+        year: int | None = years[0]
+    elif _NEXT_YEAR.search(text) and year0:
+        year = year0 + 1
+    else:
+        year = year0 if not planned else None
+    # "VND50 billion was allocated to Quang Nam by Da Nang"
+    passive = not receiving and _PASSIVE.search(text[:act.start()]) is not None
+    usable = [m for m in money if (m.start > act.start() or receiving or passive)
+              and not _NOT_FUNDING.search(text[max(0, m.start - 40):m.start])]
+    has_each = any(_EACH.match(text[m.end:]) for m in usable)
+    out = []
+    prev_end = act.end()
+    for i, mo in enumerate(usable):
+        nxt = usable[i + 1].start if i + 1 < len(usable) else len(text)
+        if passive:
+            giver, recipients = _passive_parties(text, ms, act)
+        else:
+            giver, recipients = _parties_of(text, ms, subject, act, prev_end, mo, nxt, receiving)
+        each = _EACH.match(text[mo.end:]) is not None or (
+            receiving and re.search(r"\beach\b", text[subject[-1].end if subject else 0:mo.start]) is not None)
+        prev_end = mo.end
+        out.append(({"amount": mo, "recipients": recipients, "each": each, "has_each": has_each or each,
+                     "status": "planned" if planned else "given", "year": year,
+                     "purpose": _purpose(text, mo.end, nxt, ms)}, giver))
+    return out
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$")
+
+
+def _passive_parties(text: str, ms: list[_Mention], act: re.Match[str]) -> tuple[str | None, list[str]]:
+    """Donor after ``by``/``from``, recipients after ``to``/``for`` once the verb is passive."""
+    after = [x for x in ms if x.start >= act.end()]
+    giver = next((x.name for x in after if re.search(
+        r"\b(?:by|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", text[max(0, x.start - 30):x.start])), None)
+    first = next((x for x in after if x.name != giver and re.search(
+        r"\b(?:to|for|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}$", text[max(0, x.start - 45):x.start])), None)
+    if first is None:
+        return giver, []
+    return giver, list(dict.fromkeys(x.name for x in _chain(text, after, first) if x.name != giver))
+
+
+def _parties_of(text: str, ms: list[_Mention], subject: list[_Mention], act: re.Match[str],
+                prev_end: int, mo: MoneyEn, nxt: int, receiving: bool) -> tuple[str | None, list[str]]:
+    """Donor and recipients of one amount: ``X gave Y VND..``, ``VND.. to Y``, ``Y received .. from X``."""
+    if receiving:
+        giver = next((x.name for x in ms if x.start > act.end() and
+                      re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, x.start - 12):x.start])), None)
+        if not subject:
+            return giver, []
+        head = subject[-1]
+        for x in reversed(subject[:-1]):  # "Ben Tre, Tien Giang and Ca Mau received ..."
+            if _LIST_GLUE.fullmatch(text[x.end:head.start]):
+                head = x
+        names = [x.name for x in _chain(text, subject, head)]
+        return giver, list(dict.fromkeys(n for n in names if n != giver))
+    giver = subject[-1].name if subject else None
+    between = [x for x in ms if prev_end <= x.start and x.end <= mo.start and x.name != giver]
+    if between:
+        names = [x.name for x in _chain(text, between, between[0])]
+        if names[-1] != between[-1].name:
+            names = [between[-1].name]
+        return giver, list(dict.fromkeys(names))
+    after = [x for x in ms if mo.end <= x.start < nxt and x.name != giver and re.search(
+        r"\b(?:to|for|in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}$", text[max(mo.end, x.start - 45):x.start])]
+    if not after:
+        return giver, []
+    names = [x.name for x in _chain(text, [x for x in ms if x.start < nxt], after[0])]
+    return giver, list(dict.fromkeys(n for n in names if n != giver))
+
+
+_PURPOSE = re.compile(r"\b(?:to|for)\s+(?!each\b)(?=(?P<p>[^,.;()]{3,120}))")
+
+
+def _purpose(text: str, start: int, end: int, ms: list[_Mention]) -> str | None:
+    """``VND20 billion to upgrade the road ...`` -> ``upgrade the road ...`` (``to Son La`` is
+    the recipient, not a purpose)."""
+    for m in _PURPOSE.finditer(text, start, end):
+        if m.start() - start > 60:
+            break
+        if any(m.start("p") <= x.start < m.start("p") + 35 for x in ms) or m["p"][0].isupper():
+            continue
+        purpose = re.sub(r"(?:\s+(?:(?:next|this|last) year|in (?:19|20)\d{2}|each|and|or|as well as))+$",
+                         "", m["p"].strip()).strip()
+        return purpose or None
+    return None
