@@ -108,10 +108,9 @@ def _triple_of(line: bytes) -> bytes:
 
 def sorted_ntriples(source: Any) -> bytes:
     """The distinct triples of all graphs as sorted canonical N-Triples."""
-    if hasattr(source, "sorted_triples"):  # the embedded store: dumped by Oxigraph in parallel
-        lines = source.sorted_triples()
-        if lines is not None:
-            return b"".join(line + b"\n" for line in lines)
+    chunks = source.sorted_triple_chunks() if hasattr(source, "sorted_triple_chunks") else None
+    if chunks is not None:  # the embedded store: from the N-Triples kept at build time
+        return b"".join(line + b"\n" for lines in chunks for line in lines)
     named, default = data_lines(source)
     lines = sorted({_triple_of(line) for line in named}.union(default))
     return b"".join(line + b"\n" for line in lines)
@@ -134,12 +133,24 @@ def serialize_quads(source: Any, fmt: str, *, base: str = DEFAULT_BASE) -> bytes
     if fmt == "nq":
         return sorted_nquads(source)
     if fmt == "ttl":
-        triples = ox.parse(sorted_ntriples(source), format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(triples, format=rdf_format, prefixes=RDF_PREFIXES) or b""
+        return _turtle(sorted_ntriples(source), header=True)
     parsed = ox.parse(sorted_nquads(source), format=ox.RdfFormat.N_QUADS)
     if fmt == "trig":
         return ox.serialize(parsed, format=rdf_format, prefixes=RDF_PREFIXES) or b""
     return ox.serialize(parsed, format=rdf_format) or b""
+
+
+def _turtle(ntriples: bytes, *, header: bool) -> bytes:
+    """Turtle of sorted N-Triples lines; ``header=False`` leaves out the ``@prefix`` lines (a
+    later range of the same file). Ranges hold whole subjects, so the pieces join into the
+    Turtle of the whole."""
+    ttl = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES),
+                       format=ox.RdfFormat.TURTLE, prefixes=RDF_PREFIXES) or b""
+    if header:
+        return ttl
+    lines = ttl.split(b"\n")
+    start = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+    return b"\n".join(lines[start:])
 
 
 # --------------------------------------------------------------------------- networkx
@@ -277,7 +288,15 @@ def export(store: Any, fmt: str, out_dir: str | Path = "output", *,
         return folder
     if fmt in RDF_FORMATS:
         path = out / RDF_FORMATS[fmt][1]
-        path.write_bytes(serialize_quads(store, fmt, base=base))
+        chunks = store.sorted_triple_chunks() if fmt in ("ttl", "nt") and hasattr(
+            store, "sorted_triple_chunks") else None
+        if chunks is None:
+            path.write_bytes(serialize_quads(store, fmt, base=base))
+        else:  # written range by range: a big graph is never whole in memory
+            with path.open("wb") as fh:
+                for i, lines in enumerate(chunks):
+                    data = b"".join(line + b"\n" for line in lines)
+                    fh.write(data if fmt == "nt" else _turtle(data, header=i == 0))
         return path
     import networkx as nx
 

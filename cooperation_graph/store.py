@@ -25,9 +25,12 @@ totals recomputed after every build and removal.
 from __future__ import annotations
 
 import base64
+import bisect
 import dataclasses
 import hashlib
+import itertools
 import re
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -65,6 +68,8 @@ _RECORD_FIELDS = {_ID.value: "id", _KIND.value: "kind", _CONTENT_HASH.value: "co
 UPDATE_BATCH = 1000
 #: Largest bulk-loader call of the embedded store (Oxigraph's loader batch is 1M quads).
 BULK_MAX = 500_000
+#: Bytes of N-Triples sorted in memory at once by an export (a range of subjects).
+EXPORT_CHUNK_BYTES = 64_000_000
 
 
 # --------------------------------------------------------------------------- data classes
@@ -431,36 +436,40 @@ class EmbeddedStore(_StoreBase):
                  if not line.endswith(bookkeeping) and line not in skip]
         return named, default, b"_:" in data
 
-    def sorted_triples(self) -> list[bytes] | None:
-        """Sorted distinct canonical N-Triples lines of every data triple (records and summary
-        left out), or None when there may be blank nodes (they need canonical relabelling).
+    def sorted_triple_chunks(self, chunk_bytes: int | None = None) -> Iterator[list[bytes]] | None:
+        """Every data triple (records and summary left out) as sorted, distinct canonical
+        N-Triples lines, in chunks of whole subjects that come in order: their concatenation is
+        the whole sorted set. None when there may be blank nodes (they need relabelling).
 
         Decoding quads off disk costs ~6 µs each (Oxigraph reads every term's text from
-        RocksDB), so each unit's canonical N-Triples are kept compressed in its record when
-        it is written (:data:`_PAYLOAD`, ~10 % of the store) and read back here; graphs
-        without one (written by an older version, or changed by a SPARQL Update) are dumped,
-        in two threads (Oxigraph releases the GIL while it dumps).
+        RocksDB), so each unit's canonical N-Triples are kept compressed in its record when it
+        is written (:data:`_PAYLOAD`) and read back here, one unit at a time. A big store is
+        sorted in subject ranges (boundaries sampled from the first units) through temporary
+        files, so memory holds one range, not the whole graph (50 000 articles: 0.7 GB, 5.8 GB
+        when it was sorted whole).
+        Graphs without kept N-Triples (an older store, or changed by a SPARQL Update) are
+        dumped, in two threads (Oxigraph releases the GIL while it dumps).
         """
-        graphs = self.graphs()
-        lines: list[bytes] = []
-        missing = []
-        payloads = {q.subject.value: q.object.value
-                    for q in self._store.quads_for_pattern(None, _PAYLOAD, None, META_GRAPH)}
-        for g in graphs:
-            packed = payloads.get(g)
-            if packed is None:
-                missing.append(g)
-            else:
-                lines += zlib.decompress(base64.b64decode(packed)).splitlines()
+        graphs = set(self.graphs())
+        kept = [q.subject.value for q in
+                self._store.quads_for_pattern(None, _PAYLOAD, None, META_GRAPH)
+                if q.subject.value in graphs]
+        missing = sorted(graphs - set(kept))
         parts = [missing[i::2] for i in range(2)] if len(missing) > 100 else [missing]
         parts.append([None])  # the default graph
+        dumped: list[list[bytes]] = []
         with ThreadPoolExecutor(len(parts)) as pool:
             for data in pool.map(self._dump_graphs, parts):
                 if b"_:" in data:
                     return None
-                lines += data.splitlines()
-        lines.sort()
-        return [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
+                dumped.append(sorted(data.splitlines()))
+        return _sorted_chunks(self._kept_runs(kept), dumped, len(kept), chunk_bytes or EXPORT_CHUNK_BYTES)
+
+    def _kept_runs(self, graphs: list[str]) -> Iterator[list[bytes]]:
+        """The kept N-Triples of these graphs, one sorted list of lines per graph."""
+        for g in graphs:
+            for q in self._store.quads_for_pattern(ox.NamedNode(g), _PAYLOAD, None, META_GRAPH):
+                yield zlib.decompress(base64.b64decode(q.object.value)).splitlines()
 
     def _dump_graphs(self, graphs: Sequence[str | None]) -> bytes:
         return b"".join(self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=(
@@ -489,6 +498,45 @@ class EmbeddedStore(_StoreBase):
 
 
 _NOT_DATA = (META_GRAPH, SUMMARY_GRAPH)
+
+
+def _sorted_chunks(runs: Iterator[list[bytes]], extra: list[list[bytes]], n_runs: int,
+                   chunk_bytes: int) -> Iterator[list[bytes]]:
+    """Sorted, distinct lines of all ``runs`` (each sorted) and ``extra``, in subject ranges.
+
+    The first runs (up to 200) are read to sample subjects and estimate the size; when the
+    whole fits in ``chunk_bytes`` it is sorted in memory, else every run is cut at the range
+    boundaries (a bisect per boundary: runs are sorted) and the pieces appended to one
+    temporary file per range, each then sorted on its own.
+    """
+    sample = list(itertools.islice(runs, 200)) + extra
+    size = sum(len(line) + 1 for run in sample for line in run)
+    estimate = size * max(1, n_runs) / max(1, min(n_runs, 200)) if n_runs else size
+    pieces = int(estimate // chunk_bytes) + 1
+    if pieces == 1:
+        lines = [line for run in itertools.chain(sample, runs) for line in run]
+        yield _distinct_sorted(lines)
+        return
+    subjects = sorted({line[:line.find(b"> ") + 2] for run in sample for line in run[::7]})
+    bounds = sorted({subjects[len(subjects) * k // pieces] for k in range(1, pieces)})
+    with tempfile.TemporaryDirectory(prefix="coopgraph-export-") as tmp:
+        files = [open(Path(tmp) / f"{k}.nt", "wb") for k in range(len(bounds) + 1)]  # noqa: SIM115
+        try:
+            for run in itertools.chain(sample, runs):
+                cuts = [0, *(bisect.bisect_left(run, b) for b in bounds), len(run)]
+                for k, (a, b) in enumerate(itertools.pairwise(cuts)):
+                    if b > a:
+                        files[k].write(b"\n".join(run[a:b]) + b"\n")
+        finally:
+            for f in files:
+                f.close()
+        for k in range(len(files)):
+            yield _distinct_sorted((Path(tmp) / f"{k}.nt").read_bytes().splitlines())
+
+
+def _distinct_sorted(lines: list[bytes]) -> list[bytes]:
+    lines.sort()
+    return [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
 
 
 # --------------------------------------------------------------------------- remote

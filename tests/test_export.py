@@ -270,3 +270,22 @@ def test_kept_ntriples_and_dumped_quads_give_the_same_bytes(tmp_path):
     assert b'<urn:x> <urn:p> "new" .' in serialize_quads(st, "nt")
     st.close()
 
+
+
+def test_a_big_graph_is_written_in_subject_ranges_with_the_same_bytes(tmp_path, monkeypatch):
+    """Above EXPORT_CHUNK_BYTES an export sorts subject ranges through temporary files and
+    writes Turtle range by range; the file must be the one a single range gives."""
+    import cooperation_graph.store as store_module
+
+    units = [Unit(article_graph(i), article_quads(i, n=30), id=f"a{i}") for i in range(300)]
+    st = EmbeddedStore(tmp_path / "s")
+    build_units(units, st)
+    whole = {fmt: export(st, fmt, tmp_path / "whole").read_bytes() for fmt in ("ttl", "nt")}
+    chunks = list(st.sorted_triple_chunks(chunk_bytes=20_000))
+    assert len(chunks) > 5 and all(chunks)  # several ranges, none empty
+    assert [line for c in chunks for line in c] == whole["nt"].splitlines()  # in order, distinct
+    monkeypatch.setattr(store_module, "EXPORT_CHUNK_BYTES", 20_000)
+    for fmt, data in whole.items():
+        assert export(st, fmt, tmp_path / "ranges").read_bytes() == data, fmt
+    assert serialize_quads(st, "ttl") == whole["ttl"]
+    st.close()
