@@ -16,7 +16,7 @@ A unit whose triples hash to the recorded value is skipped: nothing is written. 
 as sorted canonical N-Triples bytes (:func:`make_unit`), which is also what is hashed and
 what the stores load, so the writing process never builds Python term objects. The embedded
 store also keeps these bytes, compressed, in the record: exports read them instead of
-decoding every quad (see :meth:`EmbeddedStore.sorted_triples`).
+decoding every quad (see :meth:`EmbeddedStore.sorted_triple_chunks`).
 
 Two graphs are bookkeeping, never exported: the records, and the summary (:mod:`summary`),
 totals recomputed after every build and removal.
