@@ -22,6 +22,7 @@ from cooperation_graph.store import (
     Failed,
     RemoteStore,
     Unit,
+    build_articles,
     build_units,
     graph_hash,
     open_store,
@@ -376,4 +377,27 @@ def test_replace_article_writes_only_changes(tmp_path):
     assert_same_quads(st.quads(), article_quads(1, version=2))
     assert st.records()[article_graph(1)].content_hash == "h2"
     assert st.dump("nq") == st.dump("nq") and b"store#records" not in st.dump("nq")
+    st.close()
+
+
+def test_a_big_build_compacts_the_store_a_small_one_does_not(tmp_path, monkeypatch):
+    import cooperation_graph.store as store_module
+
+    calls = []
+    monkeypatch.setattr(store_module, "COMPACT_AFTER", 3)
+    monkeypatch.setattr(EmbeddedStore, "compact", lambda self: calls.append(self.path))
+    st = EmbeddedStore(tmp_path / "s")
+    small = build_articles([unit(i) for i in range(2)], st)
+    assert calls == [] and small.compact_seconds == 0
+    big = build_articles([unit(i) for i in range(2, 6)], st)
+    assert calls == [st.path] and "store compacted" in big.summary()
+    st.close()
+
+
+def test_compaction_keeps_every_quad(tmp_path):
+    st = EmbeddedStore(tmp_path / "s")
+    build_units([unit(i) for i in range(20)], st)
+    before = sorted(map(str, st.quads()))
+    st.compact()
+    assert sorted(map(str, st.quads())) == before
     st.close()
