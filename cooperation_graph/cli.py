@@ -151,7 +151,9 @@ def build(paths: tuple[Path, ...], workers: int | None, **store_options) -> None
     Unchanged articles are skipped, changed ones replace their graph; a build that is
     interrupted leaves only whole articles and the next build resumes. At the end the
     totals that aggregate queries read (pairs, connected, rollup_current, funding_given) are
-    recomputed into the store's summary graph (~1 s per 10 000 articles).
+    recomputed into the store's summary graph (~1 s per 10 000 articles), and a build of
+    1,000 articles or more compacts the embedded store (~4 s per 10 000 articles), which
+    makes queries faster.
 
     \b
     Example:
