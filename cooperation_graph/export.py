@@ -14,7 +14,7 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -106,14 +106,30 @@ def _triple_of(line: bytes) -> bytes:
     return line.rsplit(b" ", 2)[0] + b" ."
 
 
-def sorted_ntriples(source: Any) -> bytes:
-    """The distinct triples of all graphs as sorted canonical N-Triples."""
+def triple_chunks(source: Any) -> Iterable[list[bytes]]:
+    """The distinct triples of all graphs as sorted canonical N-Triples lines, in chunks of
+    whole subjects that come in order (the embedded store sorts a big graph range by range;
+    anything else gives one chunk)."""
     chunks = source.sorted_triple_chunks() if hasattr(source, "sorted_triple_chunks") else None
     if chunks is not None:  # the embedded store: from the N-Triples kept at build time
-        return b"".join(line + b"\n" for lines in chunks for line in lines)
+        return chunks
     named, default = data_lines(source)
-    lines = sorted({_triple_of(line) for line in named}.union(default))
-    return b"".join(line + b"\n" for line in lines)
+    return [sorted({_triple_of(line) for line in named}.union(default))]
+
+
+def write_triples(source: Any, fmt: str, out: IO[bytes]) -> None:
+    """Write the merged graphs as N-Triples (``nt``) or Turtle (``ttl``), chunk by chunk: a
+    chunk holds whole subjects, so the pieces join into the Turtle of the whole."""
+    for i, lines in enumerate(triple_chunks(source)):
+        data = b"".join(line + b"\n" for line in lines)
+        out.write(data if fmt == "nt" else _turtle(data, header=i == 0))
+
+
+def sorted_ntriples(source: Any) -> bytes:
+    """The distinct triples of all graphs as sorted canonical N-Triples."""
+    buf = io.BytesIO()
+    write_triples(source, "nt", buf)
+    return buf.getvalue()
 
 
 def sorted_nquads(source: Any) -> bytes:
@@ -128,12 +144,12 @@ def serialize_quads(source: Any, fmt: str, *, base: str = DEFAULT_BASE) -> bytes
     if fmt not in RDF_FORMATS:
         raise StoreError(f"unknown RDF format {fmt!r} (use one of {', '.join(RDF_FORMATS)})")
     rdf_format = RDF_FORMATS[fmt][0]
-    if fmt == "nt":
-        return sorted_ntriples(source)
+    if fmt in ("nt", "ttl"):
+        buf = io.BytesIO()
+        write_triples(source, fmt, buf)
+        return buf.getvalue()
     if fmt == "nq":
         return sorted_nquads(source)
-    if fmt == "ttl":
-        return _turtle(sorted_ntriples(source), header=True)
     parsed = ox.parse(sorted_nquads(source), format=ox.RdfFormat.N_QUADS)
     if fmt == "trig":
         return ox.serialize(parsed, format=rdf_format, prefixes=RDF_PREFIXES) or b""
@@ -142,8 +158,7 @@ def serialize_quads(source: Any, fmt: str, *, base: str = DEFAULT_BASE) -> bytes
 
 def _turtle(ntriples: bytes, *, header: bool) -> bytes:
     """Turtle of sorted N-Triples lines; ``header=False`` leaves out the ``@prefix`` lines (a
-    later range of the same file). Ranges hold whole subjects, so the pieces join into the
-    Turtle of the whole."""
+    later chunk of the same file)."""
     ttl = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES),
                        format=ox.RdfFormat.TURTLE, prefixes=RDF_PREFIXES) or b""
     if header:
@@ -288,15 +303,11 @@ def export(store: Any, fmt: str, out_dir: str | Path = "output", *,
         return folder
     if fmt in RDF_FORMATS:
         path = out / RDF_FORMATS[fmt][1]
-        chunks = store.sorted_triple_chunks() if fmt in ("ttl", "nt") and hasattr(
-            store, "sorted_triple_chunks") else None
-        if chunks is None:
-            path.write_bytes(serialize_quads(store, fmt, base=base))
-        else:  # written range by range: a big graph is never whole in memory
+        if fmt in ("ttl", "nt"):  # written range by range: a big graph is never whole in memory
             with path.open("wb") as fh:
-                for i, lines in enumerate(chunks):
-                    data = b"".join(line + b"\n" for line in lines)
-                    fh.write(data if fmt == "nt" else _turtle(data, header=i == 0))
+                write_triples(store, fmt, fh)
+        else:
+            path.write_bytes(serialize_quads(store, fmt, base=base))
         return path
     import networkx as nx
 

@@ -469,9 +469,10 @@ class EmbeddedStore(_StoreBase):
         dumped, in two threads (Oxigraph releases the GIL while it dumps).
         """
         graphs = set(self.graphs())
-        kept = [q.subject.value for q in
-                self._store.quads_for_pattern(None, _PAYLOAD, None, META_GRAPH)
-                if q.subject.value in graphs]
+        # the graph names only: iterating the quads would decode every payload here as well
+        kept = [row["g"].value for row in self._store.query(
+            f"SELECT ?g WHERE {{ GRAPH <{META_GRAPH.value}> {{ ?g <{_PAYLOAD.value}> ?p }} }}")
+            if row["g"].value in graphs]
         missing = sorted(graphs - set(kept))
         parts = [missing[i::2] for i in range(2)] if len(missing) > 100 else [missing]
         parts.append([None])  # the default graph

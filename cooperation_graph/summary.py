@@ -40,16 +40,14 @@ import pyoxigraph as ox
 from .normalize import fold
 from .store import STORE_NS, Unit, make_unit
 from .store import SUMMARY_GRAPH as _SUMMARY
+from .vocab import PREFIXES, sparql_prefixes
 
 SUMMARY_GRAPH = _SUMMARY.value
 ST = STORE_NS
 
-_CG = "https://w3id.org/coopgraph/ontology#"
-_SDO = "https://schema.org/"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_PREFIXES = (f"PREFIX cg: <{_CG}>\nPREFIX schema: <{_SDO}>\n"
-             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
+_XSD_INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
+_RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+_PREFIXES = sparql_prefixes()
 
 #: What the totals are made of: each query reads one pattern per subquery (a scan) and joins
 #: them by hash, and groups on node ids, so that few rows (and few strings) come back:
@@ -164,7 +162,7 @@ def summary_quads(facts: Facts) -> list[ox.Quad]:
         if isinstance(value, str):
             obj: ox.NamedNode | ox.Literal = ox.NamedNode(value)
         elif isinstance(value, int):
-            obj = ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
+            obj = ox.Literal(str(value), datatype=_XSD_INTEGER)
         else:
             obj = value
         out.append(ox.Quad(ox.NamedNode(node), ox.NamedNode(ST + prop), obj, g))

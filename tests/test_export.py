@@ -51,6 +51,18 @@ def _to_rdflib(term):
     return rdflib.Literal(term.value, lang=term.language, datatype=dt)
 
 
+def assert_rdflib_reads(data: bytes, fmt: str, quads) -> None:
+    """rdflib parses ``data`` into the same graph (ttl, nt) or the same named graphs."""
+    if fmt in ("ttl", "nt"):
+        g = rdflib.Graph()
+        g.parse(data=data, format=RDFLIB_FORMAT[fmt])
+        assert_isomorphic(union_graph(quads), g)
+    else:
+        ds = rdflib.Dataset()
+        ds.parse(data=data, format=RDFLIB_FORMAT[fmt])
+        assert_datasets_isomorphic(rdflib_dataset(quads), ds)
+
+
 def union_graph(quads) -> rdflib.Graph:
     g = rdflib.Graph()
     for q in quads:
@@ -71,14 +83,7 @@ def test_rdf_export_reparses_in_both_parsers(sample_store, tmp_path, fmt):
     else:
         assert {str(q) for q in parsed} == {str(q) for q in expected_quads}
     # rdflib, an independent parser, too (isomorphic, per named graph where graphs are kept)
-    if fmt in ("ttl", "nt"):
-        g = rdflib.Graph()
-        g.parse(data=data, format=RDFLIB_FORMAT[fmt])
-        assert_isomorphic(union_graph(expected_quads), g)
-    else:
-        ds = rdflib.Dataset()
-        ds.parse(data=data, format=RDFLIB_FORMAT[fmt])
-        assert_datasets_isomorphic(rdflib_dataset(expected_quads), ds)
+    assert_rdflib_reads(data, fmt, expected_quads)
 
 
 def test_rdflib_output_reparses_in_pyoxigraph(sample_store):
@@ -246,14 +251,7 @@ def test_any_literal_round_trips_in_every_format(tmp_path_factory, raw):
     for fmt, (ox_fmt, _) in RDF_FORMATS.items():
         data = serialize_quads(quads, fmt)
         assert serialize_quads(list(ox.parse(data, format=ox_fmt)), fmt) == data  # stable
-        if fmt in ("ttl", "nt"):
-            g = rdflib.Graph()
-            g.parse(data=data, format=RDFLIB_FORMAT[fmt])
-            assert_isomorphic(union_graph(quads), g)
-        else:
-            ds = rdflib.Dataset()
-            ds.parse(data=data, format=RDFLIB_FORMAT[fmt])
-            assert_datasets_isomorphic(rdflib_dataset(quads), ds)
+        assert_rdflib_reads(data, fmt, quads)
 
 
 def test_kept_ntriples_and_dumped_quads_give_the_same_bytes(tmp_path):

@@ -28,18 +28,18 @@ _THU_DO = re.compile(rf"(?<![\w])(?<!vùng )[Tt]hủ đô(?!\s+[{UPPER}])")  # "
 # Province names inside other names are not the province acting.
 _NOT_PROVINCE_KEYWORD = re.compile(
     r"\b(?:sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
-    r"Công ty|công ty|Tập đoàn|tập đoàn|Ngân hàng|ngân hàng|Đại học|đại học|Trường|trường|Bệnh viện|"
+    r"Đại học|đại học|Trường|trường|Bệnh viện|"
     r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
     r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
     r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
-    r"Tổng công ty|tổng công ty|Siêu thị|siêu thị|Khách sạn|khách sạn|vành đai|Vành đai)(?![\w])"
+    r"Siêu thị|siêu thị|Khách sạn|khách sạn|vành đai|Vành đai)(?![\w])"
 )
 _CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
 # Company names run on in lower case ("Công ty CP Xuất nhập khẩu Thủy sản Tiền Giang") until a
 # word that starts a new phrase ("doanh nghiệp của tỉnh X" is the province's).
-_COMPANY = re.compile(r"\b(?:Công ty|công ty|Tổng công ty|Tập đoàn|Ngân hàng|Hợp tác xã|HTX)(?![\w])")
+_COMPANY = re.compile(r"\b(?:[Tt]ổng công ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|Hợp tác xã|HTX)(?![\w])")
 _COMPANY_RUN = re.compile(r"(?:\s+(?!(?:của|tại|ở|với|và|cho|thuộc|trên|trong|từ|đến|về|các|hai|tỉnh|"
-                          r"thành phố)\b)[\w.&-]+){1,8}?\s*")
+                          r"thành phố)\b)[\w.&-]+){0,8}?\s*[-–]?\s*")
 _NOT_PROVINCE_NAMES = re.compile(
     r"(?<![\w])(?:Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam - Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
     r"Nghĩa Bình|Hà Sơn Bình|Nghệ Tĩnh|Hoàng Liên Sơn|Minh Hải|Hà Tuyên|Hà Bắc|Hải Hưng|Vĩnh Phú|"
@@ -134,7 +134,7 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
     blocked += [(m.start(), m.end()) for m in _ANNIVERSARY.finditer(text)]
     blocked.sort()
     blocked_starts = [a for a, _ in blocked]
-    # Where a word such as "cao tốc", "Công ty", "Đại học" ends: a province right after it
+    # Where a word such as "cao tốc" or "Đại học" ends: a province right after it
     # (up to four capitalised words later) is part of another name.
     keyword_ends = [m.end() for m in _NOT_PROVINCE_KEYWORD.finditer(text)]
     company_ends = [m.end() for m in _COMPANY.finditer(text)]
