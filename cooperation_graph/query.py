@@ -67,7 +67,7 @@ GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
+  | (?P<comment>\#[^\r\n]*)  # SPARQL ends a comment at either (Oxigraph does)
   | (?P<string>\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*\"\"\"
               | '''(?:[^'\\]|\\.|'(?!''))*'''
               | \"(?:[^\"\\\n\r]|\\.)*\"

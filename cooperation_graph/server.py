@@ -5,7 +5,10 @@ Safe by default:
 * binds 127.0.0.1;
 * read-only: SPARQL Update is refused (403) unless the server was started with an update
   token and the request carries it (``Authorization: Bearer TOKEN``);
-* ``SERVICE`` (and ``LOAD``) are refused (400): the server never fetches arbitrary URLs;
+* ``SERVICE`` (and ``LOAD``) are refused (400): the server never fetches arbitrary URLs. The
+  request text is read for them, and beneath that the processes that run queries and updates
+  cannot open internet sockets at all (``sandbox.deny_network``, a seccomp filter on Linux), so
+  no reading of the text that differs from the engine's can reach another server;
 * every query runs in a worker *process* holding its own read-only handle on the store; a
   query past the time limit has its worker killed (503) and a new one started, so a runaway
   query stops using CPU instead of finishing in the background;
@@ -41,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import QueryError, StoreError
+from .sandbox import deny_network
 from .query import (
     _words,
     bind,
@@ -124,13 +128,14 @@ def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs
     import pyoxigraph as ox
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops us
+    sandboxed = deny_network()  # whatever the engine parses, it cannot reach another server
     try:
         store = ox.Store.read_only(store_path)
     except OSError as exc:
         conn.send(("fatal", 500, f"cannot open store {store_path}: {exc}"))
         return
     version = _store_version(store_path)
-    conn.send(("ready",))
+    conn.send(("ready", sandboxed))
     while True:
         try:
             msg = conn.recv()
@@ -193,6 +198,50 @@ def _render_view(store: Any, name: str) -> tuple[Any, ...]:  # pragma: no cover 
     return ("ok", page.encode("utf-8"), "text/html", False, 0)
 
 
+def _child_env() -> dict[str, str]:
+    """The environment of a child ``python -m cooperation_graph.server``: this package importable."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def _run_update(store_path: str, text: str) -> tuple[int, str]:
+    """Run a SPARQL Update in a child kept off the network; (0, "") or (HTTP status, reason)."""
+    env = _child_env()
+    done = subprocess.run([sys.executable, "-m", "cooperation_graph.server", "--update", store_path],
+                          input=text.encode("utf-8"), capture_output=True, env=env, check=False)
+    if done.returncode == 0:
+        return 0, ""
+    message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    reason = message[-1] if message else f"update process ended with code {done.returncode}"
+    return (400 if done.returncode == 2 else 500), reason
+
+
+def _update_main(store_path: str) -> int:  # pragma: no cover - runs in a child
+    """Apply the update read from stdin, drop kept N-Triples and refresh the summary."""
+    from .store import EmbeddedStore
+    from .summary import refresh
+
+    deny_network()  # LOAD <http://...> or SERVICE inside an update cannot reach anything
+    text = sys.stdin.buffer.read().decode("utf-8")
+    try:
+        store = EmbeddedStore(store_path)
+        try:
+            store.update(text)
+            store.drop_payloads()  # what a build derives from the graphs must follow them
+            refresh(store)
+        finally:
+            store.close()
+    except SyntaxError as exc:
+        print(syntax_error(exc, "update"), file=sys.stderr)
+        return 2
+    except (OSError, StoreError) as exc:
+        print(f"update failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 class _Worker:
     """One worker process (``python -m cooperation_graph.server --worker``) over a socket pair.
 
@@ -202,9 +251,7 @@ class _Worker:
 
     def __init__(self, store_path: str) -> None:
         parent, child = socket.socketpair()
-        env = dict(os.environ)
-        root = str(Path(__file__).resolve().parent.parent)
-        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        env = _child_env()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "cooperation_graph.server", "--worker", str(child.fileno()), store_path],
             pass_fds=(child.fileno(),), env=env, stdin=subprocess.DEVNULL,
@@ -222,6 +269,10 @@ class _Worker:
             self.kill()
             reason = msg[2] if msg and len(msg) > 2 else "it did not start"
             raise StoreError(f"query worker failed: {reason}")
+        self.sandboxed = bool(msg[1]) if len(msg) > 1 else False
+        if not self.sandboxed:
+            log.warning("query worker runs without the network filter (not Linux x86_64/aarch64): "
+                        "SERVICE is refused by reading the query only")
 
     def kill(self) -> None:
         if self.process.poll() is None:
@@ -565,23 +616,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
         words = set(_words(text))
         if "SERVICE" in words or "LOAD" in words:
             raise HttpError(400, "SERVICE and LOAD are not allowed on this endpoint (no requests to other servers)")
-        from .store import EmbeddedStore
-        from .summary import refresh
-
         try:
             with self.server.pool.exclusive():
-                store = EmbeddedStore(cfg.store)
-                try:
-                    store.update(text)
-                    # what a build derives from the graphs must follow them
-                    store.drop_payloads()
-                    refresh(store)
-                finally:
-                    store.close()
-        except SyntaxError as exc:
-            raise HttpError(400, str(syntax_error(exc, "update"))) from None
-        except OSError as exc:
-            raise HttpError(500, f"update failed: {exc}") from None
+                status, message = _run_update(str(cfg.store), text)
+        except StoreError as exc:
+            raise HttpError(503, str(exc), {"Retry-After": "10"}) from None
+        if status:
+            raise HttpError(status, message)
         with self.server.views_lock:
             self.server.views.clear()
         self._send(204, b"", "text/plain")
@@ -705,5 +746,7 @@ __all__ = ["QueryPool", "ServerConfig", "SparqlServer", "make_server", "negotiat
 if __name__ == "__main__":  # the worker process: python -m cooperation_graph.server --worker FD STORE
     if len(sys.argv) == 4 and sys.argv[1] == "--worker":
         _worker_main(Connection(int(sys.argv[2])), sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "--update":
+        sys.exit(_update_main(sys.argv[2]))
     else:
         sys.exit("this module runs as a query worker of `coopgraph serve`; run `coopgraph serve` instead")
