@@ -358,24 +358,33 @@ def view(out_dir: Path, article_id: str | None, max_nodes: int, **store_options)
               help="Floors file (default: EVAL_DIR/baseline.json).")
 @click.option("--check", is_flag=True, help="Exit non-zero when a score is below its floor.")
 @click.option("--update-baseline", is_flag=True, help="Raise the floors to the current scores.")
+@click.option("--texts", "texts_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the articles (<id>.txt) when the set keeps only gold and recipes "
+                   "(data/eval-real: third-party texts are re-created, never committed).")
+@click.option("--split", type=click.Choice(["dev", "test"]), default=None,
+              help="Score only the ids EVAL_DIR/splits.json lists under this name.")
 def eval_command(eval_dir: Path, fmt: str, show_errors: bool, baseline: Path | None,
-                 check: bool, update_baseline: bool) -> None:
+                 check: bool, update_baseline: bool, texts_dir: Path | None, split: str | None) -> None:
     """Score extraction against the gold facts of an evaluation folder.
 
     Prints precision, recall and F1 per fact type and micro-F1; floors in
-    baseline.json may only go up.
+    baseline.json may only go up. data/eval holds team-written articles beside
+    their gold (a regression floor); data/eval-real holds gold for real
+    articles whose texts are re-created into a git-ignored folder
+    (data/eval-real/README.md).
 
     \b
     Example:
       coopgraph eval data/eval --show-errors
       coopgraph eval data/eval --format json > eval.json
       coopgraph eval data/eval --check
+      coopgraph eval data/eval-real --texts data/eval-real/texts --split dev
     """
     import json
 
     from . import evaluate as ev
 
-    report = ev.evaluate(eval_dir)
+    report = ev.evaluate(eval_dir, texts_dir=texts_dir, split=split)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -452,10 +452,23 @@ def _resolve(
 # --- running ----------------------------------------------------------------------------------
 
 
-def gold_files(eval_dir: Path) -> list[tuple[Path, Path]]:
-    """The (article, gold) path pairs of an evaluation folder, sorted by file name."""
+SPLITS_NAME = "splits.json"
+
+
+def gold_files(eval_dir: Path, texts_dir: Path | None = None,
+               split: str | None = None) -> list[tuple[Path, Path]]:
+    """The (article, gold) path pairs of an evaluation folder, sorted by file name.
+
+    With ``texts_dir`` the gold files are ``eval_dir/gold/*.gold.json`` (or ``eval_dir/*``) and
+    each article is ``texts_dir/<id>.txt``: the layout of a set whose texts may not be kept in
+    the repository. ``split`` keeps the ids ``eval_dir/splits.json`` lists under that name.
+    """
     if not eval_dir.is_dir():
         raise InputError(eval_dir, "not a directory")
+    if texts_dir is not None:
+        return _gold_with_texts(eval_dir, texts_dir, split)
+    if split is not None:
+        raise InputError(eval_dir, "--split needs --texts (a set whose texts are kept apart)")
     pairs = []
     for article in sorted(p for p in eval_dir.iterdir() if p.suffix in (".txt", ".html")):
         gold = article.with_name(article.stem + GOLD_SUFFIX)
@@ -464,6 +477,27 @@ def gold_files(eval_dir: Path) -> list[tuple[Path, Path]]:
         pairs.append((article, gold))
     if not pairs:
         raise InputError(eval_dir, "no articles (*.txt, *.html) to evaluate")
+    return pairs
+
+
+def _gold_with_texts(eval_dir: Path, texts_dir: Path, split: str | None) -> list[tuple[Path, Path]]:
+    if not texts_dir.is_dir():
+        raise InputError(texts_dir, "no texts folder: re-create the texts first (see the set's README)")
+    gold_dir = eval_dir / "gold" if (eval_dir / "gold").is_dir() else eval_dir
+    golds = sorted(gold_dir.glob("*" + GOLD_SUFFIX))
+    if split is not None:
+        splits = load_gold(eval_dir / SPLITS_NAME)
+        if split not in splits:
+            raise InputError(eval_dir / SPLITS_NAME, f"no split named {split!r} (has {', '.join(sorted(splits))})")
+        keep = set(splits[split])
+        golds = [g for g in golds if g.name[: -len(GOLD_SUFFIX)] in keep]
+    pairs = [(texts_dir / (g.name[: -len(GOLD_SUFFIX)] + ".txt"), g) for g in golds]
+    missing = [a for a, _ in pairs if not a.is_file()]
+    if missing:
+        raise InputError(missing[0], f"text missing ({len(missing)} of {len(pairs)}): re-create the texts "
+                                     "first (see the set's README)")
+    if not pairs:
+        raise InputError(gold_dir, "no gold files (*.gold.json) to evaluate")
     return pairs
 
 
@@ -496,10 +530,12 @@ def _first_extraction(result: Extraction | Iterable[Extraction]) -> Extraction |
     return next(iter(result), None)
 
 
-def evaluate(eval_dir: Path | str, extract_fn: ExtractFn | None = None) -> EvalReport:
-    """Run ``extract_fn`` on every article of ``eval_dir`` and score it against the gold."""
+def evaluate(eval_dir: Path | str, extract_fn: ExtractFn | None = None, *,
+             texts_dir: Path | str | None = None, split: str | None = None) -> EvalReport:
+    """Run ``extract_fn`` on every article of ``eval_dir`` and score it against the gold
+    (articles from ``texts_dir`` when the set keeps them apart; see :func:`gold_files`)."""
     eval_dir = Path(eval_dir)
-    pairs = gold_files(eval_dir)
+    pairs = gold_files(eval_dir, Path(texts_dir) if texts_dir is not None else None, split)
     extract = extract_fn or default_extract_fn()
     results: list[ArticleResult] = []
     extractions: list[Extraction] = []
