@@ -13,7 +13,7 @@ from .events import extract_events
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
-from .text import Doc, analyse
+from .text import Doc, analyse, between_two, names_foreign
 from .text import main_pair as text_main_pair
 from .text import pairs_from_facts
 
@@ -33,11 +33,12 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     officials = extract_officials(doc)
     fundings = extract_fundings(doc, main_pair, officials)
     investments = extract_investments(doc, main_pair)
+    fundings, investments = between_two(fundings, investments)
     agreements = extract_agreements(doc, main_pair, officials)
     events = extract_events(doc, officials)
 
     pairs = pairs_from_facts(agreements, fundings, investments, events) | gift_pairs(doc, fundings)
-    pairs |= {p for p in _stated_pairs(doc) | ({main_pair} if main_pair else set()) if p[0] != p[1]}
+    pairs |= {p for p in _stated_pairs(doc) if p[0] != p[1]}
 
     used = {o.province for o in officials} | {e.place for e in events}
     used |= {n for f in fundings for n in (f.donor, f.recipient)}
@@ -67,10 +68,23 @@ def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
     return tuple(sorted(out, key=lambda p: (-p.mentions, p.name)))
 
 
+# "X làm việc với Y", "X ký kết với Y", "Đoàn công tác tỉnh X thăm và làm việc tại tỉnh Y":
+# one province's people meeting or working with another's.
+_WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết nghĩa|phối hợp|gặp gỡ|trao đổi kinh nghiệm|"
+                   r"hội kiến|tiếp xúc)\s+với\b")
+_VISIT = re.compile(r"\b(?:thăm và làm việc|đến thăm|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm)"
+                    r"\s+(?:tại|ở|với)\b")
+_DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?!\s+Quốc hội)\b")
+
+
 def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
-    """``hợp tác giữa X và Y``, ``X và Y ký kết ...``: provinces named acting together."""
+    """``hợp tác giữa X và Y``, ``X và Y ký kết ...``, ``X làm việc với Y``, a delegation of X
+    visiting Y: provinces named acting together (never when a foreign party is named)."""
     out: set[tuple[str, str]] = set()
     for sent in doc.sentences:
+        if names_foreign(sent.text):
+            continue
+        out |= _working_with(doc, sent)
         if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text):
             continue
         ms = doc.mentions_in(sent.start, sent.end)
@@ -82,4 +96,25 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                                  doc.text[b.end:sent.end])):
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+    return out
+
+
+def _working_with(doc: Doc, sent) -> set[tuple[str, str]]:
+    """The pair of ``A <verb> với B`` / a delegation of A visiting B, one verb at a time: A is the
+    last province before the verb in its clause, B the first one after it (within 80 chars)."""
+    out: set[tuple[str, str]] = set()
+    text = doc.text
+    ms = doc.mentions_in(sent.start, sent.end)
+    for pattern in (_WITH, _VISIT):
+        for v in pattern.finditer(text, sent.start, sent.end):
+            clause_start = max(sent.start, text.rfind(";", sent.start, v.start()) + 1)
+            before = [m for m in ms if clause_start <= m.start and m.end <= v.start()]
+            after = [m for m in ms if m.start >= v.end() and m.start - v.end() <= 80]
+            if not before or not after:
+                continue
+            if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
+                continue  # "làm việc tại Hà Nội" alone says where, not with whom
+            a, b = before[-1], after[0]
+            if a.name != b.name:
+                out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
     return out

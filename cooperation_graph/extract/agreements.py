@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement, Official
-from .text import Doc, Sentence, title_provinces
+from .text import Doc, Sentence, names_foreign, title_provinces
 
 KINDS = (
     "biên bản ghi nhớ", "bản ghi nhớ", "biên bản hợp tác", "biên bản thỏa thuận", "thỏa thuận hợp tác",
@@ -44,6 +44,13 @@ _CLAUSE_AFTER_COUNT = re.compile(r"\s*,\s*(?!gồm|bao gồm|như|là|về|cụ 
 # A list of topics ends where a new clause starts (", các ngành ... cần triển khai").
 _STOP_SEGMENT = re.compile(r",\s+(?=(?:các|hai|những|cần|đã|sẽ|nhằm|để|trong|tại|với|theo|mỗi|giao cho|"
                            r"đồng thời|qua đó|góp phần)\b)")
+# A document between provinces is about working together; "thỏa thuận mua bán", "kết luận
+# thanh tra", "kế hoạch" of one province are not.
+_COOPERATION = re.compile(r"hợp tác|liên kết|phối hợp|kết nghĩa|ghi nhớ|liên tịch|Kết luận số", re.IGNORECASE)
+# Three or more provinces are parties only when the sentence says they act together.
+_JOINT = re.compile(r"\bgiữa\b|\b(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+) (?:tỉnh|địa phương|bên|"
+                    r"thành phố)\b.{0,80}?\b(?:ký|thống nhất|cùng)|\bcùng (?:ký|thống nhất)", re.IGNORECASE)
+_NOT_JOINT = re.compile(r"\bcông văn\b|\bgửi\b|\bđề nghị các\b")
 _BOTH = re.compile(r"\bhai (?:bên|tỉnh|thành phố|địa phương|TP)\b")
 
 
@@ -67,12 +74,16 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             continue
         if not _CONTEXT.search(text) and not kind and not listed:
             continue
+        if names_foreign(text):
+            continue  # a document with a foreign partner: the provinces are not each other's party
         if kind and kind.group().lower() in ("kết luận", "thỏa thuận") and not counts \
                 and not re.search(r"\bký\b|dự thảo", text):
             continue  # "Kết luận hội nghị, ..." is the closing speech, not a document
         parties = _parties(doc, sent, main_pair)
-        if len(parties) < 2:
+        if len(parties) < 2 or (len(parties) > 2 and not _joint(doc, sent)):
             continue
+        if parties not in groups and not _COOPERATION.search(text):
+            continue  # a first mention must say it is about cooperation; later ones refer back
         period = _period(text)
         g = _agreement_for(groups.setdefault(parties, []), period)
         if kind:
@@ -118,6 +129,17 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             signatories=tuple(dict.fromkeys(g["signatories"])),
             evidence=doc.evidence(sent, 0.85 if n else 0.7)))
     return out
+
+
+def _joint(doc: Doc, sent: Sentence) -> bool:
+    """Three or more provinces of a sentence are parties of one document only when it says they act
+    together: ``giữa A, B và C``, ``ba tỉnh ... ký``, or the list right before ``ký``."""
+    if _NOT_JOINT.search(sent.text):
+        return False
+    ms = doc.mentions_in(sent.start, sent.end)
+    last = ms[-1].end if ms else sent.start
+    return bool(_JOINT.search(sent.text) or re.match(r"\s*(?:(?:đã|cùng|vừa|chính thức)\s+)*(?:ký|thống nhất)",
+                                                    doc.text[last:sent.end]))
 
 
 def _period(text: str) -> str | None:

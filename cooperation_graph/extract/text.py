@@ -45,8 +45,39 @@ _NOT_PROVINCE_NAMES = re.compile(
     r"Nghĩa Bình|Hà Sơn Bình|Nghệ Tĩnh|Hoàng Liên Sơn|Minh Hải|Hà Tuyên|Hà Bắc|Hải Hưng|Vĩnh Phú|"
     r"Cửu Long|Sông Bé|Thuận Hải|Phú Khánh|Gia Lai - Kon Tum|Bắc Thái|Hà Nội mới|Hànộimới)(?![\w])"
 )
+# A province name right after a family name (and up to two given names) is part of a person's
+# name: "Phó Thủ tướng Trương Hòa Bình", "ông Phí Thái Bình", "Nguyễn Hòa Bình".
+_SURNAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Trương|Phí|Đinh|"
+             "Lâm|Mai|Trịnh|Đoàn|Lương|Tạ|Cao|Chu|Lưu|Tô|Thái|Vương|Kiều|La|Châu|Quách|Tăng|Lã|Từ|"
+             "Nghiêm|Triệu|Phùng|Khổng|Đàm|Hà|Văn|Tống|Lò|Giàng|Thào|Sùng|Mạc|Ninh|Doãn|Hứa|Lại|Khúc")
+_PERSON_BEFORE = re.compile(rf"(?<![\w])(?:{_SURNAMES})(?:\s+{CAP_WORD}){{0,2}}\s+$")
+# "đại biểu Trần Văn Lâm (Bắc Giang)": a delegate's constituency, not the province acting.
+_CONSTITUENCY_BEFORE = re.compile(rf"(?:[Đđ]ại biểu|ĐBQH|ĐB)\s+(?:Quốc hội\s+)?(?:{CAP_WORD}\s+){{1,4}}\(\s*$")
 _PREFIX = re.compile(r"(?:(?:[Tt]hành phố|TP\.?|Tp\.?|[Tt]ỉnh|[Tt]hủ đô)\s*)$")
 _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")
+
+
+# A foreign party: a country, or a state/province/prefecture whose name is not Vietnamese
+# ("bang Virginia", "tỉnh Fukuoka", "tỉnh Champasak"). Where one is named, the Vietnamese
+# provinces of the sentence are its partners, not each other's.
+FOREIGN = re.compile(
+    r"(?<![\w])(?:Lào(?! Cai)|Campuchia|Trung Quốc|Nhật Bản|Hàn Quốc|Triều Tiên|Hoa Kỳ|Liên bang Nga|"
+    r"nước Nga|nước Đức|CHLB Đức|Pháp|Italy|Italia|Tây Ban Nha|Hà Lan|Bỉ|Thụy Sĩ|Thụy Điển|Phần Lan|"
+    r"Đan Mạch|Na Uy|Séc|Ba Lan|Hungary|Bulgaria|Romania|Ukraine|Belarus|Kazakhstan|Mông Cổ|Ấn Độ|"
+    r"Thái Lan|Singapore|Malaysia|Indonesia|Philippines|Myanmar|Australia|Ôxtrâylia|New Zealand|"
+    r"Canada|Cuba|Israel|Đài Loan|Quảng Tây|Vân Nam|Quảng Đông|Kyushu|Petersburg|Matxcơva|"
+    r"Viêng Chăn|Vientiane|Phnom Penh|Seoul|Tokyo|Bắc Kinh)(?![\w])"
+)
+# "bang Virginia", "tỉnh Fukuoka", "tỉnh Brest", "tỉnh Champasak": one unaccented word that is not
+# a Vietnamese syllable (several vowel groups, f/j/w/z, or an initial cluster such as "Br").
+_FOREIGN_UNIT = re.compile(r"(?<![\w])(?:[Bb]ang|[Tt]ỉnh|[Tt]hành phố|[Vv]ùng)\s+(?!Pleiku|Kontum)([A-Z][a-z]+)(?![\w])")
+_NOT_SYLLABLE = re.compile(r"[fjwz]|^[BCDGKPST][lr]|[aeiouy]+[^aeiouy]+[aeiouy]", re.IGNORECASE)
+
+
+def names_foreign(text: str) -> bool:
+    """True if the text names a foreign country or a foreign state/province (see FOREIGN)."""
+    return FOREIGN.search(text) is not None or any(
+        _NOT_SYLLABLE.search(m.group(1)) for m in _FOREIGN_UNIT.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -155,6 +186,8 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
         k = bisect_right(company_ends, head_end) - 1
         inside = inside or (k >= 0 and head_end - company_ends[k] <= 70
                             and _COMPANY_RUN.fullmatch(text[company_ends[k]:head_end]) is not None)
+        if not prefix and (_PERSON_BEFORE.search(before) or _CONSTITUENCY_BEFORE.search(before)):
+            inside = True
         if inside or chained:
             last_skipped_end = end
             continue
@@ -201,6 +234,15 @@ def main_pair(doc, cooperation: re.Pattern[str]) -> tuple[str, str] | None:
         if n >= 2 or len(together) == 1:
             return pair
     return None
+
+
+def between_two(fundings, investments) -> tuple[list, list]:
+    """Only money and investment that go from one named province to another: a funding with no
+    stated giver or receiver (a price, a budget, a province spending on its own people, a
+    lottery winner's gift) or an investment without investor and host is no relation."""
+    return ([f for f in fundings if f.donor and f.recipient and f.donor != f.recipient],
+            [i for i in investments if i.investor_province and i.host_province
+             and i.investor_province != i.host_province])
 
 
 def pairs_from_facts(agreements, fundings, investments, events) -> set[tuple[str, str]]:

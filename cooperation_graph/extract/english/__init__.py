@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from ...gazetteer import Gazetteer
 from ...model import Article, Extraction, ProvinceMention
+from ..text import between_two
 from ..text import main_pair as find_main_pair
 from ..text import pairs_from_facts
 from .agreements import extract_agreements_en
@@ -82,12 +83,11 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     officials = extract_officials_en(doc)
     fundings, shared_pairs = extract_fundings_en(doc, main_pair)
     investments = extract_investments_en(doc)
+    fundings, investments = between_two(fundings, investments)
     agreements = extract_agreements_en(doc, main_pair, officials)
     events = extract_events_en(doc, officials, agreements, main_pair)
 
     pairs = pairs_from_facts(agreements, fundings, investments, events)
-    if main_pair and any(_COOP_EN.search(s.text) for s in doc.sentences):
-        pairs.add(main_pair)
     pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) if p[0] != p[1]}
     return Extraction(article=article, provinces=_province_list(doc),
                       cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
