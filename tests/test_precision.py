@@ -1,0 +1,92 @@
+"""Precision on real-news phrasing: a fact enters the graph only when the text states a relation
+between two parties. Each text is written here (synthetic), after phrasing seen in real pages."""
+
+from __future__ import annotations
+
+from extract_helpers import extract_text, fundings
+
+from cooperation_graph.extract.text import names_foreign
+
+
+def test_money_without_a_giving_and_a_receiving_province_is_no_funding():
+    ex = extract_text(
+        "Lai Châu: di dời khẩn cấp 5 hộ dân\n"
+        "UBND thành phố Lai Châu đã hỗ trợ bước đầu cho mỗi hộ thuộc diện di chuyển 5 triệu đồng.\n"
+        "Mức giá chuyển nhượng là hơn 20 tỷ đồng và sau đó UBND TP HCM phê duyệt giá 103 tỷ đồng.\n"
+        "Sau khi lĩnh thưởng, khách hàng đến từ Hà Nội đã trích 100 triệu đồng ủng hộ Quỹ vì người nghèo.",
+        "2017-06-20", "Lai Châu: di dời khẩn cấp 5 hộ dân")
+    assert ex.fundings == () and ex.cooperation_pairs == ()
+
+
+def test_a_province_inside_a_person_name_or_a_constituency_is_not_the_province():
+    ex = extract_text(
+        "Cử tri Lâm Đồng đánh giá cao Phó Thủ tướng Trương Hòa Bình\n"
+        "Phó Thủ tướng Thường trực Trương Hòa Bình tiếp xúc cử tri tỉnh Lâm Đồng.\n"
+        "Đại biểu Trần Văn Tuyến (Vĩnh Phúc) hỏi về kinh phí cho dự án sân bay Long Thành ở Đồng Nai.",
+        "2017-06-01", "Cử tri Lâm Đồng đánh giá cao Phó Thủ tướng Trương Hòa Bình")
+    names = {p.name for p in ex.provinces}
+    assert "Hòa Bình" not in names and "Vĩnh Phúc" not in names
+    assert ex.cooperation_pairs == ()
+
+
+def test_a_title_naming_two_provinces_is_not_a_relation():
+    ex = extract_text(
+        "CĐV Hải Phòng vượt 2.000 km đến Cần Thơ\n"
+        "Hàng trăm cổ động viên Hải Phòng đã có mặt tại sân Cần Thơ để cổ vũ đội nhà.",
+        "2017-06-25", "CĐV Hải Phòng vượt 2.000 km đến Cần Thơ")
+    assert ex.cooperation_pairs == () and ex.agreements == ()
+
+
+def test_a_foreign_partner_keeps_vietnamese_cosigners_apart():
+    ex = extract_text(
+        "Bang Virginia ký thỏa thuận hợp tác với các địa phương Việt Nam\n"
+        "Sau hội thảo, Lễ ký Thỏa thuận hợp tác giữa bang Virginia với các đối tác Việt Nam gồm Hà Nội, "
+        "Bà Rịa - Vũng Tàu, Đồng Nai và Long An đã diễn ra.\n"
+        "Tỉnh Fukuoka và thành phố Hải Phòng vừa ký kết Thỏa thuận hợp tác hữu nghị.",
+        "2017-05-10", "Bang Virginia ký thỏa thuận hợp tác với các địa phương Việt Nam")
+    assert ex.agreements == () and ex.cooperation_pairs == ()
+
+
+def test_a_letter_to_many_provinces_is_not_an_agreement_among_them():
+    ex = extract_text(
+        "Long An đề nghị các tỉnh đón người dân về quê\n"
+        "Ông Nguyễn Minh Lâm, Phó Chủ tịch UBND tỉnh Long An cho biết vừa ký công văn gửi UBND 5 tỉnh, "
+        "thành gồm: Cần Thơ, An Giang, Đồng Tháp, Bạc Liêu, Hậu Giang để có kế hoạch phối hợp với "
+        "UBND tỉnh Long An đưa người dân về quê.",
+        "2021-09-30", "Long An đề nghị các tỉnh đón người dân về quê")
+    assert ex.agreements == ()
+    assert len(ex.cooperation_pairs) <= 5  # Long An with each addressee at most, never all 15
+
+
+def test_working_with_and_a_delegation_visit_give_the_pair():
+    ex = extract_text(
+        "HĐND hai tỉnh trao đổi kinh nghiệm\n"
+        "Ngày 16/5, Thường trực HĐND tỉnh An Giang có buổi làm việc với Thường trực HĐND tỉnh Kiên Giang.\n"
+        "Chiều 17/5, đoàn công tác tỉnh Sóc Trăng đã đến thăm và làm việc tại tỉnh Bạc Liêu.",
+        "2019-05-17", "HĐND hai tỉnh trao đổi kinh nghiệm")
+    assert set(ex.cooperation_pairs) == {("An Giang", "Kiên Giang"), ("Bạc Liêu", "Sóc Trăng")}
+
+
+def test_a_plain_work_place_is_no_pair():
+    ex = extract_text(
+        "Bộ trưởng làm việc tại Hà Nội\n"
+        "Sáng 3/6, Bộ trưởng Bộ Công thương làm việc tại Hà Nội về thị trường hàng hóa, sau đó làm việc tại "
+        "Bắc Ninh.",
+        "2019-06-03", "Bộ trưởng làm việc tại Hà Nội")
+    assert ex.cooperation_pairs == ()
+
+
+def test_foreign_names():
+    assert names_foreign("tỉnh Champasak (Lào)") and names_foreign("tỉnh Brest")
+    assert names_foreign("bang Virginia") and names_foreign("Tỉnh Fukuoka")
+    assert not names_foreign("tỉnh Lào Cai và thành phố Vinh, thành phố Pleiku, huyện Mai Châu")
+    assert not names_foreign("bà Nguyễn Thị Nga, ông Lê Minh Đức")
+
+
+def test_distinct_provinces_funding_still_found():
+    ex = extract_text(
+        "Hà Nội hỗ trợ ba tỉnh\n"
+        "Thành phố Hà Nội trao hỗ trợ tỉnh Điện Biên 2 tỷ đồng, tỉnh Lai Châu 5 tỷ đồng.",
+        "2012-08-23", "Hà Nội hỗ trợ ba tỉnh")
+    assert fundings(ex) == [("Hà Nội", "Lai Châu", 5_000_000_000, "given"),
+                            ("Hà Nội", "Điện Biên", 2_000_000_000, "given")]
