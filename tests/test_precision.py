@@ -90,3 +90,21 @@ def test_distinct_provinces_funding_still_found():
         "2012-08-23", "Hà Nội hỗ trợ ba tỉnh")
     assert fundings(ex) == [("Hà Nội", "Lai Châu", 5_000_000_000, "given"),
                             ("Hà Nội", "Điện Biên", 2_000_000_000, "given")]
+
+
+def test_an_event_without_a_day_is_still_an_event_when_the_article_is_undated():
+    ex = extract_text(
+        "Đà Nẵng hỗ trợ Quảng Nam\n"
+        "Đoàn công tác thành phố Đà Nẵng đã đến thăm và trao hỗ trợ tỉnh Quảng Nam 2 tỷ đồng.",
+        "", "Đà Nẵng hỗ trợ Quảng Nam")
+    assert [(e.date, e.place) for e in ex.events] == [(None, "Quảng Nam")]
+    assert ex.cooperation_pairs == (("Quảng Nam", "Đà Nẵng"),)
+
+
+def test_an_event_of_an_article_without_a_relation_is_left_out():
+    ex = extract_text(
+        "Khánh Hòa bế mạc Festival Biển\n"
+        "Tối 20/6, UBND tỉnh Khánh Hòa tổ chức lễ bế mạc Festival Biển và trao tặng bằng khen cho 25 "
+        "doanh nghiệp.",
+        "2017-06-21", "Khánh Hòa bế mạc Festival Biển")
+    assert ex.events == () and ex.fundings == ()

@@ -13,7 +13,7 @@ from .events import extract_events
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
-from .text import Doc, analyse, between_two, names_foreign
+from .text import Doc, analyse, between_two, names_foreign, related_events
 from .text import main_pair as text_main_pair
 from .text import pairs_from_facts
 
@@ -39,6 +39,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
 
     pairs = pairs_from_facts(agreements, fundings, investments, events) | gift_pairs(doc, fundings)
     pairs |= {p for p in _stated_pairs(doc) if p[0] != p[1]}
+    events = related_events(events, pairs)
 
     used = {o.province for o in officials} | {e.place for e in events}
     used |= {n for f in fundings for n in (f.donor, f.recipient)}
@@ -72,8 +73,8 @@ def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
 # one province's people meeting or working with another's.
 _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết nghĩa|phối hợp|gặp gỡ|trao đổi kinh nghiệm|"
                    r"hội kiến|tiếp xúc)\s+với\b")
-_VISIT = re.compile(r"\b(?:thăm và làm việc|đến thăm|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm)"
-                    r"\s+(?:tại|ở|với)\b")
+_VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm)\s+(?:tại|ở|với)|"
+                    r"đến thăm|thăm hỏi|trao quà|tặng quà|trao hỗ trợ|trao tiền)\b")
 _DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?!\s+Quốc hội)\b")
 
 

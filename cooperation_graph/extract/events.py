@@ -37,6 +37,8 @@ _DATE = re.compile(
 _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")
 _HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|ký|đã có|tiếp|dự|gặp|thăm|trao|"
                      r"dẫn đầu|dâng hương|tặng")
+_UNDATED = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cứu trợ|lãnh đạo)(?! Quốc hội)\b.{0,120}?\b(?:thăm|trao|tặng|"
+                      r"làm việc)|\b(?:đã|vừa) (?:tổ chức|ký kết|trao)\b")
 _CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì)\b")
 _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự hội nghị|dự buổi|dự lễ|có mặt|tham gia)\b|\bdự\b")
 
@@ -47,17 +49,22 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
     seen: set[tuple] = set()
     for sent in doc.sentences:
         text = _ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text)
-        if not _DATE_HINT.search(text) or not _HAPPEN.search(text):
-            continue  # cheap tests first: most sentences carry no dated event
+        if not _HAPPEN.search(text):
+            continue  # cheap test first: most sentences report nothing happening
         kind = next((k for k, p in _KIND if p.search(text)), None)
         if kind is None:
             continue
-        dates = _event_dates(text, doc.article.date.date() if doc.article.date else None)
-        if not dates:
-            continue
-        when = dates[0][0]
+        dates = _event_dates(text, doc.article.date.date() if doc.article.date else None) \
+            if _DATE_HINT.search(text) else []
         mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                     for m in doc.mentions_in(sent.start, sent.end)]
+        if not dates:
+            # An event whose day the text does not give is still an event (date unknown): a
+            # delegation's visit or hand-over, or a meeting of two named provinces.
+            if not _UNDATED.search(text) or not mentions:
+                continue
+            dates = [(None, 0)]
+        when = dates[0][0]
         place = next((x for x in mentions
                       if re.search(r"\btại\s+(?:[^,.;]{0,40}\s)?$", text[max(0, x.start - 45):x.start])),
                      None) or next((x for x in mentions  # "đến thăm ... người dân vùng lũ tỉnh X"
@@ -71,7 +78,7 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         act = _HAPPEN.search(text)
         subject = [x for x in mentions if x is not place and x.end <= act.start()]
         organisers = tuple(dict.fromkeys(x.name for x in subject))
-        key = (kind, when)
+        key = (kind, when) if when else (kind, None, place_name)
         if key in seen:
             continue
         seen.add(key)
@@ -87,6 +94,9 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
             events.append(Event(kind=kind, date=day, place=near[-1].name if near else place_name,
                                 organisers=organisers, participants=(),
                                 evidence=doc.evidence(sent, 0.7)))
+    if any(e.date for e in events):
+        # A sentence without a day next to dated events speaks of one of them.
+        events = [e for e in events if e.date]
     if events:
         events[0] = _with_participants(doc, events[0], officials)
     return events

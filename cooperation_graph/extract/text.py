@@ -245,6 +245,19 @@ def between_two(fundings, investments) -> tuple[list, list]:
              and i.investor_province != i.host_province])
 
 
+def related_events(events, pairs) -> list:
+    """Events of an article that states a relation between two provinces, and only those that
+    involve one of its parties: a province's own ceremony in an article about something else is
+    not a cooperation event."""
+    parties = {n for p in pairs for n in p}
+    out = []
+    for e in events:
+        named = {e.place, *e.organisers} | {m for m in parties if m in e.evidence.sentence}
+        if parties & named:
+            out.append(e)
+    return out
+
+
 def pairs_from_facts(agreements, fundings, investments, events) -> set[tuple[str, str]]:
     """Provinces acting together according to the facts: agreement parties, donor and recipient,
     investor and host, joint organisers (sorted pairs, no province paired with itself)."""

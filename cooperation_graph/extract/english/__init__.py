@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ...gazetteer import Gazetteer
 from ...model import Article, Extraction, ProvinceMention
-from ..text import between_two
+from ..text import between_two, related_events
 from ..text import main_pair as find_main_pair
 from ..text import pairs_from_facts
 from .agreements import extract_agreements_en
@@ -89,6 +89,7 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
 
     pairs = pairs_from_facts(agreements, fundings, investments, events)
     pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) if p[0] != p[1]}
+    events = related_events(events, pairs)
     return Extraction(article=article, provinces=_province_list(doc),
                       cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
                       agreements=tuple(agreements), fundings=tuple(fundings),
