@@ -108,3 +108,13 @@ def test_an_event_of_an_article_without_a_relation_is_left_out():
         "doanh nghiệp.",
         "2017-06-21", "Khánh Hòa bế mạc Festival Biển")
     assert ex.events == () and ex.fundings == ()
+
+
+def test_officials_are_people_with_public_posts():
+    ex = extract_text(
+        "Phó Thủ tướng làm việc với doanh nghiệp\n"
+        "Phó Thủ tướng Vũ Đức Đam Ông cho hay, trước 2013 thành phố đã phê duyệt chủ trương.\n"
+        "Dự buổi làm việc có Giám đốc Điều hành Vietjet Lưu Đức Khánh, Chủ tịch HĐQT Công ty Hòa Phát Trần Đình Long.\n"
+        "Ngoại trưởng Mỹ Rex Tillerson và Bộ trưởng Quốc phòng Jim Mattis cũng có mặt.",
+        "2017-06-01", "Phó Thủ tướng làm việc với doanh nghiệp")
+    assert {o.name for o in ex.officials} == {"Vũ Đức Đam"}

@@ -13,7 +13,7 @@ from .events import extract_events
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
-from .text import Doc, analyse, between_two, names_foreign, related_events
+from .text import Doc, analyse, between_two, names_foreign, related_events, real_officials
 from .text import main_pair as text_main_pair
 from .text import pairs_from_facts
 
@@ -30,7 +30,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
         return extract_english(article, gazetteer)
     doc = analyse(article, gazetteer)
     main_pair = text_main_pair(doc, _COOPERATION)
-    officials = extract_officials(doc)
+    officials = real_officials(extract_officials(doc))
     fundings = extract_fundings(doc, main_pair, officials)
     investments = extract_investments(doc, main_pair)
     fundings, investments = between_two(fundings, investments)

@@ -245,6 +245,50 @@ def between_two(fundings, investments) -> tuple[list, list]:
              and i.investor_province != i.host_province])
 
 
+_NAME_TAIL = {"Ông", "Bà", "Ngày", "Tại", "Theo", "Trong", "Khi", "Vấn", "Về", "Cùng",
+              "Với", "Hôm", "Sau", "Trước", "Cho", "Của", "Là", "Đã", "Sẽ", "Nhưng", "Tuy", "Nếu", "Vì", "Mr",
+              "Mrs", "Ms", "The", "In", "On", "At"}
+_SURNAME_WORDS = frozenset(_SURNAMES.split("|")) | {
+    "Nông", "Bế", "Tẩn", "Hầu", "Vàng", "Lường", "Quàng", "Cầm", "Lục", "Y", "Ksor", "Rơ", "Điểu", "Danh",
+    "Thạch", "Sơn", "Kim", "Bạch", "Âu", "Diệp", "Quan", "Tôn", "Trình", "Viên", "Ưng", "Đào", "Giáp", "Thân",
+    "Lữ", "Mùa", "Sầm", "Tráng", "Vi", "Cà", "Chẩu", "Đầu", "Đồng", "Giang", "Kha", "Ông", "Phó", "Bàn"}
+# A "name" opening with one of these is an institution, a place or a foreign leader's title word.
+_NOT_NAME_START = {"Cục", "Bộ", "Sở", "Phòng", "Ban", "Viện", "Điện", "Bắc", "Tổng", "Ủy", "Trung", "Quỹ", "Công",
+                   "Tập", "Ngân", "Trường", "Bệnh", "Nhà", "Hội", "Liên", "Hiệp", "Thủ", "Đại", "Học"}
+_NOT_NAMES = re.compile(r"^(?:Châu (?:Âu|Á|Phi|Mỹ|Đại Dương)|Đông Nam Á|Trung Đông|Liên Hợp Quốc|Việt Nam|Văn Phòng)$")
+# Posts in companies, banks, hospitals, schools and clubs are not posts of a province or the state.
+_NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iám đốc|CEO|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|"
+                         r"[Bb]ệnh viện|(?<![\w])[Tt]rường (?:[Đđ]ại học|THPT|THCS|[Tt]iểu học|[Cc]ao đẳng|[Pp]hổ thông|[Mm]ầm non)|CLB|[Cc]âu lạc bộ|VCCI|[Cc]huỗi|[Hh]ãng|[Dd]oanh nghiệp|"
+                         r"[Tt]ổng công ty|[Gg]iám đốc [Đđ]iều hành|Microsoft|\bWB\b|[Hh]iệp hội")
+_VI_LETTER = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
+
+
+def real_officials(officials, vietnamese: bool = True) -> list:
+    """People, not fragments, places or foreign leaders; officials, not company executives.
+
+    A name loses a sentence word glued to its end (``Vũ Đức Đam Ông``) or a word before its
+    family name (``Vietjet Lưu Đức Khánh``); in a Vietnamese text a name with no Vietnamese letter
+    and no Vietnamese family name is a foreign person's."""
+    from dataclasses import replace
+
+    out = []
+    for o in officials:
+        words = o.name.split()
+        while len(words) > 2 and words[-1] in _NAME_TAIL:
+            words.pop()
+        if len(words) > 2 and words[0] not in _SURNAME_WORDS and words[1] in _SURNAME_WORDS:
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) < 2 or words[0] in _NOT_NAME_START or _NOT_NAMES.match(name) or FOREIGN.fullmatch(name):
+            continue
+        if vietnamese and words[0] not in _SURNAME_WORDS and not _VI_LETTER.search(name):
+            continue
+        if o.titles and all(_NOT_PUBLIC.search(t) for t in o.titles):
+            continue
+        out.append(replace(o, name=name) if name != o.name else o)
+    return out
+
+
 def related_events(events, pairs) -> list:
     """Events of an article that states a relation between two provinces, and only those that
     involve one of its parties: a province's own ceremony in an article about something else is

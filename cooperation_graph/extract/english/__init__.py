@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ...gazetteer import Gazetteer
 from ...model import Article, Extraction, ProvinceMention
-from ..text import between_two, related_events
+from ..text import between_two, real_officials, related_events
 from ..text import main_pair as find_main_pair
 from ..text import pairs_from_facts
 from .agreements import extract_agreements_en
@@ -80,7 +80,7 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     """Every fact of an English-language article, provinces in their Vietnamese short form."""
     doc = analyse_english(article, gazetteer)
     main_pair = find_main_pair(doc, _COOP_EN)
-    officials = extract_officials_en(doc)
+    officials = real_officials(extract_officials_en(doc), vietnamese=False)
     fundings, shared_pairs = extract_fundings_en(doc, main_pair)
     investments = extract_investments_en(doc)
     fundings, investments = between_two(fundings, investments)
