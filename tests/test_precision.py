@@ -118,3 +118,32 @@ def test_officials_are_people_with_public_posts():
         "Ngoại trưởng Mỹ Rex Tillerson và Bộ trưởng Quốc phòng Jim Mattis cũng có mặt.",
         "2017-06-01", "Phó Thủ tướng làm việc với doanh nghiệp")
     assert {o.name for o in ex.officials} == {"Vũ Đức Đam"}
+
+
+def test_shares_after_a_total_are_the_fundings():
+    ex = extract_text(
+        "Hà Nội hỗ trợ 5 tỉnh\n"
+        "Thành ủy - HĐND - UBND - Ủy ban MTTQ Việt Nam TP Hà Nội quyết định hỗ trợ 55 tỉ đồng cho Quỹ Cứu trợ "
+        "của 5 tỉnh. Trong đó, Nghệ An và Hà Tĩnh mỗi tỉnh được hỗ trợ 15 tỉ đồng; Quảng Trị và Ninh Bình mỗi "
+        "tỉnh 10 tỉ đồng; Thanh Hóa 5 tỉ đồng.",
+        "2024-10-01", "Hà Nội hỗ trợ 5 tỉnh")
+    assert fundings(ex) == [("Hà Nội", name, amount, "given") for name, amount in (
+        ("Hà Tĩnh", 15_000_000_000), ("Nghệ An", 15_000_000_000), ("Ninh Bình", 10_000_000_000),
+        ("Quảng Trị", 10_000_000_000), ("Thanh Hóa", 5_000_000_000))]
+
+
+def test_a_list_then_each_gets_the_same_amount():
+    ex = extract_text(
+        "Quảng Ninh hỗ trợ miền Trung\n"
+        "Tỉnh Quảng Ninh hỗ trợ các tỉnh gồm: Quảng Bình, Quảng Trị và Quảng Nam. Mỗi tỉnh được hỗ trợ 2 tỷ đồng.",
+        "2020-10-20", "Quảng Ninh hỗ trợ miền Trung")
+    assert fundings(ex) == [("Quảng Ninh", n, 2_000_000_000, "given") for n in ("Quảng Bình", "Quảng Nam", "Quảng Trị")]
+
+
+def test_amount_before_its_recipient_is_not_read_as_a_share_of_the_previous_one():
+    ex = extract_text(
+        "Đà Nẵng chung tay vì miền Trung\n"
+        "Tối 15-10, Ủy ban MTTQ Việt Nam TP Đà Nẵng trao gần 2 tỉ đồng hỗ trợ tỉnh Quảng Trị và 1,5 tỉ đồng "
+        "hỗ trợ tỉnh Thừa Thiên Huế khắc phục hậu quả mưa lũ.",
+        "2020-10-16", "Đà Nẵng chung tay vì miền Trung")
+    assert fundings(ex) == [("Đà Nẵng", "Huế", 1_500_000_000, "given"), ("Đà Nẵng", "Quảng Trị", 2_000_000_000, "given")]

@@ -41,7 +41,14 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     title_donor = _title_donor(doc)
     delegation = _delegation(doc)
     title_found: list[Funding] = []
+    shares = distributed(doc)
+    # A sentence that only lists shares ("Trong đó, A và B mỗi tỉnh 15 tỉ đồng; C 5 tỉ đồng") is
+    # read by distributed(); the clause reader would give its amounts to the wrong province.
+    shared = {f.evidence.start for f in shares
+              if _PARTS.match(f.evidence.sentence) or not VERBS.search(f.evidence.sentence)}
     for sent in doc.sentences:
+        if sent.start in shared:
+            continue
         if _PARTS.match(sent.text) and last_total_recipient:
             continue  # the parts of a total already counted
         found = _fundings_in(doc, sent, main_pair, officials, title_donor or delegation, delegation)
@@ -53,6 +60,10 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
             key = (f.amount_vnd, f.donor, f.recipient, f.year, f.status)
             if key not in out or out[key].purpose is None and f.purpose:
                 out[key] = f  # the same gift told again; keep the telling that says what for
+    fundings = list(out.values()) or title_found
+    for f in shares:
+        key = (f.amount_vnd, f.donor, f.recipient, f.year, f.status)
+        out.setdefault(key, f)
     fundings = list(out.values()) or title_found
     # A total restated without its recipients (often the title) is not one more gift.
     donors_with_recipient = {f.donor for f in fundings if f.recipient}
@@ -327,3 +338,61 @@ def gift_pairs(doc: Doc, fundings: list[Funding]) -> set[tuple[str, str]]:
 
 def _money_in(text: str) -> bool:
     return bool(re.search(r"\b(?:đồng|tỷ|tỉ|USD)\b", text))
+
+
+# What may stand between a list of provinces and the amount each gets: "Nghệ An và Hà Tĩnh mỗi
+# tỉnh được hỗ trợ 15 tỉ đồng", "Lào Cai 10 tỉ đồng, Tuyên Quang 10 tỉ đồng".
+_SHARE_GLUE = re.compile(r"(?i)^(?:\s|,|;|và|các|tỉnh|thành phố|TP\.?|mỗi|nơi|địa phương|được(?: hỗ trợ| ủng hộ| nhận)?|"
+                         r"nhận|số tiền|kinh phí|là|:|-|–)*$")
+_EACH_WORD = re.compile(r"\bmỗi\b|\bMỗi\b")
+_LIST_GOM = re.compile(r"\b(?:gồm|bao gồm|là)\s*:?\s*$")
+_GIVING = re.compile(r"\b(?:hỗ trợ|ủng hộ|trao|tặng|trích|chuyển|tài trợ)\b")
+
+
+def distributed(doc: Doc) -> list[Funding]:
+    """Per-province shares of one giver's gift, stated after it: ``Trong đó, A và B mỗi tỉnh 15 tỉ
+    đồng; C 5 tỉ đồng``, ``Mức hỗ trợ cụ thể: A 10 tỉ đồng, B 5 tỉ đồng``, or a list ``gồm: A, B và
+    C`` followed by ``Mỗi tỉnh được hỗ trợ 1 tỷ đồng``. The giver is the province acting in the
+    sentence with the giving verb (the last one named before it), carried to the next sentences
+    of the same paragraph; the total before the parts is not a funding of its own."""
+    out: list[Funding] = []
+    donor: str | None = None
+    para = -1
+    listed: list[str] = []
+    for sent in doc.sentences:
+        if sent.para != para:
+            donor, para, listed = None, sent.para, []
+        text = sent.text
+        mentions = doc.mentions_in(sent.start, sent.end)
+        verb = _GIVING.search(text)
+        if verb and not re.search(r"\b(?:được|nhận)\s*$", text[:verb.start()]) and not _PARTS.match(text):
+            before = [m for m in mentions if m.end - sent.start <= verb.start()]
+            if before:
+                donor = before[-1].name
+        if donor is None:
+            continue
+        money = [m for m in find_money(text) if m.amount_vnd > 0]
+        status = "planned" if _PLANNED.search(text) else "given"
+        year = doc.article.date.year if doc.article.date else None
+        prev_end = 0
+        for m in money:
+            window = [x for x in mentions if prev_end <= x.start - sent.start and x.end - sent.start <= m.start]
+            glue = text[prev_end:m.start]
+            for x in window:
+                glue = glue.replace(doc.text[x.start:x.end], " ")
+            glue = re.sub(r"^.*?(?:[Tt]rong đó|[Cc]ụ thể(?: như sau)?|[Mm]ức hỗ trợ[^:]*)\s*[,:]?", "", glue)
+            names = [x.name for x in window if x.name != donor]
+            if not names and _EACH_WORD.search(text[prev_end:m.start]) and listed:
+                names = listed  # "gồm: A, B và C. Mỗi tỉnh được hỗ trợ 1 tỷ đồng"
+            elif len(names) > 1 and not _EACH_WORD.search(text[prev_end:m.start]):
+                names = []  # "1 tỷ đồng đến A, B, C": a total, not each one's share
+            if names and _SHARE_GLUE.match(glue):
+                for name in dict.fromkeys(names):
+                    out.append(Funding(amount_vnd=m.amount_vnd, qualifier=m.qualifier, donor=donor,
+                                       recipient=name, purpose=None, year=year, status=status,
+                                       evidence=doc.evidence(sent, 0.75)))
+            prev_end = m.end
+        others = [x for x in mentions if x.name != donor]
+        if not money and others and _LIST_GOM.search(text[: others[0].start - sent.start]):
+            listed = [x.name for x in others]
+    return out
