@@ -82,13 +82,14 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
     """``hợp tác giữa X và Y``, ``X và Y ký kết ...``, ``X làm việc với Y``, a delegation of X
     visiting Y: provinces named acting together (never when a foreign party is named)."""
     out: set[tuple[str, str]] = set()
+    foreign = names_foreign(doc.text)  # most articles name no foreign party: one test for all
     for sent in doc.sentences:
-        if names_foreign(sent.text):
+        ms = doc.mentions_in(sent.start, sent.end)
+        if len(ms) < 2 or (foreign and names_foreign(sent.text)):
             continue
-        out |= _working_with(doc, sent)
+        out |= _working_with(doc, sent, ms)
         if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text):
             continue
-        ms = doc.mentions_in(sent.start, sent.end)
         for a, b in zip(ms, ms[1:]):
             between = doc.text[a.end:b.start]
             if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
@@ -100,12 +101,11 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
     return out
 
 
-def _working_with(doc: Doc, sent) -> set[tuple[str, str]]:
+def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
     """The pair of ``A <verb> với B`` / a delegation of A visiting B, one verb at a time: A is the
     last province before the verb in its clause, B the first one after it (within 80 chars)."""
     out: set[tuple[str, str]] = set()
     text = doc.text
-    ms = doc.mentions_in(sent.start, sent.end)
     for pattern in (_WITH, _VISIT):
         for v in pattern.finditer(text, sent.start, sent.end):
             clause_start = max(sent.start, text.rfind(";", sent.start, v.start()) + 1)

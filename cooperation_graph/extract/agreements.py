@@ -62,6 +62,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
     2017 - 2019 ... xây dựng chương trình giai đoạn 2020 - 2025") starts a second agreement;
     sentences without a period speak of the latest one."""
     groups: dict[tuple[str, ...], list[dict]] = {}
+    foreign = names_foreign(doc.text)
     for sent in doc.sentences:
         text = sent.text
         low = text.lower()
@@ -74,7 +75,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             continue
         if not _CONTEXT.search(text) and not kind and not listed:
             continue
-        if names_foreign(text):
+        if foreign and names_foreign(text):
             continue  # a document with a foreign partner: the provinces are not each other's party
         if kind and kind.group().lower() in ("kết luận", "thỏa thuận") and not counts \
                 and not re.search(r"\bký\b|dự thảo", text):

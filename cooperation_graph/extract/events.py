@@ -49,13 +49,14 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
     seen: set[tuple] = set()
     for sent in doc.sentences:
         text = _ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text)
-        if not _HAPPEN.search(text):
-            continue  # cheap test first: most sentences report nothing happening
+        dated = _DATE_HINT.search(text)
+        if not (dated or "oàn " in text or "đã " in text or "vừa " in text) or not _HAPPEN.search(text):
+            continue  # cheap tests first: most sentences report nothing happening
         kind = next((k for k, p in _KIND if p.search(text)), None)
         if kind is None:
             continue
         dates = _event_dates(text, doc.article.date.date() if doc.article.date else None) \
-            if _DATE_HINT.search(text) else []
+            if dated else []
         mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                     for m in doc.mentions_in(sent.start, sent.end)]
         if not dates:

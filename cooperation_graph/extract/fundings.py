@@ -345,6 +345,8 @@ def _money_in(text: str) -> bool:
 _SHARE_GLUE = re.compile(r"(?i)^(?:\s|,|;|và|các|tỉnh|thành phố|TP\.?|mỗi|nơi|địa phương|được(?: hỗ trợ| ủng hộ| nhận)?|"
                          r"nhận|số tiền|kinh phí|là|:|-|–)*$")
 _EACH_WORD = re.compile(r"\bmỗi\b|\bMỗi\b")
+_MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|đồng")
+_LIST_GOM_ANY = re.compile(r"\b(?:gồm|bao gồm)\b")
 _LIST_GOM = re.compile(r"\b(?:gồm|bao gồm|là)\s*:?\s*$")
 _GIVING = re.compile(r"\b(?:hỗ trợ|ủng hộ|trao|tặng|trích|chuyển|tài trợ)\b")
 
@@ -363,6 +365,8 @@ def distributed(doc: Doc) -> list[Funding]:
         if sent.para != para:
             donor, para, listed = None, sent.para, []
         text = sent.text
+        if not _MONEY_WORD.search(text) and not _LIST_GOM_ANY.search(text):
+            continue  # neither an amount nor a list of recipients
         mentions = doc.mentions_in(sent.start, sent.end)
         verb = _GIVING.search(text)
         if verb and not re.search(r"\b(?:được|nhận)\s*$", text[:verb.start()]) and not _PARTS.match(text):
