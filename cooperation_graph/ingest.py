@@ -162,7 +162,10 @@ def _read_html(html: str, path: Path) -> Article:
 def _read_jsonl(text: str, path: Path) -> Iterator[Article]:
     """Good lines are yielded; bad lines are reported together after them."""
     bad: list[str] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" only: U+2028, U+2029 and U+0085 are legal inside a JSON string
+    # (json.dumps(ensure_ascii=False) writes them raw), and str.splitlines() would cut there.
+    for lineno, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         where = f"{path}:{lineno}"

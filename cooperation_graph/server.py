@@ -563,8 +563,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise HttpError(400, "give either 'query' or 'update', not both")
         if "update" in params:
             self._update(params["update"][0], params)
-        else:
+        elif "query" in params:
             self._query(params["query"][0], params)
+        else:
+            raise HttpError(400, "no 'query' (or 'update') parameter in the request")
 
     def _query(self, text: str, params: dict[str, list[str]]) -> None:
         cfg = self.server.config

@@ -114,3 +114,15 @@ def test_related_block_in_the_middle_keeps_the_article_going():
     a = make_article(body, {})
     assert "Tỉnh X và tỉnh Y" not in a.text
     assert "Đoạn thân bài tiếp tục" in a.text
+
+
+def test_jsonl_strings_may_hold_line_and_paragraph_separators(tmp_path):
+    import json as _json
+
+    from cooperation_graph.ingest import read_articles
+
+    path = tmp_path / "seps.jsonl"
+    lines = [_json.dumps({"id": f"a{i}", "title": "Tin", "text": f"Dòng một{sep}dòng hai của bài {i}."},
+                         ensure_ascii=False) for i, sep in enumerate(("\u2028", "\u2029", "\u0085"))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [a.id for a in read_articles(path)] == ["a0", "a1", "a2"]

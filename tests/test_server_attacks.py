@@ -148,3 +148,8 @@ def test_filter_keeps_local_pipes_working():
 
 def test_this_process_is_not_filtered():
     assert not sandbox.network_denied()
+
+
+def test_a_form_without_query_or_update_is_400(attack_server):
+    status, _, body = _form(attack_server.url + "sparql", {"format": "json"})
+    assert status == 400 and b"query" in body
