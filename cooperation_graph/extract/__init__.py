@@ -30,7 +30,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
         return extract_english(article, gazetteer)
     doc = analyse(article, gazetteer)
     main_pair = text_main_pair(doc, _COOPERATION)
-    officials = real_officials(extract_officials(doc))
+    officials = real_officials(extract_officials(doc), places=gazetteer.aliases)
     fundings = extract_fundings(doc, main_pair, officials)
     investments = extract_investments(doc, main_pair)
     fundings, investments = between_two(fundings, investments)

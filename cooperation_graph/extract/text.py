@@ -259,11 +259,17 @@ _NOT_NAMES = re.compile(r"^(?:Châu (?:Âu|Á|Phi|Mỹ|Đại Dương)|Đông Na
 # Posts in companies, banks, hospitals, schools and clubs are not posts of a province or the state.
 _NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iám đốc|CEO|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|"
                          r"[Bb]ệnh viện|(?<![\w])[Tt]rường (?:[Đđ]ại học|THPT|THCS|[Tt]iểu học|[Cc]ao đẳng|[Pp]hổ thông|[Mm]ầm non)|CLB|[Cc]âu lạc bộ|VCCI|[Cc]huỗi|[Hh]ãng|[Dd]oanh nghiệp|"
-                         r"[Tt]ổng công ty|[Gg]iám đốc [Đđ]iều hành|Microsoft|\bWB\b|[Hh]iệp hội")
+                         r"[Tt]ổng công ty|[Gg]iám đốc [Đđ]iều hành|Microsoft|\bWB\b|[Hh]iệp hội|"
+                         r"(?<![\w])[Vv]iện (?!KSND|[Kk]iểm sát)[A-ZĐ]|[Đđ]ại học|[Hh]ọc viện|[Nn]hà hát|"
+                         r"(?<![\w])(?:Đài|[Bb]áo|[Tt]ạp chí)(?![\w])|VOH|VTV|[Ll]iên đoàn [Bb]óng đá|"
+                         r"[Hh]ội [Dd]oanh|[Tt]rung tâm")
 _VI_LETTER = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
 
 
-def real_officials(officials, vietnamese: bool = True) -> list:
+_NOT_VIETNAMESE_WORD = re.compile(r"[fjwzFJWZ]")
+
+
+def real_officials(officials, vietnamese: bool = True, places=None) -> list:
     """People, not fragments, places or foreign leaders; officials, not company executives.
 
     A name loses a sentence word glued to its end (``Vũ Đức Đam Ông``) or a word before its
@@ -272,6 +278,7 @@ def real_officials(officials, vietnamese: bool = True) -> list:
     from dataclasses import replace
 
     out = []
+    seen: set[str] = set()
     for o in officials:
         words = o.name.split()
         while len(words) > 2 and words[-1] in _NAME_TAIL:
@@ -281,8 +288,15 @@ def real_officials(officials, vietnamese: bool = True) -> list:
         name = " ".join(words)
         if len(words) < 2 or words[0] in _NOT_NAME_START or _NOT_NAMES.match(name) or FOREIGN.fullmatch(name):
             continue
-        if vietnamese and words[0] not in _SURNAME_WORDS and not _VI_LETTER.search(name):
-            continue
+        if vietnamese and ((words[0] not in _SURNAME_WORDS and not _VI_LETTER.search(name))
+                           or _NOT_VIETNAMESE_WORD.search(name) or FOREIGN.match(name)):
+            continue  # a foreign person ("Hoa Kỳ Wilbur Ross", "Kim Jong")
+        if places is not None and (places.get(name) or (words[0] not in _SURNAME_WORDS
+                                                         and places.get(" ".join(words[1:])))):
+            continue  # a province taken for a name ("Đà Nẵng", "Thái Bình Dương")
+        if name in seen:
+            continue  # one entry per person
+        seen.add(name)
         if o.titles and all(_NOT_PUBLIC.search(t) for t in o.titles):
             continue
         out.append(replace(o, name=name) if name != o.name else o)
