@@ -295,11 +295,18 @@ def query_cmd(query: str | None, params: tuple[str, ...], fmt: str, store_spec: 
 @click.option("--max-rows", default=10_000, show_default=True, type=int,
               help="Rows (or triples) per result; longer results are cut (X-Result-Truncated).")
 @click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
+@click.option("--max-bytes", default=50, show_default=True, type=click.IntRange(1), metavar="MB",
+              help="Megabytes per answer; longer answers are cut by rows (X-Result-Truncated).")
+@click.option("--max-memory", default=2000, show_default=True, type=click.IntRange(100), metavar="MB",
+              help="Resident megabytes a query worker may use; past it the query is stopped (503).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (repeatable). Other names get 421, "
+                   "which keeps web pages from reaching the server by DNS rebinding.")
 @click.option("--allow-update", "update_token", default=None, envvar="COOPGRAPH_UPDATE_TOKEN", metavar="TOKEN",
               help="Accept SPARQL Update from requests with 'Authorization: Bearer TOKEN' "
                    "(better: env COOPGRAPH_UPDATE_TOKEN). Off by default.")
 def serve_cmd(store_spec: str, host: str, port: int, timeout: float, max_rows: int, workers: int,
-              update_token: str | None) -> None:
+              max_bytes: int, max_memory: int, allow_hosts: tuple[str, ...], update_token: str | None) -> None:
     """Serve the store: SPARQL 1.1 endpoint at /sparql, query page at /, views at /view/...
 
     \b
@@ -311,7 +318,8 @@ def serve_cmd(store_spec: str, host: str, port: int, timeout: float, max_rows: i
     from .server import ServerConfig, serve
 
     serve(ServerConfig(store=store_spec, host=host, port=port, timeout=timeout, max_rows=max_rows,
-                       workers=workers, update_token=update_token))
+                       workers=workers, update_token=update_token, max_bytes=max_bytes * 1_000_000,
+                       max_memory=max_memory * 1_000_000, allowed_hosts=allow_hosts))
 
 
 # === view (HTML views) ===

@@ -12,8 +12,12 @@ Safe by default:
 * every query runs in a worker *process* holding its own read-only handle on the store; a
   query past the time limit has its worker killed (503) and a new one started, so a runaway
   query stops using CPU instead of finishing in the background;
-* results longer than the row limit are cut, with ``X-Result-Truncated: true``; request
-  bodies over the size limit get 413.
+* results longer than the row limit, or than the byte limit once written, are cut, with
+  ``X-Result-Truncated: true``; a worker whose memory passes the limit is killed (503) and
+  replaced; request bodies over the size limit get 413, a body that does not arrive in time 408;
+* only requests naming this server in their ``Host`` header are answered (421 otherwise), so a
+  web page cannot reach the loopback server through DNS rebinding; pages carry a
+  Content-Security-Policy and may not be framed (``X-Frame-Options: DENY``).
 
 Routes: ``/`` query page, ``/sparql`` (GET, POST form, POST ``application/sparql-query`` or
 ``application/sparql-update``), ``/view/graph`` and ``/view/provinces`` (the graph views),
@@ -103,6 +107,19 @@ class ServerConfig:
     workers: int = 2
     update_token: str | None = None
     view_timeout: float = 120.0
+    max_bytes: int = 50_000_000  # bytes per answer; longer ones are cut by rows
+    max_memory: int = 2_000_000_000  # bytes of resident memory per worker before it is killed
+    allowed_hosts: tuple[str, ...] = ()  # Host header names accepted beside the listening address
+    socket_timeout: float = 30.0  # seconds a client may take to send its request
+
+
+def _rss(pid: int) -> int:
+    """Resident memory of a process in bytes (0 where /proc is not there)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -161,10 +178,13 @@ def _handle(store: Any, msg: dict[str, Any]) -> tuple[Any, ...]:  # pragma: no c
     if msg["op"] == "view":
         return _render_view(store, msg["name"])
     kwargs: dict[str, Any] = {}
-    if msg.get("default_graphs"):
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in msg["default_graphs"]]
-    if msg.get("named_graphs"):
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in msg["named_graphs"]]
+    try:
+        if msg.get("default_graphs"):
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in msg["default_graphs"]]
+        if msg.get("named_graphs"):
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in msg["named_graphs"]]
+    except ValueError as exc:
+        return ("error", 400, f"bad default-graph-uri or named-graph-uri: {exc}")
     try:
         raw = store.query(msg["query"], **kwargs)
         result = to_result(raw, limit=msg["limit"])
@@ -175,13 +195,41 @@ def _handle(store: Any, msg: dict[str, Any]) -> tuple[Any, ...]:  # pragma: no c
     except OSError as exc:
         return ("error", 500, f"query failed: {exc}")
     fmt = msg["format"]
-    if result.kind == "graph":
+    graph = result.kind == "graph"
+    if graph:
         fmt = fmt if fmt in ("turtle", "ntriples", "jsonld") else "turtle"
-        body = format_graph(result, fmt)
     else:
         fmt = fmt if fmt in ("json", "xml", "csv", "tsv") else "json"
-        body = format_result(result, fmt)
-    return ("ok", body.encode("utf-8"), CONTENT_TYPES[fmt], result.truncated, len(result))
+    body, result = _within_bytes(result, fmt, msg.get("max_bytes"))
+    if body is None:
+        return ("error", 400, f"the answer is over the limit of {msg['max_bytes']} bytes even with one "
+                              "row: select less (e.g. SUBSTR of long values)")
+    return ("ok", body, CONTENT_TYPES[fmt], result.truncated, len(result))
+
+
+def _within_bytes(result: Any, fmt: str, limit: int | None) -> tuple[bytes | None, Any]:
+    """The written answer, cut by rows (or triples) to at most ``limit`` bytes."""
+    from dataclasses import replace
+
+    def write(r: Any) -> bytes:
+        text = format_graph(r, fmt) if r.kind == "graph" else format_result(r, fmt)
+        return text.encode("utf-8")
+
+    body = write(result)
+    if not limit or len(body) <= limit:
+        return body, result
+    field = "triples" if result.kind == "graph" else "rows"
+    items = getattr(result, field)
+    lo, hi, best = 1, len(items) - 1, None  # the most rows that fit
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        cut = replace(result, **{field: items[:mid]}, truncated=True)
+        written = write(cut)
+        if len(written) <= limit:
+            best, lo = (written, cut), mid + 1
+        else:
+            hi = mid - 1
+    return best if best else (None, result)
 
 
 def _render_view(store: Any, name: str) -> tuple[Any, ...]:  # pragma: no cover - child
@@ -295,9 +343,10 @@ class _Worker:
 class QueryPool:
     """Worker processes that run queries with a time limit; killed and replaced on timeout."""
 
-    def __init__(self, store_path: str | Path, size: int = 2) -> None:
+    def __init__(self, store_path: str | Path, size: int = 2, max_memory: int = 0) -> None:
         self.store_path = str(store_path)
         self.size = max(1, size)
+        self.max_memory = max_memory
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()  # held while updating: no query runs meanwhile
         self._closed = False
@@ -307,7 +356,8 @@ class QueryPool:
             self._idle.put(w)
 
     def call(self, msg: dict[str, Any], timeout: float) -> tuple[Any, ...]:
-        """Send one request to an idle worker; ("timeout",) when it takes too long."""
+        """Send one request to an idle worker; ("timeout",) when it takes too long,
+        ("memory", bytes) when the worker's resident memory passes the limit."""
         deadline = time.monotonic() + timeout
         try:
             worker = self._idle.get(timeout=timeout)
@@ -315,12 +365,18 @@ class QueryPool:
             return ("busy",)
         try:
             worker.conn.send(msg)
-            if worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                answer = worker.conn.recv()
-                self._idle.put(worker)
-                worker = None
-                return answer
-            return ("timeout",)
+            while True:
+                left = deadline - time.monotonic()
+                if worker.conn.poll(max(0.0, min(left, 0.05))):
+                    answer = worker.conn.recv()
+                    self._idle.put(worker)
+                    worker = None
+                    return answer
+                if left <= 0:
+                    return ("timeout",)
+                used = _rss(worker.process.pid) if self.max_memory else 0
+                if used > self.max_memory:
+                    return ("memory", used)
         except (EOFError, OSError, BrokenPipeError) as exc:
             return ("error", 500, f"query worker died: {exc}")
         finally:
@@ -431,6 +487,36 @@ def negotiate(accept: str | None, graph: bool, override: str | None = None) -> s
     return best
 
 
+#: The query page loads only its own script and style; nothing may frame any page.
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+#: The views embed their scripts and styles inline (no network), but reach nothing outside.
+VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
+            "font-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+WILDCARD = ("0.0.0.0", "::", "")
+
+
+def _host_name(header: str) -> str:
+    """The name in a Host header, without its port and brackets, lower case."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1:h.find("]")] if "]" in h else h
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
+def allowed_hosts(config: ServerConfig) -> frozenset[str] | None:
+    """The Host header names the server answers to; None = any (a wildcard address, no list)."""
+    names = {_host_name(h) for h in config.allowed_hosts}
+    host = config.host.strip("[]").lower()
+    if host in WILDCARD:
+        return frozenset(names) if names else None
+    names.add(host)
+    if host in LOOPBACK or host.startswith("127."):
+        names.update(LOOPBACK)
+    return frozenset(names)
+
+
 class SparqlServer(ThreadingHTTPServer):
     """The HTTP server; holds the configuration, the worker pool and cached views."""
 
@@ -443,7 +529,8 @@ class SparqlServer(ThreadingHTTPServer):
         path = Path(config.store)
         if not path.is_dir():
             raise StoreError(f"no store at {path}: build one first (coopgraph build ...)")
-        self.pool = QueryPool(path, config.workers)
+        self.hosts = allowed_hosts(config)
+        self.pool = QueryPool(path, config.workers, config.max_memory)
         self.views: dict[str, bytes] = {}
         self.views_lock = threading.Lock()
         try:
@@ -467,6 +554,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "coopgraph"
 
+    def setup(self) -> None:
+        self.timeout = self.server.config.socket_timeout  # a client that stops sending loses its thread
+        super().setup()
+
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
 
@@ -478,7 +569,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
                          else f"{ctype}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("X-Frame-Options", "DENY")
         self.send_header("Cache-Control", "no-store")
+        if ctype.startswith("text/html") and "Content-Security-Policy" not in (headers or {}):
+            self.send_header("Content-Security-Policy", PAGE_CSP)
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.end_headers()
@@ -500,14 +594,37 @@ class SparqlHandler(BaseHTTPRequestHandler):
         try:
             n = int(length)
         except ValueError:
-            raise HttpError(400, "bad Content-Length") from None
+            n = -1
+        if n < 0 or not length.strip().isdigit():
+            self.close_connection = True
+            raise HttpError(400, f"bad Content-Length {length!r}")
         if n > self.server.config.max_body:
             self.close_connection = True
             raise HttpError(413, f"request body of {n} bytes is over the limit of {self.server.config.max_body}")
-        return self.rfile.read(n)
+        try:
+            body = self.rfile.read(n)
+        except TimeoutError:
+            self.close_connection = True
+            raise HttpError(408, f"the request body did not arrive within {self.server.config.socket_timeout:g} s "
+                                 f"(Content-Length {n})") from None
+        if len(body) < n:
+            self.close_connection = True
+            raise HttpError(400, f"request body shorter ({len(body)} bytes) than its Content-Length ({n})")
+        return body
+
+    def _check_host(self) -> None:
+        hosts = self.server.hosts
+        header = self.headers.get("Host")
+        if hosts is None or header is None:  # a wildcard address, or an HTTP/1.0 client without Host
+            return
+        if _host_name(header) not in hosts:
+            self.close_connection = True
+            raise HttpError(421, f"this server does not answer to Host {header[:100]!r} "
+                                 "(start it with --allow-host NAME to add a name)")
 
     def _dispatch(self) -> None:
         try:
+            self._check_host()
             route = urllib.parse.urlsplit(self.path).path
             if route in ("/sparql", "/query"):
                 self._sparql()
@@ -529,8 +646,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._error(err)
         except (StoreError, QueryError) as exc:
             self._error(HttpError(500, str(exc)))
-        except (BrokenPipeError, ConnectionResetError):
-            pass
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            self.close_connection = True
 
     do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = _dispatch
 
@@ -582,28 +699,33 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise HttpError(400, "this is an update: send it as 'update' with POST")
         fmt = negotiate(self.headers.get("Accept"), form in ("CONSTRUCT", "DESCRIBE"),
                         (params.get("format") or params.get("output") or [None])[0])
-        msg = {"op": "query", "query": text, "format": fmt, "limit": cfg.max_rows,
+        msg = {"op": "query", "query": text, "format": fmt, "limit": cfg.max_rows, "max_bytes": cfg.max_bytes,
                "default_graphs": params.get("default-graph-uri", []),
                "named_graphs": params.get("named-graph-uri", [])}
         started = time.monotonic()
         answer = self.server.pool.call(msg, cfg.timeout)
         self._answer(answer, started, f"query exceeded the time limit of {cfg.timeout:g} s")
 
-    def _answer(self, answer: tuple[Any, ...], started: float, timeout_message: str) -> None:
+    def _answer(self, answer: tuple[Any, ...], started: float, timeout_message: str,
+                extra: dict[str, str] | None = None) -> None:
         kind = answer[0]
         if kind == "timeout":
             raise HttpError(503, timeout_message, {"Retry-After": "10"})
         if kind == "busy":
             raise HttpError(503, "server busy: all query workers stayed occupied", {"Retry-After": "5"})
+        if kind == "memory":
+            raise HttpError(503, f"query stopped: its worker used {answer[1] // 1_000_000} MB, over the limit of "
+                                 f"{self.server.config.max_memory // 1_000_000} MB", {"Retry-After": "10"})
         if kind == "error":
             raise HttpError(answer[1], answer[2])
         if kind != "ok":
             raise HttpError(500, f"unexpected worker answer {kind!r}")
-        _, body, ctype, truncated, _count = answer
-        headers = {"X-Query-Time-Ms": f"{(time.monotonic() - started) * 1000:.1f}"}
+        _, body, ctype, truncated, count = answer
+        headers = {"X-Query-Time-Ms": f"{(time.monotonic() - started) * 1000:.1f}", **(extra or {})}
         if truncated:
             headers["X-Result-Truncated"] = "true"
             headers["X-Result-Limit"] = str(self.server.config.max_rows)
+            headers["X-Result-Rows"] = str(count)
         self._send(200, body, ctype, headers)
 
     def _update(self, text: str, params: dict[str, list[str]]) -> None:
@@ -644,8 +766,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise HttpError(404, "no such asset")
         try:
             data = _asset(name)
-        except FileNotFoundError:
-            raise HttpError(404, f"no asset {name}") from None
+        except OSError:  # not there, or a name too long for the file system
+            raise HttpError(404, f"no asset {name[:80]}") from None
         ctype = {"js": "text/javascript", "css": "text/css", "html": "text/html"}.get(name.rsplit(".", 1)[-1],
                                                                                      "application/octet-stream")
         self._send(200, data, ctype)
@@ -662,9 +784,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
             if answer[0] == "ok":
                 with self.server.views_lock:
                     self.server.views[name] = answer[1]
-            self._answer(answer, started, f"the {name} view took longer than {cfg.view_timeout:g} s")
+            self._answer(answer, started, f"the {name} view took longer than {cfg.view_timeout:g} s",
+                         {"Content-Security-Policy": VIEW_CSP})
             return
-        self._send(200, cached, "text/html")
+        self._send(200, cached, "text/html", {"Content-Security-Policy": VIEW_CSP})
 
 
 def _asset(name: str) -> bytes:

@@ -339,6 +339,16 @@ def test_views_are_served(server):
     assert _request(server.url + "view/nothing")[0] == 404
 
 
+@pytest.mark.parametrize("name", ["graph", "provinces"])
+def test_served_views_run_under_their_content_security_policy(server, name):
+    pytest.importorskip("cooperation_graph.views")
+    status, headers, _ = _request(server.url + f"view/{name}", timeout=120)
+    assert status == 200 and "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    page = load_page(server.url + f"view/{name}", budget_ms=15000)
+    assert page.attr("cg-status", "data-ready") == "1", page.console
+    assert page.console == [], page.console  # a CSP violation is reported on the console
+
+
 def test_browser_runs_an_example_and_shows_the_table(server):
     page = load_page(server.url + "?run=pairs", budget_ms=15000)
     expected = read_expected(QUERIES / "pairs.srj")

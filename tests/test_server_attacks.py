@@ -153,3 +153,98 @@ def test_this_process_is_not_filtered():
 def test_a_form_without_query_or_update_is_400(attack_server):
     status, _, body = _form(attack_server.url + "sparql", {"format": "json"})
     assert status == 400 and b"query" in body
+
+
+# --------------------------------------------------------------------------- resource limits
+
+CROSS_CONCAT = ("SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?b)); separator=',') AS ?all) "
+                "WHERE { GRAPH ?g { ?a ?p ?o } GRAPH ?h { ?b ?q ?r } }")
+
+
+@pytest.fixture(scope="module")
+def tight_server(tmp_path_factory):
+    path = _make_store(tmp_path_factory.mktemp("tight") / "store")
+    config = ServerConfig(store=path, port=0, timeout=20, workers=1, max_bytes=20_000,
+                          max_memory=400_000_000, socket_timeout=1.0, allowed_hosts=("coop.example",))
+    with running_server(config) as srv:
+        yield srv
+
+
+def _raw(server, data: bytes, wait: float = 10.0) -> bytes:
+    """Send raw bytes to the server and read what comes back until it closes or goes quiet."""
+    host, port = server.server_address[:2]
+    with socket.create_connection((host, port), timeout=wait) as s:
+        s.sendall(data)
+        out = b""
+        try:
+            while chunk := s.recv(65536):
+                out += chunk
+        except TimeoutError:
+            pass
+    return out
+
+
+def test_answers_are_cut_to_the_byte_limit(tight_server):
+    endpoint = tight_server.url + "sparql"
+    status, headers, body = _form(endpoint, {"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    assert status == 200 and len(body) <= 20_000 and headers.get("X-Result-Truncated") == "true"
+    rows = len(__import__("json").loads(body)["results"]["bindings"])
+    assert 0 < rows == int(headers["X-Result-Rows"])
+    status, _, body = _form(endpoint, {"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 3"})
+    assert status == 200 and len(__import__("json").loads(body)["results"]["bindings"]) == 3
+
+
+def test_one_row_over_the_byte_limit_is_400(tight_server):
+    query = ("SELECT (GROUP_CONCAT(STR(?s); separator=',') AS ?all) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    status, _, body = _form(tight_server.url + "sparql", {"query": query})
+    assert status == 400 and b"over the limit" in body
+
+
+def test_a_query_that_eats_memory_is_stopped_and_the_server_recovers(tight_server):
+    endpoint = tight_server.url + "sparql"
+    status, _, body = _form(endpoint, {"query": CROSS_CONCAT})
+    assert status == 503 and b"MB" in body, body[:200]
+    status, _, body = _form(endpoint, {"query": "ASK { GRAPH ?g { ?s ?p ?o } }"})
+    assert status == 200 and b"true" in body
+
+
+def test_body_shorter_than_content_length_times_out_and_frees_the_thread(tight_server):
+    started = __import__("time").monotonic()
+    reply = _raw(tight_server, b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               b"Content-Type: application/sparql-query\r\nContent-Length: 500\r\n\r\nASK {")
+    assert reply.startswith(b"HTTP/1.1 408"), reply[:200]
+    assert __import__("time").monotonic() - started < 8
+
+
+@pytest.mark.parametrize("length", [b"-5", b"abc", b"+3", b" 1e3"])
+def test_bad_content_length_is_400(tight_server, length):
+    reply = _raw(tight_server, b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               b"Content-Type: application/sparql-query\r\nContent-Length: " + length + b"\r\n\r\n")
+    assert reply.startswith(b"HTTP/1.1 400") and b"Content-Length" in reply, reply[:300]
+
+
+def test_other_host_names_get_421(tight_server):
+    port = tight_server.server_address[1]
+    for host, expected in ((f"attacker.example:{port}", 421), (f"127.0.0.1:{port}", 200),
+                           (f"localhost:{port}", 200), (f"[::1]:{port}", 200), ("COOP.example", 200),
+                           (f"127.0.0.1.attacker.example:{port}", 421)):
+        status, _, body = _request(tight_server.url + "health", headers={"Host": host})
+        assert status == expected, (host, status, body)
+
+
+def test_pages_carry_a_content_security_policy_and_refuse_framing(tight_server):
+    status, headers, _ = _request(tight_server.url)
+    assert status == 200 and headers["X-Frame-Options"] == "DENY"
+    csp = headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+@pytest.mark.parametrize("path", ["static/" + "a" * 300, "static/" + "%C3%A9" * 200 + ".js"])
+def test_long_asset_names_are_404(tight_server, path):
+    assert _request(tight_server.url + path)[0] == 404
+
+
+def test_bad_default_graph_uri_is_400(tight_server):
+    q = urllib.parse.quote("ASK { ?s ?p ?o }")
+    status, _, body = _request(tight_server.url + f"sparql?query={q}&default-graph-uri=not%20an%20iri")
+    assert status == 400 and b"default-graph-uri" in body
