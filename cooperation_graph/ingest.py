@@ -4,6 +4,12 @@ Supported inputs: ``.txt`` (page text, optionally opened by a ``---`` front-matt
 ``key: value`` lines), ``.html``/``.htm`` (main text and metadata via trafilatura) and ``.jsonl``
 (one article a line: id, url, title, date, text, and optionally source, authors, section,
 synthetic). Directories are read recursively.
+
+A ``date`` may be ISO 8601, ``dd/mm/yyyy hh:mm``, or a month only (``2025-08``: the page's day is
+unknown, and dates without a year in the text are read in that month). Without one, the page's
+own stamp lines date it (``Thứ Sáu 03/01/2020 17:34``, ``Cập nhật, 13:55, Thứ Năm, 12/08/2021
+(GMT+7)``, ``Published: December 27, 2016``, a stamp ending the headline); when the first lines
+hold several, the earliest is the article's (a site prints the crawl day above it).
 """
 
 from __future__ import annotations
@@ -40,11 +46,33 @@ SOURCES = {
     "Thanh Niên": "Thanh Niên",
 }
 
+# A page's date stamp as real pages print it: "Thứ Sáu 03/01/2020 17:34", "Chủ Nhật, 11/02/2018 |
+# 16:51", "Cập nhật, 13:55, Thứ Năm, 12/08/2021 (GMT+7)", "Thứ 7, 11/03/2023 | 15:59:36 [GMT +7]".
+_WEEKDAY_VI = r"(?i:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
+_DMY = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+_HM = r"(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::\d{2})?"
+_GMT = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*\+\s*0?7(?::00)?\s*[)\]]?)?"
 _DATE_LINE = re.compile(
-    r"^(?P<section>[^\d|]{0,40}?)[\s|,-]*(?:(?:Thứ \w+|Chủ nhật),?\s*)?"
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[\s,-]+(?P<H>\d{1,2})[:h](?P<M>\d{2}))?"
-    r"(?:\s*\(?GMT\+7\)?)?$"
+    r"^(?P<section>[^\d|]{0,40}?)[\s|,-]*"
+    r"(?:(?i:cập nhật|đăng|ngày đăng|xuất bản)(?:\s+lúc)?\s*:?\s*[,-]?\s*)?"
+    r"(?:(?P<H0>\d{1,2})[:h](?P<M0>\d{2})\s*[,|-]?\s*)?"
+    rf"(?:{_WEEKDAY_VI}\s*[,|-]?\s*)?(?:ngày\s+)?{_DMY}"
+    rf"(?:\s*[,|-]*\s*(?:lúc\s*)?{_HM})?{_GMT}(?:\s+A\s+A)?\s*$"
 )
+# A headline that ends in its stamp ("... khắc phục bão số 10 01/10/2025 11:13"), a stamp glued to
+# the lead ("20/6/2024Chiều nay (20.6), ..."), an English stamp ("Published: December 27, 2016").
+_TRAILING_STAMP = re.compile(rf"\s+{_DMY}\s*[,|-]?\s*{_HM}{_GMT}\s*$")
+_GLUED_STAMP = re.compile(rf"^{_DMY}(?=[A-ZĐÀ-Ỹ])")
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
+_EN_STAMP = re.compile(
+    r"^(?:(?:Published|Posted|Updated|Last updated)\s*(?:on|:)?\s*)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s*)?"
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?:\s*[-|,]?\s*(?:(?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2})?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?))?(?:\s*\(?(?:GMT|UTC|ICT)\s*\+?\s*0?7?\)?)?\s*$")
+STAMP_LINES = 12  # a page's own date stamp sits in its first lines; the site's "today" may too
+_MONTH_ONLY = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
 _LEAD_SOURCE = re.compile(r"^\(?(?P<src>[A-ZĐ][\wĐđ&. ]{1,20}?)\)?\s+[-–—]\s+\S")
 _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
 _BYLINE = re.compile(
@@ -211,17 +239,39 @@ def make_article(body: str, meta: dict[str, Any], *, path: Path | None = None,
     lines = [line for line in normalize_text(body).split("\n")]
     lines, removed, authors = strip_boilerplate(lines)
     title = normalize_text(str(meta.get("title") or "")).strip()
-    published = _parse_date(meta.get("date"), where)
+    month = _MONTH_ONLY.match(str(meta.get("date") or ""))
+    published = None if month else _parse_date(meta.get("date"), where)
     section = meta.get("section")
-    # Page text carries its own title and "<section> dd/mm/yyyy hh:mm" line.
+    # Page text carries its title and stamp lines ("<section> dd/mm/yyyy hh:mm"); a page may
+    # also print the site's "today" above the article's own stamp: the earliest stamp is the
+    # article's (the crawl day is never before it).
     kept: list[str] = []
-    for line in lines:
+    stamps: list[datetime] = []
+    for number, line in enumerate(lines):
+        head = number < STAMP_LINES
         m = _DATE_LINE.match(line)
-        if m and (published is None or not kept or len(kept) <= 3):
-            published = published or _page_date(m)
+        if m and (head or (published is None and not stamps) or len(kept) <= 3):
+            when = _page_date(m)
+            if when:
+                stamps.append(when)
             section = section or (m.group("section").strip(" |-,") or None)
             continue
+        en = _EN_STAMP.match(line) if head else None
+        if en:
+            when = _english_date(en)
+            if when:
+                stamps.append(when)
+                continue
+        if head and len(kept) <= 3:
+            m = _TRAILING_STAMP.search(line) or _GLUED_STAMP.match(line)
+            when = _page_date(m) if m else None
+            if when:
+                stamps.append(when)
+                line = (line[:m.start()] + line[m.end():]).strip()
         kept.append(line)
+    if published is None and stamps:
+        published = min(stamps)
+    month_text = f"{month[1]}-{month[2]}" if month and published is None else None
     if not title:
         title = next((ln for ln in kept if len(ln.split()) >= 3), "")
     if title and (not kept or kept[0] != title):
@@ -244,7 +294,7 @@ def make_article(body: str, meta: dict[str, Any], *, path: Path | None = None,
         source=normalize_text(str(source)) if source else None,
         authors=tuple(meta_authors or authors), url=meta.get("url") or None,
         section=section, path=str(path) if path else None, synthetic=synthetic,
-        content_hash=content_hash, removed=tuple(removed))
+        content_hash=content_hash, removed=tuple(removed), month=month_text)
 
 
 def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -324,9 +374,21 @@ def _lead_source(lines: list[str]) -> str | None:
 
 
 def _page_date(m: re.Match[str]) -> datetime | None:
+    groups = m.groupdict()
+    hour, minute = (groups.get("H") or groups.get("H0") or 0), (groups.get("M") or groups.get("M0") or 0)
     try:
-        return datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0),
-                        tzinfo=VN_TZ)
+        return datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(hour), int(minute), tzinfo=VN_TZ)
+    except ValueError:
+        return None
+
+
+def _english_date(m: re.Match[str]) -> datetime | None:
+    hour = int(m["H"] or 0)
+    if m["ampm"] and m["ampm"][0] in "Pp" and hour < 12:
+        hour += 12
+    try:
+        return datetime(int(m["y"]), _MONTHS_EN.index(m["mon"].lower()) + 1, int(m["d"]), hour,
+                        int(m["M"] or 0), tzinfo=VN_TZ)
     except ValueError:
         return None
 

@@ -8,7 +8,7 @@ Facts refer to provinces by their common short name (``Hà Nội``, ``Hồ Chí 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 Era = Literal["legacy", "current"]  # the 63 units before 2025-07-01, the 34 after
@@ -40,6 +40,18 @@ class Article:
     synthetic: bool = False
     content_hash: str = ""
     removed: tuple[str, ...] = ()  # boilerplate blocks taken out of the text, for inspection
+    month: str | None = None  # "YYYY-MM" when the page gives its month but not its day
+
+    @property
+    def reference_day(self) -> date | None:
+        """The day dates without a year are read against: the page's date, else the last day
+        of the month the page gives (``Ngày 1/8`` on a page of 2025-08 is 2025-08-01)."""
+        if self.date:
+            return self.date.date()
+        if self.month:
+            year, month = map(int, self.month.split("-"))
+            return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -47,6 +59,7 @@ class Article:
             "title": self.title,
             "date": self.date.date().isoformat() if self.date else None,
             "datetime": self.date.isoformat() if self.date else None,
+            **({"month": self.month} if self.month else {}),
             "source": self.source,
             "authors": list(self.authors),
             "url": self.url,

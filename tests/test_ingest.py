@@ -126,3 +126,57 @@ def test_jsonl_strings_may_hold_line_and_paragraph_separators(tmp_path):
                          ensure_ascii=False) for i, sep in enumerate(("\u2028", "\u2029", "\u0085"))]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert [a.id for a in read_articles(path)] == ["a0", "a1", "a2"]
+
+
+# --- the page's date stamp, in the forms real pages print it ---------------------------------
+
+LEAD = "Chiều 3/1, Ban Thường vụ Tỉnh ủy Hải Dương và Ban Thường vụ Tỉnh ủy Phú Yên ký kết biên bản ghi nhớ."
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Thứ Sáu 03/01/2020 17:34", "2020-01-03T17:34:00+07:00"),
+    ("Chủ Nhật, 11/02/2018 | 16:51", "2018-02-11T16:51:00+07:00"),
+    ("Cập nhật, 13:55, Thứ Năm, 12/08/2021 (GMT+7)", "2021-08-12T13:55:00+07:00"),
+    ("Thứ 7, 11/03/2023 | 15:59:36 [GMT +7] A  A", "2023-03-11T15:59:00+07:00"),
+    ("Thứ bảy, ngày 23/11/2024", "2024-11-23T00:00:00+07:00"),
+    ("21/10/2025, 23:50", "2025-10-21T23:50:00+07:00"),
+    ("Published: December 27, 2016", "2016-12-27T00:00:00+07:00"),
+    ("Updated: Monday, March 4, 2024 3:05 PM (GMT+7)", "2024-03-04T15:05:00+07:00"),
+])
+def test_stamp_lines_date_the_page_and_leave_the_text(head, expected):
+    a = make_article(f"Hải Dương và Phú Yên ký kết hợp tác\n{head}\n{LEAD}", {}, where="t.txt")
+    assert a.date.isoformat() == expected
+    assert head not in a.text and a.text.endswith(LEAD)
+
+
+def test_site_today_above_the_article_stamp_is_not_its_date():
+    # The crawl day printed by the site's header is never before the article's own stamp.
+    a = make_article(f"Thứ bảy, ngày 23/11/2024\nHải Dương và Phú Yên ký kết hợp tác\n"
+                     f"Thứ Sáu 03/01/2020 17:34\n{LEAD}", {}, where="t.txt")
+    assert a.date.isoformat() == "2020-01-03T17:34:00+07:00"
+
+
+def test_stamp_at_the_end_of_the_headline_or_glued_to_the_lead():
+    a = make_article("Đà Nẵng hỗ trợ 6 tỉ đồng cho bà con miền Trung 01/10/2025 11:13\nNội dung.", {},
+                     where="t.txt")
+    assert a.date.isoformat() == "2025-10-01T11:13:00+07:00"
+    assert a.title == "Đà Nẵng hỗ trợ 6 tỉ đồng cho bà con miền Trung"
+    a = make_article("Gia Lai và ba tỉnh đánh giá liên kết\n20/6/2024Chiều nay (20.6), tại Pleiku, hội nghị "
+                     "đã diễn ra.", {}, where="t.txt")
+    assert a.date.date().isoformat() == "2024-06-20"
+    assert "Chiều nay (20.6), tại Pleiku" in a.text and "20/6/2024" not in a.text
+
+
+def test_a_date_inside_the_text_is_not_the_stamp():
+    a = make_article("Hải Dương và Phú Yên ký kết hợp tác\n" + "\n".join(f"Đoạn {i}." for i in range(14))
+                     + "\nHai tỉnh kết nghĩa từ 09/01/1960 đến nay 15:00 giờ.", {}, where="t.txt")
+    assert a.date is None
+
+
+def test_a_month_only_page_date_reads_days_in_that_month():
+    a = make_article(f"Đà Nẵng hỗ trợ Nghệ An\nNgày 1/8, đoàn công tác TP.Đà Nẵng đã trao hỗ trợ.",
+                     {"date": "2025-08"}, where="t.txt")
+    assert a.date is None and a.month == "2025-08"
+    assert a.reference_day.isoformat() == "2025-08-31" and a.to_dict()["month"] == "2025-08"
+    december = make_article(f"Hải Dương và Phú Yên\n{LEAD}", {"date": "2024-12"}, where="t.txt")
+    assert december.reference_day.isoformat() == "2024-12-31"

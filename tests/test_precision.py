@@ -147,3 +147,15 @@ def test_amount_before_its_recipient_is_not_read_as_a_share_of_the_previous_one(
         "hỗ trợ tỉnh Thừa Thiên Huế khắc phục hậu quả mưa lũ.",
         "2020-10-16", "Đà Nẵng chung tay vì miền Trung")
     assert fundings(ex) == [("Đà Nẵng", "Huế", 1_500_000_000, "given"), ("Đà Nẵng", "Quảng Trị", 2_000_000_000, "given")]
+
+
+def test_a_month_only_page_date_gives_days_their_year_and_era():
+    ex = extract_text(
+        "Đà Nẵng hỗ trợ Nghệ An khắc phục hậu quả bão số 3\n"
+        "Ngày 1/8, đoàn công tác TP.Đà Nẵng đã trao hỗ trợ 1 tỷ đồng cho người dân tỉnh Nghệ An "
+        "khắc phục hậu quả mưa bão.",
+        "2025-08", "Đà Nẵng hỗ trợ Nghệ An khắc phục hậu quả bão số 3")
+    assert [e.date.isoformat() for e in ex.events] == ["2025-08-01"]
+    assert fundings(ex) == [("Đà Nẵng", "Nghệ An", 1_000_000_000, "given")]
+    assert {p.era for p in ex.provinces} == {"current"}
+    assert [f.year for f in ex.fundings] == [2025]

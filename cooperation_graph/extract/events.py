@@ -55,7 +55,7 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         kind = next((k for k, p in _KIND if p.search(text)), None)
         if kind is None:
             continue
-        dates = _event_dates(text, doc.article.date.date() if doc.article.date else None) \
+        dates = _event_dates(text, doc.article.reference_day) \
             if dated else []
         mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                     for m in doc.mentions_in(sent.start, sent.end)]

@@ -177,7 +177,7 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
                     continue
                 confidence = 0.9 if (giver and recipient) else 0.65
                 year = years[0] if years else (
-                    doc.article.date.year if doc.article.date and not planned
+                    doc.article.reference_day.year if doc.article.reference_day and not planned
                     and not _CUMULATIVE.search(text) else None)
                 out.append(Funding(
                     amount_vnd=m.amount_vnd, qualifier=m.qualifier, donor=d, recipient=recipient,
@@ -377,7 +377,7 @@ def distributed(doc: Doc) -> list[Funding]:
             continue
         money = [m for m in find_money(text) if m.amount_vnd > 0]
         status = "planned" if _PLANNED.search(text) else "given"
-        year = doc.article.date.year if doc.article.date else None
+        year = doc.article.reference_day.year if doc.article.reference_day else None
         prev_end = 0
         for m in money:
             window = [x for x in mentions if prev_end <= x.start - sent.start and x.end - sent.start <= m.start]

@@ -132,7 +132,7 @@ class Doc:
 def analyse(article: Article, gazetteer: Gazetteer) -> Doc:
     """Split the article into sentences and find the provinces it names."""
     text = article.text
-    return Doc(article=article, gazetteer=gazetteer, era=era_of(article.date), text=text,
+    return Doc(article=article, gazetteer=gazetteer, era=era_of(article.reference_day), text=text,
                sentences=split_sentences(text), mentions=find_provinces(text, gazetteer))
 
 

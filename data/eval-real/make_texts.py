@@ -9,7 +9,7 @@ page's URL) and the sha256 of the excerpt. To re-create the set:
    the `excerpt` of the result at `rank` (same `url`), byte for byte, to `raw/<id>.txt`.
 2. Run `python3 data/eval-real/make_texts.py`: it checks each raw file against its sha256 and
    writes `texts/<id>.txt`: a front-matter block (id, url, date from the excerpt's leading
-   ` date YYYY-MM-DD` line, source host, `synthetic: false`) and the excerpt text.
+   ` date YYYY-MM-DD` (or ` date YYYY-MM`) line, source host, `synthetic: false`) and the excerpt text.
 3. `coopgraph eval data/eval-real --texts data/eval-real/texts --split dev` (or `test`).
 
 `raw/` and `texts/` are git-ignored. A missing or changed raw file is reported and skipped.
@@ -41,7 +41,7 @@ def article_text(record: dict, excerpt: str) -> str:
     body = excerpt[m.end():] if m else excerpt
     meta = {"id": record["id"], "url": record["url"], "source": urlsplit(record["url"]).hostname or "",
             "synthetic": "false"}
-    if m and len(m.group(1)) == 10:
+    if m:  # a day, or only a month ("2025-08": dates without a year are read in that month)
         meta["date"] = m.group(1)
     head = "".join(f"{k}: {v}\n" for k, v in meta.items())
     return f"---\n{head}---\n{body.strip()}\n"

@@ -273,6 +273,6 @@ def analyse_english(article: Article, gazetteer: Gazetteer) -> _Doc:
     text = article.text
     folded = fold_same_length(text)
     end = _body_end(text)
-    return _Doc(article, gazetteer, era_of(article.date), text, folded, end, _sentences(text, end),
+    return _Doc(article, gazetteer, era_of(article.reference_day), text, folded, end, _sentences(text, end),
                 find_english_provinces(text, folded, gazetteer, end),
-                article.date.date() if article.date else None)
+                article.reference_day)
