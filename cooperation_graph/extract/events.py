@@ -13,7 +13,7 @@ from ..model import Event, Official, Participant
 from .text import Doc, Mention
 
 KINDS = (
-    ("lễ ký kết", r"[Ll]ễ ký kết|ký(?: kết)? (?:lại )?(?:chương trình|thỏa thuận|biên bản|kế hoạch|quy chế)"),
+    ("lễ ký kết", r"[Ll]ễ ký kết|ký(?: kết)? (?:lại )?(?i:chương trình|thỏa thuận|biên bản|kế hoạch|quy chế)"),
     ("hội nghị", r"[Hh]ội nghị"),
     ("hội thảo", r"[Hh]ội thảo"),
     ("tọa đàm", r"[Tt]ọa đàm"),
@@ -25,13 +25,16 @@ KINDS = (
     ("buổi làm việc", r"buổi làm việc|[Ll]àm việc với|đã làm việc|[Đđ]oàn công tác|"
                       r"[Đđ]oàn đại biểu(?! Quốc hội)|dâng hương"),
     ("hội chợ", r"[Hh]ội chợ"),
+    ("lễ bàn giao", r"[Ll]ễ bàn giao|bàn giao (?:\d+ )?(?:căn )?(?:nhà|công trình|trường|kinh phí|tiền)"),
+    ("lễ", r"(?:tổ chức|[Dd]ự) (?:buổi )?lễ|[Ll]ễ (?:khởi công|khánh thành|hợp long|khai mạc|ra mắt|đón nhận)"),
     ("chương trình", r"[Cc]hương trình (?:giao lưu|xúc tiến|hợp tác)|tổ chức chương trình"),
 )
 _KIND = [(kind, re.compile(p)) for kind, p in KINDS]
 _DATE_HINT = re.compile(r"\d\s*[/.-]\s*\d|[Nn]gày \d")
 _DATE = re.compile(
-    r"(?:(?:vào\s+)?(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)(?:\s+(?:nay|qua))?\s*(?:ngày\s*)?\(?\s*)?"
-    r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])(?!\.\d)"
+    r"(?:(?:vào\s+)?(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)(?:\s+(?:nay|qua))?\s*,?\s*"
+    r"(?:(?:từ\s+)?ngày\s*)?\(?\s*)?"
+    r"(?<![\d/.-])(?P<d>\d{1,2})(?:\s*[-–]\s*\d{1,2}(?=\s*/))?\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])(?!\.\d)"
     r"|[Nn]gày (?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?"
 )
 _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")
@@ -39,6 +42,7 @@ _HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|k
                      r"dẫn đầu|dâng hương|tặng")
 _UNDATED = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cứu trợ|lãnh đạo)(?! Quốc hội)\b.{0,120}?\b(?:thăm|trao|tặng|"
                       r"làm việc)|\b(?:đã|vừa) (?:tổ chức|ký kết|trao)\b")
+_BY = re.compile(r"\b(?:do|phối hợp với|cùng với)\b(?P<span>[^.;]{0,160}?)\b(?:phối hợp |cùng |đồng )?tổ chức\b")
 _CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì)\b")
 _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự hội nghị|dự buổi|dự lễ|có mặt|tham gia)\b|\bdự\b")
 
@@ -78,6 +82,9 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         # Organisers are the subject: provinces named before the verb ("X và Y tổ chức ...").
         act = _HAPPEN.search(text)
         subject = [x for x in mentions if x is not place and x.end <= act.start()]
+        by = _BY.search(text)  # "do Tỉnh ủy A và Thành ủy B phối hợp tổ chức", "phối hợp với A, B tổ chức"
+        if by:
+            subject += [x for x in mentions if x is not place and by.start("span") <= x.start < by.end("span")]
         organisers = tuple(dict.fromkeys(x.name for x in subject))
         key = (kind, when) if when else (kind, None, place_name)
         if key in seen:

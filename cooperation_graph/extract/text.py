@@ -301,14 +301,17 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
 
 def related_events(events, pairs) -> list:
     """Events of an article that states a relation between two provinces, and only those that
-    involve one of its parties: a province's own ceremony in an article about something else is
-    not a cooperation event."""
+    involve one of its parties: a province's own ceremony in an article about something else, or
+    its ceremony with a foreign city, is not a cooperation event between provinces."""
     parties = {n for p in pairs for n in p}
     out = []
     for e in events:
         named = {e.place, *e.organisers} | {m for m in parties if m in e.evidence.sentence}
-        if parties & named:
-            out.append(e)
+        if not parties & named:
+            continue
+        if len(named - {None}) < 2 and names_foreign(e.evidence.sentence):
+            continue  # a province with a foreign city or country: not an event between provinces
+        out.append(e)
     return out
 
 

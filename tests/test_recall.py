@@ -1,0 +1,57 @@
+"""Recall on how real reporting states things: each text is written here (synthetic), after
+phrasing seen in real pages (dates in the forms pages print them, organisers named after
+``do``, ranges of days, ceremonies of other kinds)."""
+
+from __future__ import annotations
+
+from extract_helpers import extract_text
+
+
+def events(ex):
+    return sorted((e.date.isoformat() if e.date else None, e.kind, e.place, e.organisers) for e in ex.events)
+
+
+def test_organisers_named_after_do_and_a_date_after_a_comma():
+    ex = extract_text(
+        "Tổng kết 5 năm hợp tác giữa Quảng Nam và Đà Nẵng\n"
+        "Hôm nay, 25/4, tại huyện Duy Xuyên đã diễn ra hội nghị tổng kết 5 năm thực hiện Kết luận số 26 "
+        "do Ban Thường vụ Tỉnh ủy Quảng Nam và Ban Thường vụ Thành ủy Đà Nẵng phối hợp tổ chức.",
+        "2022-04-25", "Tổng kết 5 năm hợp tác giữa Quảng Nam và Đà Nẵng")
+    assert events(ex) == [("2022-04-25", "hội nghị", None, ("Quảng Nam", "Đà Nẵng"))]
+    assert ("Quảng Nam", "Đà Nẵng") in ex.cooperation_pairs
+
+
+def test_a_range_of_days_dates_the_event_by_its_first_day():
+    ex = extract_text(
+        "Ba tỉnh sơ kết hợp tác du lịch\n"
+        "Hội nghị sơ kết hợp tác phát triển du lịch giữa tỉnh Khánh Hòa và các tỉnh Phú Yên và Ninh Thuận "
+        "năm 2024 diễn ra từ ngày 21 -22/11/2024 tại thành phố Nha Trang, tỉnh Khánh Hòa.\n"
+        "Trong 3 ngày 19 - 21/10, đoàn công tác tỉnh Vĩnh Long đã đến thăm và trao quà hỗ trợ đồng bào "
+        "tỉnh Thái Nguyên.",
+        "2024-11-25", "Ba tỉnh sơ kết hợp tác du lịch")
+    assert [d for d, *_ in events(ex)] == ["2024-10-19", "2024-11-21"]
+
+
+def test_signing_a_capitalised_document_and_ceremonies_of_other_kinds():
+    ex = extract_text(
+        "Hải Dương và Phú Yên ký kết ghi nhớ hợp tác\n"
+        "Chiều ngày 03/01/2020, Ban Thường vụ Tỉnh ủy Hải Dương và Ban Thường vụ Tỉnh ủy Phú Yên ký kết "
+        "Biên bản ghi nhớ hợp tác và phát triển giai đoạn 2020-2025.",
+        "2020-01-04", "Hải Dương và Phú Yên ký kết ghi nhớ hợp tác")
+    assert events(ex) == [("2020-01-03", "lễ ký kết", None, ("Hải Dương", "Phú Yên"))]
+    ex = extract_text(
+        "Hợp long cầu nối Nghệ An và Hà Tĩnh\n"
+        "Sáng 13/10, Bộ Giao thông vận tải phối hợp với 2 tỉnh Nghệ An – Hà Tĩnh tổ chức lễ hợp long "
+        "công trình cầu Cửa Hội bắc qua sông Lam, nối hai tỉnh.",
+        "2020-10-14", "Hợp long cầu nối Nghệ An và Hà Tĩnh")
+    assert events(ex) == [("2020-10-13", "lễ", None, ("Nghệ An", "Hà Tĩnh"))]
+
+
+def test_a_ceremony_with_a_foreign_city_is_not_an_event_between_provinces():
+    ex = extract_text(
+        "Nghệ An và Hà Tĩnh hợp tác phát triển\n"
+        "Nghệ An và Hà Tĩnh ký kết chương trình hợp tác giai đoạn 2017-2020.\n"
+        "Chiều 10/7, lãnh đạo tỉnh Nghệ An và thành phố Ulyanovsk (Liên bang Nga) đã tổ chức lễ đổi tên "
+        "một trường phổ thông.",
+        "2017-07-11", "Nghệ An và Hà Tĩnh hợp tác phát triển")
+    assert "2017-07-10" not in [d for d, *_ in events(ex)]
