@@ -85,6 +85,9 @@ _META_TIME = re.compile(
     r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|pubdate)[\"'][^>]*"
     r"content=[\"'](\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)[\"']", re.IGNORECASE)
 _CAPTION = re.compile(r"^\(?(?:Ảnh|Nguồn|Video)\s*:.{0,80}\)?$")
+# Page widgets printed as text: font size and contrast buttons ("A- A A+ | Tăng tương phản").
+_WIDGET = re.compile(r"(?i)^(?:(?:A\s*[-+]?\s*){2,}|[|\s]*(?:tăng|giảm) tương phản|[|\s]*cỡ chữ|[|\s]*in bài viết)"
+                     r"(?:[|\s]*(?:tăng|giảm) tương phản|[|\s]*cỡ chữ\b.*|[|\s]*in bài viết|[|\s]*A\s*[-+]?)*\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”)»]$")
 
 
@@ -330,7 +333,7 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str], list[str]
                 removed.append(lines[i])
                 i += 1
             continue
-        if _CAPTION.match(line):
+        if _CAPTION.match(line) or _WIDGET.match(line):
             removed.append(line)
             i += 1
             continue

@@ -41,11 +41,13 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     title_donor = _title_donor(doc)
     delegation = _delegation(doc)
     title_found: list[Funding] = []
-    shares = distributed(doc)
-    # A sentence that only lists shares ("Trong đó, A và B mỗi tỉnh 15 tỉ đồng; C 5 tỉ đồng") is
-    # read by distributed(); the clause reader would give its amounts to the wrong province.
+    shares = distributed(doc, title_donor)
+    # A sentence that lists shares ("Trong đó, A và B mỗi tỉnh 15 tỉ đồng; C 5 tỉ đồng", or a total
+    # and its parts "9 tỷ đồng, trong đó: A (2 tỷ đồng), B (3 tỷ đồng)") is read by distributed();
+    # the clause reader would give its amounts to the wrong province.
     shared = {f.evidence.start for f in shares
               if _PARTS.match(f.evidence.sentence) or not VERBS.search(f.evidence.sentence)}
+    share_of = {(f.evidence.start, f.recipient): f.amount_vnd for f in shares}
     for sent in doc.sentences:
         if sent.start in shared:
             continue
@@ -57,10 +59,11 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
             continue
         last_total_recipient = any(f.recipient for f in found) and "tổng" in sent.text
         for f in found:
+            if share_of.get((sent.start, f.recipient), f.amount_vnd) != f.amount_vnd:
+                continue  # "9 tỷ đồng, trong đó: A (2 tỷ đồng) ...": A's share is its gift, not the total
             key = (f.amount_vnd, f.donor, f.recipient, f.year, f.status)
             if key not in out or out[key].purpose is None and f.purpose:
                 out[key] = f  # the same gift told again; keep the telling that says what for
-    fundings = list(out.values()) or title_found
     for f in shares:
         key = (f.amount_vnd, f.donor, f.recipient, f.year, f.status)
         out.setdefault(key, f)
@@ -342,8 +345,10 @@ def _money_in(text: str) -> bool:
 
 # What may stand between a list of provinces and the amount each gets: "Nghệ An và Hà Tĩnh mỗi
 # tỉnh được hỗ trợ 15 tỉ đồng", "Lào Cai 10 tỉ đồng, Tuyên Quang 10 tỉ đồng".
-_SHARE_GLUE = re.compile(r"(?i)^(?:\s|,|;|và|các|tỉnh|thành phố|TP\.?|mỗi|nơi|địa phương|được(?: hỗ trợ| ủng hộ| nhận)?|"
-                         r"nhận|số tiền|kinh phí|là|:|-|–)*$")
+_SHARE_GLUE = re.compile(r"(?i)^(?:\s|,|;|\(|\)|và|các|tỉnh|thành phố|TP\.?|mỗi|nơi|địa phương|"
+                         r"được(?: hỗ trợ| ủng hộ| nhận)?|nhận|số tiền|kinh phí|là|:|-|–)*$")
+_REST = re.compile(r"\b(?:\d+\s+)?(?:tỉnh|địa phương|đơn vị)(?:,\s*thành(?: phố)?)?\s+còn lại\b")
+_TO_WORD = re.compile(r"\b(?:gửi tới|gửi đến|gửi|cho|tới|đến|giúp)\b")
 _EACH_WORD = re.compile(r"\bmỗi\b|\bMỗi\b")
 _MONEY_WORD = re.compile(r"tỷ|tỉ|triệu|đồng")
 _LIST_GOM_ANY = re.compile(r"\b(?:gồm|bao gồm)\b")
@@ -351,28 +356,40 @@ _LIST_GOM = re.compile(r"\b(?:gồm|bao gồm|là)\s*:?\s*$")
 _GIVING = re.compile(r"\b(?:hỗ trợ|ủng hộ|trao|tặng|trích|chuyển|tài trợ)\b")
 
 
-def distributed(doc: Doc) -> list[Funding]:
+def distributed(doc: Doc, title_donor: str | None = None) -> list[Funding]:
     """Per-province shares of one giver's gift, stated after it: ``Trong đó, A và B mỗi tỉnh 15 tỉ
     đồng; C 5 tỉ đồng``, ``Mức hỗ trợ cụ thể: A 10 tỉ đồng, B 5 tỉ đồng``, or a list ``gồm: A, B và
     C`` followed by ``Mỗi tỉnh được hỗ trợ 1 tỷ đồng``. The giver is the province acting in the
-    sentence with the giving verb (the last one named before it), carried to the next sentences
-    of the same paragraph; the total before the parts is not a funding of its own."""
+    sentence with the giving verb (the last one named before it, else the headline's giver when
+    the sentence names none: ``UBND tỉnh vừa có quyết định hỗ trợ 5 tỉnh ...``), carried to the
+    next sentences of the paragraph and to a paragraph opening ``Cụ thể``; the total before the
+    parts is not a funding of its own."""
     out: list[Funding] = []
     donor: str | None = None
     para = -1
     listed: list[str] = []
     for sent in doc.sentences:
         if sent.para != para:
-            donor, para, listed = None, sent.para, []
+            para = sent.para
+            if not _PARTS.match(sent.text):  # "Cụ thể, ..." opening a paragraph goes on with the last
+                donor, listed = None, []
         text = sent.text
         if not _MONEY_WORD.search(text) and not _LIST_GOM_ANY.search(text):
             continue  # neither an amount nor a list of recipients
         mentions = doc.mentions_in(sent.start, sent.end)
         verb = _GIVING.search(text)
-        if verb and not re.search(r"\b(?:được|nhận)\s*$", text[:verb.start()]) and not _PARTS.match(text):
-            before = [m for m in mentions if m.end - sent.start <= verb.start()]
-            if before:
-                donor = before[-1].name
+        if verb and not re.search(r"(?<!xin )\b(?:được|nhận)\s*$", text[:verb.start()]) and not _PARTS.match(text):
+            to = _TO_WORD.search(text, 0, verb.start())  # "X đã gửi tới A, B ... và ủng hộ": A, B receive
+            before = [m for m in mentions if m.end - sent.start <= (to.start() if to else verb.start())]
+            if not before and title_donor and re.search(r"\b(?:UBND|Tỉnh ủy|Thành ủy|tỉnh|thành phố)\s*$|"
+                                                         r"\b(?:UBND|Tỉnh ủy|Thành ủy) (?:tỉnh|thành phố)\b",
+                                                         text[:verb.start()]):
+                donor = title_donor  # "UBND tỉnh vừa có quyết định hỗ trợ ...": the headline's giver
+            if before or donor == title_donor:
+                donor = before[-1].name if before else donor
+                after = list(dict.fromkeys(m.name for m in mentions if m.name != donor))
+                if len(after) > 1:
+                    listed = after  # "hỗ trợ 5 tỉnh A, B, C, D và E 3,5 tỷ đồng": whom the parts go to
         if donor is None:
             continue
         money = [m for m in find_money(text) if m.amount_vnd > 0]
@@ -386,7 +403,10 @@ def distributed(doc: Doc) -> list[Funding]:
                 glue = glue.replace(doc.text[x.start:x.end], " ")
             glue = re.sub(r"^.*?(?:[Tt]rong đó|[Cc]ụ thể(?: như sau)?|[Mm]ức hỗ trợ[^:]*)\s*[,:]?", "", glue)
             names = [x.name for x in window if x.name != donor]
-            if not names and _EACH_WORD.search(text[prev_end:m.start]) and listed:
+            if not names and _REST.search(text[prev_end:m.start]) and listed:
+                given = {f.recipient for f in out if f.evidence.start == sent.start}
+                names = [n for n in listed if n not in given]  # "A 1 tỷ đồng, 5 tỉnh còn lại, mỗi tỉnh 500 triệu"
+            elif not names and _EACH_WORD.search(text[prev_end:m.start]) and listed:
                 names = listed  # "gồm: A, B và C. Mỗi tỉnh được hỗ trợ 1 tỷ đồng"
             elif len(names) > 1 and not _EACH_WORD.search(text[prev_end:m.start]):
                 names = []  # "1 tỷ đồng đến A, B, C": a total, not each one's share
