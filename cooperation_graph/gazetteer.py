@@ -58,6 +58,18 @@ def era_of(when: date | datetime | None) -> Era:
     return "legacy" if day < MERGER_DATE else "current"
 
 
+def era_of_names(when: date | datetime | None, names, gazetteer: "Gazetteer") -> Era:
+    """The era of an article: by its date; an undated one that names a unit the 2025 map
+    abolished (``Bình Dương``, ``Quảng Nam``) was written on the old map, else on the new."""
+    if when is not None:
+        return era_of(when)
+    for name in names:
+        unit = gazetteer.get(name, "current")
+        if unit is not None and unit.era == "legacy":
+            return "legacy"
+    return "current"
+
+
 class Gazetteer:
     """Read-only lookups over both eras' provinces."""
 

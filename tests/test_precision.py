@@ -3,7 +3,7 @@ between two parties. Each text is written here (synthetic), after phrasing seen 
 
 from __future__ import annotations
 
-from extract_helpers import extract_text, fundings
+from extract_helpers import extract_text, fundings, officials
 
 from cooperation_graph.extract.text import names_foreign
 
@@ -159,3 +159,35 @@ def test_a_month_only_page_date_gives_days_their_year_and_era():
     assert fundings(ex) == [("Đà Nẵng", "Nghệ An", 1_000_000_000, "given")]
     assert {p.era for p in ex.provinces} == {"current"}
     assert [f.year for f in ex.fundings] == [2025]
+
+
+def test_a_local_or_bare_post_without_its_province_is_no_official():
+    ex = extract_text(
+        "Người dân phản đối dự án bãi rác\n"
+        "Ông Trần Quốc Thắng, Phó Chủ tịch UBND xã Tiên Phong cho biết đã báo cáo lên cấp trên.\n"
+        "Ông Dương Công Minh, Chủ tịch, nói ngân hàng sẽ xem xét.\n"
+        "Ông Lê Quang Hùng, Giám đốc Sở Y tế, đề nghị người dân bình tĩnh.\n"
+        "Ông Nguyễn Văn Sơn, Phó Chủ tịch UBND tỉnh Quảng Nam, đã chỉ đạo kiểm tra.",
+        "2017-05-02", "Người dân phản đối dự án bãi rác")
+    assert officials(ex) == {"Nguyễn Văn Sơn": (("Phó Chủ tịch Ủy ban nhân dân",), "Quảng Nam")}
+
+
+def test_foreign_persons_associations_and_central_posts():
+    ex = extract_text(
+        "Hội nghị G20 khai mạc\n"
+        "Thủ tướng CHLB Đức Angela Merkel chủ trì hội nghị; Ủy viên Quốc vụ Trung Quốc Dương Khiết Trì có mặt.\n"
+        "Ông Vũ Vinh Phú, Chủ tịch Hội siêu thị Hà Nội, và ông Nguyễn Anh Trí, Viện trưởng Viện huyết học "
+        "truyền máu Trung ương, cũng phát biểu.\n"
+        "Chiều cùng ngày, Phó Thủ tướng Vũ Đức Đam thăm và làm việc tại TP Đà Nẵng.",
+        "2017-07-08", "Hội nghị G20 khai mạc")
+    assert officials(ex) == {"Vũ Đức Đam": (("Phó Thủ tướng",), None)}
+
+
+def test_an_undated_article_naming_an_abolished_province_is_read_on_the_old_map():
+    body = ("Bình Dương: xử phạt cơ sở xả thải\n"
+            "Ông Phạm Văn Bảy, Phó Chủ tịch UBND thị xã Dĩ An, tỉnh Bình Dương cho biết sẽ xử lý nghiêm.")
+    ex = extract_text(body, "", "Bình Dương: xử phạt cơ sở xả thải")
+    assert [(p.name, p.era) for p in ex.provinces] == [("Bình Dương", "legacy")]
+    assert officials(ex)["Phạm Văn Bảy"][1] == "Bình Dương"
+    undated_new = extract_text("Hà Nội: hội nghị\nUBND TP Hà Nội tổ chức hội nghị.", "", "Hà Nội: hội nghị")
+    assert [(p.name, p.era) for p in undated_new.provinces] == [("Hà Nội", "current")]

@@ -6,12 +6,13 @@ Every extractor works on a :class:`Doc`, built once per article by :func:`analys
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from itertools import combinations
 from dataclasses import dataclass, field, replace
 
-from ..gazetteer import Gazetteer, era_of
+from ..gazetteer import Gazetteer, era_of_names
 from ..model import Article, Era, Evidence
 
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -132,8 +133,10 @@ class Doc:
 def analyse(article: Article, gazetteer: Gazetteer) -> Doc:
     """Split the article into sentences and find the provinces it names."""
     text = article.text
-    return Doc(article=article, gazetteer=gazetteer, era=era_of(article.reference_day), text=text,
-               sentences=split_sentences(text), mentions=find_provinces(text, gazetteer))
+    mentions = find_provinces(text, gazetteer)
+    era = era_of_names(article.reference_day, (m.name for m in mentions), gazetteer)
+    return Doc(article=article, gazetteer=gazetteer, era=era, text=text,
+               sentences=split_sentences(text), mentions=mentions)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -255,14 +258,23 @@ _SURNAME_WORDS = frozenset(_SURNAMES.split("|")) | {
 # A "name" opening with one of these is an institution, a place or a foreign leader's title word.
 _NOT_NAME_START = {"Cục", "Bộ", "Sở", "Phòng", "Ban", "Viện", "Điện", "Bắc", "Tổng", "Ủy", "Trung", "Quỹ", "Công",
                    "Tập", "Ngân", "Trường", "Bệnh", "Nhà", "Hội", "Liên", "Hiệp", "Thủ", "Đại", "Học"}
-_NOT_NAMES = re.compile(r"^(?:Châu (?:Âu|Á|Phi|Mỹ|Đại Dương)|Đông Nam Á|Trung Đông|Liên Hợp Quốc|Việt Nam|Văn Phòng)$")
-# Posts in companies, banks, hospitals, schools and clubs are not posts of a province or the state.
+_NOT_NAMES = re.compile(r"^(?:Châu (?:Âu|Á|Phi|Mỹ|Đại Dương)|Đông Nam Á|Trung Đông|Liên Hợp Quốc|Việt Nam|Văn Phòng)$"
+                        r"|\bViệt Nam\b")
+# Posts in companies, banks, hospitals, schools, clubs and trade or professional associations are
+# not posts of a province or the state (in Vietnamese text VFF is the football federation; in
+# English it is the Fatherland Front).
 _NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iám đốc|CEO|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|"
                          r"[Bb]ệnh viện|(?<![\w])[Tt]rường (?:[Đđ]ại học|THPT|THCS|[Tt]iểu học|[Cc]ao đẳng|[Pp]hổ thông|[Mm]ầm non)|CLB|[Cc]âu lạc bộ|VCCI|[Cc]huỗi|[Hh]ãng|[Dd]oanh nghiệp|"
                          r"[Tt]ổng công ty|[Gg]iám đốc [Đđ]iều hành|[Hh]iệp hội|"
-                         r"(?<![\w])[Vv]iện (?!KSND|[Kk]iểm sát)[A-ZĐ]|[Đđ]ại học|[Hh]ọc viện|[Nn]hà hát|"
+                         r"(?<![\w])[Vv]iện (?!KSND|[Kk]iểm sát|trưởng)\w|[Đđ]ại học|\bĐH\b|[Hh]ọc viện|[Nn]hà hát|"
                          r"(?<![\w])(?:Đài|[Bb]áo|[Tt]ạp chí)(?![\w])|VOH|VTV|[Ll]iên đoàn [Bb]óng đá|"
-                         r"[Hh]ội [Dd]oanh|[Tt]rung tâm")
+                         r"[Hh]ội [Dd]oanh|[Tt]rung [Tt]âm|[Xx]í nghiệp|\bCty\b|\w[Bb]ank\b|[Tt]ổng hội|"
+                         r"[Ll]iên đoàn (?:[Ll]uật sư|LS|[Bb]óng đá)|LĐBĐ|\bHội (?!đồng)[a-zđ]|[Cc]hợ\b|[Dd]i tích")
+# A Vietnamese syllable without its tone and vowel marks: onset, one to three vowels, coda.
+_SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
+# Central posts: they give their holder no province (``Phó Thủ tướng`` visiting Đà Nẵng).
+_CENTRAL_POST = re.compile(r"^(?:Phó )?(?:Thủ tướng|Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội|Bộ trưởng|"
+                           r"Thứ trưởng|Tổng cục trưởng)\b")
 _VI_LETTER = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
 _NOT_VIETNAMESE_WORD = re.compile(r"[fjwzFJWZ]")  # letters Vietnamese spelling never uses
 
@@ -293,10 +305,35 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
         if name in seen:
             continue  # one entry per person
         seen.add(name)
-        if o.titles and all(_NOT_PUBLIC.search(t) for t in o.titles):
+        if vietnamese and (_foreign_name(words) or o.titles and FOREIGN.search(o.titles[0])
+                           or _district_name(name)):
+            continue  # "Angela Merkel", "Ủy viên Quốc vụ Trung Quốc ...", "Sơn Trà"
+        named = [t for t in o.titles if not _BARE_POST.match(t)]
+        if named and all(_NOT_PUBLIC.search(t) or vietnamese and "VFF" in t for t in named):
             continue
+        if o.province and o.titles and all(_CENTRAL_POST.match(t) for t in o.titles):
+            o = replace(o, province=None)  # a minister visiting a province is not its official
         out.append(replace(o, name=name) if name != o.name else o)
     return out
+
+
+_BARE_POST = re.compile(r"^(?:Phó )?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Tư lệnh|Trưởng phòng|"
+                        r"Chủ nhiệm|Ủy viên|Viện trưởng|Tổng Thư ký)(?: [Tt]hường trực)?$")
+
+
+def _foreign_name(words: list[str]) -> bool:
+    """Two or more words no Vietnamese syllable could be (``Angela Merkel``, ``Veronika
+    Nikishina``); one is allowed for the Central Highlands' names (``Y Thanh Hà Niê Kđăm``)."""
+    plain = [unicodedata.normalize("NFD", w.lower().replace("đ", "d")) for w in words]
+    plain = ["".join(c for c in w if not unicodedata.combining(c)) for w in plain]
+    return sum(1 for w in plain if not _SYLLABLE.match(w)) >= 2
+
+
+def _district_name(name: str) -> bool:
+    """A district's name taken for a person's (``Sơn Trà``, ``Hóc Môn``)."""
+    from ..gazetteer import local_units
+
+    return len(name.split()) == 2 and name in local_units()["district"]
 
 
 def related_events(events, pairs) -> list:

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from ...gazetteer import Gazetteer, era_of
+from ...gazetteer import Gazetteer, era_of_names
 from ...model import (
     Article,
     Era,
@@ -273,6 +273,6 @@ def analyse_english(article: Article, gazetteer: Gazetteer) -> _Doc:
     text = article.text
     folded = fold_same_length(text)
     end = _body_end(text)
-    return _Doc(article, gazetteer, era_of(article.reference_day), text, folded, end, _sentences(text, end),
-                find_english_provinces(text, folded, gazetteer, end),
-                article.reference_day)
+    mentions = find_english_provinces(text, folded, gazetteer, end)
+    era = era_of_names(article.reference_day, (m.name for m in mentions), gazetteer)
+    return _Doc(article, gazetteer, era, text, folded, end, _sentences(text, end), mentions, article.reference_day)
