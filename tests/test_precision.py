@@ -191,3 +191,24 @@ def test_an_undated_article_naming_an_abolished_province_is_read_on_the_old_map(
     assert officials(ex)["Phạm Văn Bảy"][1] == "Bình Dương"
     undated_new = extract_text("Hà Nội: hội nghị\nUBND TP Hà Nội tổ chức hội nghị.", "", "Hà Nội: hội nghị")
     assert [(p.name, p.era) for p in undated_new.provinces] == [("Hà Nội", "current")]
+
+
+def test_venues_origins_and_police_case_work_give_no_pair():
+    ex = extract_text(
+        "Bắt nghi phạm lừa đảo\n"
+        "Công an TP HCM vừa phối hợp với Công an quận Gò Vấp di lý nghi phạm Trần Văn Định (SN 1993, "
+        "quê Phú Yên) về TP HCM để điều tra.\n"
+        "Sau đó, Công an TP Cần Thơ đã phối hợp với Công an tỉnh Khánh Hòa bắt giữ Trường khi đang lẩn trốn.\n"
+        "Ngày 6/2, tại Hà Nội, Ban chỉ đạo Tây Nguyên đã phối hợp với UBND tỉnh Đắk Lắk tổ chức họp báo.",
+        "2017-02-07", "Bắt nghi phạm lừa đảo")
+    assert ex.cooperation_pairs == ()
+
+
+def test_money_with_neither_end_named_in_its_sentence_is_no_funding():
+    ex = extract_text(
+        "Đoàn người có công Quận 3 thăm Hà Nội\n"
+        "Đoàn đại biểu người có công Quận 3, Thành phố Hồ Chí Minh đến thăm Thủ đô Hà Nội.\n"
+        "5 năm qua, Quỹ đền ơn đáp nghĩa của Quận đã chi hỗ trợ 127 trường hợp với số tiền 674,5 triệu đồng.\n"
+        "Nhiều nạn nhân chất độc da cam cần được giúp đỡ với hơn 394,6 tỷ đồng tặng quà dịp 27/7.",
+        "2017-06-24", "Đoàn người có công Quận 3 thăm Hà Nội")
+    assert ex.fundings == ()

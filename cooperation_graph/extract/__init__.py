@@ -75,6 +75,10 @@ _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết ngh
                    r"hội kiến|tiếp xúc)\s+với\b")
 _VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm)\s+(?:tại|ở|với)|"
                     r"đến thăm|thăm hỏi|trao quà|tặng quà|trao hỗ trợ|trao tiền)\b")
+# "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
+_VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
+_CASE_WORK = re.compile(r"\b(?:Công an|Cơ quan (?:CSĐT|Cảnh sát điều tra)|Viện (?:KSND|kiểm sát)|Tòa án|TAND|"
+                        r"Cục Cảnh sát|Phòng Cảnh sát)\b")
 _DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?!\s+Quốc hội)\b")
 
 
@@ -109,10 +113,14 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
     for pattern in (_WITH, _VISIT):
         for v in pattern.finditer(text, sent.start, sent.end):
             clause_start = max(sent.start, text.rfind(";", sent.start, v.start()) + 1)
-            before = [m for m in ms if clause_start <= m.start and m.end <= v.start()]
-            after = [m for m in ms if m.start >= v.end() and m.start - v.end() <= 80]
+            before = [m for m in ms if clause_start <= m.start and m.end <= v.start()
+                      and not _VENUE.search(text, max(0, m.start - 20), m.start)]
+            after = [m for m in ms if m.start >= v.end() and m.start - v.end() <= 80
+                     and "(" not in text[v.end():m.start]]
             if not before or not after:
                 continue
+            if _CASE_WORK.search(text, clause_start, v.start()):
+                continue  # police or a court on a case ("Công an A phối hợp với Công an B bắt giữ")
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
             a, b = before[-1], after[0]

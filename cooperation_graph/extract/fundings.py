@@ -132,7 +132,10 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                     _donor_from_officials(text[:v_start], officials)
                     or ((context or {}).get("donor") if c_start else None)
                     or (delegation if re.search(r"\b[Đđ]oàn\b", text[c_start:v_start]) else None))
-            context = {"donor": donor, "since": v_end, "verb_end": v_end,
+            # the giver is named in the sentence, or by an official of it ("đồng chí X ... trao")
+            named_donor = bool(giver_mention or not passive and (
+                before or _donor_from_officials(text[:v_start], officials)))
+            context = {"donor": donor, "named": named_donor, "since": v_end, "verb_end": v_end,
                        "recipient": before[-1].name if passive and before else None,
                        "planned": bool(_PLANNED.search(text[c_start:money[0].start] if money else clause))}
         elif context is None or _OTHER_VERB.search(clause):
@@ -174,7 +177,7 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
                 d = giver or (title_donor if title_donor != recipient else None)
                 if d is None and main_pair and recipient in main_pair:
                     d = main_pair[1] if recipient == main_pair[0] else main_pair[0]
-                if recipient is None and only_pair and d in only_pair:
+                if recipient is None and only_pair and d in only_pair and giver and ctx["named"]:
                     recipient = only_pair[1] if d == only_pair[0] else only_pair[0]
                 if d == recipient:
                     continue
