@@ -414,3 +414,35 @@ def test_headline_donor_each_before_the_amount_and_a_total_with_its_parts():
                             ("Hà Nội", "Quảng Trị", 4_000_000_000, "planned")]
     assert officials(ex) == {"Chu Ngoc Anh": (("People's Committee chairman",), "Hà Nội")}
     assert ("Hà Nội", "Hà Tĩnh") in ex.cooperation_pairs
+
+
+def test_a_delegation_gives_where_it_is_and_amounts_name_their_own_recipients():
+    ex = run(
+        "HCMC supports Hue and Da Nang after the storm\n"
+        "A delegation from Ho Chi Minh City yesterday arrived in Hue and Da Nang cities to offer support.\n"
+        "In Hue City, the delegation provided VND20 billion in assistance, including VND300 million to repair "
+        "a kindergarten.\n"
+        "On the same afternoon, the delegation visited Da Nang City. Here, the delegation provided VND15 billion.\n"
+        "It also gave VND3 billion for Quang Tri, VND1.5 billion for Quang Nam and VND2 billion for Quang Binh.",
+        "2025-11-12")
+    assert fundings(ex) == [("Hồ Chí Minh", "Huế", 20_000_000_000, "given"),
+                            ("Hồ Chí Minh", "Quảng Bình", 2_000_000_000, "given"),
+                            ("Hồ Chí Minh", "Quảng Nam", 1_500_000_000, "given"),
+                            ("Hồ Chí Minh", "Quảng Trị", 3_000_000_000, "given"),
+                            ("Hồ Chí Minh", "Đà Nẵng", 15_000_000_000, "given")]
+
+
+def test_provinces_granted_each_and_the_thanked_giver():
+    ex = run(
+        "Central provinces get flood aid\n"
+        "Specifically, Quang Ngai and Quang Nam were granted with 10 billion VND each, Kon Tum and Quang Binh "
+        "received 7 billion VND each, and Gia Lai one billion VND.\n"
+        "Secretary of Dak Lak's Party Committee Bui Van Cuong thanked Hanoi authorities and people for their "
+        "support.\n"
+        "The Hai Phong chapter received VND18 billion from collectives and individuals.",
+        "2020-12-20")
+    assert fundings(ex) == [("Hà Nội", "Gia Lai", 1_000_000_000, "given"),
+                            ("Hà Nội", "Kon Tum", 7_000_000_000, "given"),
+                            ("Hà Nội", "Quảng Bình", 7_000_000_000, "given"),
+                            ("Hà Nội", "Quảng Nam", 10_000_000_000, "given"),
+                            ("Hà Nội", "Quảng Ngãi", 10_000_000_000, "given")]

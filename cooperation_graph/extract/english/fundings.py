@@ -66,6 +66,38 @@ def _title_donor(doc: _Doc) -> str | None:
     return None
 
 
+_DELEGATION_OF = re.compile(r"\b(?:delegation|delegates|chapter|working group)\s+(?:from|of)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_DELEGATION_AFTER = re.compile(r"^(?:\s+(?:City|Province|city|province))?(?:['’]s?\s+(?:leaders|officials)|"
+                               r"(?:['’]s?)?\s+(?:\w+\s+){0,3}?delegation|"
+                               r"\s+(?:City\s+)?chapter of the (?:Vietnam\s+)?Fatherland Front)\b")
+# "... thanked Hanoi authorities and people for their support": the thanked province gave.
+_THANKED = re.compile(r"\bthank(?:ed|s)?\s+(?:the\s+)?$", re.IGNORECASE)
+# A giver the clause names only by a word for it: "the delegation provided ...", "It also withdrew ...".
+_STAND_IN = re.compile(r"(?:^|[,;]\s*|\.\s+)(?:[Tt]he (?:delegation|chapter|city|group|team|capital)|[Ii]t|[Tt]hey|"
+                       r"H[ei]|She)\b"
+                       r"[^,;]{0,80}$")
+# "In Quang Tri, they offered ...": a province after "in"/"at" is the place, not the giver.
+_AT_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Tt]o|[Vv]isited|[Vv]isiting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+
+
+def _givers(doc: _Doc) -> tuple[list[tuple[int, str]], str | None]:
+    """Where the article names a travelling giver (``A delegation from Ho Chi Minh City``, ``a
+    group of Da Nang's leaders``, ``the Ho Chi Minh City chapter of the Vietnam Fatherland
+    Front``), and the one province the recipients thank for support, if any."""
+    named = [(m.start, m.name) for m in doc.mentions
+             if _DELEGATION_OF.search(doc.text, max(0, m.start - 30), m.start)
+             or _DELEGATION_AFTER.match(doc.text[m.end:m.end + 60])]
+    thanked = {m.name for m in doc.mentions if _THANKED.search(doc.text, max(0, m.start - 20), m.start)}
+    return named, (thanked.pop() if len(thanked) == 1 else None)
+
+
+def _giver_before(givers: list[tuple[int, str]], thanked: str | None, pos: int) -> str | None:
+    """The giver a stand-in (``the delegation``, ``It``) refers back to: the last one named before."""
+    before = [name for start, name in givers if start < pos]
+    return before[-1] if before else thanked
+
+
 def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                         ) -> tuple[list[Funding], set[tuple[str, str]]]:
     """Money given (or planned) between provinces, and donor-recipient pairs of totals shared by
@@ -75,10 +107,17 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
     seen: set[tuple] = set()
     year0 = doc.published.year if doc.published else None
     title_donor = _title_donor(doc)
+    givers, thanked = _givers(doc)
+    last_place: str | None = None
     for sent in doc.sentences:
         text = sent.text
+        here = last_place
+        places = [x.name for x in doc.mentions_in(sent.start, sent.end)
+                  if _AT_PLACE.search(doc.text, max(sent.start, x.start - 30), x.start)]
+        last_place = places[-1] if places else last_place
         if not (_GIVE.search(text) or _RECEIVE.search(text)) or not MONEY_HINT.search(text):
             continue
+        doc_giver = _giver_before(givers, thanked, sent.end)
         years = tuple(int(y) for y in _YEAR_EN.findall(text))
         sentence_giver: str | None = None
         cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
@@ -90,8 +129,17 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                 sentence_giver = sentence_giver or giver
                 donor = giver or sentence_giver
                 recipients = f["recipients"]
+                if donor is None and f["from_other"]:
+                    continue  # "received ... VND18 billion from collectives and individuals"
+                if donor is None and (f["stand_in"] or f["receiving"]) and doc_giver and doc_giver not in recipients:
+                    donor = doc_giver  # "the delegation provided ...", "It also withdrew ..."
                 if donor is None and title_donor and title_donor not in recipients:
                     donor = title_donor
+                if not recipients and f["part"]:
+                    continue  # "VND20 billion in assistance, including VND300 million to repair ...": a use
+                place = f["place"] or (here if re.match(r"\s*(?:Here|There)\b", clause) else None)
+                if not recipients and donor and place and place != donor:
+                    recipients = [place]  # "In Hue City, the delegation provided VND20 billion"
                 if len(recipients) > 1 and not f["each"]:
                     # A total shared by several recipients: the parts (if given) are the fundings.
                     if donor:
@@ -154,7 +202,9 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
     receiving = recv is not None and (verb is None or recv.start() < verb.start())
     act = recv if receiving else verb
     assert act is not None
-    subject = [x for x in ms if x.end <= act.start()]
+    places = [x for x in ms if x.end <= act.start() and _AT_PLACE.search(text, max(0, x.start - 30), x.start)]
+    subject = [x for x in ms if x.end <= act.start() and x not in places]
+    stand_in = not subject and _STAND_IN.search(text[:act.start()]) is not None
     planned = bool(_PLANNED_EN.search(text[:act.start()])) or \
         bool(re.search(r"pledge|promise", act.group(), re.IGNORECASE))
     if years:
@@ -165,6 +215,10 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
         year = year0 if not planned else None
     # "VND50 billion was allocated to Quang Nam by Da Nang"
     passive = not receiving and _PASSIVE.search(text[:act.start()]) is not None
+    if passive and subject:
+        # "Quang Ngai and Quang Nam were granted 10 billion VND each": the subject receives
+        receiving = bool(re.match(r"\s*(?:with\s+)?(?:VN[DĐ]|\d)", text[act.end():]))
+        passive = not receiving
     usable = [m for m in money if (m.start > act.start() or receiving or passive)
               and not _NOT_FUNDING.search(text[max(0, m.start - 40):m.start])]
     has_each = any(_EACH.match(text[m.end:]) for m in usable)
@@ -180,6 +234,11 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
             receiving and re.search(r"\beach\b", text[subject[-1].end if subject else 0:mo.start]) is not None)
         prev_end = mo.end
         out.append(({"amount": mo, "recipients": recipients, "each": each, "has_each": has_each or each,
+                     "stand_in": stand_in, "place": places[-1].name if places else None, "receiving": receiving,
+                     "from_other": receiving and giver is None and re.search(
+                         r"\bfrom\s+(?!its\b|their\b|the (?:city|province)\b)", text[act.end():]) is not None,
+                     "part": i > 0 and re.search(r"\bincluding\s+(?:over\s+|more than\s+)?$",
+                                                 text[max(0, mo.start - 30):mo.start]) is not None,
                      "status": "planned" if planned else "given", "year": year,
                      "purpose": _purpose(text, mo.end, nxt, ms)}, giver))
     return out
@@ -206,6 +265,9 @@ def _parties_of(text: str, ms: list[_Mention], subject: list[_Mention], act: re.
     if receiving:
         giver = next((x.name for x in ms if x.start > act.end() and
                       re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, x.start - 12):x.start])), None)
+        later = [x for x in ms if prev_end <= x.start and x.end <= mo.start and x.name != giver]
+        if prev_end > act.end() and later:  # "A and B received 10 billion each, C and D 7 billion each"
+            return giver, list(dict.fromkeys(x.name for x in _chain(text, later, later[0])))
         if not subject:
             return giver, []
         head = subject[-1]
@@ -215,6 +277,10 @@ def _parties_of(text: str, ms: list[_Mention], subject: list[_Mention], act: re.
         names = [x.name for x in _chain(text, subject, head)]
         return giver, list(dict.fromkeys(n for n in names if n != giver))
     giver = subject[-1].name if subject else None
+    follows = next((x for x in ms if mo.end <= x.start < nxt and x.name != giver and re.fullmatch(
+        r"\s*(?:\([^)]*\)\s*)?(?:to|for)\s+(?:the\s+)?", text[mo.end:x.start])), None)
+    if follows is not None and len(_chain(text, ms, follows)) == 1:
+        return giver, [follows.name]  # "VND3 billion for Hue, VND1.5 billion for Quang Tri": each its own
     between = [x for x in ms if prev_end <= x.start and x.end <= mo.start and x.name != giver]
     if between:
         names = [x.name for x in _chain(text, between, between[0])]

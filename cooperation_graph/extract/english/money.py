@@ -13,7 +13,10 @@ _QUALIFIERS = {"over": "trên", "more than": "hơn", "nearly": "gần", "almost"
                "roughly": "khoảng", "some": "khoảng", "up to": "lên tới", "at least": "ít nhất",
                "at about": "khoảng", "an estimated": "khoảng", "nearly a total of": "gần"}
 _Q = "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True))
-_NUM_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d+,\d{1,2}(?!\d)"
+_WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "half a": Decimal("0.5")}
+_NUM_EN = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|"
+           r"(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|half a)(?=\s+(?:trillion|billion|million)\b)")
 _UNIT_EN = r"trillion|billion|million|thousand|tn|bn|mn"
 _UNIT_VALUE = {"trillion": 10**12, "tn": 10**12, "billion": 10**9, "bn": 10**9,
                "million": 10**6, "mn": 10**6, "thousand": 10**3}
@@ -33,6 +36,8 @@ class MoneyEn:
 
 
 def _number(text: str) -> Decimal | None:
+    if text.lower() in _WORDS_EN:  # "one billion VND"
+        return Decimal(_WORDS_EN[text.lower()])
     if re.fullmatch(r"\d+,\d{1,2}", text):
         text = text.replace(",", ".")
     try:
