@@ -20,6 +20,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CooperationGraphError as exc:
             raise click.ClickException(str(exc)) from exc
+        except RuntimeError as exc:  # the store's files went bad while it was being read
+            from .store import is_vanished_files, storage_problem
+
+            if not is_vanished_files(exc):
+                raise
+            raise click.ClickException(f"cannot read the store: {storage_problem(exc)}") from exc
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,7 +45,7 @@ def main() -> None:
 # === extract (foundation) ===
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
               show_default=True, help="json: one JSON object per article per line; table: for a person.")
 @click.option("--indent", type=int, default=None, help="Pretty-print JSON with this indent.")
@@ -53,8 +59,9 @@ def extract(paths: tuple[Path, ...], fmt: str, indent: int | None, with_text: bo
     """Extract the cooperation facts of articles, with their evidence.
 
     PATHS are .txt, .html/.htm or .jsonl files, or directories (read recursively).
-    A file that cannot be read is reported on stderr and the run goes on; the exit
-    code is non-zero only when nothing could be read.
+    A file, a .jsonl line (FILE:LINE) or a folder that cannot be read is reported on
+    stderr, one line each, and the run goes on; the exit code is non-zero only when
+    nothing could be read.
 
     \b
     Example:
@@ -134,21 +141,26 @@ def _store_options(func):
 
 def _open(store_spec: str, update_url: str | None, graph_store_url: str | None,
           user: str | None, password: str | None, auth: str, timeout: float,
-          read_only: bool = False):
+          read_only: bool = False, create: bool = True):
     from .store import open_store
 
     return open_store(store_spec, update_url=update_url, gsp_url=graph_store_url, user=user,
-                      password=password, auth=auth, timeout=timeout, read_only=read_only)
+                      password=password, auth=auth, timeout=timeout, read_only=read_only,
+                      create=create)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @_store_options
 @click.option("--workers", type=int, default=None, help="Parallel processes (default: CPU count).")
-def build(paths: tuple[Path, ...], workers: int | None, **store_options) -> None:
+@click.option("--max-size", type=float, default=5.0, show_default=True,
+              help="Largest article file to read, in MB.")
+def build(paths: tuple[Path, ...], workers: int | None, max_size: float, **store_options) -> None:
     """Extract articles and write their graphs into the store, one named graph per article.
 
-    Unchanged articles are skipped, changed ones replace their graph; a build that is
+    Unchanged articles are skipped, changed ones replace their graph; a file, a .jsonl
+    line (FILE:LINE) or a folder that cannot be read is reported, one line each, and the
+    others go in. A build that is
     interrupted leaves only whole articles and the next build resumes. At the end the
     totals that aggregate queries read (pairs, connected, rollup_current, funding_given) are
     recomputed into the store's summary graph (~1 s per 10 000 articles), and a build of
@@ -165,7 +177,8 @@ def build(paths: tuple[Path, ...], workers: int | None, **store_options) -> None
 
     n_files = sum(1 for _ in pipeline.iter_paths(list(paths)))
     with _open(**store_options) as store, _progress(n_files, "Building") as bar:
-        report = pipeline.build(list(paths), store, workers=workers, progress=bar.update)
+        report = pipeline.build(list(paths), store, workers=workers, progress=bar.update,
+                                max_bytes=int(max_size * 1e6))
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(report.summary().replace("failed: ", "error: "), err=True)
@@ -200,7 +213,7 @@ def remove(keys: tuple[str, ...], **store_options) -> None:
     Example:
       coopgraph remove data/samples/tttd-2019-08-23-ha-noi-can-tho.txt
     """
-    with _open(**store_options) as store:
+    with _open(**store_options, create=False) as store:  # a mistyped --store is no new store
         for key in keys:
             for graph in store.remove_article(key):
                 click.echo(f"removed {graph}", err=True)

@@ -14,10 +14,12 @@ hold several, the earliest is the article's (a site prints the crawl day above i
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -91,19 +93,66 @@ _WIDGET = re.compile(r"(?i)^(?:(?:A\s*[-+]?\s*){2,}|[|\s]*(?:tăng|giảm) tươ
 _SENTENCE_END = re.compile(r"[.!?…:;\"”)»]$")
 
 
-def iter_paths(paths: list[Path]) -> Iterator[Path]:
-    """Files to read: explicit files as given, directories recursively (supported types only)."""
+def iter_paths(paths: list[Path], on_error: Callable[[InputError], None] | None = None) -> Iterator[Path]:
+    """Files to read: explicit files as given, directories recursively (supported types only).
+
+    Symlinked directories are followed, each real directory once. A directory that cannot be
+    listed, a symlink loop and a broken link go to ``on_error`` (never skipped unsaid).
+    """
+    report = on_error or (lambda err: None)
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in SUPPORTED
-                              and not p.name.startswith("."))
+            found: list[Path] = []
+            _walk(path, found, report, ())
+            yield from sorted(found)
         else:
             yield path
 
 
-def read_articles(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article]:
-    """The articles in one file; raises InputError naming the file and the problem."""
+def _walk(folder: Path, found: list[Path], report: Callable[[InputError], None],
+          ancestors: tuple[tuple[int, int], ...], seen: set[tuple[int, int]] | None = None) -> None:
+    seen = set() if seen is None else seen
+    try:
+        info = folder.stat()
+        key = (info.st_dev, info.st_ino)
+        if key in ancestors:
+            report(InputError(folder, "symlink loop (points back to a folder above it), not followed"))
+            return
+        if key in seen:
+            return  # reached again through another link: its files are listed once
+        seen.add(key)
+        with os.scandir(folder) as entries:
+            # real folders before links to them, so that a file is listed by its own path
+            children = sorted(entries, key=lambda e: (e.is_symlink(), e.name))
+    except OSError as exc:
+        report(InputError(folder, f"cannot read folder ({exc.strerror or exc})"))
+        return
+    for entry in children:
+        child = Path(entry.path)
+        try:
+            if entry.is_dir():  # follows links
+                _walk(child, found, report, ancestors + (key,), seen)
+            elif entry.is_file():
+                if child.suffix.lower() in SUPPORTED and not entry.name.startswith("."):
+                    found.append(child)
+            elif entry.is_symlink():
+                os.stat(child)  # raises: a loop or a missing target
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                report(InputError(child, "symlink loop, not followed"))
+            elif exc.errno == errno.ENOENT and not entry.name.startswith("."):
+                report(InputError(child, "broken symlink (its target does not exist)"))
+            else:
+                report(InputError(child, f"cannot read ({exc.strerror or exc})"))
+
+
+def read_articles(path: Path, *, max_bytes: int = MAX_BYTES,
+                  on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+    """The articles in one file; raises InputError naming the file and the problem.
+
+    A bad line of a .jsonl file goes to ``on_error`` (named ``FILE:LINE``) and reading goes on;
+    without ``on_error`` the bad lines are raised together after the good ones are yielded.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise InputError(path, f"unsupported file type {suffix or '(none)'!r} "
@@ -111,7 +160,7 @@ def read_articles(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article
     raw = _read_bytes(path, max_bytes)
     text = decode(raw, path)
     if suffix == ".jsonl":
-        yield from _read_jsonl(text, path)
+        yield from _read_jsonl(text, path, on_error)
     elif suffix in (".html", ".htm"):
         yield _read_html(text, path)
     else:
@@ -131,6 +180,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(path, "is a directory") from None
     except PermissionError:
         raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        problem = "symlink loop" if exc.errno == errno.ELOOP else f"cannot read ({exc.strerror or exc})"
+        raise InputError(path, problem) from None
     if not raw.strip():
         raise InputError(path, "empty file")
     return raw
@@ -141,6 +193,10 @@ def decode(raw: bytes, path: Path | str = "<bytes>") -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(path, "text is UTF-16; convert it to UTF-8")
     if b"\x00" in raw[:4096]:
+        order = _utf16_order(raw[:4096])
+        if order:
+            raise InputError(path, f"text is UTF-16 ({order}, without a byte-order mark), not UTF-8; "
+                                   "convert it to UTF-8")
         raise InputError(path, "binary file, not text")
     try:
         return raw.decode("utf-8-sig")
@@ -152,6 +208,24 @@ def decode(raw: bytes, path: Path | str = "<bytes>") -> str:
         except UnicodeDecodeError:
             pass
         raise InputError(path, f"not valid UTF-8 at byte {exc.start}{hint}") from None
+
+
+def _utf16_order(head: bytes) -> str | None:
+    """"little-endian" or "big-endian" when ``head`` reads as UTF-16 text: its NUL bytes all on
+    one side of the code units (the high byte of ASCII and Latin letters), and it decodes to
+    printable text."""
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    units = len(head) // 2
+    if not units or min(even, odd) > units // 50 or max(even, odd) < units // 5:
+        return None
+    codec, order = ("utf-16-le", "little-endian") if odd > even else ("utf-16-be", "big-endian")
+    try:
+        text = head.decode(codec)
+    except UnicodeDecodeError:
+        text = head[:-2].decode(codec, "ignore")  # a surrogate pair cut at the end
+    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+    return order if printable >= 0.95 * len(text) else None
 
 
 # --- the three formats ---------------------------------------------------------------------
@@ -190,9 +264,11 @@ def _read_html(html: str, path: Path) -> Article:
     return make_article(body, meta, path=path)
 
 
-def _read_jsonl(text: str, path: Path) -> Iterator[Article]:
-    """Good lines are yielded; bad lines are reported together after them."""
-    bad: list[str] = []
+def _read_jsonl(text: str, path: Path,
+                on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+    """Good lines are yielded; each bad line goes to ``on_error``, or all are raised at the end."""
+    bad: list[InputError] = []
+    report = on_error or bad.append
     # Lines end at "\n" only: U+2028, U+2029 and U+0085 are legal inside a JSON string
     # (json.dumps(ensure_ascii=False) writes them raw), and str.splitlines() would cut there.
     for lineno, line in enumerate(text.split("\n"), 1):
@@ -202,19 +278,70 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Article]:
         where = f"{path}:{lineno}"
         try:
             record = json.loads(line)
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError(where, "each line must be an object with a string 'text'")
-            body = record["text"]
-            if record.get("title") and not body.lstrip().startswith(str(record["title"]).strip()):
-                body = f"{record['title']}\n{body}"
-            yield make_article(body, record, path=path, where=where)
         except json.JSONDecodeError as exc:
-            bad.append(f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})")
+            report(InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})"))
+            continue
+        try:
+            check_record(record, where)
+            body = record["text"]
+            if record.get("title") and not body.lstrip().startswith(record["title"].strip()):
+                body = f"{record['title']}\n{body}"
+            article = make_article(body, record, path=path, where=where)
         except InputError as exc:
-            bad.append(f"line {lineno}: {exc.problem}")
+            report(exc)
+            continue
+        except (TypeError, ValueError, AttributeError) as exc:  # a value of a kind not foreseen
+            report(InputError(where, f"cannot read this line ({type(exc).__name__}: {exc})"))
+            continue
+        yield article
     if bad:
         more = f" (and {len(bad) - 1} more bad line(s))" if len(bad) > 1 else ""
-        raise InputError(path, bad[0] + more)
+        first = bad[0]
+        raise InputError(path, f"line {str(first.path).rsplit(':', 1)[-1]}: {first.problem}{more}")
+
+
+#: The fields of a JSONL article and the JSON types each may have (null is always allowed).
+JSONL_FIELDS: dict[str, tuple[type, ...]] = {
+    "text": (str,), "title": (str,), "id": (str, int), "url": (str,), "date": (str,),
+    "source": (str,), "section": (str,), "authors": (str, list), "synthetic": (bool, str),
+}
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "true/false",
+               int: "a number", float: "a number", type(None): "null"}
+
+
+def check_record(record: Any, where: str) -> None:
+    """Raise InputError when a JSONL record is not an object with a string 'text' and fields of
+    the expected types (see :data:`JSONL_FIELDS`); unknown fields are left alone."""
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError(where, "each line must be an object with a string 'text'")
+    for key, types in JSONL_FIELDS.items():
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            wanted = " or ".join(dict.fromkeys(_JSON_TYPES[t] for t in types))
+            raise InputError(where, f"'{key}' must be {wanted}, not {_JSON_TYPES.get(type(value), 'a value')}"
+                                    f" ({_clip(value)})")
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if key == "authors" and not isinstance(item, str):
+                raise InputError(where, f"'authors' must hold strings only, not "
+                                        f"{_JSON_TYPES.get(type(item), 'a value')} ({_clip(item)})")
+            if isinstance(item, str):
+                _check_unicode(item, key, where)
+
+
+def _check_unicode(value: str, key: str, where: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(where, f"'{key}' holds a lone surrogate (\\u{ord(value[exc.start]):04x} at "
+                                f"character {exc.start}), which is not a character") from None
+
+
+def _clip(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:

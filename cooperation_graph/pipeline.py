@@ -36,28 +36,50 @@ class RunReport:
     articles: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    failed_files: int = 0  # files of which nothing could be read
+    bad_items: int = 0  # lines or articles refused in files that gave others
+    unread_paths: int = 0  # folders that could not be listed, symlink loops, broken links
 
     def summary(self) -> str:
-        parts = [f"{self.articles} article(s) from {self.files - len(self.errors)} of "
+        parts = [f"{self.articles} article(s) from {self.files - self.failed_files} of "
                  f"{self.files} file(s)"]
-        if self.errors:
-            parts.append(f"{len(self.errors)} file(s) failed")
+        if self.failed_files:
+            parts.append(f"{self.failed_files} file(s) failed")
+        if self.bad_items:
+            parts.append(f"{self.bad_items} bad line(s) or article(s) left out")
+        if self.unread_paths:
+            parts.append(f"{self.unread_paths} path(s) not read")
         if self.warnings:
             parts.append(f"{len(self.warnings)} with no cooperation facts")
         return ", ".join(parts)
 
 
-def _extract_file(args: tuple[str, int]) -> tuple[str, list[Extraction], str | None]:
+def _extract_file(args: tuple[str, int]) -> tuple[str, list[Extraction], list[str]]:
+    """Read and extract one file: (path, extractions, one error line per bad line or article).
+
+    A bad line of a .jsonl file, or an article whose extraction fails, costs that article only.
+    """
     path, max_bytes = args
-    done: list[Extraction] = []  # a .jsonl keeps its good lines when others are bad
+    done: list[Extraction] = []
+    errors: list[str] = []
     try:
-        for ex in extract_path(path, max_bytes=max_bytes):
-            done.append(ex)
-        return path, done, None
+        for article in read_articles(Path(path), max_bytes=max_bytes,
+                                     on_error=lambda exc: errors.append(str(exc))):
+            try:
+                done.append(extract_article(article))
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop a run
+                errors.append(f"{_where(path, article)}: internal error while extracting "
+                              f"({type(exc).__name__}: {exc})")
     except CooperationGraphError as exc:
-        return path, done, str(exc)
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a run
-        return path, done, f"{path}: internal error while extracting ({type(exc).__name__}: {exc})"
+        errors.append(str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a run
+        errors.append(f"{path}: internal error while reading ({type(exc).__name__}: {exc})")
+    return path, done, errors
+
+
+def _where(path: str, article: Article) -> str:
+    """The file, and the article's id when the file holds many (a .jsonl)."""
+    return f"{path} (article {article.id})" if path.lower().endswith(".jsonl") else path
 
 
 def iter_extractions(paths: Iterable[Path | str], report: RunReport, *, workers: int = 1,
@@ -67,7 +89,10 @@ def iter_extractions(paths: Iterable[Path | str], report: RunReport, *, workers:
 
     With ``workers > 1`` files are extracted in parallel processes, results in input order.
     """
-    files = [str(p) for p in iter_paths([Path(p) for p in paths])]
+    unread: list[InputError] = []
+    files = [str(p) for p in iter_paths([Path(p) for p in paths], on_error=unread.append)]
+    report.errors.extend(str(exc) for exc in unread)
+    report.unread_paths += len(unread)
     report.files += len(files)
     jobs = [(f, max_bytes) for f in files]
     if workers > 1 and len(files) > 1:
@@ -79,9 +104,12 @@ def iter_extractions(paths: Iterable[Path | str], report: RunReport, *, workers:
 
 
 def _collect(results, report: RunReport, progress) -> Iterator[Extraction]:
-    for path, extractions, error in results:
-        if error:
-            report.errors.append(error)
+    for path, extractions, errors in results:
+        report.errors.extend(errors)
+        if errors and not extractions:
+            report.failed_files += 1
+        elif errors:
+            report.bad_items += len(errors)
         for ex in extractions:
             report.articles += 1
             if not (ex.cooperation_pairs or ex.fundings or ex.investments or ex.agreements):
@@ -101,8 +129,9 @@ def _init_worker(known: dict[str, str]) -> None:
     _KNOWN = known
 
 
-def _units_of_file(args: tuple[str, int]) -> tuple[str, list, int, list[str], str | None]:
-    """Read, extract and map one file: (path, units, unchanged count, notes, error).
+def _units_of_file(args: tuple[str, int]) -> tuple[str, list, int, list[str], list[tuple[str, str]]]:
+    """Read, extract and map one file: (path, units, unchanged count, notes, errors), each
+    error a (source, message) pair: a bad line or article costs itself only.
 
     Articles whose content key the store holds already are not extracted at all."""
     from . import mapping
@@ -111,21 +140,28 @@ def _units_of_file(args: tuple[str, int]) -> tuple[str, list, int, list[str], st
     path, max_bytes = args
     units: list = []
     notes: list[str] = []
+    errors: list[tuple[str, str]] = []
     unchanged = 0
     try:
-        for article in read_articles(Path(path), max_bytes=max_bytes):
-            if _KNOWN.get(mapping.article_graph_iri(article)) == content_key(article):
-                unchanged += 1
-                continue
-            ex = extract_article(article)
-            if not (ex.cooperation_pairs or ex.fundings or ex.investments or ex.agreements):
-                notes.append(f"{article.path or article.id}: no cooperation facts found")
-            units.append(extraction_unit(ex))
-        return path, units, unchanged, notes, None
+        for article in read_articles(Path(path), max_bytes=max_bytes,
+                                     on_error=lambda exc: errors.append((str(exc.path), exc.problem))):
+            try:
+                if _KNOWN.get(mapping.article_graph_iri(article)) == content_key(article):
+                    unchanged += 1
+                    continue
+                ex = extract_article(article)
+                if not (ex.cooperation_pairs or ex.fundings or ex.investments or ex.agreements):
+                    notes.append(f"{article.path or article.id}: no cooperation facts found")
+                units.append(extraction_unit(ex))
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop a build
+                errors.append((_where(path, article), f"internal error ({type(exc).__name__}: {exc})"))
+    except InputError as exc:
+        errors.append((str(exc.path), exc.problem))
     except CooperationGraphError as exc:
-        return path, units, unchanged, notes, str(exc)
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a build
-        return path, units, unchanged, notes, f"{path}: internal error ({type(exc).__name__}: {exc})"
+        errors.append((path, str(exc).removeprefix(f"{path}: ")))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a build
+        errors.append((path, f"internal error ({type(exc).__name__}: {exc})"))
+    return path, units, unchanged, notes, errors
 
 
 def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
@@ -139,8 +175,9 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     from .store import Failed, build_articles, open_store
 
     store = open_store(store)
-    files = [str(p) for p in iter_paths([Path(p) for p in paths])]
-    if not files:
+    unread: list[InputError] = []
+    files = [str(p) for p in iter_paths([Path(p) for p in paths], on_error=unread.append)]
+    if not files and not unread:
         raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
     known = {g: r.content_hash for g, r in store.records().items() if r.kind == "article"}
     jobs = [(f, max_bytes) for f in files]
@@ -150,14 +187,15 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
 
     def items(results) -> Iterator:
         nonlocal unchanged
-        for path, units, skipped, file_notes, error in results:
+        yield from (Failed(str(exc.path), exc.problem) for exc in unread)
+        for _path, units, skipped, file_notes, errors in results:
             unchanged += skipped
             notes.extend(file_notes)
             yield from units
-            if error:
-                yield Failed(path, error.removeprefix(f"{path}: "))
+            yield from (Failed(source, message) for source, message in errors)
             if progress:
                 progress(1)
+
 
     if workers > 1 and len(files) > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
@@ -195,7 +233,7 @@ def default_workers() -> int:
 
 def check_any(report: RunReport) -> None:
     """Raise when nothing at all could be read (the CLI then exits non-zero)."""
-    if report.files == 0:
+    if report.files == 0 and not report.errors:
         raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
     if report.articles == 0 and report.errors:
-        raise InputError("input", f"nothing could be read ({len(report.errors)} file(s) failed)")
+        raise InputError("input", f"nothing could be read ({len(report.errors)} error(s))")

@@ -554,7 +554,7 @@ def query_store(
     limit: int | None = None,
 ) -> str:
     """Open a store (a folder, read-only, or a SPARQL endpoint URL), run a query, format it."""
-    from .store import open_store
+    from .store import open_store, read_retrying
 
     saved = load_query(query)  # a missing file or a bad parameter fails before the store opens
     bind(saved, params)
@@ -563,7 +563,12 @@ def query_store(
     remote = isinstance(store_spec, str) and re.match(r"https?://", store_spec)
     if not remote and isinstance(store_spec, (str, Path)) and not Path(store_spec).is_dir():
         raise QueryError(f"no store at {store_spec}: build one first (coopgraph build ...) or pass --store")
-    store = open_store(store_spec) if remote else open_store(store_spec, read_only=True)
+    if not remote and isinstance(store_spec, (str, Path)):
+        # formatted inside: results are read lazily, and a build may compact the files away
+        # under a read-only handle; the read is then run again on a fresh one
+        return read_retrying(store_spec, lambda store: format_result(
+            run_query(store, saved, params, limit=limit), fmt))
+    store = open_store(store_spec)
     try:
         result = run_query(store, saved, params, limit=limit)
     finally:

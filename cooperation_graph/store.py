@@ -330,24 +330,24 @@ class _StoreBase:
 
 
 class EmbeddedStore(_StoreBase):
-    """A pyoxigraph Store in a folder (created when missing)."""
+    """A pyoxigraph Store in a folder (created when missing, unless ``create`` is False)."""
 
     def __init__(self, path: str | Path = DEFAULT_STORE, *, read_only: bool = False,
-                 bulk: bool = True) -> None:
+                 bulk: bool = True, create: bool = True) -> None:
         self.path = Path(path)
         self.bulk = bulk
-        if read_only and not (self.path / "CURRENT").exists():
-            raise StoreError(f"no store at {self.path} (build one first: coopgraph build PATH)")
         try:
+            if (read_only or not create) and not (self.path / "CURRENT").exists():
+                raise StoreError(f"no store at {self.path} (build one first: coopgraph build PATH)")
             if read_only:  # works beside a writer (e.g. `serve`), sees its last flushed state
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = _open_read_only(self.path)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
-        except OSError as exc:
-            hint = (" (is another coopgraph process, e.g. `serve`, using it?)"
-                    if "lock" in str(exc).lower() else "")
-            raise StoreError(f"cannot open store {self.path}: {exc}{hint}") from exc
+        except PermissionError as exc:
+            raise StoreError(f"{exc.filename or self.path}: permission denied (cannot open the store)") from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot open store {self.path}: {storage_problem(exc)}") from exc
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -517,6 +517,66 @@ class EmbeddedStore(_StoreBase):
 
 
 _NOT_DATA = (META_GRAPH, SUMMARY_GRAPH)
+
+#: Attempts of a read on a read-only handle whose files a writer compacted away (see
+#: :func:`read_retrying`), and the first pause between them (doubled each time).
+READ_ATTEMPTS = 6
+READ_PAUSE = 0.05
+
+
+def is_vanished_files(exc: BaseException) -> bool:
+    """True for RocksDB's complaint that files of its snapshot are gone: a read-only handle
+    opened before a writer (``coopgraph build``) compacted them. Reopening sees the new files."""
+    text = str(exc)
+    return isinstance(exc, (OSError, RuntimeError)) and ("Corruption" in text or "No such file" in text)
+
+
+def storage_problem(exc: BaseException) -> str:
+    """One line saying what is wrong with a store that cannot be read."""
+    text = " ".join(str(exc).split())
+    if is_vanished_files(exc):
+        return (f"its files are damaged or missing ({text[:200]}); if no build was running, "
+                "build again into a new folder")
+    lock = " (is another coopgraph process, e.g. `serve`, using it?)" if "lock" in text.lower() else ""
+    return f"{text[:300]}{lock}"
+
+
+def _open_read_only(path: Path) -> ox.Store:
+    """A read-only handle; retried while a writer is replacing the files it would open."""
+    pause = READ_PAUSE
+    for attempt in range(READ_ATTEMPTS):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as exc:
+            if attempt == READ_ATTEMPTS - 1 or not is_vanished_files(exc) or isinstance(exc, PermissionError):
+                raise
+        time.sleep(pause)
+        pause *= 2
+    raise AssertionError("unreachable")
+
+
+def read_retrying(path: str | Path, read: Callable[[EmbeddedStore], Any]) -> Any:
+    """``read(store)`` on a fresh read-only handle of the store at ``path``; when the files of
+    its snapshot vanish under it (a build compacting them), the store is reopened and the read
+    run again, up to :data:`READ_ATTEMPTS` times. ``read`` must finish its reading (no lazy
+    results) before it returns. Fails with a one-line StoreError, never a storage traceback."""
+    pause = READ_PAUSE
+    for attempt in range(READ_ATTEMPTS):
+        store = EmbeddedStore(path, read_only=True)
+        try:
+            return read(store)
+        except (OSError, RuntimeError, CooperationGraphError) as exc:
+            # a package error (e.g. QueryError) may carry the storage error as its cause
+            cause = exc.__cause__ if isinstance(exc, CooperationGraphError) else exc
+            if cause is None or not is_vanished_files(cause) or isinstance(cause, PermissionError):
+                raise
+            if attempt == READ_ATTEMPTS - 1:
+                raise StoreError(f"cannot read store {path}: {storage_problem(cause)}") from exc
+        finally:
+            store.close()
+        time.sleep(pause)
+        pause *= 2
+    raise AssertionError("unreachable")
 
 
 def _sorted_chunks(runs: Iterator[list[bytes]], extra: list[list[bytes]], n_runs: int,
@@ -764,7 +824,7 @@ def open_store(spec: str | Path | GraphStore | None = None, **options: Any) -> A
     """An :class:`EmbeddedStore` for a folder, a :class:`RemoteStore` for an http(s) URL.
 
     A store object is returned as is; ``read_only`` opens a folder without taking its lock;
-    the other ``options`` go to the RemoteStore (auth, endpoints, timeout).
+    ``create=False`` refuses a folder that holds no store yet (instead of making one); the other ``options`` go to the RemoteStore (auth, endpoints, timeout).
     """
     if spec is None:
         spec = DEFAULT_STORE
@@ -772,9 +832,10 @@ def open_store(spec: str | Path | GraphStore | None = None, **options: Any) -> A
         return spec
     text = str(spec)
     read_only = bool(options.pop("read_only", False))
+    create = bool(options.pop("create", True))
     if re.match(r"https?://", text):
         return RemoteStore(text, **{k: v for k, v in options.items() if v is not None})
-    return EmbeddedStore(text, read_only=read_only)
+    return EmbeddedStore(text, read_only=read_only, create=create)
 
 
 # --------------------------------------------------------------------------- building

@@ -1,5 +1,6 @@
 import unicodedata
 import json
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +181,100 @@ def test_a_month_only_page_date_reads_days_in_that_month():
     assert a.reference_day.isoformat() == "2025-08-31" and a.to_dict()["month"] == "2025-08"
     december = make_article(f"Hải Dương và Phú Yên\n{LEAD}", {"date": "2024-12"}, where="t.txt")
     assert december.reference_day.isoformat() == "2024-12-31"
+
+
+# --- bad JSONL lines: each its own error, with its line number; the others go in ------------
+
+GOOD_TEXT = "Hà Nội và Cần Thơ ký kết thỏa thuận hợp tác phát triển kinh tế giai đoạn 2020-2025."
+BAD_LINES = [
+    ('"url": 123', "'url' must be a string, not a number"),
+    ('"authors": [1, null]', "'authors' must hold strings only, not a number"),
+    ('"title": {"x": 1}', "'title' must be a string, not an object"),
+    ('"text": "Hà Nội \\ud800 Cần Thơ"', "'text' holds a lone surrogate (\\ud800"),
+    ('"date": 20200101', "'date' must be a string, not a number"),
+    ('"source": ["x"]', "'source' must be a string, not an array"),
+    ('"id": ["a"]', "'id' must be a string or a number, not an array"),
+    ('"synthetic": [1]', "'synthetic' must be true/false or a string, not an array"),
+    ('"section": true', "'section' must be a string, not true/false"),
+]
+
+
+def _jsonl_with_bad_lines(tmp_path):
+    lines = [json.dumps({"id": "first", "text": GOOD_TEXT}, ensure_ascii=False)]
+    for n, (field, _) in enumerate(BAD_LINES):
+        extra = "" if field.startswith('"text"') else f', "text": "{GOOD_TEXT}"'
+        lines.append(f'{{"id": "bad{n}"{extra}, {field}}}' if not field.startswith('"id"')
+                     else f'{{{field}{extra}}}')
+    lines.append(json.dumps({"id": "last", "text": GOOD_TEXT, "authors": ["Minh Anh"], "id2": [1, None]},
+                            ensure_ascii=False))
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_each_wrongly_typed_jsonl_line_is_its_own_error_and_the_rest_go_in(tmp_path):
+    path = _jsonl_with_bad_lines(tmp_path)
+    errors: list[InputError] = []
+    ids = [a.id for a in read_articles(path, on_error=errors.append)]
+    assert ids == ["first", "last"]
+    assert [str(e.path) for e in errors] == [f"{path}:{n}" for n in range(2, 2 + len(BAD_LINES))]
+    for err, (_, problem) in zip(errors, BAD_LINES):
+        assert problem in err.problem, (err.problem, problem)
+        assert "\n" not in str(err)
+
+
+def test_without_a_handler_bad_lines_are_raised_after_the_good_ones(tmp_path):
+    path = _jsonl_with_bad_lines(tmp_path)
+    seen = []
+    with pytest.raises(InputError, match=rf"line 2: 'url' must be a string.*\(and {len(BAD_LINES) - 1} more"):
+        for article in read_articles(path):
+            seen.append(article.id)
+    assert seen == ["first", "last"]
+
+
+def test_utf16_without_a_bom_is_named_utf16_not_binary(tmp_path):
+    text = "Hà Nội và Cần Thơ ký kết thỏa thuận hợp tác.\n" * 3
+    for codec, order in (("utf-16-le", "little-endian"), ("utf-16-be", "big-endian")):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(text.encode(codec))
+        with pytest.raises(InputError, match=f"UTF-16 \\({order}, without a byte-order mark\\)"):
+            list(read_articles(path))
+    path = tmp_path / "real-binary.txt"
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(InputError, match="binary file"):
+        list(read_articles(path))
+
+
+def test_symlink_loops_and_broken_links_are_reported_not_skipped(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "b" / "up").symlink_to(tmp_path / "a")  # back to a folder above
+    (tmp_path / "a" / "self.txt").symlink_to(tmp_path / "a" / "self.txt")  # a link to itself
+    (tmp_path / "a" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "a" / "again").symlink_to(tmp_path / "a" / "b")  # same folder twice: read once
+    errors: list[InputError] = []
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_paths([tmp_path / "a"], on_error=errors.append)]
+    assert found == ["a/b/x.txt"]
+    problems = {Path(str(e.path)).relative_to(tmp_path).as_posix(): e.problem for e in errors}
+    assert set(problems) == {"a/b/up", "a/self.txt", "a/gone.txt"}
+    assert "symlink loop" in problems["a/b/up"] and "symlink loop" in problems["a/self.txt"]
+    assert "broken symlink" in problems["a/gone.txt"]
+
+
+def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "a" / "locked").mkdir(parents=True)
+    (tmp_path / "a" / "y.txt").write_text("y", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path):  # as a user without the right to list it (tests may run as root)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    errors: list[InputError] = []
+    found = [p.name for p in iter_paths([tmp_path / "a"], on_error=errors.append)]
+    assert found == ["y.txt"]
+    assert [(Path(str(e.path)).name, e.problem) for e in errors] == [("locked", "cannot read folder (Permission denied)")]
