@@ -55,3 +55,20 @@ def test_a_ceremony_with_a_foreign_city_is_not_an_event_between_provinces():
         "một trường phổ thông.",
         "2017-07-11", "Nghệ An và Hà Tĩnh hợp tác phát triển")
     assert "2017-07-10" not in [d for d, *_ in events(ex)]
+
+
+def test_a_signing_among_a_city_and_a_bracketed_list_then_its_count():
+    ex = extract_text(
+        "TP.Hồ Chí Minh và các tỉnh miền Trung hợp tác phát triển du lịch\n"
+        "Chiều 27.2, tại Quảng Ngãi, diễn ra hội nghị ký kết hợp tác phát triển du lịch giai đoạn 2013 - 2017 "
+        "giữa TP.Hồ Chí Minh và các tỉnh miền Trung (gồm Quảng Ngãi, Quảng Nam, Đà Nẵng và Thừa Thiên Huế).\n"
+        "Trong đó, tập trung vào 4 lĩnh vực chính, gồm: trao đổi thông tin; xúc tiến, quảng bá du lịch; "
+        "sản phẩm du lịch liên vùng; quy hoạch kêu gọi đầu tư.",
+        "2013-02-28", "TP.Hồ Chí Minh và các tỉnh miền Trung hợp tác phát triển du lịch")
+    (agr,) = ex.agreements
+    assert agr.parties == ("Huế", "Hồ Chí Minh", "Quảng Nam", "Quảng Ngãi", "Đà Nẵng")
+    assert (agr.n_contents, agr.period, agr.status) == (4, "2013-2017", "signed")
+    assert len(ex.cooperation_pairs) == 10
+    lone = extract_text("Hà Nội: doanh nghiệp ký kết hợp tác\nHai doanh nghiệp ở Hà Nội và Đà Nẵng đã ký kết hợp tác.",
+                        "2020-01-02", "Hà Nội: doanh nghiệp ký kết hợp tác")
+    assert lone.agreements == ()

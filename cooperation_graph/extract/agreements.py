@@ -19,7 +19,9 @@ KINDS = (
 )
 _KIND = re.compile(r"\b(" + "|".join(KINDS) + r")\b|\bKết luận số\s+[\w/-]+", re.IGNORECASE)
 _HINTS = ("nội dung", "lĩnh vực", "nhiệm vụ", "biên bản", "thỏa thuận", "chương trình", "kế hoạch",
-          "quy chế", "kết luận", "nghị quyết", "ghi nhớ", "dự thảo")
+          "quy chế", "kết luận", "nghị quyết", "ghi nhớ", "dự thảo", "ký kết")
+# "hội nghị ký kết hợp tác phát triển du lịch giữa A và B": a signing that names no document.
+_SIGNING = re.compile(r"\bký kết (?:hợp tác|liên kết)\b")
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:nhóm\s+)?(nội dung|lĩnh vực|nhiệm vụ|chương trình)(?:\s+(?:chính|trọng tâm|hợp tác|trọng điểm))?")
 _CONTEXT = re.compile(r"hợp tác|ký|thỏa thuận|biên bản|chương trình|kết luận|phối hợp|kế hoạch|"
                       r"quy chế|dự thảo|liên kết", re.IGNORECASE)
@@ -62,6 +64,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
     2017 - 2019 ... xây dựng chương trình giai đoạn 2020 - 2025") starts a second agreement;
     sentences without a period speak of the latest one."""
     groups: dict[tuple[str, ...], list[dict]] = {}
+    last: tuple[str, ...] = ()
     foreign = names_foreign(doc.text)
     for sent in doc.sentences:
         text = sent.text
@@ -71,9 +74,10 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
         kind = _KIND.search(text)
         counts = list(_COUNT.finditer(text))
         listed = _LIST_NO_COUNT.search(text) if not counts else None
-        if not kind and not counts and not listed:
+        signing = _SIGNING.search(text) if not kind else None
+        if not kind and not counts and not listed and not signing:
             continue
-        if not _CONTEXT.search(text) and not kind and not listed:
+        if not _CONTEXT.search(text) and not kind and not listed and not (last and counts):
             continue
         if foreign and names_foreign(text):
             continue  # a document with a foreign partner: the provinces are not each other's party
@@ -81,14 +85,22 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
                 and not re.search(r"\bký\b|dự thảo", text):
             continue  # "Kết luận hội nghị, ..." is the closing speech, not a document
         parties = _parties(doc, sent, main_pair)
-        if len(parties) < 2 or (len(parties) > 2 and not _joint(doc, sent)):
+        if last and (counts or listed) and len(parties) < len(last) \
+                and {m.name for m in doc.mentions_in(sent.start, sent.end)} <= set(last):
+            parties = last  # "Trong đó, tập trung vào 4 lĩnh vực chính": the agreement just named
+        elif len(parties) < 2 or (len(parties) > 2 and not _joint(doc, sent)):
             continue
+        if signing and parties not in groups and not re.search(r"\bgiữa\b", text):
+            continue  # a bare "ký kết hợp tác" needs its parties: "giữa A và B"
+        last = parties
         if parties not in groups and not _COOPERATION.search(text):
             continue  # a first mention must say it is about cooperation; later ones refer back
         period = _period(text)
         g = _agreement_for(groups.setdefault(parties, []), period)
         if kind:
             g["kinds"].append(kind.group().strip())
+        elif signing:
+            g["kinds"].append(signing.group())
         if listed:
             g["fields"].extend(p.strip() for p in re.split(r";" if ";" in listed.group("l") else r",|\svà\s",
                                                            listed.group("l")) if p.strip())
