@@ -446,3 +446,20 @@ def test_provinces_granted_each_and_the_thanked_giver():
                             ("Hà Nội", "Quảng Bình", 7_000_000_000, "given"),
                             ("Hà Nội", "Quảng Nam", 10_000_000_000, "given"),
                             ("Hà Nội", "Quảng Ngãi", 10_000_000_000, "given")]
+
+
+def test_events_by_last_weekday_the_same_day_undated_and_with_a_foreign_partner():
+    ex = run(
+        "Da Nang helps flood-hit neighbours\n"
+        "Published: December 27, 2016\n"
+        "Last Saturday, a group of Da Nang's leaders visited and donated Thua Thien Hue Province one billion VND.\n"
+        "Also on the same day, Da Nang PC Vice Chairman Ho Ky Minh paid visits to Binh Dinh province and gave "
+        "2 billion VND to Binh Dinh.",
+        "")
+    assert [(e.date, e.place) for e in ex.events] == [(date(2016, 12, 24), "Huế"), (date(2016, 12, 24), "Bình Định")]
+    undated = run("HCMC and Ben Tre review cooperation\nLeaders of Ho Chi Minh City and Ben Tre held a conference "
+                  "to review the cooperation agreement between the two localities.", "")
+    assert [e.date for e in undated.events] == [None]
+    foreign = run("Border provinces meet Guangxi\nOn March 3, 2019, Quang Ninh, Lang Son, Cao Bang and Ha Giang "
+                  "held a conference with Guangxi in Nanning.", "2019-03-04")
+    assert foreign.events == () and foreign.cooperation_pairs == ()

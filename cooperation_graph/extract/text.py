@@ -67,7 +67,11 @@ FOREIGN = re.compile(
     r"Đan Mạch|Na Uy|Séc|Ba Lan|Hungary|Bulgaria|Romania|Ukraine|Belarus|Kazakhstan|Mông Cổ|Ấn Độ|"
     r"Thái Lan|Singapore|Malaysia|Indonesia|Philippines|Myanmar|Australia|Ôxtrâylia|New Zealand|"
     r"Canada|Cuba|Israel|Đài Loan|Quảng Tây|Vân Nam|Quảng Đông|Kyushu|Petersburg|Matxcơva|"
-    r"Viêng Chăn|Vientiane|Phnom Penh|Seoul|Tokyo|Bắc Kinh)(?![\w])"
+    r"Viêng Chăn|Vientiane|Phnom Penh|Seoul|Tokyo|Bắc Kinh|"
+    # in English texts
+    r"China|Chinese|Laos|Lao(?! Cai)|Cambodia|Cambodian|Japan|Japanese|South Korea|Korea|Korean|Thailand|Thai(?! Binh| Nguyen)|"
+    r"Guangxi|Yunnan|Guangdong|Russia|Russian|Germany|German|France|French|United States|USA|Australia|"
+    r"Singapore|Champasak|Savannakhet|Luang Prabang|Houaphanh|Xiengkhouang)(?![\w])"
 )
 # "bang Virginia", "tỉnh Fukuoka", "tỉnh Brest", "tỉnh Champasak": one unaccented word that is not
 # a Vietnamese syllable (several vowel groups, f/j/w/z, or an initial cluster such as "Br").

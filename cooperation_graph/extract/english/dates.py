@@ -18,7 +18,7 @@ _DATE_EN = re.compile(
     rf"Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|"
     rf"Dec(?:ember)?)(?![a-z])(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(?P<rel>on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = re.compile(r"\b(?P<rel>[Oo]n|[Ll]ast)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                       r"(?!\s*\(?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
 _RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
 _ANNIV_EN = re.compile(r"\([^()]*\b(?:19|20)\d{2}\s*[-–]\s*[^()]*\b(?:19|20)\d{2}\s*\)")
@@ -59,11 +59,11 @@ def find_date_en(text: str, published: date | None) -> tuple[date | None, float]
         wd = _WEEKDAY.search(text)
         if wd:
             day = _WEEKDAYS.index(wd["wd"].lower())
-            if wd["rel"] == "on" and _FUTURE.search(text):
+            if wd["rel"].lower() == "on" and _FUTURE.search(text):
                 ahead = (day - published.weekday()) % 7  # "will sign on Monday": the coming one
                 return published + timedelta(days=ahead), 0.5
             back = (published.weekday() - day) % 7
-            if wd["rel"] == "last" and back == 0:
+            if wd["rel"].lower() == "last" and back == 0:
                 back = 7
             return published - timedelta(days=back), 0.6
         rel = _RELATIVE_DAY.search(text)

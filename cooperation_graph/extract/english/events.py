@@ -16,6 +16,7 @@ from .agreements import _BOTH_EN, _IN_TITLE
 from .dates import find_date_en
 from .fundings import _chain
 from .officials import _NOT_NAME_START
+from ..text import names_foreign
 from .text import _Doc, _local_province, _Mention
 
 # --- events -----------------------------------------------------------------------------------
@@ -30,13 +31,13 @@ KINDS_EN = (
     ("handover ceremony", r"\bhandover ceremony\b|\bhanded over\b|\bpresented\b|\bdonated\b"),
     ("working session", (r"working session|working visit|\bworked with\b|had a working|"
                          r"\bmet with\b|\bmeeting\b|\bmet\b|\bhosted\b|\breceived a delegation\b")),
-    ("visit", r"\bvisit(?:ed|s)?\b"),
+    ("visit", r"\bvisit(?:ed|s)?\b|\barrived in\b"),
     ("fair", r"\bfair\b|\bexhibition\b|\bfestival\b"),
 )
 _KIND_EN = [(k, re.compile(p, re.IGNORECASE)) for k, p in KINDS_EN]
 _HAPPEN_EN = re.compile(r"\b(?:held|took place|taking place|opened|hosted|organi[sz]ed|co-organi[sz]ed|"
                         r"signed|inked|met|worked|chaired|co-chaired|attended|visited|presented|"
-                        r"handed|kicked off|launched|had|paid|convened|donated|gathered|welcomed)\b|"
+                        r"handed|kicked off|launched|had|paid|convened|donated|gathered|welcomed|arrived)\b|"
                         r"\bat (?:a|the) (?:[\w-]+ ){0,3}(?:meeting|conference|ceremony|seminar|workshop|"
                         r"forum|session)\b",
                         re.IGNORECASE)
@@ -47,24 +48,33 @@ _ATTEND_EN = re.compile(r"\b(?:attended|attending|present at|witnessed|joined|pa
                         r"took part|signed by)\b", re.IGNORECASE)
 
 
+_SAME_DAY = re.compile(r"\b(?:[Oo]n )?the same (?:day|morning|afternoon|evening)\b|\b[Tt]hat (?:afternoon|evening)\b")
+
+
 def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agreement],
                       main_pair: tuple[str, str] | None = None) -> list[Event]:
     events: list[Event] = []
-    seen: set[date] = set()
+    seen: set[tuple[date | None, str | None]] = set()
+    last: date | None = None
     for sent in doc.sentences:
         text = sent.text
         if not _HAPPEN_EN.search(text):
             continue
         kind = next((k for k, p in _KIND_EN if p.search(text)), None)
-        if kind is None:
-            continue
+        if kind is None or names_foreign(text):
+            continue  # a province with a foreign partner is no event between provinces
         when, conf = find_date_en(text, doc.published)
-        if when is None or when in seen:
-            continue
-        seen.add(when)
+        if when is None and last and _SAME_DAY.search(text):
+            when, conf = last, 0.6  # "On the same afternoon, the delegation visited Da Nang City"
+        if when is None and (doc.published is not None or events):
+            continue  # an undated article's one event keeps its date unknown; a dated one's needs a day
         ms = [_Mention(x.name, x.start - sent.start, x.end - sent.start)
               for x in doc.mentions_in(sent.start, sent.end)]
         place = _event_place(doc, text, ms)
+        if (when, place) in seen or (when, None) in seen:
+            continue
+        seen.add((when, place))
+        last = when or last
         act = _HAPPEN_EN.search(text)
         assert act is not None
         subject = [x for x in ms if x.end <= act.start() and not re.search(
