@@ -69,7 +69,7 @@ FOREIGN = re.compile(
     r"Canada|Cuba|Israel|Đài Loan|Quảng Tây|Vân Nam|Quảng Đông|Kyushu|Petersburg|Matxcơva|"
     r"Viêng Chăn|Vientiane|Phnom Penh|Seoul|Tokyo|Bắc Kinh|"
     # in English texts
-    r"China|Chinese|Laos|Lao (?:PDR|People)|Cambodia|Cambodian|Japan|Japanese|South Korea|Korea|Korean|Thailand|Thai(?! Binh| Nguyen)|"
+    r"China|Chinese|Laos|Lao (?:PDR|People)|Cambodia|Cambodian|Japan|Japanese|South Korea|Korea|Korean|Thailand|"
     r"Guangxi|Yunnan|Guangdong|Russia|Russian|Germany|German|France|French|United States|USA|Australia|"
     r"Singapore|Champasak|Savannakhet|Luang Prabang|Houaphanh|Xiengkhouang)(?![\w])"
 )
