@@ -60,6 +60,7 @@ from .query import (
     to_result,
     uses_service,
 )
+from .store import READ_ATTEMPTS, READ_PAUSE, is_vanished_files, storage_problem
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +141,10 @@ def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs
     """Serve query requests from ``conn`` on a read-only handle of the store.
 
     A read-only handle sees the store as it was when opened, so the handle is reopened when
-    the store's files change (a build run while the server is up becomes visible).
+    the store's files change (a build run while the server is up becomes visible). When a
+    build compacts away files the handle still reads, the store is reopened and the request
+    run again (a few times, with growing pauses). A view's answer ends with the store version
+    it was read from, which is what the parent keys its cache on.
     """
     import pyoxigraph as ox
 
@@ -148,8 +152,8 @@ def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs
     sandboxed = deny_network()  # whatever the engine parses, it cannot reach another server
     try:
         store = ox.Store.read_only(store_path)
-    except OSError as exc:
-        conn.send(("fatal", 500, f"cannot open store {store_path}: {exc}"))
+    except (OSError, RuntimeError) as exc:
+        conn.send(("fatal", 500, f"cannot open store {store_path}: {storage_problem(exc)}"))
         return
     version = _store_version(store_path)
     conn.send(("ready", sandboxed))
@@ -164,12 +168,26 @@ def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs
         if now != version:
             try:
                 store, version = ox.Store.read_only(store_path), now
-            except OSError:
+            except (OSError, RuntimeError):
                 pass  # a writer is half way: keep the old snapshot for now
-        try:
-            conn.send(_handle(store, msg))
-        except Exception as exc:  # noqa: BLE001 - the parent gets a 500 with the reason
-            conn.send(("error", 500, f"{type(exc).__name__}: {exc}"))
+        pause = READ_PAUSE
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                answer = _handle(store, msg)
+            except Exception as exc:  # noqa: BLE001 - the parent gets a 500 with the reason
+                if is_vanished_files(exc) and attempt < READ_ATTEMPTS - 1:
+                    time.sleep(pause)  # a build is compacting: read again from its new files
+                    pause *= 2
+                    try:
+                        store, version = ox.Store.read_only(store_path), _store_version(store_path)
+                    except (OSError, RuntimeError):
+                        pass
+                    continue
+                answer = ("error", 500, f"{type(exc).__name__}: {exc}")
+            break
+        if msg["op"] == "view" and answer[0] == "ok":
+            answer = (*answer, version)
+        conn.send(answer)
 
 
 def _handle(store: Any, msg: dict[str, Any]) -> tuple[Any, ...]:  # pragma: no cover - child
@@ -193,6 +211,8 @@ def _handle(store: Any, msg: dict[str, Any]) -> tuple[Any, ...]:  # pragma: no c
     except ValueError as exc:
         return ("error", 400, f"bad request: {exc}")
     except OSError as exc:
+        if is_vanished_files(exc):
+            raise  # retried on a fresh handle by the worker loop
         return ("error", 500, f"query failed: {exc}")
     fmt = msg["format"]
     graph = result.kind == "graph"
@@ -531,7 +551,7 @@ class SparqlServer(ThreadingHTTPServer):
             raise StoreError(f"no store at {path}: build one first (coopgraph build ...)")
         self.hosts = allowed_hosts(config)
         self.pool = QueryPool(path, config.workers, config.max_memory)
-        self.views: dict[str, bytes] = {}
+        self.views: dict[str, tuple[Any, bytes]] = {}  # name -> (store version, page)
         self.views_lock = threading.Lock()
         try:
             super().__init__((config.host, config.port), SparqlHandler)
@@ -775,15 +795,19 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _view(self, name: str) -> None:
         if name not in ("graph", "provinces"):
             raise HttpError(404, f"no view named {name!r} (views: graph, provinces)")
+        cfg = self.server.config
+        # a view is kept only while the store holds what it was drawn from: a build or an
+        # update while serving changes the store's version, and the view is drawn again
+        now = _store_version(str(cfg.store))
         with self.server.views_lock:
-            cached = self.server.views.get(name)
-        if cached is None:
-            cfg = self.server.config
+            version, cached = self.server.views.get(name, (None, None))
+        if cached is None or version != now:
             started = time.monotonic()
             answer = self.server.pool.call({"op": "view", "name": name}, cfg.view_timeout)
             if answer[0] == "ok":
+                answer, drawn_from = answer[:5], answer[5]
                 with self.server.views_lock:
-                    self.server.views[name] = answer[1]
+                    self.server.views[name] = (drawn_from, answer[1])
             self._answer(answer, started, f"the {name} view took longer than {cfg.view_timeout:g} s",
                          {"Content-Security-Policy": VIEW_CSP})
             return

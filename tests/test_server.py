@@ -29,6 +29,8 @@ from cooperation_graph.query import (
 )
 from cooperation_graph.server import ServerConfig, negotiate, running_server
 
+from conftest import SAMPLE
+
 TIMEOUT = 3.0
 MAX_ROWS = 200
 TOKEN = "test-token-42"
@@ -434,3 +436,28 @@ def test_update_drops_kept_ntriples_and_refreshes_the_summary(tmp_path: Path):
     assert in_store == set(summary_quads(read_facts(st)))
     assert not any(q.object.value.endswith("#PairTotals") for q in in_store)  # no pair left
     st.close()
+
+
+def test_served_views_follow_the_store_after_a_build(tmp_path: Path):
+    """A view drawn before a build is not served after it: the page shows what the store holds now."""
+    pytest.importorskip("cooperation_graph.views")
+    from click.testing import CliRunner
+
+    from cooperation_graph.cli import main
+
+    golden = Path(__file__).parent / "golden" / "extract"
+    store = tmp_path / "store"
+
+    def build(path: Path) -> None:
+        result = CliRunner().invoke(main, ["build", str(path), "--store", str(store), "--workers", "1"])
+        assert result.exit_code == 0, result.output
+
+    build(golden / "synthetic-2016-son-la-ha-noi.txt")
+    config = ServerConfig(store=store, port=0, timeout=TIMEOUT, workers=1)
+    with running_server(config) as srv:
+        status, _, before = _request(srv.url + "view/graph", timeout=120)
+        assert status == 200 and "Hoàng Trung Hải".encode() not in before
+        assert _request(srv.url + "view/graph", timeout=120)[2] == before  # unchanged store: same page
+        build(SAMPLE)  # what `coopgraph build` does while the server is up
+        status, _, after = _request(srv.url + "view/graph", timeout=120)
+        assert status == 200 and "Hoàng Trung Hải".encode() in after
