@@ -212,3 +212,17 @@ def test_money_with_neither_end_named_in_its_sentence_is_no_funding():
         "Nhiều nạn nhân chất độc da cam cần được giúp đỡ với hơn 394,6 tỷ đồng tặng quà dịp 27/7.",
         "2017-06-24", "Đoàn người có công Quận 3 thăm Hà Nội")
     assert ex.fundings == ()
+
+
+def test_one_amount_for_a_list_of_provinces_is_no_ones_funding_but_each_is_a_partner():
+    ex = extract_text(
+        "TPHCM hỗ trợ đồng bào phía Bắc\n"
+        "Trước đó, TPHCM cũng đã chuyển 1 tỷ đồng đến nhân dân các tỉnh Lào Cai, Yên Bái, Phú Thọ và "
+        "600 triệu đồng đến nhân dân các tỉnh Hà Giang, Tuyên Quang, Bắc Kạn.\n"
+        "Hà Nội trao hỗ trợ tỉnh Điện Biên 2 tỷ đồng, tỉnh Lai Châu 1 tỷ đồng.",
+        "2016-08-14", "TPHCM hỗ trợ đồng bào phía Bắc")
+    assert fundings(ex) == [("Hà Nội", "Lai Châu", 1_000_000_000, "given"),
+                            ("Hà Nội", "Điện Biên", 2_000_000_000, "given")]
+    assert {p for p in ex.cooperation_pairs if "Hồ Chí Minh" in p} == {
+        tuple(sorted(("Hồ Chí Minh", n))) for n in
+        ("Lào Cai", "Yên Bái", "Phú Thọ", "Hà Giang", "Tuyên Quang", "Bắc Kạn")}

@@ -31,13 +31,13 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     doc = analyse(article, gazetteer)
     main_pair = text_main_pair(doc, _COOPERATION)
     officials = real_officials(extract_officials(doc), places=gazetteer.aliases)
-    fundings = extract_fundings(doc, main_pair, officials)
+    fundings, shared_pairs = extract_fundings(doc, main_pair, officials)
     investments = extract_investments(doc, main_pair)
     fundings, investments = between_two(fundings, investments)
     agreements = extract_agreements(doc, main_pair, officials)
     events = extract_events(doc, officials)
 
-    pairs = pairs_from_facts(agreements, fundings, investments, events) | gift_pairs(doc, fundings)
+    pairs = pairs_from_facts(agreements, fundings, investments, events) | gift_pairs(doc, fundings) | shared_pairs
     pairs |= {p for p in _stated_pairs(doc) if p[0] != p[1]}
     events = related_events(events, pairs)
 

@@ -34,9 +34,11 @@ _ORGANS = re.compile(r"\b(?:Tỉnh ủy|Thành ủy|UBND|HĐND|Ủy ban nhân d�
 
 
 def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
-                     officials: list[Official] = ()) -> list[Funding]:
-    """Fundings stated in the article, each once."""
+                     officials: list[Official] = ()) -> tuple[list[Funding], set[tuple[str, str]]]:
+    """Fundings stated in the article, each once, and the giver-receiver pairs of totals shared by
+    several named provinces (``1 tỷ đồng đến nhân dân các tỉnh A, B, C``: no one's funding)."""
     out: dict[tuple, Funding] = {}
+    shared_totals: set[tuple[str, str]] = set()
     last_total_recipient = False
     title_donor = _title_donor(doc)
     delegation = _delegation(doc)
@@ -53,7 +55,7 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
             continue
         if _PARTS.match(sent.text) and last_total_recipient:
             continue  # the parts of a total already counted
-        found = _fundings_in(doc, sent, main_pair, officials, title_donor or delegation, delegation)
+        found = _fundings_in(doc, sent, main_pair, officials, title_donor or delegation, delegation, shared_totals)
         if sent.para == 0:
             title_found = found  # a headline restates the body: used only if the body is silent
             continue
@@ -70,7 +72,7 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     fundings = list(out.values()) or title_found
     # A total restated without its recipients (often the title) is not one more gift.
     donors_with_recipient = {f.donor for f in fundings if f.recipient}
-    return [f for f in fundings if f.recipient or f.donor not in donors_with_recipient]
+    return [f for f in fundings if f.recipient or f.donor not in donors_with_recipient], shared_totals
 
 
 def _title_donor(doc: Doc) -> str | None:
@@ -86,7 +88,8 @@ def _title_donor(doc: Doc) -> str | None:
 
 
 def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
-                 officials, title_donor: str | None, delegation: str | None) -> list[Funding]:
+                 officials, title_donor: str | None, delegation: str | None,
+                 shared: set[tuple[str, str]]) -> list[Funding]:
     """Fundings of one sentence, clause by clause (``;`` separates clauses)."""
     text = sent.text
     if not VERBS.search(text):
@@ -146,12 +149,13 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
         if not money:
             continue
         out.extend(_from_clause(doc, sent, text, money, mentions, context, years, main_pair,
-                                only_pair, title_donor))
+                                only_pair, title_donor, shared))
     return out
 
 
 def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentions: list[Mention],
-                 ctx: dict, years: tuple[int, ...], main_pair, only_pair, title_donor) -> list[Funding]:
+                 ctx: dict, years: tuple[int, ...], main_pair, only_pair, title_donor,
+                 shared: set[tuple[str, str]]) -> list[Funding]:
     after = [x for x in mentions if x.start >= ctx["since"]]
     # "đã hỗ trợ TP.HCM: thành phố Hà Nội 50 tỷ đồng, ...": the listed provinces give.
     colon = text.find(":", ctx["since"], money[0].start)
@@ -161,7 +165,11 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
     used: set[int] = set()
     for k, m in enumerate(money):
         since = money[k - 1].end if k else (colon + 1 if donors_listed else ctx["since"])
-        named = _recipients(text, m, since, after, used)
+        named, total = _recipients(text, m, since, after, used, after_amount=k > 0)
+        if total:  # one amount for several provinces: each is the giver's partner, none its funding
+            if ctx["donor"]:
+                shared.update(tuple(sorted((ctx["donor"], n))) for n in named if n != ctx["donor"])
+            continue
         if not named and _EACH.search(text[since:m.start]):
             continue  # "hỗ trợ 6 tỉnh phía Bắc mỗi tỉnh 5 tỷ": per recipient, and none is named
         if not named and not donors_listed and not ctx["recipient"]:
@@ -195,7 +203,8 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
 
 # "3 tỷ đồng cho tỉnh X", "2 tỷ đồng hỗ trợ tỉnh X", "1 tỷ đồng tiền mặt giúp nhân dân tỉnh X".
 _TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:cho|tới|đến|giúp|giúp đỡ|hỗ trợ|ủng hộ|tặng)"
-                           r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân))*\s*$")
+                           r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân))*"
+                           r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*$")
 _PER_UNIT_BEFORE = re.compile(r"\bmỗi\s+(?:hộ|căn|người|suất|em|gia đình|nhà|học sinh|cháu|trường|xã)\b"
                               r"[^,;]{0,15}$")
 _PER_UNIT_AFTER = re.compile(r"\s*/\s*(?:hộ|người|căn|suất|em|tháng|năm)\b")
@@ -251,23 +260,38 @@ def _donor_from_officials(before: str, officials) -> str | None:
     return named[-1].province if named else None
 
 
-def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set[int]) -> list[str | None]:
+def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set[int],
+                after_amount: bool = False) -> tuple[list[str], bool]:
     """Who gets amount ``m``: the province(s) named between the previous amount and this one,
-    else the first named right after it (``3 tỷ đồng cho tỉnh X``)."""
+    else the first named right after it (``3 tỷ đồng cho tỉnh X``); and whether the amount is a
+    total for a list named after it (``1 tỷ đồng đến nhân dân các tỉnh A, B, C``)."""
     between = [x for x in after if since <= x.start < m.start and x.start not in used]
+    if between and after_amount and _TO_RECIPIENT.match(text[since:between[0].start]):
+        used.update(x.start for x in between)  # "1 tỷ đồng đến các tỉnh A, B và 600 triệu ...": the last amount's
+        between = []
     if between:
         if _EACH.search(text[since:m.start]) and len(between) > 1:
             chosen = between
         else:
             chosen = [between[-1]]
         used.update(x.start for x in chosen)
-        return list(dict.fromkeys(x.name for x in chosen))
+        return list(dict.fromkeys(x.name for x in chosen)), False
     following = [x for x in after if x.start >= m.end and x.start not in used
                  and _TO_RECIPIENT.match(text[m.end:x.start])]
     if following:
+        listed = [following[0]]
+        for x in after:
+            if re.match(r"\s*[(:]?\s*(?:mỗi\s+\w+\s+)?\d", text[x.end:x.end + 12]):
+                break  # "..., tỉnh B 2 tỷ đồng": B is the next amount's
+            if x.start > listed[-1].end and re.fullmatch(r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*",
+                                                         text[listed[-1].end:x.start]):
+                listed.append(x)
+        if len(listed) > 1 and not _EACH.search(text[listed[-1].end:listed[-1].end + 25]):
+            used.update(x.start for x in listed)
+            return list(dict.fromkeys(x.name for x in listed)), True
         used.add(following[0].start)
-        return [following[0].name]
-    return []
+        return [following[0].name], False
+    return [], False
 
 
 def _purpose(text: str, since: int, m: Money, mentions: list[Mention]) -> str | None:
