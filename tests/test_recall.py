@@ -72,3 +72,11 @@ def test_a_signing_among_a_city_and_a_bracketed_list_then_its_count():
     lone = extract_text("Hà Nội: doanh nghiệp ký kết hợp tác\nHai doanh nghiệp ở Hà Nội và Đà Nẵng đã ký kết hợp tác.",
                         "2020-01-02", "Hà Nội: doanh nghiệp ký kết hợp tác")
     assert lone.agreements == ()
+
+
+def test_a_day_without_a_year_in_an_undated_article_is_an_event_of_unknown_date():
+    ex = extract_text(
+        "Hưng Yên và Nghệ An ký kết chương trình hợp tác\n"
+        "Chiều 27.2, tại Hưng Yên, diễn ra hội nghị ký kết chương trình hợp tác giữa tỉnh Hưng Yên và tỉnh Nghệ An.",
+        "", "Hưng Yên và Nghệ An ký kết chương trình hợp tác")
+    assert [(e.kind, e.date, e.place) for e in ex.events] == [("lễ ký kết", None, "Hưng Yên")]

@@ -66,8 +66,8 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         if not dates:
             # An event whose day the text does not give is still an event (date unknown): a
             # delegation's visit or hand-over, or a meeting of two named provinces.
-            if not _UNDATED.search(text) or not mentions:
-                continue
+            if not (_UNDATED.search(text) or dated and doc.article.reference_day is None) or not mentions:
+                continue  # (a day without a year in an undated article: the event happened, date unknown)
             dates = [(None, 0)]
         when = dates[0][0]
         place = next((x for x in mentions
