@@ -1,6 +1,6 @@
 """Build hook: the wheel carries the files the package reads from the repository's ``data/``
-and ``queries/`` folders (ontology, shapes, Wikidata table, saved queries), under
-``cooperation_graph/_data/``. An editable install reads the repository's own files."""
+and ``queries/`` folders (ontology, shapes, Wikidata table, calibration table, saved queries),
+under ``cooperation_graph/_data/``. An editable install reads the repository's own files."""
 
 import shutil
 from pathlib import Path
@@ -11,7 +11,8 @@ from setuptools.command.build_py import build_py
 ROOT = Path(__file__).resolve().parent
 #: source (relative to the repository) -> place inside ``cooperation_graph/_data/``
 SHIPPED = {
-    **{f"data/{name}": name for name in ("ontology.ttl", "shapes.ttl", "wikidata_provinces.csv")},
+    **{f"data/{name}": name for name in ("ontology.ttl", "shapes.ttl", "wikidata_provinces.csv",
+                                         "calibration.json")},
     **{f"queries/{p.name}": f"queries/{p.name}" for p in sorted((ROOT / "queries").glob("*.rq"))},
 }
 

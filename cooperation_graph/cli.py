@@ -149,13 +149,24 @@ def _open(store_spec: str, update_url: str | None, graph_store_url: str | None,
                       create=create)
 
 
+def _min_confidence(what: str):
+    """--min-confidence: leave out facts whose calibrated confidence is below it."""
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                        metavar="FLOAT", help=f"Leave out facts whose calibrated confidence (the "
+                        f"precision measured for such facts) is below FLOAT: {what}. Cooperation "
+                        "pairs carry no confidence and stay (docs/calibration.md).")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @_store_options
 @click.option("--workers", type=int, default=None, help="Parallel processes (default: CPU count).")
 @click.option("--max-size", type=float, default=5.0, show_default=True,
               help="Largest article file to read, in MB.")
-def build(paths: tuple[Path, ...], workers: int | None, max_size: float, **store_options) -> None:
+@_min_confidence("they are not stored, so a later export or view cannot show them; build "
+                 "again without it to get them back")
+def build(paths: tuple[Path, ...], workers: int | None, max_size: float,
+          min_confidence: float | None, **store_options) -> None:
     """Extract articles and write their graphs into the store, one named graph per article.
 
     Unchanged articles are skipped, changed ones replace their graph; a file, a .jsonl
@@ -172,13 +183,14 @@ def build(paths: tuple[Path, ...], workers: int | None, max_size: float, **store
       coopgraph build data/samples
       coopgraph build corpus/ --store http://127.0.0.1:7878
       coopgraph build corpus/ --store http://127.0.0.1:8890/sparql
+      coopgraph build data/samples --min-confidence 0.9
     """
     from . import pipeline
 
     n_files = sum(1 for _ in pipeline.iter_paths(list(paths)))
     with _open(**store_options) as store, _progress(n_files, "Building") as bar:
         report = pipeline.build(list(paths), store, workers=workers, progress=bar.update,
-                                max_bytes=int(max_size * 1e6))
+                                max_bytes=int(max_size * 1e6), min_confidence=min_confidence)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(report.summary().replace("failed: ", "error: "), err=True)
@@ -226,7 +238,9 @@ def remove(keys: tuple[str, ...], **store_options) -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
               show_default=True, help="Folder to write into.")
 @_store_options
-def export_command(formats: tuple[str, ...], out_dir: Path, **store_options) -> None:
+@_min_confidence("they are not exported")
+def export_command(formats: tuple[str, ...], out_dir: Path, min_confidence: float | None,
+                   **store_options) -> None:
     """Write the graph as RDF (stable bytes), GraphML/GEXF for Gephi, or CSV tables.
 
     ttl and nt merge all graphs; nq, trig and jsonld keep one named graph per article;
@@ -236,10 +250,14 @@ def export_command(formats: tuple[str, ...], out_dir: Path, **store_options) -> 
     Example:
       coopgraph export --format ttl
       coopgraph export --format trig --format gexf --out output/
+      coopgraph export --format csv --min-confidence 0.9
     """
     from .export import export
+    from .threshold import AboveConfidence
 
     with _open(**store_options, read_only=True) as store:
+        if min_confidence is not None:  # filtered once for all the formats asked
+            store = AboveConfidence(store, min_confidence)
         for fmt in formats:
             click.echo(str(export(store, fmt, out_dir)))
 
@@ -346,7 +364,9 @@ def serve_cmd(store_spec: str, host: str, port: int, timeout: float, max_rows: i
               help="Write only this article's view (its id, as `coopgraph extract` shows it).")
 @click.option("--max-nodes", type=int, default=1500, show_default=True,
               help="Above this the entity graph shows the best-connected nodes, with a notice.")
-def view(out_dir: Path, article_id: str | None, max_nodes: int, **store_options) -> None:
+@_min_confidence("they are not shown")
+def view(out_dir: Path, article_id: str | None, max_nodes: int, min_confidence: float | None,
+         **store_options) -> None:
     """Write the interactive HTML views of the graph (offline, one file each).
 
     graph.html: officials, provinces, agreements, fundings, investments and events with
@@ -359,12 +379,14 @@ def view(out_dir: Path, article_id: str | None, max_nodes: int, **store_options)
       coopgraph view
       coopgraph view --store output/store --out output
       coopgraph view --article tttd-2019-08-23-ha-noi-can-tho
+      coopgraph view --min-confidence 0.9
     """
     from .views import write_views
 
     spec = store_options["store_spec"]
     store = _open(**store_options) if spec.startswith(("http://", "https://")) else spec
-    for path in write_views(store, out_dir, max_nodes=max_nodes, article=article_id):
+    for path in write_views(store, out_dir, max_nodes=max_nodes, article=article_id,
+                            min_confidence=min_confidence):
         click.echo(str(path))
 
 
@@ -384,11 +406,18 @@ def view(out_dir: Path, article_id: str | None, max_nodes: int, **store_options)
                    "(data/eval-real: third-party texts are re-created, never committed).")
 @click.option("--split", type=click.Choice(["dev", "test"]), default=None,
               help="Score only the ids EVAL_DIR/splits.json lists under this name.")
+@click.option("--calibrate", "calibrate_to", is_flag=False, flag_value="data/calibration.json",
+              default=None, metavar="[FILE]", type=click.Path(dir_okay=False, path_type=Path),
+              help="Fit the confidence calibration on this set and write it (default FILE: "
+                   "data/calibration.json, what extraction reads); prints the reliability table.")
 def eval_command(eval_dir: Path, fmt: str, show_errors: bool, baseline: Path | None,
-                 check: bool, update_baseline: bool, texts_dir: Path | None, split: str | None) -> None:
+                 check: bool, update_baseline: bool, texts_dir: Path | None, split: str | None,
+                 calibrate_to: Path | None) -> None:
     """Score extraction against the gold facts of an evaluation folder.
 
-    Prints precision, recall and F1 per fact type and micro-F1; floors in
+    Prints precision, recall and F1 per fact type and micro-F1, and how well the
+    confidences are calibrated on this set (expected calibration error per type; of
+    the facts given 0.9 or more, how many are right). Floors in
     baseline.json may only go up. data/eval holds team-written articles beside
     their gold (a regression floor); data/eval-real holds gold for real
     articles whose texts are re-created into a git-ignored folder
@@ -400,16 +429,36 @@ def eval_command(eval_dir: Path, fmt: str, show_errors: bool, baseline: Path | N
       coopgraph eval data/eval --format json > eval.json
       coopgraph eval data/eval --check
       coopgraph eval data/eval-real --texts data/eval-real/texts --split dev
+      coopgraph eval data/eval-real --texts data/eval-real/texts --split dev --calibrate
     """
     import json
 
+    from . import calibration as cal
     from . import evaluate as ev
 
     report = ev.evaluate(eval_dir, texts_dir=texts_dir, split=split)
+    table = cal.load_table()
+    if calibrate_to is not None:
+        pairs = report.scores.get("pairs", ev.Score())
+        table = cal.make_table(report.judged, source=str(eval_dir), split=split,
+                               articles=len(report.articles), pairs=(pairs.tp + pairs.fp, pairs.tp))
+        if calibrate_to.resolve() == Path("data/calibration.json").resolve():
+            calibrate_to = cal.TABLE_PATH  # the file extraction reads, wherever the package runs
+        cal.write_table(table, calibrate_to)
+    measured = cal.measure(report.judged, table)
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        data = report.to_dict()
+        data["calibration"] = {name: c.to_dict() for name, c in measured.items()}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(report.text(show_errors=show_errors))
+        click.echo("")
+        if calibrate_to is not None:
+            click.echo(cal.reliability_text(table))
+            click.echo("")
+        click.echo(cal.measure_text(measured))
+    if calibrate_to is not None:
+        click.echo(f"calibration table written: {calibrate_to}", err=True)
     floors_path = baseline or eval_dir / ev.BASELINE_NAME
     if update_baseline:
         ev.update_baseline(report, floors_path)

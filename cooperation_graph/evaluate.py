@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .calibration import CALIBRATED_TYPES, Outcome
 from .errors import InputError
 from .model import Extraction
 from .normalize import name_key
@@ -97,6 +98,7 @@ class ArticleResult:
     misses: dict[str, list[str]]
     extras: dict[str, list[str]]
     error: str | None = None
+    judged: tuple[Outcome, ...] = ()  # each extracted fact with evidence: raw score, right or not
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -158,6 +160,11 @@ class EvalReport:
         for fact_type in FACT_TYPES:
             total = total + self.scores.get(fact_type, Score())
         return total
+
+    @property
+    def judged(self) -> list[Outcome]:
+        """Every extracted fact with evidence, judged against the gold (for calibration)."""
+        return [o for a in self.articles for o in a.judged]
 
     def f1_scores(self) -> dict[str, float]:
         """F1 per reported type, ``micro``, and ``resolution`` when it was scored."""
@@ -384,7 +391,22 @@ def score_article(
         score, missed, extra = compare(gold, predicted, fact_type)
         scores[fact_type], misses[fact_type], extras[fact_type] = score, missed, extra
     article_id = str((gold.get("article") or {}).get("id") or Path(path).stem)
-    return ArticleResult(article_id, path, scores, misses, extras, error)
+    return ArticleResult(article_id, path, scores, misses, extras, error,
+                         tuple(judge_facts(gold, predicted)))
+
+
+def judge_facts(gold: dict[str, Any], predicted: dict[str, Any]) -> Iterator[Outcome]:
+    """Each predicted fact that carries evidence, in order, with its raw score and whether it
+    matches a gold fact (keys matched as multisets, as :func:`compare` counts them)."""
+    for fact_type in CALIBRATED_TYPES:
+        left = Counter(_fact_key(fact_type, f) for f in _facts(gold, fact_type))
+        for fact in _facts(predicted, fact_type):
+            key = _fact_key(fact_type, fact)
+            right = left[key] > 0
+            left[key] -= right
+            ev = fact.get("evidence") or {}
+            raw = ev.get("raw_confidence")
+            yield Outcome(fact_type, float(ev.get("confidence", 0.0) if raw is None else raw), right)
 
 
 # --- resolution -------------------------------------------------------------------------------

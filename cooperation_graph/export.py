@@ -19,6 +19,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import StoreError
+from .threshold import AboveConfidence
 from .vocab import CG, DEFAULT_BASE, FOAF, ORG, PREFIXES, RDF, RDFS, SDO
 
 RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
@@ -287,12 +288,16 @@ def csv_tables(store: Any, *, base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def export(store: Any, fmt: str, out_dir: str | Path = "output", *,
-           base: str = DEFAULT_BASE) -> Path:
-    """Write the store's data in ``fmt`` under ``out_dir``; return the file (folder for csv)."""
+           base: str = DEFAULT_BASE, min_confidence: float | None = None) -> Path:
+    """Write the store's data in ``fmt`` under ``out_dir``; return the file (folder for csv).
+
+    With ``min_confidence`` the facts below it are left out (see :mod:`threshold`)."""
     fmt = fmt.lower().lstrip(".")
     fmt = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld"}.get(fmt, fmt)
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
+    if min_confidence is not None and not isinstance(store, AboveConfidence):
+        store = AboveConfidence(store, min_confidence)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":

@@ -16,12 +16,17 @@ Era = Literal["legacy", "current"]  # the 63 units before 2025-07-01, the 34 aft
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact was read: the sentence and its character offsets into ``Article.text``."""
+    """Where a fact was read: the sentence and its character offsets into ``Article.text``.
+
+    ``confidence`` is the calibrated probability that the fact is right (see
+    :mod:`cooperation_graph.calibration`); ``raw_confidence`` is the extractor's own score it was
+    read from (None where no calibration was applied)."""
 
     sentence: str
     start: int
     end: int
     confidence: float
+    raw_confidence: float | None = None
 
 
 @dataclass(frozen=True)

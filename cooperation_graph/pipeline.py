@@ -1,4 +1,4 @@
-"""The one place that knows the order of the stages: read -> extract -> (map -> store)."""
+"""The one place that knows the order of the stages: read -> extract -> calibrate -> (map -> store)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from .calibration import calibrate, drop_below, load_table
 from .errors import CooperationGraphError, InputError
 from .extract import extract
 from .gazetteer import load_gazetteer
@@ -18,8 +19,8 @@ from .model import Article, Extraction
 
 
 def extract_article(article: Article) -> Extraction:
-    """All facts of one article."""
-    return extract(article, load_gazetteer())
+    """All facts of one article, their confidences calibrated (data/calibration.json)."""
+    return calibrate(extract(article, load_gazetteer()))
 
 
 def extract_path(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Iterator[Extraction]:
@@ -124,20 +125,35 @@ def _collect(results, report: RunReport, progress) -> Iterator[Extraction]:
 _KNOWN: dict[str, str] = {}  # in each worker: graph IRI -> content key the store already holds
 
 
+def build_key(article: Article, min_confidence: float | None = None) -> str:
+    """What a build records as an article's content key: the store's key (text and package
+    version), the calibration table's date and, when facts were dropped, the threshold; so
+    that a new table or another ``--min-confidence`` rebuilds the articles it changes."""
+    from .store import content_key
+
+    made = (load_table() or {}).get("made") or {}
+    key = f"{content_key(article)}@cal:{made.get('date')}/{made.get('commit')}"
+    return key if min_confidence is None else f"{key}@min:{min_confidence:g}"
+
+
 def _init_worker(known: dict[str, str]) -> None:
     global _KNOWN
     _KNOWN = known
 
 
-def _units_of_file(args: tuple[str, int]) -> tuple[str, list, int, list[str], list[tuple[str, str]]]:
+def _units_of_file(args: tuple[str, int, float | None]
+                   ) -> tuple[str, list, int, list[str], list[tuple[str, str]]]:
     """Read, extract and map one file: (path, units, unchanged count, notes, errors), each
     error a (source, message) pair: a bad line or article costs itself only.
 
-    Articles whose content key the store holds already are not extracted at all."""
-    from . import mapping
-    from .store import content_key, extraction_unit
+    Articles whose content key the store holds already are not extracted at all; facts below
+    ``min_confidence`` are dropped before mapping."""
+    from dataclasses import replace
 
-    path, max_bytes = args
+    from . import mapping
+    from .store import extraction_unit
+
+    path, max_bytes, min_confidence = args
     units: list = []
     notes: list[str] = []
     errors: list[tuple[str, str]] = []
@@ -146,13 +162,14 @@ def _units_of_file(args: tuple[str, int]) -> tuple[str, list, int, list[str], li
         for article in read_articles(Path(path), max_bytes=max_bytes,
                                      on_error=lambda exc: errors.append((str(exc.path), exc.problem))):
             try:
-                if _KNOWN.get(mapping.article_graph_iri(article)) == content_key(article):
+                key = build_key(article, min_confidence)
+                if _KNOWN.get(mapping.article_graph_iri(article)) == key:
                     unchanged += 1
                     continue
-                ex = extract_article(article)
+                ex = drop_below(extract_article(article), min_confidence)
                 if not (ex.cooperation_pairs or ex.fundings or ex.investments or ex.agreements):
                     notes.append(f"{article.path or article.id}: no cooperation facts found")
-                units.append(extraction_unit(ex))
+                units.append(replace(extraction_unit(ex), content_hash=key))
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop a build
                 errors.append((_where(path, article), f"internal error ({type(exc).__name__}: {exc})"))
     except InputError as exc:
@@ -165,8 +182,12 @@ def _units_of_file(args: tuple[str, int]) -> tuple[str, list, int, list[str], li
 
 
 def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
-          max_bytes: int = MAX_BYTES, progress: Callable[[int], None] | None = None):
+          max_bytes: int = MAX_BYTES, progress: Callable[[int], None] | None = None,
+          min_confidence: float | None = None):
     """Extract every article under ``paths`` and write one named graph per article into ``store``.
+
+    Facts whose calibrated confidence is below ``min_confidence`` are not stored (pairs, which
+    carry no confidence, are).
 
     Extraction and mapping run in ``workers`` processes; writing happens here, in batches that
     each go in whole. Articles the store holds with the same content are skipped before they are
@@ -180,7 +201,7 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     if not files and not unread:
         raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
     known = {g: r.content_hash for g, r in store.records().items() if r.kind == "article"}
-    jobs = [(f, max_bytes) for f in files]
+    jobs = [(f, max_bytes, min_confidence) for f in files]
     workers = workers or default_workers()
     unchanged = 0
     notes: list[str] = []
@@ -195,7 +216,6 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
             yield from (Failed(source, message) for source, message in errors)
             if progress:
                 progress(1)
-
 
     if workers > 1 and len(files) > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,

@@ -49,6 +49,7 @@ from pyvis.network import Network
 
 from . import view_assets as assets
 from .errors import CooperationGraphError
+from .threshold import AboveConfidence
 
 #: Above this many nodes the entity graph shows only the best-connected ones, with a notice.
 MAX_NODES = 1500
@@ -921,11 +922,13 @@ def _excerpt_from_evidence(
 
 
 def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = MAX_NODES,
-                articles: bool = True, article: str | None = None) -> list[Path]:
+                articles: bool = True, article: str | None = None,
+                min_confidence: float | None = None) -> list[Path]:
     """Write ``graph.html``, ``provinces.html`` and ``articles/<id>.html`` (+ an index).
 
     ``store``: a store object, a store folder (opened read-only), or quads. With ``article``
-    (an article id) only that article's view is written. Returns the paths written.
+    (an article id) only that article's view is written; with ``min_confidence`` the facts
+    below it are not shown. Returns the paths written.
     """
     from .projection import (
         article_records,
@@ -941,6 +944,8 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
     if local and not Path(store).is_dir():
         raise ViewError(f"no store at {store}: run `coopgraph build` first")
     store = open_source(store)  # open a path once; quads go into one in-memory store
+    if min_confidence is not None:
+        store = AboveConfidence(store, min_confidence)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

@@ -26,7 +26,7 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_carries_ontology_shapes_table_and_saved_queries(wheel: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("ontology.ttl", "shapes.ttl", "wikidata_provinces.csv"):
+    for name in ("ontology.ttl", "shapes.ttl", "wikidata_provinces.csv", "calibration.json"):
         assert f"cooperation_graph/_data/{name}" in names
     shipped = {n.rsplit("/", 1)[1] for n in names if n.startswith("cooperation_graph/_data/queries/")}
     assert shipped == {p.name for p in (ROOT / "queries").glob("*.rq")}
@@ -43,6 +43,8 @@ def test_installed_package_reads_its_own_copies(wheel: Path, tmp_path: Path):
         "from cooperation_graph.query import saved_queries\n"
         "assert DATA_DIR.name == '_data', DATA_DIR\n"
         "assert len(load_shapes()) > 0 and len(load_ontology()) > 0\n"
+        "from cooperation_graph.calibration import TABLE_PATH, load_table\n"
+        "assert TABLE_PATH.parent.name == '_data' and load_table()['types'], TABLE_PATH\n"
         "print(len(saved_queries()), len(load_wikidata_ids()))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
