@@ -80,3 +80,16 @@ def test_a_day_without_a_year_in_an_undated_article_is_an_event_of_unknown_date(
         "Chiều 27.2, tại Hưng Yên, diễn ra hội nghị ký kết chương trình hợp tác giữa tỉnh Hưng Yên và tỉnh Nghệ An.",
         "", "Hưng Yên và Nghệ An ký kết chương trình hợp tác")
     assert [(e.kind, e.date, e.place) for e in ex.events] == [("lễ ký kết", None, "Hưng Yên")]
+
+
+def test_a_list_of_titles_each_before_its_name():
+    from extract_helpers import officials
+    ex = extract_text(
+        "Khánh thành cầu nối Nghệ An và Hà Tĩnh\n"
+        "Tham dự buổi lễ, tỉnh Nghệ An có Bí thư Tỉnh ủy Thái Thanh Quý, Phó Bí thư Thường trực Tỉnh ủy "
+        "Nguyễn Xuân Sơn, Chủ tịch UBND tỉnh Nguyễn Đức Trung.",
+        "2022-04-30", "Khánh thành cầu nối Nghệ An và Hà Tĩnh")
+    assert officials(ex) == {
+        "Thái Thanh Quý": (("Bí thư Tỉnh ủy",), "Nghệ An"),
+        "Nguyễn Xuân Sơn": (("Phó Bí thư Thường trực Tỉnh ủy",), "Nghệ An"),
+        "Nguyễn Đức Trung": (("Chủ tịch Ủy ban nhân dân",), "Nghệ An")}

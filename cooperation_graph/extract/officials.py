@@ -152,17 +152,23 @@ def _officials_in(doc: Doc, sent, block_province: str | None, block_here: bool) 
     names = _names(text, mentions)
     shared = _shared_titles(text, mentions)
     out: list[Official] = []
+    titled_first = False  # "Bí thư Tỉnh ủy A, Chủ tịch UBND tỉnh B": each title before its name
     for i, (start, end, name) in enumerate(names):
         if name_key(name) in HISTORICAL or _commemorated(text):
             continue
         prev_end = names[i - 1][1] if i else 0
         next_start = names[i + 1][0] if i + 1 < len(names) else len(text)
-        if i and re.match(r"^\s*(?:,|-|–|\()", text[prev_end:start]):
+        if i and not titled_first and re.match(r"^\s*(?:,|-|–|\()", text[prev_end:start]):
             # "A - Phó Chủ tịch UBND tỉnh X, ông B ...": what follows A is A's, not B's
             titles, province, confidence = [], None, 0.0
         else:
             titles, province, confidence = _left_titles(text[prev_end:start], mentions, prev_end)
+        if i == 0:
+            titled_first = bool(titles)
         right_titles, right_province = _right_titles(text, end, next_start, mentions)
+        if titled_first and titles and right_titles and next_start < len(text) and \
+                re.fullmatch(r"\s*,[^;:]*", text[end:next_start]):
+            right_titles, right_province = [], None  # ", Chủ tịch UBND tỉnh B": the next name's
         if right_titles and not titles:
             confidence = 0.85
         titles += [t for t in right_titles if t not in titles]
@@ -240,8 +246,9 @@ def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
         if words[0] not in SURNAMES and not _name_slot(masked_text, start) \
                 and not HEAD.match(text[start + len(" ".join(words)):].lstrip(" ,-–(")):
             continue
-        if _PLACE_BEFORE.search(text[max(0, start - 12):start]):
-            continue
+        if _PLACE_BEFORE.search(text[max(0, start - 12):start]) and not (
+                words[0] in SURNAMES and len(words) >= 3 and HEAD.search(text[max(0, start - 60):start])):
+            continue  # "huyện Mai Châu" is a place; "Chủ tịch UBND tỉnh Nguyễn Đức Trung" a person
         name = " ".join(words)
         out.append((start, start + len(name), name))
     return out
