@@ -93,3 +93,14 @@ def test_a_list_of_titles_each_before_its_name():
         "Thái Thanh Quý": (("Bí thư Tỉnh ủy",), "Nghệ An"),
         "Nguyễn Xuân Sơn": (("Phó Bí thư Thường trực Tỉnh ủy",), "Nghệ An"),
         "Nguyễn Đức Trung": (("Chủ tịch Ủy ban nhân dân",), "Nghệ An")}
+
+
+def test_a_document_naming_its_provinces_and_a_numbered_conclusion():
+    ex = extract_text(
+        "Ba tỉnh đánh giá hợp tác\n"
+        "Sáng 9/12, hội nghị đánh giá 1 năm thực hiện Biên bản ghi nhớ hợp tác phát triển 3 tỉnh Thanh Hóa - "
+        "Nghệ An - Hà Tĩnh diễn ra tại Hà Tĩnh.\n"
+        "Chiều nay tại huyện Duy Xuyên đã diễn ra hội nghị tổng kết 5 năm thực hiện Kết luận số 26-KL/TUQN-TUĐN "
+        "do Ban Thường vụ Tỉnh ủy Quảng Nam và Ban Thường vụ Thành ủy Đà Nẵng phối hợp tổ chức.",
+        "2024-12-09", "Ba tỉnh đánh giá hợp tác")
+    assert sorted(a.parties for a in ex.agreements) == [("Hà Tĩnh", "Nghệ An", "Thanh Hóa"), ("Quảng Nam", "Đà Nẵng")]

@@ -17,7 +17,7 @@ KINDS = (
     "quy chế hợp tác", "kế hoạch liên kết", "kế hoạch phối hợp", "quy chế liên kết", "chương trình liên kết",
     "nghị quyết liên tịch", "thỏa thuận", "kết luận",
 )
-_KIND = re.compile(r"\b(" + "|".join(KINDS) + r")\b|\bKết luận số\s+[\w/-]+", re.IGNORECASE)
+_KIND = re.compile(r"\bKết luận số\s+[\w/-]+|\b(" + "|".join(KINDS) + r")\b", re.IGNORECASE)
 _HINTS = ("nội dung", "lĩnh vực", "nhiệm vụ", "biên bản", "thỏa thuận", "chương trình", "kế hoạch",
           "quy chế", "kết luận", "nghị quyết", "ghi nhớ", "dự thảo", "ký kết")
 # "hội nghị ký kết hợp tác phát triển du lịch giữa A và B": a signing that names no document.
@@ -52,6 +52,9 @@ _COOPERATION = re.compile(r"hợp tác|liên kết|phối hợp|kết nghĩa|ghi
 # Three or more provinces are parties only when the sentence says they act together.
 _JOINT = re.compile(r"\bgiữa\b|\b(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+) (?:tỉnh|địa phương|bên|"
                     r"thành phố)\b.{0,80}?\b(?:ký|thống nhất|cùng)|\bcùng (?:ký|thống nhất)", re.IGNORECASE)
+# "Biên bản ghi nhớ hợp tác phát triển 3 tỉnh Thanh Hóa - Nghệ An - Hà Tĩnh": the document names its parties.
+_NAMED_AMONG = re.compile(r"(?i:" + "|".join(KINDS) + r")[^.;,]{0,40}\b(?:\d+|hai|ba|bốn|năm|sáu|các) "
+                          r"(?:tỉnh|địa phương|thành phố|tỉnh, thành)\b")
 _NOT_JOINT = re.compile(r"\bcông văn\b|\bgửi\b|\bđề nghị các\b")
 _BOTH = re.compile(r"\bhai (?:bên|tỉnh|thành phố|địa phương|TP)\b")
 
@@ -151,7 +154,7 @@ def _joint(doc: Doc, sent: Sentence) -> bool:
         return False
     ms = doc.mentions_in(sent.start, sent.end)
     last = ms[-1].end if ms else sent.start
-    return bool(_JOINT.search(sent.text) or re.match(r"\s*(?:(?:đã|cùng|vừa|chính thức)\s+)*(?:ký|thống nhất)",
+    return bool(_JOINT.search(sent.text) or _NAMED_AMONG.search(sent.text) or re.match(r"\s*(?:(?:đã|cùng|vừa|chính thức)\s+)*(?:ký|thống nhất)",
                                                     doc.text[last:sent.end]))
 
 
