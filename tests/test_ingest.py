@@ -278,3 +278,53 @@ def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
     found = [p.name for p in iter_paths([tmp_path / "a"], on_error=errors.append)]
     assert found == ["y.txt"]
     assert [(Path(str(e.path)).name, e.problem) for e in errors] == [("locked", "cannot read folder (Permission denied)")]
+
+
+# --- properties: any JSONL value and any Unicode is an article or one clear line, never a crash
+
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# Any text Python can hold, lone surrogates included (json.dumps escapes them as \udXXX).
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=60)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | ANY_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(ANY_TEXT, inner, max_size=3),
+    max_leaves=8)
+FIELDS = st.sampled_from(["id", "url", "title", "date", "text", "source", "authors", "section",
+                          "synthetic", "other"])
+RECORDS = st.dictionaries(FIELDS, JSON_VALUES | ANY_TEXT, max_size=6) | JSON_VALUES
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=st.lists(RECORDS, min_size=1, max_size=6))
+def test_any_jsonl_line_is_an_article_or_its_own_error(tmp_path, records):
+    path = tmp_path / "any.jsonl"
+    lines = [json.dumps(r, ensure_ascii=True) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors: list[InputError] = []
+    articles = list(read_articles(path, on_error=errors.append))
+    assert len(articles) + len(errors) == len(lines)  # each line is one or the other
+    for err in errors:
+        assert str(err.path).startswith(f"{path}:") and "\n" not in err.problem
+    for article in articles:
+        for value in (article.id, article.title, article.text, article.url or "", *article.authors):
+            assert isinstance(value, str)
+            value.encode("utf-8")  # no lone surrogate gets into an article
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=ANY_TEXT.filter(lambda t: t.strip()), ascii_only=st.booleans())
+@example(text="Hà Nội \ud800", ascii_only=True)
+@example(text="Cần Thơ\u2028\x85", ascii_only=False)
+def test_any_unicode_text_field_reads_or_fails_clearly(tmp_path, text, ascii_only):
+    path = tmp_path / "text.jsonl"
+    path.write_text(json.dumps({"id": "x", "title": text, "text": text}, ensure_ascii=ascii_only)
+                    + "\n", encoding="utf-8", errors="surrogatepass")
+    try:
+        articles = list(read_articles(path))
+    except InputError as err:
+        assert str(path) in str(err) and "\n" not in str(err)
+    else:
+        assert len(articles) == 1 and articles[0].id == "x"
+        articles[0].text.encode("utf-8")
