@@ -58,16 +58,22 @@ def era_of(when: date | datetime | None) -> Era:
     return "legacy" if day < MERGER_DATE else "current"
 
 
-def era_of_names(when: date | datetime | None, names, gazetteer: "Gazetteer") -> Era:
-    """The era of an article: by its date; an undated one that names a unit the 2025 map
-    abolished (``Bình Dương``, ``Quảng Nam``) was written on the old map, else on the new."""
+# Words only the 2025 map's reporting uses: "(cũ)" after a former unit, "sau sáp nhập", "34 tỉnh".
+_NEW_MAP = re.compile(r"\((?:cũ|mới)\)|\b(?:sau|trước) (?:khi )?(?:sáp nhập|hợp nhất)|\btrước đây\b|"
+                      r"\b34 tỉnh|\bchính quyền địa phương 2 cấp\b|\b(?:former|newly merged)\b", re.IGNORECASE)
+
+
+def era_of_names(when: date | datetime | None, names, gazetteer: "Gazetteer", text: str = "") -> Era:
+    """The era of an article: by its date; an undated one is on the old map, unless it speaks
+    the new map's language (``Phú Yên (cũ)``, ``sau sáp nhập``) and names no unit the 2025 map
+    abolished."""
     if when is not None:
         return era_of(when)
     for name in names:
         unit = gazetteer.get(name, "current")
         if unit is not None and unit.era == "legacy":
-            return "legacy"
-    return "current"
+            return "legacy" if not _NEW_MAP.search(text) else "current"
+    return "current" if _NEW_MAP.search(text) else "legacy"
 
 
 class Gazetteer:

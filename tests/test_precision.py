@@ -183,14 +183,17 @@ def test_foreign_persons_associations_and_central_posts():
     assert officials(ex) == {"Vũ Đức Đam": (("Phó Thủ tướng",), None)}
 
 
-def test_an_undated_article_naming_an_abolished_province_is_read_on_the_old_map():
+def test_an_undated_article_is_read_on_the_old_map_unless_it_speaks_of_the_merger():
     body = ("Bình Dương: xử phạt cơ sở xả thải\n"
             "Ông Phạm Văn Bảy, Phó Chủ tịch UBND thị xã Dĩ An, tỉnh Bình Dương cho biết sẽ xử lý nghiêm.")
     ex = extract_text(body, "", "Bình Dương: xử phạt cơ sở xả thải")
     assert [(p.name, p.era) for p in ex.provinces] == [("Bình Dương", "legacy")]
     assert officials(ex)["Phạm Văn Bảy"][1] == "Bình Dương"
-    undated_new = extract_text("Hà Nội: hội nghị\nUBND TP Hà Nội tổ chức hội nghị.", "", "Hà Nội: hội nghị")
-    assert [(p.name, p.era) for p in undated_new.provinces] == [("Hà Nội", "current")]
+    undated = extract_text("Hà Nội: hội nghị\nUBND TP Hà Nội tổ chức hội nghị.", "", "Hà Nội: hội nghị")
+    assert [(p.name, p.era) for p in undated.provinces] == [("Hà Nội", "legacy")]
+    undated_new = extract_text("Gia Lai: hội nghị\nUBND tỉnh Gia Lai (sau sáp nhập với Bình Định) tổ chức hội nghị.",
+                               "", "Gia Lai: hội nghị")
+    assert ("Gia Lai", "current") in [(p.name, p.era) for p in undated_new.provinces]
 
 
 def test_venues_origins_and_police_case_work_give_no_pair():

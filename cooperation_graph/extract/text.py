@@ -138,7 +138,7 @@ def analyse(article: Article, gazetteer: Gazetteer) -> Doc:
     """Split the article into sentences and find the provinces it names."""
     text = article.text
     mentions = find_provinces(text, gazetteer)
-    era = era_of_names(article.reference_day, (m.name for m in mentions), gazetteer)
+    era = era_of_names(article.reference_day, (m.name for m in mentions), gazetteer, text)
     return Doc(article=article, gazetteer=gazetteer, era=era, text=text,
                sentences=split_sentences(text), mentions=mentions)
 

@@ -274,5 +274,5 @@ def analyse_english(article: Article, gazetteer: Gazetteer) -> _Doc:
     folded = fold_same_length(text)
     end = _body_end(text)
     mentions = find_english_provinces(text, folded, gazetteer, end)
-    era = era_of_names(article.reference_day, (m.name for m in mentions), gazetteer)
+    era = era_of_names(article.reference_day, (m.name for m in mentions), gazetteer, text)
     return _Doc(article, gazetteer, era, text, folded, end, _sentences(text, end), mentions, article.reference_day)
