@@ -104,3 +104,22 @@ def test_a_document_naming_its_provinces_and_a_numbered_conclusion():
         "do Ban Thường vụ Tỉnh ủy Quảng Nam và Ban Thường vụ Thành ủy Đà Nẵng phối hợp tổ chức.",
         "2024-12-09", "Ba tỉnh đánh giá hợp tác")
     assert sorted(a.parties for a in ex.agreements) == [("Hà Tĩnh", "Nghệ An", "Thanh Hóa"), ("Quảng Nam", "Đà Nẵng")]
+
+
+def test_pairs_of_listed_partners_sides_of_a_meeting_and_three_provinces_among_themselves():
+    ex = extract_text(
+        "Hậu Giang liên kết với các tỉnh lân cận\n"
+        "Lãnh đạo tỉnh Hậu Giang đã đến làm việc với các tỉnh Sóc Trăng, Kiên Giang và Bạc Liêu.\n"
+        "Đoàn công tác tỉnh Vĩnh Long đã đến thăm, động viên đồng bào tỉnh Thái Nguyên và Bắc Ninh.\n"
+        "Các nội dung hợp tác giữa 3 tỉnh Thanh Hóa - Nghệ An - Hà Tĩnh đã đạt kết quả bước đầu.",
+        "2019-05-02", "Hậu Giang liên kết với các tỉnh lân cận")
+    assert set(ex.cooperation_pairs) == {
+        ("Hậu Giang", "Sóc Trăng"), ("Hậu Giang", "Kiên Giang"), ("Bạc Liêu", "Hậu Giang"),
+        ("Thái Nguyên", "Vĩnh Long"), ("Bắc Ninh", "Vĩnh Long"),
+        ("Nghệ An", "Thanh Hóa"), ("Hà Tĩnh", "Nghệ An"), ("Hà Tĩnh", "Thanh Hóa")}
+    sides = extract_text(
+        "Nghệ An và Quảng Ngãi làm việc\n"
+        "Hai đồng chí đồng chủ trì cuộc làm việc. Về phía tỉnh Nghệ An có các đồng chí: Nguyễn Văn Thông. "
+        "Về phía tỉnh Quảng Ngãi có các đồng chí: Đặng Văn Minh.",
+        "2023-03-02", "Nghệ An và Quảng Ngãi làm việc")
+    assert ("Nghệ An", "Quảng Ngãi") in sides.cooperation_pairs

@@ -38,7 +38,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     events = extract_events(doc, officials)
 
     pairs = pairs_from_facts(agreements, fundings, investments, events) | gift_pairs(doc, fundings) | shared_pairs
-    pairs |= {p for p in _stated_pairs(doc) if p[0] != p[1]}
+    pairs |= {p for p in _stated_pairs(doc) | _sides(doc) if p[0] != p[1]}
     events = related_events(events, pairs)
 
     used = {o.province for o in officials} | {e.place for e in events}
@@ -73,8 +73,14 @@ def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
 # one province's people meeting or working with another's.
 _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết nghĩa|phối hợp|gặp gỡ|trao đổi kinh nghiệm|"
                    r"hội kiến|tiếp xúc)\s+với\b")
-_VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm)\s+(?:tại|ở|với)|"
+_VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm|"
+                    r"trao đổi kinh nghiệm|công tác)\s+(?:tại|ở|với)|"
                     r"đến thăm|thăm hỏi|trao quà|tặng quà|trao hỗ trợ|trao tiền)\b")
+# Provinces listed as one side: "với các tỉnh Sóc Trăng, Kiên Giang và Bạc Liêu".
+_LIST_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+# "Về phía tỉnh Nghệ An có các đồng chí ... Về phía tỉnh Quảng Ngãi có ...": the two sides of a meeting.
+_SIDE = re.compile(r"\b[Vv]ề phía\s+(?:(?:tỉnh|thành phố|TP\.?|Thành ủy|Tỉnh ủy|UBND)\s+)*")
+_MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|hội đàm|lễ ký|buổi tiếp|chủ trì|đồng chủ trì)\b")
 # "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
 _CASE_WORK = re.compile(r"\b(?:Công an|Cơ quan (?:CSĐT|Cảnh sát điều tra)|Viện (?:KSND|kiểm sát)|Tòa án|TAND|"
@@ -94,6 +100,13 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
         out |= _working_with(doc, sent, ms)
         if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text):
             continue
+        among = re.search(r"\bgiữa\s+(?:các|hai|ba|bốn|năm|\d+)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)\s+", sent.text)
+        first = next((m for m in ms if among and sent.start + among.start() < m.start <= sent.start + among.end()),
+                     None)
+        if first is not None:  # "hợp tác ... giữa 3 tỉnh Thanh Hóa - Nghệ An - Hà Tĩnh": each with each
+            group = _listed(doc.text, ms, first)
+            out |= {tuple(sorted((a.name, b.name))) for i, a in enumerate(group) for b in group[i + 1:]
+                    if a.name != b.name}
         for a, b in zip(ms, ms[1:]):
             between = doc.text[a.end:b.start]
             if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
@@ -123,7 +136,30 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                 continue  # police or a court on a case ("Công an A phối hợp với Công an B bắt giữ")
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
-            a, b = before[-1], after[0]
-            if a.name != b.name:
-                out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+            a = before[-1]
+            for b in _listed(text, ms, after[0]):
+                if a.name != b.name:
+                    out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
     return out
+
+
+def _listed(text: str, ms, first) -> list:
+    """The provinces listed from ``first`` on: ``Thái Nguyên và Bắc Ninh``, ``A, B và C``."""
+    out = [first]
+    for x in ms:
+        if x.start > out[-1].end and _LIST_GLUE.fullmatch(text[out[-1].end:x.start]):
+            out.append(x)
+    return out
+
+
+def _sides(doc: Doc) -> set[tuple[str, str]]:
+    """An article that introduces the people of two provinces as the sides of one meeting."""
+    sides = []
+    for m in _SIDE.finditer(doc.text):
+        near = doc.mentions_in(m.start(), m.end() + 40)
+        if near and near[0].start <= m.end():
+            sides.append(near[0].name)
+    names = list(dict.fromkeys(sides))
+    if len(names) == 2 and _MEETING.search(doc.text):
+        return {tuple(sorted(names))}  # type: ignore[arg-type]
+    return set()
