@@ -463,3 +463,16 @@ def test_events_by_last_weekday_the_same_day_undated_and_with_a_foreign_partner(
     foreign = run("Border provinces meet Guangxi\nOn March 3, 2019, Quang Ninh, Lang Son, Cao Bang and Ha Giang "
                   "held a conference with Guangxi in Nanning.", "2019-03-04")
     assert foreign.events == () and foreign.cooperation_pairs == ()
+
+
+def test_officials_with_a_one_letter_middle_name_and_an_and_inside_a_department():
+    ex = run(
+        "Dien Bien and Ho Chi Minh City review cooperation\n"
+        "Mr. Mùa A Vảng, Chairman of the Vietnam Fatherland Front Committee of Điện Biên Province, addressed the "
+        "conference.\n"
+        "At the conference, Quách Ngọc Tuân, Deputy Director of the Department of Planning and Investment of HCM "
+        "City, said the two localities had signed a cooperation agreement.",
+        "2023-06-01")
+    assert officials(ex) == {
+        "Mùa A Vảng": (("Chairman of the Vietnam Fatherland Front Committee",), "Điện Biên"),
+        "Quách Ngọc Tuân": (("Deputy Director of the Department of Planning and Investment",), "Hồ Chí Minh")}

@@ -14,8 +14,9 @@ from .text import _NAME_PARTS, _VN_SYLLABLE, _Doc
 # --- officials --------------------------------------------------------------------------------
 
 _WORD_EN = rf"[{UPPER}][{LOWER}]+"
-_CAP_RUN_EN = re.compile(rf"(?<![\w'’.-]){_WORD_EN}(?:\s{_WORD_EN})*(?![\w'’-])")
-_CAP_WORD_EN = re.compile(_WORD_EN)
+# Hmong names keep a one-letter middle word: "Mùa A Vảng", "Giàng A Chu".
+_CAP_RUN_EN = re.compile(rf"(?<![\w'’.-]){_WORD_EN}(?:\s(?:{_WORD_EN}|A(?=\s[{UPPER}])))*(?![\w'’-])")
+_CAP_WORD_EN = re.compile(rf"{_WORD_EN}|(?<=\s)A(?=\s[{UPPER}])")
 _VN_WORD = re.compile(_VN_SYLLABLE)
 _NOT_NAME_START = frozenset("""the in on to by at be a an he so no go it up as that then than them can may
 but ban con tan nam vice thu""".split())
@@ -46,7 +47,7 @@ _TITLE_START = re.compile(rf"^(?:the\s+|a\s+|[A-Z][\w' -]{{0,30}}?['’]s\s+)?(?
                           re.IGNORECASE)
 _TITLE_END = re.compile(rf"(?:{_POST}|Committee|Council|[Dd]elegation|Front|Department|Province|"
                         rf"City|chief|Secretary|Minister|Ministry|member|Politburo|Secretariat|"
-                        rf"Assembly|Government|Union|Board)$", re.IGNORECASE)
+                        rf"Assembly|Government|Union|Board|PC)$", re.IGNORECASE)
 _HISTORICAL_EN = frozenset({"ho chi minh", "vo nguyen giap", "ton duc thang", "le duan",
                             "truong chinh", "pham van dong", "vo van kiet", "nguyen van linh",
                             "do muoi", "le kha phieu", "phan van khai", "nguyen ai quoc"})
@@ -173,7 +174,14 @@ def extract_officials_en(doc: _Doc) -> list[Official]:
                     ok, province = True, prov
                     titles += _split_titles(_clean_title(t, doc, sent.start + t0))
             seg_start = _segment_start(text, m.start())
-            before = text[seg_start:m.start()].rstrip()
+            if re.fullmatch(r"\s*(?:Mr|Mrs|Ms|Madam)\.?\s*", text[seg_start:m.start()]) and \
+                    text[:seg_start].rstrip().endswith(","):
+                # "The Chairman of the Phu Yen Provincial PC, Mr Hoang Van Tra, ...": the title before
+                head = text[:seg_start].rstrip()[:-1]
+                seg_start = _segment_start(text, len(head))
+                before = head[seg_start:].rstrip()
+            else:
+                before = text[seg_start:m.start()].rstrip()
             if before and len(before) <= 140 and _POST_RE.search(before) and (
                     _TITLE_END.search(re.sub(r"['’]s$", "", before))
                     or any(x.end == sent.start + seg_start + len(before)
@@ -232,7 +240,9 @@ def _join_titles(text: str) -> str:
     pieces = re.split(r"(\s+and\s+)", text)
     title = pieces[0]
     for glue, piece in zip(pieces[1::2], pieces[2::2]):
-        if not _TITLE_START.match(piece):
+        # "Department of Planning and Investment of HCM City": "and" inside a body's name
+        inside_name = re.search(r"\b(?:of|for)\s+(?:[A-Z][\w-]*\s*)+$", title) and re.match(r"[A-Z]", piece)
+        if not _TITLE_START.match(piece) and not inside_name:
             break
         title += glue + piece
     return title
