@@ -139,9 +139,20 @@ def _store_options(func):
     return func
 
 
-def _open(store_spec: str, update_url: str | None, graph_store_url: str | None,
-          user: str | None, password: str | None, auth: str, timeout: float,
-          read_only: bool = False, create: bool = True):
+#: what _store_options offers only for writing
+_WRITE_OPTIONS = ("update_url", "graph_store_url")
+
+
+def _read_store_options(func):
+    """_store_options for a command that only reads: no --update-url, --graph-store-url."""
+    func = _store_options(func)
+    func.__click_params__ = [p for p in func.__click_params__ if p.name not in _WRITE_OPTIONS]
+    return func
+
+
+def _open(store_spec: str, update_url: str | None = None, graph_store_url: str | None = None,
+          user: str | None = None, password: str | None = None, auth: str = "digest",
+          timeout: float = 60.0, read_only: bool = False, create: bool = True):
     from .store import open_store
 
     return open_store(store_spec, update_url=update_url, gsp_url=graph_store_url, user=user,
@@ -351,6 +362,45 @@ def serve_cmd(store_spec: str, host: str, port: int, timeout: float, max_rows: i
     serve(ServerConfig(store=store_spec, host=host, port=port, timeout=timeout, max_rows=max_rows,
                        workers=workers, update_token=update_token, max_bytes=max_bytes * 1_000_000,
                        max_memory=max_memory * 1_000_000, allowed_hosts=allow_hosts))
+
+
+# === analyze (network analytics) ===
+
+@main.command("analyze")
+@_read_store_options
+@click.option("--era", type=click.Choice(["legacy", "current"]), default="legacy",
+              show_default=True, help="legacy: the 63 units before 2025-07-01; current: the 34 "
+              "after (former units rolled up into their successors).")
+@click.option("--from", "first", type=int, default=None, metavar="YEAR",
+              help="Count only what happened in YEAR or later.")
+@click.option("--to", "last", type=int, default=None, metavar="YEAR",
+              help="Count only what happened in YEAR or earlier.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table",
+              show_default=True, help="table: aligned, for a person; csv: every digit, for a program.")
+def analyze_cmd(era: str, first: int | None, last: int | None, fmt: str, **store_options) -> None:
+    """Centrality and communities of the province network (networkx), one row per province.
+
+    Columns: degree (partners), weighted degree (sum of link weights), betweenness
+    (normalized, a link's length being 1/weight) and community (Louvain on the
+    weights, fixed seed; numbered from the largest; none for a province without links).
+    A link's weight is the number of articles reporting the pair plus its agreements,
+    fundings and investments, as on the province map. --from/--to count a funding or
+    investment by its own years where the article gives them, everything else by the
+    article's publication year. Rows are strongest first; a summary line goes to stderr.
+
+    \b
+    Example:
+      coopgraph analyze
+      coopgraph analyze --era current --format csv > provinces.csv
+      coopgraph analyze --from 2015 --to 2019
+      coopgraph analyze --store http://127.0.0.1:8890/sparql --user dba
+    """
+    from .analytics import analyze, describe, format_analysis
+
+    with _open(**store_options, read_only=True, create=False) as store:
+        result = analyze(store, era=era, years=(first, last))
+    click.echo(describe(result), err=True)
+    click.echo(format_analysis(result, fmt), nl=False)
 
 
 # === view (HTML views) ===

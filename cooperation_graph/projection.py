@@ -29,7 +29,9 @@ officials point to what they chair, sign and serve.
 edges with ``articles`` (number of articles reporting the pair), ``agreements``,
 ``fundings``, ``funding_vnd``, ``investments``, ``investment_vnd`` and ``weight`` = articles +
 agreements + fundings + investments. With ``era="current"`` the 63 former units are rolled up
-into their successors (a pair inside one merged unit disappears).
+into their successors (a pair inside one merged unit disappears). With ``years=(first, last)``
+only what happened in those years counts: a funding or investment by its own years where the
+article gives them, everything else by the publication year of the article reporting it.
 """
 
 from __future__ import annotations
@@ -139,6 +141,8 @@ SELECT ?f ?kind ?from ?to ?value ?g WHERE { GRAPH ?g {
   OPTIONAL { ?f schema:amount ?m . ?m schema:value ?value }
 } }"""
 
+Q_FLOW_YEARS = _PREFIXES + """
+SELECT DISTINCT ?f ?year WHERE { GRAPH ?g { ?f cg:year ?year } }"""
 
 # --------------------------------------------------------------------------------------------
 # Reading
@@ -527,14 +531,36 @@ def article_subgraphs(
 # Province network
 
 
-def province_network(source: Any, era: str = "legacy") -> nx.Graph:
-    """One era's provinces at their coordinates, edges weighted by the cooperation reported."""
+def province_network(source: Any, era: str = "legacy",
+                     years: tuple[int | None, int | None] | None = None) -> nx.Graph:
+    """One era's provinces at their coordinates, edges weighted by the cooperation reported.
+
+    ``years=(first, last)`` (inclusive, either may be None) keeps what happened in those years
+    (see the module docstring); articles without a date then count for no year.
+    """
     if era not in ("legacy", "current"):
         raise QueryError(f"unknown era {era!r}: use 'legacy' (63 units) or 'current' (34)")
     src = _Source(source)
     provinces = _province_table(src)
     articles = _article_table(src)
     by_graph = {a["graph"]: a["id"] for a in articles.values()}
+    first, last = years or (None, None)
+    limited = first is not None or last is not None
+    graph_year = {a["graph"]: int(a["date"][:4]) for a in articles.values()
+                  if str(a.get("date") or "")[:4].isdigit()}
+
+    def in_range(year: int | None) -> bool:
+        if not limited:
+            return True
+        if year is None:
+            return False
+        return (first is None or year >= first) and (last is None or year <= last)
+
+    flow_years: dict[str, set[int]] = defaultdict(set)
+    if limited:
+        for row in src.select(Q_FLOW_YEARS):
+            if str(row.get("year") or "").lstrip("-").isdigit():
+                flow_years[row["f"]].add(int(row["year"]))
 
     def unit(iri: str) -> str | None:
         """The node of ``iri`` in this era's network (legacy units roll up when current)."""
@@ -573,12 +599,12 @@ def province_network(source: Any, era: str = "legacy") -> nx.Graph:
 
     for row in src.select(Q_COOPERATION):
         key = pair(row["p1"], row["p2"])
-        if key:
+        if key and in_range(graph_year.get(row["g"])):
             pair_articles[key].add(by_graph.get(row["g"], row["g"]))
     agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in src.select(Q_AGREEMENT_PAIRS):
         key = pair(row["p1"], row["p2"])
-        if key:
+        if key and in_range(graph_year.get(row["g"])):
             agreements[key].add(row["a"])
             pair_articles[key].add(by_graph.get(row["g"], row["g"]))
     for key, items in agreements.items():
@@ -586,7 +612,9 @@ def province_network(source: Any, era: str = "legacy") -> nx.Graph:
     flows: dict[tuple[str, str, str], dict[str, int]] = {}
     for row in src.select(Q_FLOWS):
         key = pair(row["from"], row["to"])
-        if key:
+        own = flow_years.get(row["f"])  # a funding's own years, when the article gives them
+        when = any(in_range(y) for y in own) if own else in_range(graph_year.get(row["g"]))
+        if key and when:
             flows[(row["kind"], row["f"], "|".join(key))] = {"value": int(row["value"] or 0)}
             pair_articles[key].add(by_graph.get(row["g"], row["g"]))
     for (kind, _, joined), flow in flows.items():
@@ -610,10 +638,13 @@ def province_network(source: Any, era: str = "legacy") -> nx.Graph:
     return P
 
 
-def province_networks(source: Any) -> dict[str, nx.Graph]:
-    """Both eras' province networks, read once from the source."""
+def province_networks(source: Any, years: tuple[int | None, int | None] | None = None
+                      ) -> dict[str, nx.Graph]:
+    """Both eras' province networks, read once from the source (``years`` as in
+    :func:`province_network`)."""
     src = _Source(source)
-    return {era: province_network(src.source, era=era) for era in ("legacy", "current")}
+    return {era: province_network(src.source, era=era, years=years)
+            for era in ("legacy", "current")}
 
 
 __all__ = [
