@@ -189,11 +189,16 @@ def build(paths: tuple[Path, ...], workers: int | None, max_size: float,
     1,000 articles or more compacts the embedded store (~4 s per 10 000 articles), which
     makes queries faster.
 
+    A --store URL is a separate SPARQL server that accepts updates: an Oxigraph server
+    (`oxigraph serve --location DIR --bind 127.0.0.1:7879`, from `pip install oxigraph`)
+    or Virtuoso. `coopgraph serve` (port 7878) is not one: build into the store folder
+    it serves, and it shows the new articles.
+
     \b
     Example:
       coopgraph build data/samples
-      coopgraph build corpus/ --store http://127.0.0.1:7878
-      coopgraph build corpus/ --store http://127.0.0.1:8890/sparql
+      coopgraph build corpus/ --store http://127.0.0.1:7879   # an Oxigraph server
+      coopgraph build corpus/ --store http://127.0.0.1:8890/sparql --user dba   # Virtuoso
       coopgraph build data/samples --min-confidence 0.9
     """
     from . import pipeline
@@ -255,7 +260,9 @@ def export_command(formats: tuple[str, ...], out_dir: Path, min_confidence: floa
     """Write the graph as RDF (stable bytes), GraphML/GEXF for Gephi, or CSV tables.
 
     ttl and nt merge all graphs; nq, trig and jsonld keep one named graph per article;
-    csv writes one table per fact type into OUT/csv/.
+    graphml and gexf write the entity graph with plain attribute values, lists and the
+    evidence (sentence, offsets, confidence, article) as JSON text; csv writes one table
+    per fact type into OUT/csv/.
 
     \b
     Example:
@@ -301,13 +308,17 @@ def validate(**store_options) -> None:
               type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
               help="Result format (json = SPARQL 1.1 JSON results); CONSTRUCT/DESCRIBE give Turtle "
                    "unless ntriples or jsonld is asked.")
-@click.option("--store", "store_spec", default=str(DEFAULT_STORE), show_default=True,
-              envvar="COOPGRAPH_STORE", help="A store folder (opened read-only) or a SPARQL endpoint URL.")
+@_read_store_options
 @click.option("--limit", type=int, default=None, help="Keep at most this many rows.")
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries and their parameters.")
 def query_cmd(query: str | None, params: tuple[str, ...], fmt: str, store_spec: str,
-              limit: int | None, list_saved: bool) -> None:
+              limit: int | None, list_saved: bool, **server_options) -> None:
     """Run a saved query (queries/NAME.rq), a .rq file or an inline SPARQL query.
+
+    A store folder is opened read-only; --user/--password/--auth/--timeout are for a
+    SPARQL endpoint URL, as in the other commands. The table format groups whole
+    amounts of money by thousands (14.500.000.000) and shortens IRIs (id:province/...);
+    csv, tsv, json and xml keep the raw values.
 
     \b
     Example:
@@ -315,6 +326,7 @@ def query_cmd(query: str | None, params: tuple[str, ...], fmt: str, store_spec: 
       coopgraph query queries/received.rq --param province="Cần Thơ" --format csv
       coopgraph query 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
       coopgraph query network --format ntriples --store http://127.0.0.1:7878/sparql
+      coopgraph query pairs --store http://127.0.0.1:8890/sparql --user dba
       coopgraph query --list
     """
     from . import query as q
@@ -324,7 +336,8 @@ def query_cmd(query: str | None, params: tuple[str, ...], fmt: str, store_spec: 
         return
     if not query:
         raise click.UsageError("give a query (saved name, .rq file or SPARQL text), or --list")
-    click.echo(q.query_store(store_spec, query, q.parse_params(params), fmt, limit=limit), nl=False)
+    click.echo(q.query_store(store_spec, query, q.parse_params(params), fmt, limit=limit,
+                             **server_options), nl=False)
 
 
 @main.command("serve")

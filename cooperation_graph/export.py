@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -180,21 +183,36 @@ def _short(iri: str, pfx: Mapping[str, str]) -> str:
     return f"{best}:{iri[len(pfx[best]):]}" if best else iri
 
 
+_SCALARS = (str, int, float, bool)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    return str(value)
+
+
+def _attribute(value: Any) -> Any:
+    """One attribute as Gephi and other tools can read it: a plain value (dates as ISO text),
+    or JSON for anything else -- lists (``articles``, ``posts``) and nested data
+    (``evidence``: a list of dicts) -- never a Python repr."""
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, (date, datetime, Decimal)):
+        return _json_default(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default)
+
+
 def _writable(graph: Any) -> Any:
-    """A copy GraphML/GEXF can write (no None, lists joined), nodes and edges sorted so the
-    same graph gives the same file."""
+    """A copy GraphML/GEXF can write (no None, lists and nested values as JSON), nodes and
+    edges sorted so the same graph gives the same file."""
 
     def clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
-        out = {}
-        for k, v in attrs.items():
-            if v is None:
-                continue
-            if isinstance(v, (list, tuple, set, frozenset)):
-                v = " | ".join(sorted(str(x) for x in v))
-            elif not isinstance(v, (str, int, float, bool)):
-                v = str(v)
-            out[str(k)] = v
-        return out
+        return {str(k): _attribute(v) for k, v in attrs.items() if v is not None}
 
     copy = graph.__class__()
     copy.add_nodes_from(sorted(((n, clean(a)) for n, a in graph.nodes(data=True)),

@@ -552,8 +552,12 @@ def query_store(
     fmt: str = "table",
     *,
     limit: int | None = None,
+    **server_options: Any,
 ) -> str:
-    """Open a store (a folder, read-only, or a SPARQL endpoint URL), run a query, format it."""
+    """Open a store (a folder, read-only, or a SPARQL endpoint URL), run a query, format it.
+
+    ``server_options`` (``user``, ``password``, ``auth``, ``timeout``) go to the endpoint's
+    client (:class:`~cooperation_graph.store.RemoteStore`); a folder ignores them."""
     from .store import open_store, read_retrying
 
     saved = load_query(query)  # a missing file or a bad parameter fails before the store opens
@@ -568,7 +572,7 @@ def query_store(
         # under a read-only handle; the read is then run again on a fresh one
         return read_retrying(store_spec, lambda store: format_result(
             run_query(store, saved, params, limit=limit), fmt))
-    store = open_store(store_spec)
+    store = open_store(store_spec, **server_options)
     try:
         result = run_query(store, saved, params, limit=limit)
     finally:
@@ -716,6 +720,41 @@ def to_tsv(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _table_prefixes(declared: Mapping[str, str]) -> dict[str, str]:
+    """Our namespaces (``cg:``, ``id:``, ``schema:``, ...) and the query's own, which win."""
+    from .vocab import DEFAULT_BASE, PREFIXES
+
+    known = {**PREFIXES, "id": DEFAULT_BASE + "id/", "graph": DEFAULT_BASE + "graph/",
+             "st": DEFAULT_BASE + "store#"}
+    taken = set(declared.values())
+    return {**{p: ns for p, ns in known.items() if ns not in taken}, **declared}
+
+
+#: a column of money: thousands grouped in tables (``totalVnd``, ``amountVnd``, ``capitalVnd``)
+_AMOUNT_COLUMN = re.compile(r"vnd|amount|capital", re.IGNORECASE)
+_NUMBER_TYPES = {XSD + t for t in ("integer", "decimal", "long", "int", "nonNegativeInteger")}
+
+
+def _amount_column(name: str, terms: Iterable[Term | None]) -> bool:
+    """Named as money, or holding xsd:decimal values (how amounts are typed)."""
+    if _AMOUNT_COLUMN.search(name):
+        return True
+    return any(isinstance(t, ox.Literal) and t.datatype.value == XSD + "decimal" for t in terms)
+
+
+def _grouped(term: Term | None) -> str | None:
+    """An integer-valued number as the views write it, ``14.500.000.000``; else None."""
+    if not isinstance(term, ox.Literal) or term.datatype.value not in _NUMBER_TYPES:
+        return None
+    try:
+        value = Decimal(term.value)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value != value.to_integral_value():
+        return None
+    return f"{int(value):,}".replace(",", ".")
+
+
 def _short(term: Term | None, prefixes: Mapping[str, str]) -> str:
     if isinstance(term, ox.NamedNode):
         best = max(((p, ns) for p, ns in prefixes.items() if term.value.startswith(ns)), key=lambda x: len(x[1]), default=None)
@@ -730,16 +769,22 @@ def _width(text: str) -> int:
 
 
 def to_table(result: Result, max_width: int = 60) -> str:
-    """An aligned text table for people; IRIs shortened with the query's prefixes."""
+    """An aligned text table for people: IRIs shortened with the query's prefixes and ours,
+    whole amounts of money grouped by thousands (``14.500.000.000``) and right-aligned."""
     if result.kind == "ask":
         return ("yes" if result.boolean else "no") + "\n"
-    cells = [[_short(t, result.prefixes) for t in row] for row in result.rows]
+    prefixes = _table_prefixes(result.prefixes)
+    money = [_amount_column(v, (row[i] for row in result.rows))
+             for i, v in enumerate(result.variables)]
+    cells = [[(money[i] and _grouped(t)) or _short(t, prefixes) for i, t in enumerate(row)]
+             for row in result.rows]
     cells = [[c if _width(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
     header = list(result.variables)
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(header)]
 
     def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(" " * (w - _width(v)) + v if right else v + " " * (w - _width(v))
+                         for v, w, right in zip(values, widths, money)).rstrip()
 
     out = [line(header), "  ".join("-" * w for w in widths)]
     out += [line(r) for r in cells]

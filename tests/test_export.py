@@ -173,6 +173,27 @@ def test_graphml_and_gexf_open_as_networkx(sample_store, tmp_path):
     assert export(sample_store, "graphml", tmp_path / "again").read_bytes() == (tmp_path / "graph.graphml").read_bytes()
 
 
+def test_graphml_and_gexf_attributes_are_plain_values_or_json(sample_store, tmp_path):
+    """Gephi users read attributes as text: the evidence is JSON, not a Python dict repr."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.parse(export(sample_store, "graphml", tmp_path)).getroot()
+    keys = {k.get("id"): k.get("attr.name") for k in root.findall("g:key", ns)}
+    values: dict[str, list[str]] = {}
+    for data in root.iter("{http://graphml.graphdrawing.org/xmlns}data"):
+        values.setdefault(keys[data.get("key")], []).append(data.text or "")
+    evidence = [json.loads(v) for v in values["evidence"]]
+    sentences = [e["sentence"] for items in evidence for e in items]
+    assert any("5 tỷ đồng" in s for s in sentences)
+    assert all(isinstance(e["confidence"], float) for items in evidence for e in items)
+    assert all(isinstance(json.loads(v), list) for v in values["articles"])
+    gexf = export(sample_store, "gexf", tmp_path).read_text(encoding="utf-8")
+    for text in [*(v for vs in values.values() for v in vs), gexf]:
+        assert "{'" not in text and "['" not in text and "datetime.date(" not in text
+
+
 def test_csv_one_table_per_fact_type(sample_store, tmp_path):
     folder = export(sample_store, "csv", tmp_path)
     names = sorted(p.stem for p in folder.glob("*.csv"))

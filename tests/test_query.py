@@ -396,3 +396,112 @@ def test_cli_query_list():
 def test_cli_help_has_example(command: str):
     out = CliRunner().invoke(main, [command, "--help"])
     assert out.exit_code == 0 and "Example:" in out.output
+
+
+# --------------------------------------------------------------------------- for a newcomer
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory) -> Path:
+    """The bundled sample (data/samples) built as a user would."""
+    store = tmp_path_factory.mktemp("sample") / "store"
+    out = CliRunner().invoke(main, ["build", str(QUERIES.parent / "data" / "samples"),
+                                    "--store", str(store), "--workers", "1"])
+    assert out.exit_code == 0, out.output
+    return store
+
+
+@pytest.mark.parametrize("path", SAVED, ids=[p.stem for p in SAVED])
+def test_saved_query_defaults_answer_on_the_bundled_sample(path: Path, sample_build: Path):
+    """A newcomer's first `coopgraph query NAME` after `build data/samples` finds something."""
+    out = CliRunner().invoke(main, ["query", path.stem, "--store", str(sample_build), "-f", "csv"])
+    assert out.exit_code == 0, out.output
+    assert len(out.output.strip().splitlines()) >= 2, f"{path.name}: no rows with its defaults"
+
+
+def test_table_groups_amounts_and_shortens_iris_other_formats_stay_raw(sample_build: Path):
+    runner = CliRunner()
+    args = ["query", "funding_given", "--param", "province=Hà Nội", "--store", str(sample_build)]
+    table = runner.invoke(main, args).output
+    assert "5.000.000.000" in table and "5000000000" not in table
+    assert "id:province/legacy/01" in table and "<https://w3id.org/coopgraph/id/" not in table
+    assert " 2014 " in table  # a year is no amount
+    header, rule, first = table.splitlines()[:3]
+    column = header.index("totalVnd")  # amounts are right-aligned under their header's end
+    assert first[column + len("totalVnd") - 1] == "0"
+    for fmt in ("csv", "tsv", "json", "xml"):
+        raw = runner.invoke(main, [*args, "-f", fmt]).output
+        assert "5000000000" in raw and "5.000.000.000" not in raw, fmt
+    inline = runner.invoke(main, ["query", "SELECT ?amount (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m "
+                                           "<https://schema.org/value> ?amount } } GROUP BY ?amount "
+                                           "ORDER BY ?amount LIMIT 1", "--store", str(sample_build)]).output
+    assert "3.000.000.000" in inline  # a column named as money, in an inline query too
+
+
+def test_cli_query_user_and_password_reach_a_remote_endpoint():
+    """--user/--password/--auth work for query as for the other commands (HTTP Basic here)."""
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    answer = json.dumps({"head": {"vars": ["totalVnd"]}, "results": {"bindings": [
+        {"totalVnd": {"type": "literal", "value": "14500000000", "datatype": XSD + "integer"}}]}}).encode()
+    good = "Basic " + base64.b64encode(b"reader:s3cret").decode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server API
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.headers.get("Authorization") != good:
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="sparql"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    query = "SELECT (SUM(?v) AS ?totalVnd) WHERE { ?s ?p ?v }"
+    try:
+        runner = CliRunner()
+        out = runner.invoke(main, ["query", query, "--store", url, "--user", "reader",
+                                   "--password", "s3cret", "--auth", "basic", "--timeout", "5"])
+        assert out.exit_code == 0, out.output
+        assert "14.500.000.000" in out.output
+        out = runner.invoke(main, ["query", query, "--store", url, "--user", "reader",
+                                   "--auth", "basic", "--timeout", "5"],
+                            env={"COOPGRAPH_STORE_PASSWORD": "s3cret"})
+        assert out.exit_code == 0 and "14.500.000.000" in out.output
+        out = runner.invoke(main, ["query", query, "--store", url, "--timeout", "5"])
+        assert out.exit_code == 1 and "401" in out.output and "Traceback" not in out.output
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_build_help_says_a_remote_store_is_a_separate_server():
+    text = " ".join(CliRunner().invoke(main, ["build", "--help"]).output.split())
+    assert "separate SPARQL server" in text and "oxigraph serve" in text
+    assert "coopgraph serve` (port 7878) is not one" in text
+
+
+def test_table_groups_only_whole_amounts():
+    """Virtuoso may hand an amount back as xsd:decimal: still money; a fraction stays as is."""
+    dec, integer = ox.NamedNode(XSD + "decimal"), ox.NamedNode(XSD + "integer")
+    result = Result("select", ("v", "year", "amountVnd"), (
+        (ox.Literal("14500000000.0", datatype=dec), ox.Literal("2019", datatype=integer),
+         ox.Literal("1234.5", datatype=dec)),
+        (ox.Literal("750", datatype=dec), ox.Literal("2020", datatype=integer),
+         ox.Literal("2000000", datatype=integer)),
+    ))
+    rows = format_result(result, "table").splitlines()[2:4]
+    assert rows[0].split() == ["14.500.000.000", "2019", "1234.5"]
+    assert rows[1].split() == ["750", "2020", "2.000.000"]
