@@ -123,3 +123,29 @@ def test_pairs_of_listed_partners_sides_of_a_meeting_and_three_provinces_among_t
         "Về phía tỉnh Quảng Ngãi có các đồng chí: Đặng Văn Minh.",
         "2023-03-02", "Nghệ An và Quảng Ngãi làm việc")
     assert ("Nghệ An", "Quảng Ngãi") in sides.cooperation_pairs
+
+
+def test_a_budget_split_per_province_and_a_list_as_one_total():
+    from extract_helpers import fundings
+    ex = extract_text(
+        "An Giang hỗ trợ khẩn cấp miền Trung\n"
+        "Trước mắt, UBND tỉnh An Giang xuất ngân sách 600 triệu đồng để chia sẻ. Theo đó, hỗ trợ cho 2 tỉnh bị "
+        "thiệt hại nặng nề là Quảng Bình và Hà Tĩnh với định mức 200 triệu đồng/tỉnh. Riêng Quảng Trị và Nghệ An, "
+        "mỗi tỉnh là 100 triệu đồng.\n"
+        "Bí thư Thành ủy Hà Nội gửi thư hỏi thăm, đồng thời hỗ trợ Hà Giang, Sơn La, Điện Biên 10 tỷ đồng.",
+        "2016-10-20", "An Giang hỗ trợ khẩn cấp miền Trung")
+    assert fundings(ex) == [("An Giang", "Hà Tĩnh", 200_000_000, "given"), ("An Giang", "Nghệ An", 100_000_000, "given"),
+                            ("An Giang", "Quảng Bình", 200_000_000, "given"), ("An Giang", "Quảng Trị", 100_000_000, "given")]
+    assert {("Hà Giang", "Hà Nội"), ("Hà Nội", "Sơn La"), ("Hà Nội", "Điện Biên")} <= set(ex.cooperation_pairs)
+
+
+def test_a_delegation_going_to_two_provinces_then_to_each():
+    from extract_helpers import fundings
+    ex = extract_text(
+        "Vĩnh Long hỗ trợ Lào Cai, Yên Bái\n"
+        "Chủ tịch UBND tỉnh Vĩnh Long dẫn đoàn công tác ra Lào Cai, Yên Bái, trao 3,5 tỷ đồng hỗ trợ cho người dân.\n"
+        "Một ngày trước, ngày 6/11, đoàn công tác do ông Ngời dẫn đã tới tỉnh Lào Cai, trao số tiền 2 tỷ đồng "
+        "cho đại diện tỉnh.",
+        "2024-11-10", "Vĩnh Long hỗ trợ Lào Cai, Yên Bái")
+    assert fundings(ex) == [("Vĩnh Long", "Lào Cai", 2_000_000_000, "given")]
+    assert set(ex.cooperation_pairs) == {("Lào Cai", "Vĩnh Long"), ("Vĩnh Long", "Yên Bái")}

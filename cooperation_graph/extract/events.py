@@ -19,7 +19,8 @@ KINDS = (
     ("tọa đàm", r"[Tt]ọa đàm"),
     ("diễn đàn", r"[Dd]iễn đàn"),
     ("lễ ký kết", r"[Ll]ễ ký\b"),
-    ("lễ trao tặng", r"[Ll]ễ trao|trao (?:kinh phí|tặng|hỗ trợ|quà|ủng hộ|số tiền|tiền|(?:gần |hơn |trên )?[\d.,]+ (?:tỷ|tỉ|triệu))|tặng quà"),
+    ("lễ trao tặng", r"[Ll]ễ trao|trao (?:kinh phí|tặng|hỗ trợ|quà|ủng hộ|số tiền|tiền|(?:gần |hơn |trên )?[\d.,]+ (?:tỷ|tỉ|triệu)|"
+                     r"[\d.,]+ (?:suất quà|phần quà|suất))|tặng quà"),
     ("lễ tiếp nhận", r"[Ll]ễ tiếp nhận|tiếp nhận (?:kinh phí|hàng|tiền|hỗ trợ)"),
     ("chuyến thăm", r"đến thăm|thăm hỏi|chuyến thăm|thăm và làm việc"),
     ("buổi làm việc", r"buổi làm việc|[Ll]àm việc với|đã làm việc|[Đđ]oàn công tác|"
@@ -72,16 +73,17 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         when = dates[0][0]
         place = next((x for x in mentions
                       if re.search(r"\btại\s+(?:[^,.;]{0,40}\s)?$", text[max(0, x.start - 45):x.start])),
-                     None) or next((x for x in mentions  # "đến thăm ... người dân vùng lũ tỉnh X"
-                                    if re.search(r"\b(?:đến thăm|thăm|về)\s+(?:[^,.;]{0,40}\s)?$",
-                                                 text[max(0, x.start - 45):x.start])), None)
+                     None) or next((x for x in mentions  # "đến thăm hỏi, động viên người dân vùng bão X"
+                                    if re.search(r"\b(?:đến thăm|thăm|về)\s+(?:[^.;]{0,60}\s)?$",
+                                                 text[max(0, x.start - 65):x.start])), None)
         place_name = place.name if place else _local_place(text, doc.era)
         if place_name is None and len(dates) > 1:  # "... tỉnh A ngày 19/12 và tỉnh B ngày 20/12"
             near = [x for x in mentions if x.end <= dates[0][1]]
             place_name = near[-1].name if near else None
         # Organisers are the subject: provinces named before the verb ("X và Y tổ chức ...").
         act = _HAPPEN.search(text)
-        subject = [x for x in mentions if x is not place and x.end <= act.start()]
+        subject = [x for x in mentions if x is not place and x.end <= act.start()
+                   and x.start not in _destinations(text, mentions)]
         by = _BY.search(text)  # "do Tỉnh ủy A và Thành ủy B phối hợp tổ chức", "phối hợp với A, B tổ chức"
         if by:
             subject += [x for x in mentions if x is not place and by.start("span") <= x.start < by.end("span")]
@@ -103,11 +105,27 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
                                 organisers=organisers, participants=(),
                                 evidence=doc.evidence(sent, 0.7)))
     if any(e.date for e in events):
-        # A sentence without a day next to dated events speaks of one of them.
-        events = [e for e in events if e.date]
+        # A sentence without a day next to dated events speaks of one of them, unless it is at a
+        # place none of them was ("Tại tỉnh Thừa Thiên - Huế, ... đoàn công tác đã trao ...").
+        dated_places = {e.place for e in events if e.date}
+        events = [e for e in events if e.date or e.place and e.place not in dated_places]
     if events:
         events[0] = _with_participants(doc, events[0], officials)
     return events
+
+
+def _destinations(text: str, mentions: list[Mention]) -> set[int]:
+    """Provinces a delegation goes to (``ra Lào Cai, Yên Bái``, ``tới tỉnh X``), a list included:
+    where it went, not who organised."""
+    out: set[int] = set()
+    prev = None
+    for x in mentions:
+        if re.search(r"\b(?:ra|vào|tới|đến|về)\s+$", text[max(0, x.start - 8):x.start]) or (
+                prev is not None and prev.start in out
+                and re.fullmatch(r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[prev.end:x.start])):
+            out.add(x.start)  # ("tại X, A và B tổ chức": X is the venue, A and B the organisers)
+        prev = x
+    return out
 
 
 _LOCAL_PLACE = re.compile(r"\btại\s+(?P<level>TP\.?|thành phố|thị xã|huyện|quận|thị trấn|phường|xã)\s+"

@@ -50,13 +50,14 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     shared = {f.evidence.start for f in shares
               if _PARTS.match(f.evidence.sentence) or not VERBS.search(f.evidence.sentence)}
     share_of = {(f.evidence.start, f.recipient): f.amount_vnd for f in shares}
+    headline = sum(1 for s in doc.sentences if s.para == 0) == 1  # a one-sentence first line is a title
     for sent in doc.sentences:
         if sent.start in shared:
             continue
         if _PARTS.match(sent.text) and last_total_recipient:
             continue  # the parts of a total already counted
         found = _fundings_in(doc, sent, main_pair, officials, title_donor or delegation, delegation, shared_totals)
-        if sent.para == 0:
+        if sent.para == 0 and headline:
             title_found = found  # a headline restates the body: used only if the body is silent
             continue
         last_total_recipient = any(f.recipient for f in found) and "tổng" in sent.text
@@ -73,6 +74,22 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     # A total restated without its recipients (often the title) is not one more gift.
     donors_with_recipient = {f.donor for f in fundings if f.recipient}
     return [f for f in fundings if f.recipient or f.donor not in donors_with_recipient], shared_totals
+
+
+_SPEND = re.compile(r"\b(?:xuất|trích|dành|chi)\s+(?:từ\s+)?(?:ngân sách|quỹ|kinh phí|số tiền)")
+
+
+def _paragraph_givers(doc: Doc) -> dict[int, str]:
+    """``UBND tỉnh An Giang xuất ngân sách 600 triệu đồng ... Theo đó, hỗ trợ cho ...``: the province
+    whose budget or fund a paragraph spends gives what the paragraph's subjectless verbs give."""
+    out: dict[int, str] = {}
+    for sent in doc.sentences:
+        spend = _SPEND.search(sent.text)
+        if spend and sent.para not in out:
+            givers = doc.mentions_in(sent.start, sent.start + spend.start())
+            if givers:
+                out[sent.para] = givers[-1].name
+    return out
 
 
 def _title_donor(doc: Doc) -> str | None:
@@ -100,6 +117,7 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
     years = tuple(int(y) for y in _YEAR.findall(_without_money(text, all_money)))
     only_pair = main_pair if main_pair and doc.province_names <= set(main_pair) else None
     out: list[Funding] = []
+    para_giver = _paragraph_givers(doc).get(sent.para)
     context: dict | None = None  # the governing verb's donor, status and where its objects start
     pos = 0
     for clause in text.split(";"):
@@ -111,6 +129,8 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                  and not _PER_UNIT_AFTER.match(text[m.end:m.end + 8])
                  and not _after_parts(text, all_money, m, c_start)]
         verb = VERBS.search(clause)
+        if verb and money:  # the giving verb is the one governing the amount: the last before it
+            verb = ([v for v in VERBS.finditer(clause) if c_start + v.start() < money[0].start] or [verb])[-1]
         if verb and (_NOT_A_PROVINCE_GIVING.search(clause[:verb.start()])
                      or _ORG_SUBJECT.search(clause[:verb.start()])):
             context = None  # "đề xuất Trung ương hỗ trợ", "doanh nghiệp ủng hộ": not a province giving
@@ -118,8 +138,9 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
         if verb:
             v_start, v_end = c_start + verb.start(), c_start + verb.end()
             money = [m for m in money if m.start > v_start]
+            places = _place_starts(text, mentions)
             before = [x for x in mentions if x.end <= v_start and (x.start >= c_start or c_start == 0)
-                      and not _is_place(text, x)]
+                      and x.start not in places]
             passive = re.search(r"\b(?:được|nhận|tiếp nhận)(?: sự| số tiền| kinh phí)?\s*$",
                                 text[c_start:v_start])
             # "A nhận hỗ trợ của B 5 tỷ đồng": the giver follows "của".
@@ -133,6 +154,8 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
             else:
                 donor = before[-1].name if before else (
                     _donor_from_officials(text[:v_start], officials)
+                    or (para_giver if re.fullmatch(r"\s*(?:(?:Theo đó|Cụ thể|Đồng thời|Trong đó)\s*,?\s*)?"
+                                                   r"(?:sẽ\s+|đã\s+)?", text[c_start:v_start]) else None)
                     or ((context or {}).get("donor") if c_start else None)
                     or (delegation if re.search(r"\b[Đđ]oàn\b", text[c_start:v_start]) else None))
             # the giver is named in the sentence, or by an official of it ("đồng chí X ... trao")
@@ -174,6 +197,10 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
             continue  # "hỗ trợ 6 tỉnh phía Bắc mỗi tỉnh 5 tỷ": per recipient, and none is named
         if not named and not donors_listed and not ctx["recipient"]:
             named = _place_recipient(text, mentions, ctx["donor"], m)
+            if len(named) > 1:  # "dẫn đoàn ra Lào Cai, Yên Bái, trao 3,5 tỷ đồng": a total for both
+                if ctx["donor"]:
+                    shared.update(tuple(sorted((ctx["donor"], n))) for n in named if n != ctx["donor"])
+                continue
         if donors_listed:
             givers, recipients = named or [None], [next(x.name for x in after if x.start < colon)]
         elif ctx["recipient"]:
@@ -207,12 +234,14 @@ _TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:cho|tới|đến|giúp|g
                            r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*$")
 _PER_UNIT_BEFORE = re.compile(r"\bmỗi\s+(?:hộ|căn|người|suất|em|gia đình|nhà|học sinh|cháu|trường|xã)\b"
                               r"[^,;]{0,15}$")
+# "200 triệu đồng/tỉnh", "10 tỷ đồng mỗi tỉnh": each of the named provinces gets the amount.
+_EACH_AFTER = re.compile(r"\s*(?:/\s*|mỗi\s+)(?:tỉnh|địa phương|đơn vị|nơi)\b")
 _PER_UNIT_AFTER = re.compile(r"\s*/\s*(?:hộ|người|căn|suất|em|tháng|năm)\b")
 _ORG_SUBJECT = re.compile(r"(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Dd]oanh nghiệp|[Hh]ội [Dd]oanh nhân|"
                           r"[Hh]iệp hội|nhà hảo tâm|[Mm]ạnh thường quân|nhà tài trợ|[Tt]ổng công ty|HTX)")
 _PLACE_BEFORE = re.compile(r"(?:\b[Tt]ại|\bở)\s+(?:[^,.;]{0,40}?,\s*)?(?:[^,.;]{0,25}[\s(])?$"
-                           r"|\b(?:thăm|động viên|đến|người dân|nhân dân|đồng bào|vùng lũ|vùng bão)"
-                           r"(?:\s+[^,.;]{0,30})?\s$")
+                           r"|\b(?:thăm|động viên|đến|tới|người dân|nhân dân|đồng bào|vùng lũ|vùng bão)"
+                           r"(?:\s+[^,.;]{0,30})?\s$|\b(?:đoàn|đoàn công tác)\s+(?:[^,.;]{0,30}\s)?(?:ra|vào)\s+$")
 
 
 def _is_place(text: str, x: Mention) -> bool:
@@ -220,12 +249,36 @@ def _is_place(text: str, x: Mention) -> bool:
     return bool(_PLACE_BEFORE.search(text[max(0, x.start - 70):x.start]))
 
 
+def _place_starts(text: str, mentions: list[Mention]) -> set[int]:
+    """Where the provinces named as places start, a list after ``tại``/``ra`` included
+    (``ra Lào Cai, Yên Bái, trao ...``: both are where the money went, not who gave it)."""
+    out: set[int] = set()
+    prev = None
+    heads: set[int] = set()  # places reached by a motion word: the list after them is places too
+    for x in mentions:
+        if _is_place(text, x):
+            out.add(x.start)
+            if re.search(r"\b(?:ra|vào|tới|đến|về|thăm)\s+(?:tỉnh\s+|thành phố\s+)?$", text[max(0, x.start - 14):x.start]):
+                heads.add(x.start)
+        elif prev is not None and prev.start in heads and re.fullmatch(
+                r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[prev.end:x.start]):
+            out.add(x.start)
+            heads.add(x.start)
+        prev = x
+    return out
+
+
 def _place_recipient(text: str, mentions: list[Mention], donor: str | None, m: Money) -> list[str]:
     """With no recipient named, money handed over at a place in a province goes to that province."""
-    places = [x for x in mentions if _is_place(text, x) and x.name != donor]
+    starts = _place_starts(text, mentions)
+    places = [x for x in mentions if x.start in starts and x.name != donor]
     after = [x for x in places if x.start >= m.end]
     chosen = after[:1] or places[-1:]
-    return [chosen[0].name] if chosen else []
+    if not chosen:
+        return []
+    listed = [x for x in mentions if x.name != donor and x.end <= chosen[0].start
+              and re.fullmatch(r"(?:\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*)", text[x.end:chosen[0].start])]
+    return list(dict.fromkeys([x.name for x in listed] + [chosen[0].name]))
 
 
 def _after_parts(text: str, money: list[Money], m: Money, since: int) -> bool:
@@ -238,8 +291,9 @@ def _delegation(doc: Doc) -> str | None:
     """The province of the visiting delegation (``Đoàn công tác tỉnh X do ... dẫn đầu``)."""
     for m in re.finditer(r"[Đđ]oàn (?:công tác|đại biểu)(?: của)?\s+", doc.text):
         near = doc.mentions_in(m.end(), m.end() + 80)
-        if near and near[0].start - m.end() <= 40:
-            return near[0].name
+        if near and near[0].start - m.end() <= 40 and not re.search(
+                r"\b(?:ra|vào|tới|đến|tại|thăm|về)\s+$", doc.text[m.end():near[0].start]):
+            return near[0].name  # "đoàn công tác tỉnh X", not "đoàn công tác ra Lào Cai"
     return None
 
 
@@ -270,8 +324,19 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
         used.update(x.start for x in between)  # "1 tỷ đồng đến các tỉnh A, B và 600 triệu ...": the last amount's
         between = []
     if between:
-        if _EACH.search(text[since:m.start]) and len(between) > 1:
+        listed = [between[0]]
+        for x in between[1:]:
+            if re.fullmatch(r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[listed[-1].end:x.start]):
+                listed.append(x)
+        each = _EACH.search(text[since:m.start]) or _EACH_AFTER.match(text[m.end:m.end + 20])
+        if len(between) > 1 and each:
             chosen = between
+        elif not after_amount and len(listed) == len(between) > 1 and \
+                re.fullmatch(r"\s*(?:với\s+)?(?:(?:tổng\s+)?số tiền|tổng cộng|tổng)?\s*(?:là\s*)?",
+                             text[listed[-1].end:m.start]):
+            # "hỗ trợ Hà Giang, Sơn La, Điện Biên 10 tỷ đồng": one total for the list
+            used.update(x.start for x in listed)
+            return list(dict.fromkeys(x.name for x in listed)), True
         else:
             chosen = [between[-1]]
         used.update(x.start for x in chosen)
@@ -372,7 +437,7 @@ def _money_in(text: str) -> bool:
 
 # What may stand between a list of provinces and the amount each gets: "Nghệ An và Hà Tĩnh mỗi
 # tỉnh được hỗ trợ 15 tỉ đồng", "Lào Cai 10 tỉ đồng, Tuyên Quang 10 tỉ đồng".
-_SHARE_GLUE = re.compile(r"(?i)^(?:\s|,|;|\(|\)|và|các|tỉnh|thành phố|TP\.?|mỗi|nơi|địa phương|"
+_SHARE_GLUE = re.compile(r"(?i)^(?:\s|,|;|\(|\)|và|các|tỉnh|thành phố|TP\.?|mỗi|nơi|địa phương|với|định mức|mức|riêng|"
                          r"được(?: hỗ trợ| ủng hộ| nhận)?|nhận|số tiền|kinh phí|là|:|-|–)*$")
 _REST = re.compile(r"\b(?:\d+\s+)?(?:tỉnh|địa phương|đơn vị)(?:,\s*thành(?: phố)?)?\s+còn lại\b")
 _TO_WORD = re.compile(r"\b(?:gửi tới|gửi đến|gửi|cho|tới|đến|giúp)\b")
@@ -395,12 +460,15 @@ def distributed(doc: Doc, title_donor: str | None = None) -> list[Funding]:
     donor: str | None = None
     para = -1
     listed: list[str] = []
+    para_giver: str | None = None  # the province whose budget or fund the paragraph spends
+    para_givers = _paragraph_givers(doc)
     for sent in doc.sentences:
         if sent.para != para:
             para = sent.para
             if not _PARTS.match(sent.text):  # "Cụ thể, ..." opening a paragraph goes on with the last
                 donor, listed = None, []
         text = sent.text
+        para_giver = para_givers.get(sent.para)
         if not _MONEY_WORD.search(text) and not _LIST_GOM_ANY.search(text):
             continue  # neither an amount nor a list of recipients
         mentions = doc.mentions_in(sent.start, sent.end)
@@ -412,7 +480,10 @@ def distributed(doc: Doc, title_donor: str | None = None) -> list[Funding]:
                                                          r"\b(?:UBND|Tỉnh ủy|Thành ủy) (?:tỉnh|thành phố)\b",
                                                          text[:verb.start()]):
                 donor = title_donor  # "UBND tỉnh vừa có quyết định hỗ trợ ...": the headline's giver
-            if before or donor == title_donor:
+            if not before and donor is None and para_giver and re.fullmatch(
+                    r"\s*(?:(?:Theo đó|Cụ thể|Đồng thời|Trong đó)\s*,?\s*)?(?:sẽ\s+|đã\s+)?", text[:verb.start()]):
+                donor = para_giver  # "UBND tỉnh An Giang xuất ngân sách ... Theo đó, hỗ trợ cho ..."
+            if before or donor in (title_donor, para_giver) and donor:
                 donor = before[-1].name if before else donor
                 after = list(dict.fromkeys(m.name for m in mentions if m.name != donor))
                 if len(after) > 1:
@@ -435,7 +506,8 @@ def distributed(doc: Doc, title_donor: str | None = None) -> list[Funding]:
                 names = [n for n in listed if n not in given]  # "A 1 tỷ đồng, 5 tỉnh còn lại, mỗi tỉnh 500 triệu"
             elif not names and _EACH_WORD.search(text[prev_end:m.start]) and listed:
                 names = listed  # "gồm: A, B và C. Mỗi tỉnh được hỗ trợ 1 tỷ đồng"
-            elif len(names) > 1 and not _EACH_WORD.search(text[prev_end:m.start]):
+            elif len(names) > 1 and not _EACH_WORD.search(text[prev_end:m.start]) \
+                    and not _EACH_AFTER.match(text[m.end:m.end + 20]):
                 names = []  # "1 tỷ đồng đến A, B, C": a total, not each one's share
             if names and _SHARE_GLUE.match(glue):
                 for name in dict.fromkeys(names):
