@@ -242,28 +242,38 @@ def _name(value: Any) -> str:
     return name_key(str(value)) if value else ""
 
 
+def _unit(value: Any) -> str:
+    """A province's key: any of its names (``Thừa Thiên Huế``, ``Huế``; ``TP.HCM``) as one."""
+    if not value:
+        return ""
+    from .gazetteer import load_gazetteer
+    from .normalize import normalize_text
+
+    return _name(load_gazetteer().aliases.get(normalize_text(str(value))) or value)
+
+
 def _fact_key(fact_type: str, fact: Any) -> Key:
     """The comparison key of one fact (a JSON dict, or a pair for ``pairs``)."""
     if fact_type == "pairs":
-        return tuple(sorted(_name(p) for p in fact))
+        return tuple(sorted(_unit(p) for p in fact))
     if fact_type == "officials":
-        return (_name(fact.get("name")), _name(fact.get("province")))
+        return (_name(fact.get("name")), _unit(fact.get("province")))
     if fact_type == "fundings":
         amount = _int(fact.get("amount_vnd"))
-        return (amount, _name(fact.get("donor")), _name(fact.get("recipient")))
+        return (amount, _unit(fact.get("donor")), _unit(fact.get("recipient")))
     if fact_type == "investments":
         return (
-            _name(fact.get("investor_province")),
-            _name(fact.get("host_province")),
+            _unit(fact.get("investor_province")),
+            _unit(fact.get("host_province")),
             _int(fact.get("capital_vnd")),
         )
     if fact_type == "agreements":
-        parties = tuple(sorted({_name(p) for p in fact.get("parties") or ()}))
+        parties = tuple(sorted({_unit(p) for p in fact.get("parties") or ()}))
         return (parties, _int(fact.get("n_contents")))
     if fact_type == "events":
         return (str(fact.get("date") or "")[:10],)
     if fact_type == "provinces":
-        return (_name(fact.get("name")), fact.get("era") or "")
+        return (_unit(fact.get("name")), fact.get("era") or "")
     raise ValueError(f"unknown fact type {fact_type!r}")
 
 

@@ -73,6 +73,18 @@ def test_names_match_across_nfd_case_and_old_tone_marks() -> None:
         assert misses == extras == []
 
 
+def test_a_province_matches_under_any_of_its_names() -> None:
+    gold = _gold(cooperation_pairs=[["Hồ Chí Minh", "Thừa Thiên Huế"]],
+                 fundings=[{"amount_vnd": 7_000_000_000, "donor": "TP.HCM", "recipient": "Thừa Thiên Huế"}])
+    pred = _gold(cooperation_pairs=[["Huế", "Hồ Chí Minh"]],
+                 fundings=[{"amount_vnd": 7_000_000_000, "donor": "Hồ Chí Minh", "recipient": "Huế"}])
+    for fact_type in ("pairs", "fundings"):
+        score, _, _ = ev.compare(gold, pred, fact_type)
+        assert (score.tp, score.fp, score.fn) == (1, 0, 0), fact_type
+    score, _, _ = ev.compare(gold, _gold(cooperation_pairs=[["Hà Nội", "Huế"]]), "pairs")
+    assert (score.tp, score.fp, score.fn) == (0, 1, 1)
+
+
 def test_officials_need_the_right_province_and_diacritics() -> None:
     gold = _gold(officials=[{"name": "Lê Văn Hà", "province": "Hà Nội"},
                             {"name": "Trần Hưng", "province": None}])
