@@ -149,3 +149,21 @@ def test_a_delegation_going_to_two_provinces_then_to_each():
         "2024-11-10", "Vĩnh Long hỗ trợ Lào Cai, Yên Bái")
     assert fundings(ex) == [("Vĩnh Long", "Lào Cai", 2_000_000_000, "given")]
     assert set(ex.cooperation_pairs) == {("Lào Cai", "Vĩnh Long"), ("Vĩnh Long", "Yên Bái")}
+
+
+def test_goods_sent_to_a_city_an_abbreviated_title_and_a_dashed_pair_after_a_signing():
+    from extract_helpers import officials
+    ex = extract_text(
+        "Bắc Kạn hỗ trợ TP Hồ Chí Minh hơn 350 tấn hàng hóa thiết yếu\n"
+        "Chiều 28/8, tỉnh Bắc Kạn tổ chức lễ xuất hành đưa hơn 350 tấn hàng hóa thiết yếu gửi tới hỗ trợ "
+        "TP Hồ Chí Minh phòng, chống dịch Covid-19.",
+        "2021-08-28", "Bắc Kạn hỗ trợ TP Hồ Chí Minh hơn 350 tấn hàng hóa thiết yếu")
+    assert ex.cooperation_pairs == (("Bắc Kạn", "Hồ Chí Minh"),) and ex.fundings == ()
+    speech = extract_text(
+        "Phát biểu tại lễ kỷ niệm\n"
+        "(Phát biểu của đồng chí Bùi Văn Nam, UVT.Ư Đảng, Bí thư Tỉnh ủy Ninh Bình tại lễ kỷ niệm 53 năm kết "
+        "nghĩa và ký kết hợp tác, phát triển Ninh Bình - Bạc Liêu).",
+        "", "Phát biểu tại lễ kỷ niệm")
+    assert speech.cooperation_pairs == (("Bạc Liêu", "Ninh Bình"),)
+    assert [a.parties for a in speech.agreements] == [("Bạc Liêu", "Ninh Bình")]
+    assert officials(speech) == {"Bùi Văn Nam": (("Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"), "Ninh Bình")}

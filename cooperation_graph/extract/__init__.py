@@ -21,6 +21,7 @@ __all__ = ["extract", "analyse"]
 
 _COOPERATION = re.compile(r"hợp tác|ký kết|liên kết|phối hợp|kết nghĩa|hỗ trợ|giúp đỡ|đầu tư|"
                           r"làm việc|hội nghị|thỏa thuận|ghi nhớ", re.IGNORECASE)
+_COOPERATION_WORD = re.compile(r"\b(?:hợp tác|ký kết|liên kết|kết nghĩa)\b[^.;]*$")
 _BETWEEN = re.compile(r"giữa\s+(?:[^,.;]{0,30}?)$")
 
 
@@ -111,6 +112,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
             between = doc.text[a.end:b.start]
             if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
                     _BETWEEN.search(doc.text[max(sent.start, a.start - 40):a.start])
+                    or re.fullmatch(r"\s*[-–]\s*", between)  # "kết nghĩa và ký kết hợp tác Ninh Bình - Bạc Liêu"
+                    and _COOPERATION_WORD.search(doc.text[max(sent.start, a.start - 40):a.start])
                     or re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất)",
                                  doc.text[b.end:sent.end])):
                 if a.name != b.name:

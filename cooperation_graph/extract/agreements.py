@@ -93,8 +93,9 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
             parties = last  # "Trong đó, tập trung vào 4 lĩnh vực chính": the agreement just named
         elif len(parties) < 2 or (len(parties) > 2 and not _joint(doc, sent)):
             continue
-        if signing and parties not in groups and not re.search(r"\bgiữa\b", text):
-            continue  # a bare "ký kết hợp tác" needs its parties: "giữa A và B"
+        if signing and parties not in groups and not re.search(r"\bgiữa\b", text) and not (
+                len(parties) == 2 and re.search(r"ký kết (?:hợp tác|liên kết)[^.;]{0,30}?\S+\s*[-–]\s*\S", text)):
+            continue  # a bare "ký kết hợp tác" needs its parties: "giữa A và B", "ký kết hợp tác A - B"
         last = parties
         if parties not in groups and not _COOPERATION.search(text):
             continue  # a first mention must say it is about cooperation; later ones refer back

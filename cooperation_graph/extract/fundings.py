@@ -397,12 +397,12 @@ def _without_money(text: str, money: list[Money]) -> str:
 # --- gifts in kind: no amount in đồng, but one province gives to another -----------------------
 
 _GIFT = re.compile(
-    r"\b(?:gửi tặng|trao tặng|tặng|ủng hộ|hỗ trợ|gửi|trao|chở|vận chuyển)\s+(?:thêm\s+)?"
+    r"\b(?:gửi tặng|trao tặng|tặng|ủng hộ|hỗ trợ|gửi|trao|chở|vận chuyển|đưa)\s+(?:thêm\s+)?"
     r"(?:hơn|gần|khoảng|trên|hàng)?\s*[\d.,]+\s*(?:nghìn\s+|ngàn\s+|triệu\s+)?"
     r"(?:tấn|tạ|kg|chiếc|bộ|suất|phần quà|túi|thùng|liều|máy|xe|bình|con|lít|hộp|bao|viên)\b"
 )
 _CLAUSES = re.compile(r"[,;:]|\b(?:và|còn)\s+(?=(?:tỉnh|thành phố|TP)\b)")
-_TO = re.compile(r"\b(?:cho|tới|đến|giúp)\s+(?:nhân dân\s+|người dân\s+|bà con\s+)?$")
+_TO = re.compile(r"\b(?:cho|tới|đến|giúp)\s+(?:hỗ trợ\s+|giúp\s+)?(?:nhân dân\s+|người dân\s+|bà con\s+)?$")
 
 
 def gift_pairs(doc: Doc, fundings: list[Funding]) -> set[tuple[str, str]]:

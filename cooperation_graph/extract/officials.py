@@ -32,7 +32,7 @@ HISTORICAL = frozenset({
 })
 _HEADS = (
     r"(?:Phó\s+)?(?:[Tt]rưởng [Đđ]oàn (?=(?:chuyên trách )?(?:[Đđ]oàn )?(?:đại biểu|ĐBQH|Đại biểu))|Tổng Bí thư|Thường trực Ban Bí thư|Bí thư|Chủ tịch|Ủy viên|Trưởng [Bb]an|"
-    r"Chủ nhiệm|Tổng Giám đốc|Giám đốc|Thủ tướng|"
+    r"Chủ nhiệm|Tổng Giám đốc|Giám đốc|Thủ tướng|UVT\.?Ư|UVTW|UVBCT|UVBTV|"
     r"Bộ trưởng|Thứ trưởng|Chánh [Vv]ăn phòng|Chánh án|Viện trưởng|Tư lệnh|Tổng Thư ký|"
     r"Đại biểu Quốc hội|Trưởng [Pp]hòng|Chủ tịch nước|Tổng cục trưởng|Cục trưởng)"
 )
@@ -73,6 +73,8 @@ _EXPAND = [
     (re.compile(r"^(Trưởng|Phó Trưởng) [Đđ]oàn"), r"\1 đoàn"),
     (re.compile(r"^(Trưởng|Phó Trưởng) Ban"), r"\1 ban"),
     (re.compile(r"\bKH&ĐT\b"), "Kế hoạch và Đầu tư"),
+    (re.compile(r"^UVT\.?Ư(?: Đảng)?|^UVTW(?: Đảng)?"), "Ủy viên Trung ương Đảng"),
+    (re.compile(r"^UVBCT\b"), "Ủy viên Bộ Chính trị"), (re.compile(r"^UVBTV\b"), "Ủy viên Ban Thường vụ"),
 ]
 _VERB_IN_CHAIN = re.compile(
     r"\s(?:trao|cho|tặng|hỗ trợ|phát biểu|cho biết|đề nghị|nhấn mạnh|khẳng định|chủ trì|dự|tham dự|"
@@ -314,6 +316,7 @@ def _right_titles(text: str, end: int, limit: int, mentions: list[Mention]) -> t
         a, b = max(x.start - start, 0), min(x.end - start, len(body))
         if a < b:
             masked[a:b] = "#" * (b - a)
+    masked = list(re.sub(r"(?<=T)\.(?=Ư)", "x", "".join(masked)))  # "UVT.Ư" is no full stop
     stop = re.search(r"[;.)(:!?]|\s(?:và|cùng|đã|sẽ|cho biết|nhấn mạnh|khẳng định|phát biểu|"
                      r"chủ trì|dự|tham dự|cùng dự|đề nghị|chia sẻ|trao|tặng|cảm ơn|báo cáo|trình bày|"
                      r"thông tin|kiến nghị|mong muốn|đánh giá|yêu cầu|chúc mừng|tiếp nhận)(?![\w])",
