@@ -476,3 +476,14 @@ def test_officials_with_a_one_letter_middle_name_and_an_and_inside_a_department(
     assert officials(ex) == {
         "Mùa A Vảng": (("Chairman of the Vietnam Fatherland Front Committee",), "Điện Biên"),
         "Quách Ngọc Tuân": (("Deputy Director of the Department of Planning and Investment",), "Hồ Chí Minh")}
+
+
+def test_a_charity_or_company_giving_is_no_province_funding():
+    ex = run(
+        "Red Cross helps flood-hit Nghe An and Ha Tinh\n"
+        "The VRSC Central Committee on October 1 announced that Nghe An will receive 100 million VND while Ha Tinh "
+        "will get 50 million VND.\n"
+        "The Investment and Trade Consultancy Co Ltd has sent some 1,000 water filters worth 1.1 billion VND to "
+        "flood-hit families in Nghe An.",
+        "2022-10-02")
+    assert ex.fundings == ()

@@ -29,6 +29,10 @@ _PLANNED_EN = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned\s+to|planni
                          r"call(?:ed|s)?\s+for|ask(?:ed|s)?|request\w*)\b|['’]ll\b", re.IGNORECASE)
 _NOT_FUNDING = re.compile(r"\b(?:revenue|turnover|GDP|GRDP|export|exports|import|budget collection|"
                           r"worth of goods|trade value|profit|tax)\b", re.IGNORECASE)
+# Givers that are not provinces: charities, companies, banks, the central state.
+_OTHER_GIVER = re.compile(r"\b(?:Red Cross|VRCS|VRSC|Co\.? Ltd|Company|Corporation|Group|JSC|Bank|Ministry|"
+                          r"Government|Prime Minister|Foundation|Fund\b|Central Committee of the Vietnam Fatherland Front|"
+                          r"VFF Central Committee|businesses|donors|philanthropists)\b")
 _NEXT_YEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
 _YEAR_EN = re.compile(r"\b(?:in|for|by|during)\s+((?:19|20)\d{2})\b(?!\s*[-–])")
 
@@ -129,8 +133,8 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                 sentence_giver = sentence_giver or giver
                 donor = giver or sentence_giver
                 recipients = f["recipients"]
-                if donor is None and f["from_other"]:
-                    continue  # "received ... VND18 billion from collectives and individuals"
+                if donor is None and (f["from_other"] or f["other_giver"]):
+                    continue  # "received ... from collectives", "The VRCS announced that Nghe An will receive ..."
                 if donor is None and (f["stand_in"] or f["receiving"]) and doc_giver and doc_giver not in recipients:
                     donor = doc_giver  # "the delegation provided ...", "It also withdrew ..."
                 if donor is None and title_donor and title_donor not in recipients:
@@ -235,6 +239,7 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
         prev_end = mo.end
         out.append(({"amount": mo, "recipients": recipients, "each": each, "has_each": has_each or each,
                      "stand_in": stand_in, "place": places[-1].name if places else None, "receiving": receiving,
+                     "other_giver": _OTHER_GIVER.search(text[:act.start()]) is not None,
                      "from_other": receiving and giver is None and re.search(
                          r"\bfrom\s+(?!its\b|their\b|the (?:city|province)\b)", text[act.end():]) is not None,
                      "part": i > 0 and re.search(r"\bincluding\s+(?:over\s+|more than\s+)?$",
