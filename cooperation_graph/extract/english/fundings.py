@@ -133,7 +133,7 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                 sentence_giver = sentence_giver or giver
                 donor = giver or sentence_giver
                 recipients = f["recipients"]
-                if donor is None and (f["from_other"] or f["other_giver"]):
+                if donor is None and (f["from_other"] or f["other_giver"] or _OTHER_GIVER.search(text[:c0])):
                     continue  # "received ... from collectives", "The VRCS announced that Nghe An will receive ..."
                 if donor is None and (f["stand_in"] or f["receiving"]) and doc_giver and doc_giver not in recipients:
                     donor = doc_giver  # "the delegation provided ...", "It also withdrew ..."
