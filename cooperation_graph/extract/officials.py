@@ -20,7 +20,7 @@ Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ N
 Trương Lâm Mai Lương Hà Tô Tạ Đinh Cao Chu Châu Thái Lưu Kiều Quách Triệu Nghiêm Hứa Giang La
 Khúc Từ Mạc Lại Nông Lò Lục Thân Quan Tăng Tống Văn Vi Viên Yên Âu Bạch Bế Cầm Chế Diệp
 Đàm Đồng Hàn Hầu Khổng Kim Lã Lạc Lầu Mã Nghê Ninh Phùng Phí Quản Sầm Sơn Thạch Thiều Tiêu
-Trình Trà Từ Ứng Vòng Y H Điểu Danh Thào Giàng Sùng Mùa Hờ Hoa
+Trình Trà Từ Ứng Vòng Y H Điểu Danh Thào Giàng Sùng Mùa Hờ Hoa Uông Ông Khuất
 """.split())
 # Historical figures are commemorated, not reported as acting officials.
 HISTORICAL = frozenset({

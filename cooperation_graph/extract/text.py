@@ -258,7 +258,7 @@ _NAME_TAIL = {"Ông", "Bà", "Ngày", "Tại", "Theo", "Trong", "Khi", "Vấn", 
 _SURNAME_WORDS = frozenset(_SURNAMES.split("|")) | {
     "Nông", "Bế", "Tẩn", "Hầu", "Vàng", "Lường", "Quàng", "Cầm", "Lục", "Y", "Ksor", "Rơ", "Điểu", "Danh",
     "Thạch", "Sơn", "Kim", "Bạch", "Âu", "Diệp", "Quan", "Tôn", "Trình", "Viên", "Ưng", "Đào", "Giáp", "Thân",
-    "Lữ", "Mùa", "Sầm", "Tráng", "Vi", "Cà", "Chẩu", "Đầu", "Đồng", "Giang", "Kha", "Ông", "Phó", "Bàn"}
+    "Lữ", "Mùa", "Sầm", "Tráng", "Vi", "Cà", "Chẩu", "Đầu", "Đồng", "Giang", "Kha", "Ông", "Phó", "Bàn", "Uông", "Khuất"}
 # A "name" opening with one of these is an institution, a place or a foreign leader's title word.
 _NOT_NAME_START = {"Cục", "Bộ", "Sở", "Phòng", "Ban", "Viện", "Điện", "Bắc", "Tổng", "Ủy", "Trung", "Quỹ", "Công",
                    "Tập", "Ngân", "Trường", "Bệnh", "Nhà", "Hội", "Liên", "Hiệp", "Thủ", "Đại", "Học"}
