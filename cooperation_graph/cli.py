@@ -428,13 +428,16 @@ def analyze_cmd(era: str, first: int | None, last: int | None, fmt: str, **store
 @click.option("--max-nodes", type=int, default=1500, show_default=True,
               help="Above this the entity graph shows the best-connected nodes, with a notice.")
 @_min_confidence("they are not shown")
+@click.option("--open", "open_browser", is_flag=True,
+              help="Open index.html (with --article: the article's page) in the web browser.")
 def view(out_dir: Path, article_id: str | None, max_nodes: int, min_confidence: float | None,
-         **store_options) -> None:
+         open_browser: bool, **store_options) -> None:
     """Write the interactive HTML views of the graph (offline, one file each).
 
-    graph.html: officials, provinces, agreements, fundings, investments and events with
-    search and filters; provinces.html: the provinces on a map of Viet Nam, old 63 or new 34
-    units; articles/<id>.html: one article's text with its evidence beside its graph.
+    index.html: links to every view; graph.html: officials, provinces, agreements,
+    fundings, investments and events with search and filters; provinces.html: the
+    provinces on a map of Viet Nam, old 63 or new 34 units; articles/<id>.html: one
+    article's text with its evidence beside its graph. Every page links back to index.html.
 
     \b
     Example:
@@ -443,14 +446,22 @@ def view(out_dir: Path, article_id: str | None, max_nodes: int, min_confidence: 
       coopgraph view --store output/store --out output
       coopgraph view --article tttd-2019-08-23-ha-noi-can-tho
       coopgraph view --min-confidence 0.9
+      coopgraph view --open
     """
     from .views import write_views
 
     spec = store_options["store_spec"]
     store = _open(**store_options) if spec.startswith(("http://", "https://")) else spec
-    for path in write_views(store, out_dir, max_nodes=max_nodes, article=article_id,
-                            min_confidence=min_confidence):
+    written = write_views(store, out_dir, max_nodes=max_nodes, article=article_id,
+                          min_confidence=min_confidence)
+    for path in written:
         click.echo(str(path))
+    if open_browser and written:
+        import webbrowser
+
+        first = written[0]  # index.html, or the one article's page
+        if not webbrowser.open(first.resolve().as_uri()):
+            click.echo(f"note: no web browser found; open {first} yourself", err=True)
 
 
 # === eval (accuracy) ===

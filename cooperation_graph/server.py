@@ -20,7 +20,8 @@ Safe by default:
   Content-Security-Policy and may not be framed (``X-Frame-Options: DENY``).
 
 Routes: ``/`` query page, ``/sparql`` (GET, POST form, POST ``application/sparql-query`` or
-``application/sparql-update``), ``/view/graph`` and ``/view/provinces`` (the graph views),
+``application/sparql-update``), ``/view/`` (links to the views), ``/view/graph`` and
+``/view/provinces`` (the graph views; also as ``graph.html``, ``provinces.html``),
 ``/queries.json`` (the saved queries), ``/static/...`` (page assets), ``/health``.
 """
 
@@ -257,10 +258,13 @@ def _render_view(store: Any, name: str) -> tuple[Any, ...]:  # pragma: no cover 
         from . import projection, views
     except ImportError as exc:
         return ("error", 404, f"views are not available: {exc}")
-    if name == "graph":
-        page = views.render_entity_graph(projection.rdf_to_networkx(store))
+    nav = views.page_nav("", articles=False)  # relative: /view/graph.html -> /view/index.html
+    if name == "index":
+        page = views.render_index()
+    elif name == "graph":
+        page = views.render_entity_graph(projection.rdf_to_networkx(store), nav=nav)
     elif name == "provinces":
-        page = views.render_province_network(projection.province_networks(store))
+        page = views.render_province_network(projection.province_networks(store), nav=nav)
     else:
         return ("error", 404, f"no view named {name!r}")
     return ("ok", page.encode("utf-8"), "text/html", False, 0)
@@ -793,8 +797,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(200, data, ctype)
 
     def _view(self, name: str) -> None:
-        if name not in ("graph", "provinces"):
-            raise HttpError(404, f"no view named {name!r} (views: graph, provinces)")
+        # /view/, /view/index.html, /view/graph(.html): the names `coopgraph view` writes, so
+        # the pages' relative links between each other work here too
+        name = {"": "index", "index.html": "index"}.get(name, name.removesuffix(".html"))
+        if name not in ("index", "graph", "provinces"):
+            raise HttpError(404, f"no view named {name!r} (views: index, graph, provinces)")
         cfg = self.server.config
         # a view is kept only while the store holds what it was drawn from: a build or an
         # update while serving changes the store's version, and the view is drawn again
@@ -829,7 +836,8 @@ def _views_available() -> bool:
 def _views_links() -> str:
     if not _views_available():
         return ""
-    return ('<a href="/view/graph">Đồ thị thực thể · entity graph</a> '
+    return ('<a href="/view/">Các trang · views</a> '
+            '<a href="/view/graph">Đồ thị thực thể · entity graph</a> '
             '<a href="/view/provinces">Mạng lưới tỉnh · province network</a>')
 
 

@@ -54,10 +54,18 @@ mark.cg-ev-funding { background: #fbeaa5; } mark.cg-ev-investment { background: 
 mark.cg-ev-event { background: #f8cccc; } mark.cg-ev-province, mark.cg-ev-other
   { background: #d4e6f5; }
 mark.cg-active { outline: 2px solid #1b2733; }
+.cg-nav { font-size: 13px; margin: 0 0 8px; padding-bottom: 6px; border-bottom: 1px solid #d6dde4; }
+.cg-nav a { color: #1f5fa8; }
 """
 
+#: links between the pages `coopgraph view` writes; ``{home}`` leads up to the output folder
+NAV_HTML = """<nav class="cg-nav" id="cg-nav"><a href="{home}index.html">Trang chính</a> ·
+<a href="{home}graph.html">Đồ thị</a> · <a href="{home}provinces.html">Mạng lưới tỉnh</a>{articles}</nav>
+"""
+NAV_ARTICLES = ' · <a href="{home}articles/index.html">Bài báo</a>'
+
 ENTITY_SIDE = """<aside id="cg-side">
-<h1>{title}</h1>
+{nav}<h1>{title}</h1>
 <div id="cg-status" data-ready="0">Đang dựng đồ thị…</div>
 {notice}{empty}
 <h2>Tìm · Search</h2>
@@ -76,7 +84,7 @@ và bằng chứng. Hover a node for a summary, click it for details and evidenc
 """
 
 PROVINCE_SIDE = """<aside id="cg-side">
-<h1>{title}</h1>
+{nav}<h1>{title}</h1>
 <div id="cg-status" data-ready="0">Đang vẽ bản đồ…</div>
 <h2>Đơn vị hành chính · Units</h2>
 {switch}
@@ -92,7 +100,7 @@ hợp tác (thỏa thuận, khoản hỗ trợ, đầu tư, bài báo). Nhấp m
 """
 
 ARTICLE_SIDE = """<aside id="cg-side">
-<h1>{title}</h1>
+{nav}<h1>{title}</h1>
 <div class="cg-muted">{meta}</div>
 <div id="cg-status" data-ready="0">Đang dựng đồ thị…</div>
 <div>{legend}</div>
@@ -105,8 +113,8 @@ INDEX_HTML = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Bài báo · Articles</title>
 <style>body{{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:900px;color:#1b2733}}
 .cg-muted{{color:#6b7785;font-size:13px}}</style></head>
-<body><h1>Bài báo ({n})</h1><p><a href="../graph.html">Đồ thị</a> ·
-<a href="../provinces.html">Mạng lưới tỉnh, thành</a></p><ul>
+<body><h1>Bài báo ({n})</h1><p><a href="../index.html">Trang chính</a> ·
+<a href="../graph.html">Đồ thị</a> · <a href="../provinces.html">Mạng lưới tỉnh, thành</a></p><ul>
 {rows}
 </ul></body></html>
 """

@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -614,16 +615,18 @@ def render_entity_graph(
     title: str = "Đồ thị hợp tác giữa các địa phương",
     max_nodes: int = MAX_NODES,
     article_links: bool = False,
+    nav: str = "",
 ) -> str:
     """The entity graph as one self-contained HTML page.
 
     ``article_links`` adds links from each evidence to ``articles/<id>.html`` (as
     :func:`write_views` writes them). Above ``max_nodes`` only the best-connected nodes are
-    shown, with a visible notice.
+    shown, with a visible notice. ``nav``: links to the other pages (:func:`page_nav`).
     """
     net, data, notice = _entity_net(G, article_links=article_links, max_nodes=max_nodes)
     counts = Counter(i["t"] for i in data["info"].values())
     side = assets.ENTITY_SIDE.format(
+        nav=nav,
         title=html.escape(title),
         notice=_notice_html(notice),
         legend=_legend_html(data["types"], counts, filters=True),
@@ -768,11 +771,13 @@ def render_province_network(
     *,
     initial: str | None = None,
     title: str = "Mạng lưới hợp tác giữa các tỉnh, thành",
+    nav: str = "",
 ) -> str:
     """Provinces on a map of Việt Nam, edges weighted by cooperation, one page.
 
     ``networks`` maps an era (``"legacy"``, ``"current"``) to its
     :func:`~cooperation_graph.projection.province_network`; with both, the page has a switch.
+    ``nav``: links to the other pages (:func:`page_nav`).
     """
     if isinstance(networks, nx.Graph):
         era = next((a.get("era") for _, a in networks.nodes(data=True) if a.get("era")), "legacy")
@@ -798,7 +803,7 @@ def render_province_network(
         f'{" checked" if era == initial else ""}> {html.escape(ERA_LABELS.get(era, era))}</label>'
         for era in eras
     )
-    side = assets.PROVINCE_SIDE.format(title=html.escape(title), switch=switch)
+    side = assets.PROVINCE_SIDE.format(nav=nav, title=html.escape(title), switch=switch)
     data = {
         "view": "provinces",
         "proj": {"px": _PX_PER_DEGREE, "cos": math.cos(math.radians(_LAT_CENTER)),
@@ -847,13 +852,15 @@ def render_article_view(
     article: Mapping[str, Any],
     text: str | None = None,
     shared_assets: str | None = None,
+    nav: str = "",
 ) -> str:
     """One article: its text with the evidence highlighted, beside its facts as a graph.
 
     ``G`` is the article's projection (:func:`~cooperation_graph.projection.rdf_to_networkx`
     of its quads); ``article`` has ``id``, ``title``, ``date``, ``url``; ``text`` is the
     normalized article text the evidence offsets point into. Without it the evidence sentences
-    are shown in article order. ``shared_assets``: see :func:`_assemble`.
+    are shown in article order. ``shared_assets``: see :func:`_assemble`; ``nav``: see
+    :func:`page_nav`.
     """
     net, data, _ = _entity_net(G, article_links=False, max_nodes=MAX_NODES, compact=True)
     order = list(data["info"])
@@ -882,6 +889,7 @@ def render_article_view(
             f'rel="noopener noreferrer">bài gốc</a>' if url else "")
     counts = Counter(i["t"] for i in data["info"].values())
     side = assets.ARTICLE_SIDE.format(
+        nav=nav,
         title=html.escape(str(article.get("title") or article.get("id") or "")),
         meta=meta + link,
         legend=_legend_html(data["types"], counts, filters=False),
@@ -918,13 +926,65 @@ def _excerpt_from_evidence(
 
 
 # --------------------------------------------------------------------------------------------
+# Navigation
+
+
+def page_nav(home: str, *, articles: bool = True) -> str:
+    """The links from a page to the others :func:`write_views` writes: ``home`` is the relative
+    way up to the output folder (``""`` or ``"../"``); ``articles``: link ``articles/``."""
+    up = html.escape(home, quote=True)
+    return assets.NAV_HTML.format(
+        home=up, articles=assets.NAV_ARTICLES.format(home=up) if articles else "")
+
+
+def _count_vi(n: int) -> str:
+    return _vi_number(Decimal(n))
+
+
+def render_index(G: nx.MultiDiGraph | None = None, networks: Mapping[str, nx.Graph] | None = None,
+                 *, articles: int | None = None) -> str:
+    """``index.html``: a link to each view with what it holds; ``articles``: how many article
+    pages there are (None: no ``articles/`` link). Counts are left out where not given."""
+
+    def item(href: str, name: str, what: str, counts: str) -> str:
+        extra = f'<br><span class="cg-muted">{html.escape(counts)}</span>' if counts else ""
+        return (f'<li><a href="{href}">{html.escape(name)}</a> — {html.escape(what)}{extra}</li>')
+
+    entity = ""
+    if G is not None:
+        entity = f"{_count_vi(G.number_of_nodes())} nút, {_count_vi(G.number_of_edges())} cạnh"
+    links = ""
+    if networks:
+        links = "; ".join(
+            f"{ERA_LABELS.get(era, era)}: {_count_vi(P.number_of_edges())} liên kết"
+            for era, P in networks.items())
+    pages = [
+        item("graph.html", "Đồ thị · Entity graph",
+             "cán bộ, tỉnh, thỏa thuận, hỗ trợ, đầu tư, sự kiện và bằng chứng của từng dữ kiện "
+             "(officials, provinces, agreements, fundings, investments, events, with evidence)",
+             entity),
+        item("provinces.html", "Mạng lưới tỉnh, thành · Province network",
+             "các tỉnh trên bản đồ, 63 đơn vị cũ hoặc 34 đơn vị mới (provinces on the map, "
+             "the 63 former or the 34 current units)", links),
+    ]
+    if articles is not None:
+        pages.append(item("articles/index.html", "Bài báo · Articles",
+                          "từng bài với bằng chứng được tô sáng (each article with its "
+                          "evidence highlighted)", f"{_count_vi(articles)} bài"))
+    template = (resources.files("cooperation_graph") / "static" / "views_index.html").read_text(
+        encoding="utf-8")
+    return template.replace("{{PAGES}}", "\n".join(pages))
+
+
+# --------------------------------------------------------------------------------------------
 # Writing all views from a store
 
 
 def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = MAX_NODES,
                 articles: bool = True, article: str | None = None,
                 min_confidence: float | None = None) -> list[Path]:
-    """Write ``graph.html``, ``provinces.html`` and ``articles/<id>.html`` (+ an index).
+    """Write ``index.html`` (linking the others), ``graph.html``, ``provinces.html`` and
+    ``articles/<id>.html`` (+ their index); every page links back to ``index.html``.
 
     ``store``: a store object, a store folder (opened read-only), or quads. With ``article``
     (an article id) only that article's view is written; with ``min_confidence`` the facts
@@ -964,10 +1024,13 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
         page = render_article_view(article_subgraph(G, record["id"]), article=record,
                                    text=texts.get(record["id"]))
         return [_write(folder / article_filename(record["id"]), page)]
-    page = render_entity_graph(G, max_nodes=max_nodes, article_links=bool(records))
+    nav = page_nav("", articles=bool(records))
+    page = render_entity_graph(G, max_nodes=max_nodes, article_links=bool(records), nav=nav)
     written.append(_write(out / "graph.html", page))
     networks = {era: province_network(store, era=era) for era in ("legacy", "current")}
-    written.append(_write(out / "provinces.html", render_province_network(networks)))
+    written.append(_write(out / "provinces.html", render_province_network(networks, nav=nav)))
+    written.insert(0, _write(out / "index.html", render_index(
+        G, networks, articles=len(records) if records else None)))
     if records:
         folder = out / "articles"
         write_shared_assets(folder / "_assets")
@@ -977,7 +1040,7 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
             sub = subgraphs[record["id"]]
             name = article_filename(record["id"])
             page = render_article_view(sub, article=record, text=texts.get(record["id"]),
-                                       shared_assets="_assets")
+                                       shared_assets="_assets", nav=page_nav("../"))
             written.append(_write(folder / name, page))
             rows.append(
                 f'<li><a href="{html.escape(name, quote=True)}">'

@@ -341,6 +341,28 @@ def test_views_are_served(server):
     assert _request(server.url + "view/nothing")[0] == 404
 
 
+def test_view_index_is_served_and_its_links_resolve(server):
+    """/view/ and /view/index.html list the views; their relative links (the names `coopgraph
+    view` writes) and each view's link back all answer here."""
+    import re
+    import urllib.parse
+
+    pytest.importorskip("cooperation_graph.views")
+    for path in ("view/", "view/index.html"):
+        status, headers, body = _request(server.url + path, timeout=120)
+        assert status == 200 and headers["Content-Type"].startswith("text/html"), body[:300]
+        links = re.findall(r'<a href="([^"]+)"', body.decode("utf-8"))
+        assert {"graph.html", "provinces.html"} <= set(links)
+        assert "articles/index.html" not in links  # not served: not linked
+        for link in links:
+            assert _request(urllib.parse.urljoin(server.url + path, link), timeout=120)[0] == 200
+    for name in ("graph", "provinces.html"):
+        _, _, body = _request(server.url + f"view/{name}", timeout=120)
+        back = re.findall(r'<a href="([^"]+)">Trang chính', body.decode("utf-8"))
+        assert back and _request(urllib.parse.urljoin(server.url + f"view/{name}", back[0]))[0] == 200
+    assert b'href="/view/"' in _request(server.url)[2]
+
+
 @pytest.mark.parametrize("name", ["graph", "provinces"])
 def test_served_views_run_under_their_content_security_policy(server, name):
     pytest.importorskip("cooperation_graph.views")

@@ -237,6 +237,56 @@ def test_cli_view(tmp_path):
     assert result.exit_code != 0 and "no article" in result.output
 
 
+def _links(page: Path) -> list[str]:
+    return [a["href"] or "" for t, a in tags_of(page.read_text(encoding="utf-8"))
+            if t == "a" and a.get("href")]
+
+
+def test_index_links_every_view_and_every_page_links_back(views):
+    index = views / "index.html"
+    assert set(_links(index)) >= {"graph.html", "provinces.html", "articles/index.html"}
+    for page in pages(views):
+        local = [h for h in _links(page) if not re.match(r"^[a-z]+:|^#", h)]
+        for href in local:  # every link between the pages resolves to a page written
+            assert (page.parent / href.split("#")[0]).resolve().is_file(), (page.name, href)
+        if page != index:
+            assert any((page.parent / h).resolve() == index.resolve() for h in local), page
+
+
+def test_index_without_articles_does_not_link_them(tmp_path):
+    written = write_views(extraction_to_quads(sample_extraction()) + gazetteer_quads(),
+                          tmp_path, articles=False)
+    assert written[0] == tmp_path / "index.html"
+    for page in (tmp_path / "index.html", tmp_path / "graph.html", tmp_path / "provinces.html"):
+        assert not any("articles/" in h for h in _links(page)), page.name
+
+
+def test_cli_view_open_opens_the_index(tmp_path, monkeypatch):
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    store = open_store(tmp_path / "store")
+    build_articles([sample_extraction()], store)
+    store.close()
+    runner = CliRunner()
+    result = runner.invoke(main, ["view", "--store", str(tmp_path / "store"),
+                                  "--out", str(tmp_path / "out"), "--open"])
+    assert result.exit_code == 0, result.output
+    assert opened == [(tmp_path / "out" / "index.html").resolve().as_uri()]
+    result = runner.invoke(main, ["view", "--store", str(tmp_path / "store"), "--out",
+                                  str(tmp_path / "one"), "--article", SAMPLE_ID, "--open"])
+    assert result.exit_code == 0, result.output
+    assert opened[-1] == (tmp_path / "one" / "articles" / f"{SAMPLE_ID}.html").resolve().as_uri()
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: False)
+    result = runner.invoke(main, ["view", "--store", str(tmp_path / "store"),
+                                  "--out", str(tmp_path / "out"), "--open"])
+    assert result.exit_code == 0 and "no web browser found" in result.stderr
+    result = runner.invoke(main, ["view", "--store", str(tmp_path / "store"),
+                                  "--out", str(tmp_path / "out")])
+    assert len(opened) == 2  # without --open nothing is opened
+
+
 def test_cli_view_without_store(tmp_path):
     result = CliRunner().invoke(main, ["view", "--store", str(tmp_path / "missing"),
                                        "--out", str(tmp_path / "out")])
