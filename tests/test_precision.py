@@ -229,3 +229,18 @@ def test_one_amount_for_a_list_of_provinces_is_no_ones_funding_but_each_is_a_par
     assert {p for p in ex.cooperation_pairs if "Hồ Chí Minh" in p} == {
         tuple(sorted(("Hồ Chí Minh", n))) for n in
         ("Lào Cai", "Yên Bái", "Phú Thọ", "Hà Giang", "Tuyên Quang", "Bắc Kạn")}
+
+
+def test_two_provinces_named_together_are_no_one_s_partners_for_money_and_documents():
+    ex = extract_text(
+        "Cấp phép đầu tư hai dự án\n"
+        "Công ty Pomina được cấp phép dự án tại Bà Rịa - Vũng Tàu với vốn 868 tỷ đồng, còn một công ty khác "
+        "đầu tư tại Quảng Ngãi.\n"
+        "Đắk Lắk tổ chức họp báo tại Hà Nội giới thiệu 10 chương trình hợp tác của lễ hội.",
+        "2017-03-01", "Cấp phép đầu tư hai dự án")
+    assert ex.cooperation_pairs == () and ex.fundings == () and ex.agreements == ()
+    titled = extract_text(
+        "Bình Dương tiếp tục hỗ trợ Bình Phước phát triển vùng biên giới\n"
+        "Tỉnh đã trao 30 tỷ đồng cho các huyện biên giới.",
+        "2015-06-18", "Bình Dương tiếp tục hỗ trợ Bình Phước phát triển vùng biên giới")
+    assert titled.cooperation_pairs == (("Bình Dương", "Bình Phước"),)

@@ -13,7 +13,7 @@ from .events import extract_events
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
-from .text import Doc, analyse, between_two, names_foreign, related_events, real_officials
+from .text import Doc, analyse, between_two, find_provinces, names_foreign, related_events, real_officials
 from .text import main_pair as text_main_pair
 from .text import pairs_from_facts
 
@@ -21,6 +21,8 @@ __all__ = ["extract", "analyse"]
 
 _COOPERATION = re.compile(r"hợp tác|ký kết|liên kết|phối hợp|kết nghĩa|hỗ trợ|giúp đỡ|đầu tư|"
                           r"làm việc|hội nghị|thỏa thuận|ghi nhớ", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\b(?:hợp tác|liên kết|kết nghĩa|phối hợp|ký kết)\b[^.;]{0,60}?\b(?:giữa\s+)?"
+                         r"(?:hai|2)\s+(?:tỉnh|bên|địa phương|thành phố|đơn vị)\b")
 _COOPERATION_WORD = re.compile(r"\b(?:hợp tác|ký kết|liên kết|kết nghĩa)\b[^.;]*$")
 _BETWEEN = re.compile(r"giữa\s+(?:[^,.;]{0,30}?)$")
 
@@ -30,7 +32,12 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     if is_english(article.text):
         return extract_english(article, gazetteer)
     doc = analyse(article, gazetteer)
+    stated = {p for p in _stated_pairs(doc) | _sides(doc) | _title_pair(doc, gazetteer) if p[0] != p[1]}
+    # The pair an article is about, which fills in a sentence's missing giver or party, must be
+    # one the text states a relation of: two provinces named together are not partners.
     main_pair = text_main_pair(doc, _COOPERATION)
+    if main_pair not in stated:
+        main_pair = next(iter(stated)) if len(stated) == 1 else None
     officials = real_officials(extract_officials(doc), places=gazetteer.aliases)
     fundings, shared_pairs = extract_fundings(doc, main_pair, officials)
     investments = extract_investments(doc, main_pair)
@@ -39,7 +46,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     events = extract_events(doc, officials)
 
     pairs = pairs_from_facts(agreements, fundings, investments, events) | gift_pairs(doc, fundings) | shared_pairs
-    pairs |= {p for p in _stated_pairs(doc) | _sides(doc) if p[0] != p[1]}
+    pairs |= stated
     events = related_events(events, pairs)
 
     used = {o.province for o in officials} | {e.place for e in events}
@@ -108,13 +115,20 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
             group = _listed(doc.text, ms, first)
             out |= {tuple(sorted((a.name, b.name))) for i, a in enumerate(group) for b in group[i + 1:]
                     if a.name != b.name}
+        names = {m.name for m in ms}
+        if len(names) == 2 and _BOTH_SIDES.search(sent.text):
+            out.add(tuple(sorted(names)))  # "... tổ chức hội nghị xúc tiến hợp tác giữa hai tỉnh"
         for a, b in zip(ms, ms[1:]):
             between = doc.text[a.end:b.start]
+            if re.fullmatch(r"\s*\)\s*và\s+[^,.;()]{0,50}\(?\s*", between) and a.name != b.name:
+                out.add(tuple(sorted((a.name, b.name))))  # "phường X (thành phố A) và phường Y (B) ký kết"
+                continue
             if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
                     _BETWEEN.search(doc.text[max(sent.start, a.start - 40):a.start])
                     or re.fullmatch(r"\s*[-–]\s*", between)  # "kết nghĩa và ký kết hợp tác Ninh Bình - Bạc Liêu"
                     and _COOPERATION_WORD.search(doc.text[max(sent.start, a.start - 40):a.start])
-                    or re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất)",
+                    or re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất|phối hợp|"
+                                 r"sơ kết|tổng kết|chương trình|thỏa thuận|ghi nhớ)",
                                  doc.text[b.end:sent.end])):
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
@@ -144,6 +158,21 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
     return out
+
+
+# A headline that states what two provinces do together: "Bình Dương tiếp tục hỗ trợ Bình Phước",
+# "Gia Lai - Kon Tum thống nhất kết luận về hợp tác", "Hà Giang - Tuyên Quang sơ kết ... chương trình".
+_TITLE_CUE = re.compile(r"hợp tác|liên kết|kết nghĩa|phối hợp|ký kết|\bký\b|hỗ trợ|trao|tặng|ủng hộ|giúp|thăm|"
+                        r"làm việc|đầu tư vào|kết luận|sơ kết|tổng kết|chương trình|thỏa thuận|chung tay|chia sẻ",
+                        re.IGNORECASE)
+
+
+def _title_pair(doc: Doc, gazetteer) -> set[tuple[str, str]]:
+    title = doc.article.title or doc.text.split("\n", 1)[0]
+    if not title or not _TITLE_CUE.search(title) or names_foreign(title):
+        return set()
+    names = {m.name for m in find_provinces(title, gazetteer) if not _VENUE.search(title[:m.start])}
+    return {tuple(sorted(names))} if len(names) == 2 else set()  # type: ignore[return-value]
 
 
 def _listed(text: str, ms, first) -> list:

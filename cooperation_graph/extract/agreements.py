@@ -180,7 +180,10 @@ def _agreement_for(agreements: list[dict], period: str | None) -> dict:
 
 
 def _parties(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None) -> tuple[str, ...]:
-    names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)})
+    # "Đắk Lắk tổ chức họp báo tại Hà Nội ...": the venue is not a party
+    names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)
+                    if not re.search(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$",
+                                     doc.text[max(sent.start, m.start - 20):m.start])})
     group = title_provinces(doc)
     if len(group) >= 3 and len(names) < 3 and re.search(r"\b(?:ba|bốn|năm|các|\d) (?:tỉnh|địa phương|bên)\b",
                                                          sent.text, re.IGNORECASE):
