@@ -244,3 +244,21 @@ def test_two_provinces_named_together_are_no_one_s_partners_for_money_and_docume
         "Tỉnh đã trao 30 tỷ đồng cho các huyện biên giới.",
         "2015-06-18", "Bình Dương tiếp tục hỗ trợ Bình Phước phát triển vùng biên giới")
     assert titled.cooperation_pairs == (("Bình Dương", "Bình Phước"),)
+
+
+def test_a_border_a_criminal_case_and_a_central_inspection_are_no_relation():
+    ex = extract_text(
+        "Đề nghị dừng đổ thải tại vùng biển giáp ranh\n"
+        "Liên quan đến việc tàu xả bùn thải trên vùng biển giáp ranh giữa hai tỉnh Nghệ An và Thanh Hóa, cần phối "
+        "hợp để giải quyết.\n"
+        "Bài toán điều tra còn phụ thuộc vào sự phối hợp giữa hai tỉnh Gia Lai và Kon Tum.\n"
+        "Ngày 8/7, Đoàn kiểm tra của Bộ Chính trị do đồng chí Nguyễn Thiện Nhân - Ủy viên Bộ Chính trị, Bí thư "
+        "Thành ủy Thành phố Hồ Chí Minh làm Trưởng đoàn đã làm việc với Ban Thường vụ Tỉnh ủy Cà Mau.",
+        "2017-07-09", "Đề nghị dừng đổ thải tại vùng biển giáp ranh")
+    assert ex.cooperation_pairs == () and ex.events == () and ex.agreements == ()
+    visit = extract_text(
+        "Bí thư Thăng thăm nhà ở xã hội\n"
+        "Sáng 5-2, Bí thư Thành ủy TP HCM Đinh La Thăng cùng đoàn công tác đã đến thăm hỏi một số gia đình công "
+        "nhân ở khu nhà ở xã hội tại tỉnh Bình Dương.",
+        "2017-02-06", "Bí thư Thăng thăm nhà ở xã hội")
+    assert visit.cooperation_pairs == (("Bình Dương", "Hồ Chí Minh"),)

@@ -91,6 +91,15 @@ _SIDE = re.compile(r"\b[Vv]ề phía\s+(?:(?:tỉnh|thành phố|TP\.?|Thành �
 _MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|hội đàm|lễ ký|buổi tiếp|chủ trì|đồng chủ trì)\b")
 # "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
+_CASE_WORDS = re.compile(r"\b(?:điều tra|vụ án|truy bắt|bắt giữ|truy nã|nghi phạm|đối tượng|lâm tặc|buôn lậu|"
+                         r"ma túy|tai nạn|đua xe|khởi tố)\b")
+# A central body acting ("Đoàn kiểm tra của Bộ Chính trị do ... Bí thư Thành ủy TP HCM làm Trưởng đoàn"):
+# the province inside its leader's title is no party.
+_CENTRAL_BODY = re.compile(r"\b[Đđ]oàn (?:kiểm tra|giám sát|công tác|khảo sát|thanh tra)\s+(?:của\s+)?"
+                           r"(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Chính phủ|Quốc hội|Ủy ban Kiểm tra Trung ương|"
+                           r"Trung ương|Bộ [A-ZĐ]\w*|Tổng cục)|\b(?<!viên )(?:Tổng cục|Bộ (?!Chính trị)[A-ZĐ]\w*)")
+# "vùng biển giáp ranh giữa Nghệ An và Thanh Hóa": a border, not a relation.
+_BORDER = re.compile(r"\b(?:giáp ranh|ranh giới|biên giới|địa giới|tiếp giáp|giáp)\s+(?:giữa\s+)?$")
 _CASE_WORK = re.compile(r"\b(?:Công an|Cơ quan (?:CSĐT|Cảnh sát điều tra)|Viện (?:KSND|kiểm sát)|Tòa án|TAND|"
                         r"Cục Cảnh sát|Phòng Cảnh sát)\b")
 _DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?!\s+Quốc hội)\b")
@@ -103,8 +112,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
     foreign = names_foreign(doc.text)  # most articles name no foreign party: one test for all
     for sent in doc.sentences:
         ms = doc.mentions_in(sent.start, sent.end)
-        if len(ms) < 2 or (foreign and names_foreign(sent.text)):
-            continue
+        if len(ms) < 2 or (foreign and names_foreign(sent.text)) or _CASE_WORDS.search(sent.text):
+            continue  # (a criminal case or an accident: police and courts working, not the provinces)
         out |= _working_with(doc, sent, ms)
         if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text):
             continue
@@ -125,6 +134,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                 continue
             if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
                     _BETWEEN.search(doc.text[max(sent.start, a.start - 40):a.start])
+                    and not _BORDER.search(doc.text[max(sent.start, a.start - 60):a.start].split("giữa")[0])
                     or re.fullmatch(r"\s*[-–]\s*", between)  # "kết nghĩa và ký kết hợp tác Ninh Bình - Bạc Liêu"
                     and _COOPERATION_WORD.search(doc.text[max(sent.start, a.start - 40):a.start])
                     or re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất|phối hợp|"
@@ -146,7 +156,11 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
             before = [m for m in ms if clause_start <= m.start and m.end <= v.start()
                       and not _VENUE.search(text, max(0, m.start - 20), m.start)]
             after = [m for m in ms if m.start >= v.end() and m.start - v.end() <= 80
-                     and "(" not in text[v.end():m.start]]
+                     and "(" not in text[v.end():m.start]
+                     and (pattern is _VISIT or not _VENUE.search(text, max(0, m.start - 20), m.start))
+                     and not _CENTRAL_BODY.search(text, v.end(), m.start)]
+            if before and _CENTRAL_BODY.search(text, clause_start, before[-1].start):
+                continue
             if not before or not after:
                 continue
             if _CASE_WORK.search(text, clause_start, v.start()):
