@@ -118,6 +118,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
         if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text):
             continue
         among = re.search(r"\bgiữa\s+(?:các|hai|ba|bốn|năm|\d+)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)\s+", sent.text)
+        if among and _BORDER.search(sent.text[max(0, among.start() - 40):among.start()] + " "):
+            among = None  # "vùng biển giáp ranh giữa hai tỉnh A và B": a border
         first = next((m for m in ms if among and sent.start + among.start() < m.start <= sent.start + among.end()),
                      None)
         if first is not None:  # "hợp tác ... giữa 3 tỉnh Thanh Hóa - Nghệ An - Hà Tĩnh": each with each
