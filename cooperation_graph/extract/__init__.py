@@ -83,7 +83,9 @@ _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết ngh
                    r"hội kiến|tiếp xúc)\s+với\b")
 _VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm|"
                     r"trao đổi kinh nghiệm|công tác)\s+(?:tại|ở|với)|"
-                    r"đến thăm|thăm hỏi|trao quà|tặng quà|trao hỗ trợ|trao tiền)\b")
+                    r"đến thăm|thăm hỏi|trao quà|tặng quà|trao hỗ trợ|trao tiền|"
+                    r"đến(?=\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?[A-ZĐ][^,.;]{0,25}?\s+(?:khảo sát|làm việc|"
+                    r"trao đổi kinh nghiệm|học tập kinh nghiệm)))\b")
 # Provinces listed as one side: "với các tỉnh Sóc Trăng, Kiên Giang và Bạc Liêu".
 _LIST_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 # "Về phía tỉnh Nghệ An có các đồng chí ... Về phía tỉnh Quảng Ngãi có ...": the two sides of a meeting.
@@ -102,7 +104,8 @@ _CENTRAL_BODY = re.compile(r"\b[Đđ]oàn (?:kiểm tra|giám sát|công tác|kh
 _BORDER = re.compile(r"\b(?:giáp ranh|ranh giới|biên giới|địa giới|tiếp giáp|giáp)\s+(?:giữa\s+)?$")
 _CASE_WORK = re.compile(r"\b(?:Công an|Cơ quan (?:CSĐT|Cảnh sát điều tra)|Viện (?:KSND|kiểm sát)|Tòa án|TAND|"
                         r"Cục Cảnh sát|Phòng Cảnh sát)\b")
-_DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?!\s+Quốc hội)\b")
+_DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?!\s+Quốc hội)\b|"
+                         r"\b(?:Bí thư|Chủ tịch|Phó Chủ tịch|Phó Bí thư) (?:Tỉnh ủy|Thành ủy|UBND|Ủy ban nhân dân)\b")
 
 
 def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
@@ -136,7 +139,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                 continue
             if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
                     _BETWEEN.search(doc.text[max(sent.start, a.start - 40):a.start])
-                    and not _BORDER.search(doc.text[max(sent.start, a.start - 60):a.start].split("giữa")[0])
+                    and not re.search(r"giáp ranh|ranh giới|biên giới|địa giới|tiếp giáp",
+                                      doc.text[max(sent.start, a.start - 60):a.start])
                     or re.fullmatch(r"\s*[-–]\s*", between)  # "kết nghĩa và ký kết hợp tác Ninh Bình - Bạc Liêu"
                     and _COOPERATION_WORD.search(doc.text[max(sent.start, a.start - 40):a.start])
                     or re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất|phối hợp|"
@@ -157,8 +161,9 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
             clause_start = max(sent.start, text.rfind(";", sent.start, v.start()) + 1)
             before = [m for m in ms if clause_start <= m.start and m.end <= v.start()
                       and not _VENUE.search(text, max(0, m.start - 20), m.start)]
-            after = [m for m in ms if m.start >= v.end() and m.start - v.end() <= 80
-                     and "(" not in text[v.end():m.start]
+            after = [m for m in ms if m.start >= v.end() and m.start - v.end() <= 120
+                     and (m.start - v.end() <= 80 and "(" not in text[v.end():m.start]
+                          or pattern is _VISIT and re.search(r"\btại\s+(?:tỉnh\s+|thành phố\s+)?$", text[v.end():m.start]))
                      and (pattern is _VISIT or not _VENUE.search(text, max(0, m.start - 20), m.start))
                      and not _CENTRAL_BODY.search(text, v.end(), m.start)]
             if before and _CENTRAL_BODY.search(text, clause_start, before[-1].start):

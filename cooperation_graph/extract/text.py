@@ -33,7 +33,8 @@ _NOT_PROVINCE_KEYWORD = re.compile(
     r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
     r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
     r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
-    r"Siêu thị|siêu thị|Khách sạn|khách sạn|vành đai|Vành đai)(?![\w])"
+    r"Siêu thị|siêu thị|Khách sạn|khách sạn|vành đai|Vành đai|nhà thi đấu|Nhà thi đấu|sân vận động|"
+    r"Sân vận động|SVĐ|trường đua|Trường đua|cung thể thao|Cung thể thao|chợ|Chợ|bến xe|Bến xe)(?![\w])"
 )
 _CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
 # Company names run on in lower case ("Công ty CP Xuất nhập khẩu Thủy sản Tiền Giang") until a
