@@ -262,3 +262,19 @@ def test_a_border_a_criminal_case_and_a_central_inspection_are_no_relation():
         "nhân ở khu nhà ở xã hội tại tỉnh Bình Dương.",
         "2017-02-06", "Bí thư Thăng thăm nhà ở xã hội")
     assert visit.cooperation_pairs == (("Bình Dương", "Hồ Chí Minh"),)
+
+
+def test_clubs_companies_routes_audiences_and_criminal_money_are_no_relation():
+    ex = extract_text(
+        "Ngoại binh nhập tịch giúp SHB Đà Nẵng đại thắng Than Quảng Ninh\n"
+        "Công ty Quốc Cường Gia Lai ký biên bản ghi nhớ với Sunny Island về khu đất ở TP HCM.\n"
+        "Ngày 4/8, Sơn Tùng biểu diễn tại Cung thể thao Tiên Sơn (Đà Nẵng) và gặp gỡ với khán giả Hà Nội ngày 11/8.\n"
+        "Bị cáo nhận 50 triệu đồng tiền công để vận chuyển ma túy từ Hà Nội vào TP HCM.\n"
+        "Hiện Bình Dương có 85 dự án nhà ở xã hội, TP HCM sẽ học tập mô hình này.\n"
+        "Chính phủ giao chính quyền 3 tỉnh xây dựng đặc khu Vân Đồn (Quảng Ninh), Bắc Vân Phong (Khánh Hòa) "
+        "và Phú Quốc (Kiên Giang).",
+        "2017-06-02", "Ngoại binh nhập tịch giúp SHB Đà Nẵng đại thắng Than Quảng Ninh")
+    assert ex.cooperation_pairs == () and ex.fundings == () and ex.investments == () and ex.agreements == ()
+    route = extract_text("Đi bộ từ Yên Bái về Hà Nội, phụ hồ được CSGT giúp đỡ\nAnh đi bộ suốt ba ngày.",
+                         "2017-01-02", "Đi bộ từ Yên Bái về Hà Nội, phụ hồ được CSGT giúp đỡ")
+    assert route.cooperation_pairs == ()

@@ -21,6 +21,11 @@ __all__ = ["extract", "analyse"]
 
 _COOPERATION = re.compile(r"hợp tác|ký kết|liên kết|phối hợp|kết nghĩa|hỗ trợ|giúp đỡ|đầu tư|"
                           r"làm việc|hội nghị|thỏa thuận|ghi nhớ", re.IGNORECASE)
+# "Tham gia buổi thăm hỏi và trao quà có các đồng chí: A, ... tỉnh X; B, ... tỉnh Y".
+_ATTENDED_BY = re.compile(r"\s*(?:Tham gia|Tham dự|Dự|Cùng dự)\s+(?:buổi|lễ|hội nghị|cuộc|chuyến)\b[^.;:]{0,60}?"
+                          r"\b(?:trao|thăm|làm việc|ký|hội nghị|tiếp)\b[^.;:]{0,40}?\bcó\s+(?:các\s+)?đồng chí")
+# "Thực hiện hỗ trợ tỉnh Khánh Hòa đợt này, Thành phố Hồ Chí Minh đã ...": support named before its giver.
+_SUPPORTING = re.compile(r"\s*(?:Thực hiện|Để|Nhằm)\s+(?:việc\s+)?(?:hỗ trợ|giúp đỡ|chia sẻ với|ủng hộ)\s+")
 _BOTH_SIDES = re.compile(r"\b(?:hợp tác|liên kết|kết nghĩa|phối hợp|ký kết)\b[^.;]{0,60}?\b(?:giữa\s+)?"
                          r"(?:hai|2)\s+(?:tỉnh|bên|địa phương|thành phố|đơn vị)\b")
 _COOPERATION_WORD = re.compile(r"\b(?:hợp tác|ký kết|liên kết|kết nghĩa)\b[^.;]*$")
@@ -80,7 +85,7 @@ def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
 # "X làm việc với Y", "X ký kết với Y", "Đoàn công tác tỉnh X thăm và làm việc tại tỉnh Y":
 # one province's people meeting or working with another's.
 _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết nghĩa|phối hợp|gặp gỡ|trao đổi kinh nghiệm|"
-                   r"hội kiến|tiếp xúc)\s+với\b")
+                   r"hội kiến|tiếp xúc)\s+với\b(?!\s+cử tri)")
 _VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm|"
                     r"trao đổi kinh nghiệm|công tác)\s+(?:tại|ở|với)|"
                     r"đến thăm|thăm hỏi|trao quà|tặng quà|trao hỗ trợ|trao tiền|"
@@ -118,6 +123,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
         if len(ms) < 2 or (foreign and names_foreign(sent.text)) or _CASE_WORDS.search(sent.text):
             continue  # (a criminal case or an accident: police and courts working, not the provinces)
         out |= _working_with(doc, sent, ms)
+        if len({m.name for m in ms}) == 2 and (_ATTENDED_BY.match(sent.text) or _SUPPORTING.match(sent.text)):
+            out.add(tuple(sorted({m.name for m in ms})))  # two provinces' leaders at one hand-over or meeting
         if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text):
             continue
         among = re.search(r"\bgiữa\s+(?:các|hai|ba|bốn|năm|\d+)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)\s+", sent.text)
@@ -134,7 +141,9 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
             out.add(tuple(sorted(names)))  # "... tổ chức hội nghị xúc tiến hợp tác giữa hai tỉnh"
         for a, b in zip(ms, ms[1:]):
             between = doc.text[a.end:b.start]
-            if re.fullmatch(r"\s*\)\s*và\s+[^,.;()]{0,50}\(?\s*", between) and a.name != b.name:
+            if re.fullmatch(r"\s*\)\s*và\s+[^,.;()]{0,50}\(?\s*", between) and a.name != b.name and re.match(
+                    r"\s*\)?(?:\s*\([^()]{0,20}\))?\s*(?:đã\s+|vừa\s+|cùng\s+)?(?:ký|tổ chức|phối hợp|thống nhất|kết nghĩa)",
+                    doc.text[b.end:sent.end]):
                 out.add(tuple(sorted((a.name, b.name))))  # "phường X (thành phố A) và phường Y (B) ký kết"
                 continue
             if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
@@ -144,7 +153,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     or re.fullmatch(r"\s*[-–]\s*", between)  # "kết nghĩa và ký kết hợp tác Ninh Bình - Bạc Liêu"
                     and _COOPERATION_WORD.search(doc.text[max(sent.start, a.start - 40):a.start])
                     or re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất|phối hợp|"
-                                 r"sơ kết|tổng kết|chương trình|thỏa thuận|ghi nhớ)",
+                                 r"sơ kết|tổng kết|chương trình|thỏa thuận|ghi nhớ)(?!\s+với\s+(?:các\s+)?(?:bộ|Bộ|ngành|"
+                                 r"cơ quan|doanh nghiệp|Tổng cục|Trung ương))",
                                  doc.text[b.end:sent.end])):
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
@@ -160,14 +170,18 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
         for v in pattern.finditer(text, sent.start, sent.end):
             clause_start = max(sent.start, text.rfind(";", sent.start, v.start()) + 1)
             before = [m for m in ms if clause_start <= m.start and m.end <= v.start()
-                      and not _VENUE.search(text, max(0, m.start - 20), m.start)]
+                      and not _VENUE.search(text, max(0, m.start - 20), m.start)
+                      and not re.search(r"\(\s*$", text[max(0, m.start - 3):m.start])]
             after = [m for m in ms if m.start >= v.end() and m.start - v.end() <= 120
                      and (m.start - v.end() <= 80 and "(" not in text[v.end():m.start]
                           or pattern is _VISIT and re.search(r"\btại\s+(?:tỉnh\s+|thành phố\s+)?$", text[v.end():m.start]))
                      and (pattern is _VISIT or not _VENUE.search(text, max(0, m.start - 20), m.start))
-                     and not _CENTRAL_BODY.search(text, v.end(), m.start)]
-            if before and _CENTRAL_BODY.search(text, clause_start, before[-1].start):
-                continue
+                     and not _CENTRAL_BODY.search(text, v.end(), m.start)
+                     and not re.search(r"\b(?:khán giả|cử tri|người hâm mộ|bạn đọc|du khách)\s+$", text[max(0, m.start - 20):m.start])]
+            if before and _CENTRAL_BODY.search(text, clause_start, v.start()):
+                continue  # "... Bí thư Thành ủy TPHCM dẫn đầu đoàn công tác của Bộ Chính trị đến làm việc với ..."
+            if re.search(r"\b(?:sau khi|trước khi|khi)\s+(?:đã\s+)?$", text[clause_start:v.start()]):
+                continue  # "sau khi làm việc với các tỉnh A, B, C, Chủ tịch UBND TP ...": the subject follows
             if not before or not after:
                 continue
             if _CASE_WORK.search(text, clause_start, v.start()):
@@ -192,8 +206,16 @@ def _title_pair(doc: Doc, gazetteer) -> set[tuple[str, str]]:
     title = doc.article.title or doc.text.split("\n", 1)[0]
     if not title or not _TITLE_CUE.search(title) or names_foreign(title):
         return set()
-    names = {m.name for m in find_provinces(title, gazetteer) if not _VENUE.search(title[:m.start])}
-    return {tuple(sorted(names))} if len(names) == 2 else set()  # type: ignore[return-value]
+    ms = [m for m in find_provinces(title, gazetteer) if not _VENUE.search(title[:m.start])]
+    names = {m.name for m in ms}
+    if len(names) != 2:
+        return set()
+    a, b = ms[0], next(m for m in ms if m.name != ms[0].name)
+    between = title[a.end:b.start]
+    if not (re.fullmatch(r"\s*(?:[-–]|và|với)\s*", between) or _TITLE_CUE.search(between)) \
+            or re.search(r"\btừ\s+[^,]{0,20}$", title[:a.start]):
+        return set()  # "Đi bộ từ Yên Bái về Hà Nội, ... được giúp đỡ": a route, no relation
+    return {tuple(sorted(names))}  # type: ignore[return-value]
 
 
 def _listed(text: str, ms, first) -> list:

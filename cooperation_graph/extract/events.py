@@ -15,7 +15,7 @@ from .text import Doc, Mention
 KINDS = (
     ("lễ ký kết", r"[Ll]ễ ký kết|ký(?: kết)? (?:lại )?(?i:chương trình|thỏa thuận|biên bản|kế hoạch|quy chế)"),
     ("hội nghị", r"[Hh]ội nghị"),
-    ("hội thảo", r"[Hh]ội thảo"),
+    ("hội thảo", r"(?<!Quốc )[Hh]ội thảo"),
     ("tọa đàm", r"[Tt]ọa đàm"),
     ("diễn đàn", r"[Dd]iễn đàn"),
     ("lễ ký kết", r"[Ll]ễ ký\b"),

@@ -25,6 +25,8 @@ _NOT_FUNDING_BEFORE = re.compile(
     # a price: "với giá 250 triệu đồng", "mô hình nhà 100 triệu", "căn hộ 172 triệu"
     r"|\b(?:giá|giá bán|mức giá|nhà|căn nhà|căn hộ|căn)\s*$"
 )
+_CRIME = re.compile(r"\b(?:ma túy|vận chuyển thuê|bị cáo|đối tượng|nghi phạm|tang vật|khởi tố|lừa đảo|"
+                    r"chiếm đoạt|trộm|cướp|đánh bạc|cá độ|hối lộ)\b")
 _PARTS = re.compile(r"^\s*(?:Trong đó|trong đó|Cụ thể|cụ thể)\b")
 _EACH = re.compile(r"\bmỗi\s+(?:tỉnh|thành phố|địa phương|đơn vị|nơi)\b")
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
@@ -111,8 +113,8 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                  shared: set[tuple[str, str]]) -> list[Funding]:
     """Fundings of one sentence, clause by clause (``;`` separates clauses)."""
     text = sent.text
-    if not VERBS.search(text):
-        return []
+    if not VERBS.search(text) or _CRIME.search(text):
+        return []  # (money in a criminal case: a courier's fee, a fraud's takings)
     mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                 for m in doc.mentions_in(sent.start, sent.end)]
     all_money = find_money(text)

@@ -13,6 +13,7 @@ _VERB = re.compile(rf"\b(?:đầu tư|thu hút|rót vốn)\b|\bcó (?:{_COUNT}) 
 _PROJECTS = re.compile(rf"(?<![\d.,])({_COUNT})\s+dự án")
 _CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$")
 _HOST_BEFORE = re.compile(r"\b(?:tại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")
+_INVESTORS = re.compile(r"\b(?:doanh nghiệp|nhà đầu tư|DN|công ty|tập đoàn)\b", re.IGNORECASE)
 _INVESTOR_BEFORE = re.compile(r"\b(?:từ|của|doanh nghiệp|nhà đầu tư|DN)\s+(?:các\s+)?(?:doanh nghiệp\s+)?$")
 
 
@@ -34,6 +35,8 @@ def extract_investments(doc: Doc, main_pair: tuple[str, str] | None = None) -> l
                 host = x.name
             elif _INVESTOR_BEFORE.search(pre) and investor is None:
                 investor = x.name
+        if verb.group().startswith("có") and not _INVESTORS.search(text):
+            continue  # "Bình Dương có 85 dự án": a province's own count, not another's investors
         if investor is None and verb.group().startswith("có"):  # "doanh nghiệp X có 7 dự án tại Y"
             before = [x for x in mentions if x.end <= verb.start() and x.name != host]
             investor = before[-1].name if before else None
@@ -43,7 +46,8 @@ def extract_investments(doc: Doc, main_pair: tuple[str, str] | None = None) -> l
         if investor is None:
             before = [x for x in mentions if x.end <= verb.start() and x.name != host]
             investor = before[-1].name if before else None
-        if investor is None and main_pair and host in main_pair:
+        if investor is None and main_pair and host in main_pair and re.search(
+                r"\b(?:doanh nghiệp|nhà đầu tư|DN)\s+(?:của\s+)?(?:tỉnh|thành phố|TP|bạn|hai)\b", text):
             investor = main_pair[1] if host == main_pair[0] else main_pair[0]  # "doanh nghiệp của tỉnh"
         if host is None or investor == host:
             continue

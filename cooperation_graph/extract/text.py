@@ -28,7 +28,7 @@ _BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])"
 _THU_DO = re.compile(rf"(?<![\w])(?<!vùng )[Tt]hủ đô(?!\s+[{UPPER}])")  # "vùng Thủ đô": the region
 # Province names inside other names are not the province acting.
 _NOT_PROVINCE_KEYWORD = re.compile(
-    r"\b(?:sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
+    r"\b(?:sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|đoạn|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
     r"Đại học|đại học|Trường|trường|Bệnh viện|"
     r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
     r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
@@ -45,7 +45,11 @@ _COMPANY_RUN = re.compile(r"(?:\s+(?!(?:của|tại|ở|với|và|cho|thuộc|tr
 _NOT_PROVINCE_NAMES = re.compile(
     r"(?<![\w])(?:Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam - Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
     r"Nghĩa Bình|Hà Sơn Bình|Nghệ Tĩnh|Hoàng Liên Sơn|Minh Hải|Hà Tuyên|Hà Bắc|Hải Hưng|Vĩnh Phú|"
-    r"Cửu Long|Sông Bé|Thuận Hải|Phú Khánh|Gia Lai - Kon Tum|Bắc Thái|Hà Nội mới|Hànộimới)(?![\w])"
+    r"Cửu Long|Sông Bé|Thuận Hải|Phú Khánh|Gia Lai - Kon Tum|Bắc Thái|Hà Nội mới|Hànộimới|"
+    # clubs and companies named after a province
+    r"Hoàng Anh Gia Lai|Quốc Cường Gia Lai|Sông Lam Nghệ An|Than Quảng Ninh|Becamex Bình Dương|SHB Đà Nẵng|"
+    r"XSKT Cần Thơ|Sanna Khánh Hòa|Formosa Hà Tĩnh|Hà Nội FC|Hà Nội T&T|Viettel|Hải Phòng FC|Thanh Hóa FC|"
+    r"Quảng Nam FC|Nam Định FC|Bình Định FC|Long An FC|Đồng Tháp FC)(?![\w])"
 )
 # A province name right after a family name (and up to two given names) is part of a person's
 # name: "Phó Thủ tướng Trương Hòa Bình", "ông Phí Thái Bình", "Nguyễn Hòa Bình".
