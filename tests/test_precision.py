@@ -278,3 +278,16 @@ def test_clubs_companies_routes_audiences_and_criminal_money_are_no_relation():
     route = extract_text("Đi bộ từ Yên Bái về Hà Nội, phụ hồ được CSGT giúp đỡ\nAnh đi bộ suốt ba ngày.",
                          "2017-01-02", "Đi bộ từ Yên Bái về Hà Nội, phụ hồ được CSGT giúp đỡ")
     assert route.cooperation_pairs == ()
+
+
+def test_fragments_places_religious_company_and_association_posts_are_no_officials():
+    ex = extract_text(
+        "Tin tổng hợp\n"
+        "Bộ trưởng Giao thông lo quá tải ở Tân Sơn Nhất, Bộ trưởng Trương Quang Nghĩa cho biết.\n"
+        "Ông Thích Thanh Quyết, Phó Chủ tịch Hội đồng trị sự Giáo hội Phật giáo Việt Nam, phát biểu.\n"
+        "Ông Trần Khánh Chương, Chủ tịch Hội Mỹ thuật Việt Nam, nhận định bức tranh có sự sao chép.\n"
+        "Ông Trịnh Sướng, Chủ tịch HĐTV công ty, bị bắt.\n"
+        "Ông Lò Văn Huynh, Trưởng phòng khảo thí, cho biết kỳ thi diễn ra an toàn.\n"
+        "Ông Cù Ngọc Nam, Phó Giám đốc Sở Y tế tỉnh Hà Tĩnh, cho biết.",
+        "2018-07-01", "Tin tổng hợp")
+    assert set(officials(ex)) == {"Trương Quang Nghĩa", "Cù Ngọc Nam"}

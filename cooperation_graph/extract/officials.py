@@ -29,6 +29,7 @@ HISTORICAL = frozenset({
     "nguyễn thị minh khai", "võ văn kiệt", "lê đức thọ", "nguyễn văn linh", "đỗ mười",
     "lê khả phiêu", "phan văn khải", "nguyễn lương bằng", "hoàng văn thụ", "lê văn lương",
     "nguyễn chí thanh", "phạm hùng", "huỳnh tấn phát", "nguyễn hữu thọ", "võ chí công",
+    "phan châu trinh", "phan bội châu", "huỳnh thúc kháng", "trần hưng đạo", "lý thường kiệt",
 })
 _HEADS = (
     r"(?:Phó\s+)?(?:[Tt]rưởng [Đđ]oàn (?=(?:chuyên trách )?(?:[Đđ]oàn )?(?:đại biểu|ĐBQH|Đại biểu))|Tổng Bí thư|Thường trực Ban Bí thư|Bí thư|Chủ tịch|Ủy viên|Trưởng [Bb]an|"
@@ -125,6 +126,7 @@ _CENTRAL = re.compile(r"Trung ương|Quốc hội|\bQH\b|Chính phủ|\bBộ\b|T
                       r"Nhà nước|Tổng Bí thư|Việt Nam|\bVN\b")
 # Local bodies: a province, or a district, commune or hamlet inside one.
 _LOCAL_BODY = re.compile(r"Thành ủy|Tỉnh ủy|Ủy ban [Nn]hân dân|Hội đồng nhân dân|Mặt trận|\bSở\b|[Tt]ỉnh\b|"
+                         r"Thành [Đđ]oàn|Tỉnh [Đđ]oàn|[Bb]an [Qq]uản lý|^(?:Phó )?Trưởng phòng\b|"
                          r"[Tt]hành phố|Công an|\b(?:xã|phường|[Qq]uận|[Hh]uyện|thị xã|thị trấn|thôn|xóm|ấp|bản|"
                          r"[Cc]hi bộ|Đảng ủy)\b(?! hội)|\bP$")
 _BARE_POST = re.compile(r"^(?:Phó )?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Tư lệnh|Trưởng phòng|"
@@ -239,10 +241,14 @@ def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
         start = m.start()
         # Drop capitalised title/organisation words and honorifics in front of the name.
         titled = bool(HEAD.match(text[m.end():].lstrip(" ,-–(")))
+        cut_unknown = False  # a capitalised word that is no title word was cut off the front
         while words and (words[0] in _NOT_NAME_WORDS or words[0] not in SURNAMES and len(words) > 2
                          and not titled and not _name_slot(masked_text, start)):
+            cut_unknown = cut_unknown or words[0] not in _NOT_NAME_WORDS
             start += len(words[0]) + 1
             words = words[1:]
+        if cut_unknown and len(words) == 2:
+            continue  # the tail of a longer name: "Tân Sơn Nhất" has no person "Sơn Nhất"
         if not 2 <= len(words) <= (5 if words[0] in ("Y", "H") else 4):  # Ê Đê: Y Thanh Hà Niê Kđăm
             continue
         if words[0] not in SURNAMES and not _name_slot(masked_text, start) \

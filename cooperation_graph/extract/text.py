@@ -263,7 +263,8 @@ _NAME_TAIL = {"Ông", "Bà", "Ngày", "Tại", "Theo", "Trong", "Khi", "Vấn", 
 _SURNAME_WORDS = frozenset(_SURNAMES.split("|")) | {
     "Nông", "Bế", "Tẩn", "Hầu", "Vàng", "Lường", "Quàng", "Cầm", "Lục", "Y", "Ksor", "Rơ", "Điểu", "Danh",
     "Thạch", "Sơn", "Kim", "Bạch", "Âu", "Diệp", "Quan", "Tôn", "Trình", "Viên", "Ưng", "Đào", "Giáp", "Thân",
-    "Lữ", "Mùa", "Sầm", "Tráng", "Vi", "Cà", "Chẩu", "Đầu", "Đồng", "Giang", "Kha", "Ông", "Phó", "Bàn", "Uông", "Khuất"}
+    "Lữ", "Mùa", "Sầm", "Tráng", "Vi", "Cà", "Chẩu", "Đầu", "Đồng", "Giang", "Kha", "Ông", "Phó", "Bàn", "Uông", "Khuất",
+    "Cù", "Tất", "Khương", "Ksor", "Siu", "Rơ", "Rmah", "Nay", "Kpă", "Y", "H"}
 # A "name" opening with one of these is an institution, a place or a foreign leader's title word.
 _NOT_NAME_START = {"Cục", "Bộ", "Sở", "Phòng", "Ban", "Viện", "Điện", "Bắc", "Tổng", "Ủy", "Trung", "Quỹ", "Công",
                    "Tập", "Ngân", "Trường", "Bệnh", "Nhà", "Hội", "Liên", "Hiệp", "Thủ", "Đại", "Học"}
@@ -278,7 +279,12 @@ _NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iá
                          r"(?<![\w])[Vv]iện (?!KSND|[Kk]iểm sát|trưởng)\w|[Đđ]ại học|\bĐH\b|[Hh]ọc viện|[Nn]hà hát|"
                          r"(?<![\w])(?:Đài|[Bb]áo|[Tt]ạp chí)(?![\w])|VOH|VTV|[Ll]iên đoàn [Bb]óng đá|"
                          r"[Hh]ội [Dd]oanh|[Tt]rung [Tt]âm|[Xx]í nghiệp|\bCty\b|\w[Bb]ank\b|[Tt]ổng hội|"
-                         r"[Ll]iên đoàn (?:[Ll]uật sư|LS|[Bb]óng đá)|LĐBĐ|\bHội (?!đồng)[a-zđ]|[Cc]hợ\b|[Dd]i tích")
+                         r"[Ll]iên đoàn (?:[Ll]uật sư|LS|[Bb]óng đá)|LĐBĐ|\bHội (?!đồng)[a-zđ]|[Cc]hợ\b|[Dd]i tích|"
+                         r"\bHội (?:Mỹ thuật|Nhà văn|Nhà báo|Âm nhạc|Điện ảnh|Sân khấu|Kiến trúc sư|Văn nghệ|"
+                         r"Bất động sản|Lữ hành|Du lịch|Xây dựng|Khoa học)|[Gg]iáo hội|Phật giáo|Công giáo|"
+                         r"HĐTV|[Hh]ội đồng thành viên|[Nn]hà xuất bản|\bEVN|Huawei|Samsung|"
+                         r"Giám đốc (?:tài chính|điều hành|kinh doanh|[Tt]ruyền thông|phân tích|marketing|nhân sự|sản xuất|"
+                         r"kỹ thuật|dự án)|Chủ nhiệm (?:đề án|đề tài|dự án)")
 # A Vietnamese syllable without its tone and vowel marks: onset, one to three vowels, coda.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
 # Central posts: they give their holder no province (``Phó Thủ tướng`` visiting Đà Nẵng).
@@ -302,6 +308,8 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
             words.pop()
         if len(words) > 2 and words[0] not in _SURNAME_WORDS and words[1] in _SURNAME_WORDS:
             words.pop(0)
+            if len(words) == 2 and vietnamese:
+                continue  # "Tân Sơn Nhất" names a place, and "Sơn Nhất" no one
         name = " ".join(words)
         if len(words) < 2 or words[0] in _NOT_NAME_START or _NOT_NAMES.match(name) or FOREIGN.fullmatch(name):
             continue
@@ -311,6 +319,9 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
         if places is not None and (places.get(name) or (words[0] not in _SURNAME_WORDS
                                                          and places.get(" ".join(words[1:])))):
             continue  # a province taken for a name ("Đà Nẵng", "Thái Bình Dương")
+        if vietnamese and len(words) == 2 and words[0] not in _SURNAME_WORDS and "'" not in name \
+                and _SYLLABLE.match(_plain(words[1])):
+            continue  # no family name: a fragment or a place ("Sơn Nhất", "Lao Động", "Nhật Linh")
         if name in seen:
             continue  # one entry per person
         seen.add(name)
@@ -328,6 +339,12 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
 
 _BARE_POST = re.compile(r"^(?:Phó )?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Tư lệnh|Trưởng phòng|"
                         r"Chủ nhiệm|Ủy viên|Viện trưởng|Tổng Thư ký)(?: [Tt]hường trực)?$")
+
+
+def _plain(word: str) -> str:
+    """A word without its tone and vowel marks, lower case: ``Vảng`` -> ``vang``."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+                   if not unicodedata.combining(c))
 
 
 def _foreign_name(words: list[str]) -> bool:
