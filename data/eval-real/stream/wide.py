@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Precision on two wider ordinary news streams, from blind hand judgments.
+
+The 820-article samples (``audit.py``) emit few cooperation facts, too few to measure precision.
+Two wider streams are therefore judged as well:
+
+- ``crawl``: every article of the 2017 baomoi crawl behind ``sample.jsonl`` (magizbox/scraper,
+  ``vn_news/data/`` at the pinned commit) that is in neither sample, 34,620 articles, ids
+  ``crawl-<file name>``; it served to find the classes of error (a dev stream);
+- ``vietnews``: 6,000 articles drawn at random from the test part of the VietNews corpus
+  (ThanhChinhBK/vietnews, tuoitre / vnexpress / nguoiduatin, 2017-2019; ``vietnews-sample.jsonl``),
+  and ``vietnews-heldout``: 6,000 more from its val part (``vietnews-heldout.jsonl``), judged once
+  after the fixes, never used to fix anything.
+
+Each ``*-judgments.jsonl`` holds, per emitted fact, the article id, the fact, the verdict of a
+reader who had not read the extractors, and why. No article text is kept: this script
+re-creates the texts from local clones (``fetch`` brings them), runs the extractor over them,
+and prints per stream and fact type how many emitted facts were judged right, wrong or not yet;
+``--unjudged FILE`` lists the facts still to judge.
+
+    python3 data/eval-real/stream/wide.py --crawl-mirror /work/.mirror/magizbox+scraper/repo/.git \\
+        --vietnews-mirror /work/.mirror/ThanhChinhBK+vietnews/repo
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from audit import facts_of  # the same fact shapes as the sample's judgments
+
+from cooperation_graph.ingest import make_article
+from cooperation_graph.pipeline import extract_article
+
+HERE = Path(__file__).resolve().parent
+
+
+def _blobs(git_dir: str, commit: str, paths: list[str]):
+    """Yield (path, bytes) of each path at commit, through one ``git cat-file --batch``."""
+    proc = subprocess.Popen(["git", "--git-dir", git_dir, "cat-file", "--batch"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    for path in paths:
+        proc.stdin.write(f"{commit}:{path}\n".encode())
+        proc.stdin.flush()
+        header = proc.stdout.readline().split()
+        if len(header) < 3:
+            continue
+        raw = proc.stdout.read(int(header[2]))
+        proc.stdout.read(1)
+        yield path, raw
+    proc.stdin.close()
+    proc.wait()
+
+
+def crawl_articles(git_dir: str):
+    """The crawl's articles outside the two samples, as (id, title, text)."""
+    sys.path.insert(0, str(HERE))
+    import recreate
+
+    commit = json.loads((HERE / "sample.jsonl").read_text(encoding="utf-8").splitlines()[0])["commit"]
+    skip = {json.loads(line)["path"] for name in ("sample.jsonl", "keyword-sample.jsonl")
+            for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()}
+    listed = subprocess.run(["git", "--git-dir", git_dir, "ls-tree", "-r", "--name-only", commit, "vn_news/data/"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    for path, raw in _blobs(git_dir, commit, [p for p in listed if p not in skip]):
+        title, body = recreate.split_article(raw)
+        yield "crawl-" + Path(path).stem, title, recreate.article_text(title, body)
+
+
+def _detokenize(text: str) -> str:
+    """VietNews keeps its texts word-segmented (``Hồ_Chí_Minh``, spaces before punctuation)."""
+    text = text.replace("_", " ")
+    text = re.sub(r" ([,.;:!?%)\]”»])", r"\1", text)
+    text = re.sub(r"([(\[“«]) ", r"\1", text)
+    return re.sub(r"(\d) ([,.]) (\d)", r"\1\2\3", text)
+
+
+def vietnews_articles(git_dir: str, sample: Path):
+    records = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ids = {r["path"]: r["id"] for r in records}
+    for path, raw in _blobs(git_dir, records[0]["commit"], [r["path"] for r in records]):
+        text = _detokenize(raw.decode("utf-8"))
+        yield ids[path], text.strip().split("\n", 1)[0].strip(), text
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--crawl-mirror", help="git dir of magizbox/scraper")
+    ap.add_argument("--vietnews-mirror", help="git dir of ThanhChinhBK/vietnews")
+    ap.add_argument("--unjudged", type=Path, default=Path("/tmp/wide-unjudged.jsonl"))
+    args = ap.parse_args()
+    streams = []
+    if args.crawl_mirror:
+        streams.append(("crawl", "crawl-judgments.jsonl", crawl_articles(args.crawl_mirror)))
+    if args.vietnews_mirror:
+        for name in ("vietnews-sample", "vietnews-heldout"):
+            if (HERE / f"{name}.jsonl").is_file():
+                judged = name.replace("sample", "judgments").replace("heldout", "heldout-judgments")
+                streams.append((name, f"{judged}.jsonl", vietnews_articles(args.vietnews_mirror, HERE / f"{name}.jsonl")))
+    if not streams:
+        ap.error("name at least one mirror")
+    unjudged = []
+    print(f"{'stream':17} {'type':11} {'emitted':>7} {'right':>5} {'wrong':>5} {'unjudged':>8} {'precision':>9}")
+    for name, judged_file, articles in streams:
+        verdicts = {}
+        path = HERE / judged_file
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    j = json.loads(line)
+                    verdicts[json.dumps([j["article"], j["type"], j["fact"]], ensure_ascii=False, sort_keys=True)] = j["verdict"]
+        counts: Counter = Counter()
+        for aid, title, text in articles:
+            ex = extract_article(make_article(text, {"id": aid, "title": title}))
+            for kind, fact in facts_of(ex):
+                if kind == "official":
+                    continue  # officials are judged on a random sample of them, not all
+                v = verdicts.get(json.dumps([aid, kind, fact], ensure_ascii=False, sort_keys=True), "unjudged")
+                counts[kind, v] += 1
+                if v == "unjudged":
+                    unjudged.append({"stream": name, "article": aid, "type": kind, "fact": fact})
+        for kind in sorted({k for k, _ in counts}):
+            r, w, u = (counts[kind, v] for v in ("right", "wrong", "unjudged"))
+            p = f"{r / (r + w):.2f}" if r + w else "-"
+            print(f"{name:17} {kind:11} {r + w + u:7} {r:5} {w:5} {u:8} {p:>9}")
+    args.unjudged.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in unjudged), encoding="utf-8")
+    print(f"{len(unjudged)} unjudged fact(s) written to {args.unjudged}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
