@@ -291,3 +291,23 @@ def test_fragments_places_religious_company_and_association_posts_are_no_officia
         "Ông Cù Ngọc Nam, Phó Giám đốc Sở Y tế tỉnh Hà Tĩnh, cho biết.",
         "2018-07-01", "Tin tổng hợp")
     assert set(officials(ex)) == {"Trương Quang Nghĩa", "Cù Ngọc Nam"}
+
+
+def test_universities_clubs_police_and_a_setting_are_no_relation():
+    ex = extract_text(
+        "Tin tổng hợp\n"
+        "Trường ĐH Công nghiệp thực phẩm TP. HCM năm nay phối hợp với Sở GD-ĐT tỉnh Tây Ninh tổ chức coi thi.\n"
+        "Ngày 20-11, Tỉnh đoàn Tiền Giang phối hợp với Câu lạc bộ Tiếp sức đến trường Tiền Giang - Bến Tre tại "
+        "TP. HCM trao học bổng.\n"
+        "Sáng 22/8, Bộ Tài nguyên và Môi trường phối hợp với Đại học quốc gia Hà Nội và UBND tỉnh Quảng Trị tổ "
+        "chức hội nghị.\n"
+        "Ngày 28-12, Công an huyện Cai Lậy (Tiền Giang) đã đến trụ sở Công an phường Đông Hòa, Bình Dương để làm "
+        "việc với tài xế.",
+        "2018-12-29", "Tin tổng hợp")
+    assert ex.cooperation_pairs == () and ex.events == ()
+    gift = extract_text(
+        "TPHCM tặng Điện Biên 10 tỷ đồng\n"
+        "Tại buổi làm việc với lãnh đạo tỉnh Điện Biên, Bí thư Thành ủy TPHCM Nguyễn Văn Nên trao tặng tỉnh Điện "
+        "Biên 10 tỷ đồng xây dựng nhà đại đoàn kết.",
+        "2024-05-06", "TPHCM tặng Điện Biên 10 tỷ đồng")
+    assert fundings(gift) == [("Hồ Chí Minh", "Điện Biên", 10_000_000_000, "given")]

@@ -38,6 +38,8 @@ _DATE = re.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})(?:\s*[-–]\s*\d{1,2}(?=\s*/))?\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])(?!\.\d)"
     r"|[Nn]gày (?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?"
 )
+_POLICE = re.compile(r"\b(?:Công an (?:huyện|quận|phường|xã|thị xã|thành phố|tỉnh|TP)|Cảnh sát|CSGT|CSĐT|"
+                     r"điều tra|vụ án|nghi phạm|đối tượng|bị cáo)\b")
 _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")
 _HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|ký|đã có|tiếp|dự|gặp|thăm|trao|"
                      r"dẫn đầu|dâng hương|tặng")
@@ -58,8 +60,8 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         if not (dated or "oàn " in text or "đã " in text or "vừa " in text) or not _HAPPEN.search(text):
             continue  # cheap tests first: most sentences report nothing happening
         kind = next((k for k, p in _KIND if p.search(text)), None)
-        if kind is None:
-            continue
+        if kind is None or _POLICE.search(text):
+            continue  # (the police working on a case or a driver's papers: no cooperation event)
         dates = _event_dates(text, doc.article.reference_day) \
             if dated else []
         mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)

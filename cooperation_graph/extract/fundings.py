@@ -143,6 +143,9 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
             v_start, v_end = c_start + verb.start(), c_start + verb.end()
             money = [m for m in money if m.start > v_start]
             places = _place_starts(text, mentions)
+            setting = re.match(r"\s*(?:Tại|Trong|Nhân dịp|Dịp)\b[^,;]{0,80},", text)
+            if setting and setting.end() <= v_start:  # "Tại buổi làm việc với lãnh đạo tỉnh Điện Biên, ông Bình trao tặng ...": the setting
+                places |= {x.start for x in mentions if x.end <= setting.end()}
             before = [x for x in mentions if x.end <= v_start and (x.start >= c_start or c_start == 0)
                       and x.start not in places]
             passive = re.search(r"\b(?:được|nhận|tiếp nhận)(?: sự| số tiền| kinh phí)?\s*$",
@@ -183,7 +186,9 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
 def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentions: list[Mention],
                  ctx: dict, years: tuple[int, ...], main_pair, only_pair, title_donor,
                  shared: set[tuple[str, str]]) -> list[Funding]:
-    after = [x for x in mentions if x.start >= ctx["since"]]
+    # the giver named again after the verb ("bằng khen của Chủ tịch UBND TP. Đà Nẵng") receives nothing
+    after = [x for x in mentions if x.start >= ctx["since"]
+             and not (x.name == ctx["donor"] and re.search(r"\bcủa\b[^,.;]{0,40}$", text[:x.start]))]
     # "đã hỗ trợ TP.HCM: thành phố Hà Nội 50 tỷ đồng, ...": the listed provinces give.
     colon = text.find(":", ctx["since"], money[0].start)
     donors_listed = colon > 0 and any(x.start < colon for x in after)
@@ -245,7 +250,7 @@ _ORG_SUBJECT = re.compile(r"(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Dd]oa
                           r"[Hh]iệp hội|nhà hảo tâm|[Mm]ạnh thường quân|nhà tài trợ|[Tt]ổng công ty|HTX)")
 _PLACE_BEFORE = re.compile(r"(?:\b[Tt]ại|\bở)\s+(?:[^,.;]{0,40}?,\s*)?(?:[^,.;]{0,25}[\s(])?$"
                            r"|\b(?:thăm|động viên|đến|tới|người dân|nhân dân|đồng bào|vùng lũ|vùng bão)"
-                           r"(?:\s+[^,.;]{0,30})?\s$|\b(?:đoàn|đoàn công tác)\s+(?:[^,.;]{0,30}\s)?(?:ra|vào)\s+$")
+                           r"(?:\s+[^,.;]{0,30})?\s$|\b[Đđ]oàn\b[^;]{0,50}?\s(?:ra|vào)\s+$")
 
 
 def _is_place(text: str, x: Mention) -> bool:

@@ -28,14 +28,19 @@ _BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])"
 _THU_DO = re.compile(rf"(?<![\w])(?<!vùng )[Tt]hủ đô(?!\s+[{UPPER}])")  # "vùng Thủ đô": the region
 # Province names inside other names are not the province acting.
 _NOT_PROVINCE_KEYWORD = re.compile(
-    r"\b(?:sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|đoạn|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
+    r"\b(?:ĐHQG|Đại học [Qq]uốc gia|sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|đoạn|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
     r"Đại học|đại học|Trường|trường|Bệnh viện|"
     r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
     r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
     r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
     r"Siêu thị|siêu thị|Khách sạn|khách sạn|vành đai|Vành đai|nhà thi đấu|Nhà thi đấu|sân vận động|"
-    r"Sân vận động|SVĐ|trường đua|Trường đua|cung thể thao|Cung thể thao|chợ|Chợ|bến xe|Bến xe)(?![\w])"
+    r"Sân vận động|SVĐ|trường đua|Trường đua|cung thể thao|Cung thể thao|chợ|Chợ|bến xe|Bến xe|"
+    r"ĐH)(?![\w])"
 )
+# Clubs, home-town associations and schools whose names run on in lower case before a province.
+_INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hương|Trường ĐH|Trường Đại học|Trường Cao đẳng)"
+                                 r"(?:\s+[^\s,.;:()]+){1,8}(?:\s*[-–]\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2})?"
+                                 r"(?:\s+tại)?\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$")
 _CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
 # Company names run on in lower case ("Công ty CP Xuất nhập khẩu Thủy sản Tiền Giang") until a
 # word that starts a new phrase ("doanh nghiệp của tỉnh X" is the province's).
@@ -200,6 +205,8 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
                             and _COMPANY_RUN.fullmatch(text[company_ends[k]:head_end]) is not None)
         if not prefix and (_PERSON_BEFORE.search(before) or _CONSTITUENCY_BEFORE.search(before)):
             inside = True
+        if _INSTITUTION_BEFORE.search(text[max(0, start - 70):start]):
+            inside = True  # "Câu lạc bộ Tiếp sức đến trường Tiền Giang - Bến Tre tại TP. HCM", "Trường ĐH ... TP. HCM"
         if inside or chained:
             last_skipped_end = end
             continue
