@@ -311,3 +311,17 @@ def test_universities_clubs_police_and_a_setting_are_no_relation():
         "Biên 10 tỷ đồng xây dựng nhà đại đoàn kết.",
         "2024-05-06", "TPHCM tặng Điện Biên 10 tỷ đồng")
     assert fundings(gift) == [("Hồ Chí Minh", "Điện Biên", 10_000_000_000, "given")]
+
+
+def test_a_bank_s_list_receipts_a_residence_and_former_holders():
+    ex = extract_text(
+        "BIDV hỗ trợ 4 tỉnh miền Trung\n"
+        "Đồng thời, để giúp đỡ 4 tỉnh khắc phục thiệt hại sau lũ, BIDV đã hỗ trợ tỉnh Quảng Bình: 600 triệu đồng, "
+        "tỉnh Quảng Trị: 500 triệu đồng, Nghệ An, Hà Tĩnh mỗi tỉnh: 300 triệu đồng.\n"
+        "Một số địa phương đã tiếp nhận đăng ký ủng hộ người nghèo là: tỉnh Quảng Bình: 21 tỷ, tỉnh Thái Nguyên "
+        "6,8 tỷ đồng.\n"
+        "UBND tỉnh Đồng Nai tặng bằng khen cho chị Thạch Thị Tha (quê Trà Vinh, tạm trú TP Biên Hòa) kèm số tiền "
+        "thưởng gần 7 triệu đồng.\n"
+        "Nguyên Chủ tịch nước, Đại tướng Lê Đức Anh từ trần.",
+        "2016-10-20", "BIDV hỗ trợ 4 tỉnh miền Trung")
+    assert ex.fundings == () and ex.cooperation_pairs == () and ex.officials == ()

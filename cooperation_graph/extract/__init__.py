@@ -99,7 +99,7 @@ _MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|
 # "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
 _CASE_WORDS = re.compile(r"\b(?:điều tra|vụ án|truy bắt|bắt giữ|truy nã|nghi phạm|đối tượng|lâm tặc|buôn lậu|"
-                         r"ma túy|tai nạn|đua xe|khởi tố)\b")
+                         r"ma túy|tai nạn|đua xe|khởi tố|tạm giữ|thu giữ|khám nghiệm|tang vật|xác minh nguồn gốc)\b")
 # A central body acting ("Đoàn kiểm tra của Bộ Chính trị do ... Bí thư Thành ủy TP HCM làm Trưởng đoàn"):
 # the province inside its leader's title is no party.
 _CENTRAL_BODY = re.compile(r"\b[Đđ]oàn (?:kiểm tra|giám sát|công tác|khảo sát|thanh tra)\s+(?:của\s+)?"
@@ -146,6 +146,9 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     doc.text[b.end:sent.end]):
                 out.add(tuple(sorted((a.name, b.name))))  # "phường X (thành phố A) và phường Y (B) ký kết"
                 continue
+            if _VENUE.search(doc.text, max(sent.start, a.start - 20), a.start) and not _BETWEEN.search(
+                    doc.text[max(sent.start, a.start - 40):a.start]):
+                continue  # "các trường tại Bắc Ninh, Hưng Yên liên kết với ...": where, not who
             if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
                     _BETWEEN.search(doc.text[max(sent.start, a.start - 40):a.start])
                     and not re.search(r"giáp ranh|ranh giới|biên giới|địa giới|tiếp giáp",
@@ -231,6 +234,8 @@ def _sides(doc: Doc) -> set[tuple[str, str]]:
     """An article that introduces the people of two provinces as the sides of one meeting."""
     sides = []
     for m in _SIDE.finditer(doc.text):
+        if re.match(r"\s*(?:các\s+)?(?:đoàn\s+)?(?:ĐBQH|[Đđ]ại biểu Quốc hội)", doc.text[m.end():m.end() + 30]):
+            continue  # deputies' delegations are parts of the National Assembly, not provinces acting
         near = doc.mentions_in(m.start(), m.end() + 40)
         if near and near[0].start <= m.end():
             sides.append(near[0].name)

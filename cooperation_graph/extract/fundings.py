@@ -25,6 +25,7 @@ _NOT_FUNDING_BEFORE = re.compile(
     # a price: "với giá 250 triệu đồng", "mô hình nhà 100 triệu", "căn hộ 172 triệu"
     r"|\b(?:giá|giá bán|mức giá|nhà|căn nhà|căn hộ|căn)\s*$"
 )
+_RECEIPTS = re.compile(r"\b(?:tiếp nhận|nhận được|huy động được|vận động được|quyên góp được)\b")
 _CRIME = re.compile(r"\b(?:ma túy|vận chuyển thuê|bị cáo|đối tượng|nghi phạm|tang vật|khởi tố|lừa đảo|"
                     r"chiếm đoạt|trộm|cướp|đánh bạc|cá độ|hối lộ)\b")
 _PARTS = re.compile(r"^\s*(?:Trong đó|trong đó|Cụ thể|cụ thể)\b")
@@ -115,6 +116,8 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
     text = sent.text
     if not VERBS.search(text) or _CRIME.search(text):
         return []  # (money in a criminal case: a courier's fee, a fraud's takings)
+    if _RECEIPTS.search(text) and not re.search(r"\b(?:trao|chuyển|tặng|gửi)\b|hỗ trợ cho", text):
+        return []  # "đã tiếp nhận đăng ký ủng hộ ...: Hà Nội: 77 tỷ; ...": what each one collected
     mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                 for m in doc.mentions_in(sent.start, sent.end)]
     all_money = find_money(text)
@@ -135,8 +138,13 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
         verb = VERBS.search(clause)
         if verb and money:  # the giving verb is the one governing the amount: the last before it
             verb = ([v for v in VERBS.finditer(clause) if c_start + v.start() < money[0].start] or [verb])[-1]
+        if verb:
+            # the subject is what stands after the last province named (not as a place) before the verb
+            named = [x for x in mentions if c_start <= x.start and x.end <= c_start + verb.start()
+                     and x.start not in _place_starts(text, mentions)]
+            subject_from = (named[-1].end - c_start) if named else 0
         if verb and (_NOT_A_PROVINCE_GIVING.search(clause[:verb.start()])
-                     or _ORG_SUBJECT.search(clause[:verb.start()])):
+                     or _ORG_SUBJECT.search(clause, subject_from, verb.start())):
             context = None  # "đề xuất Trung ương hỗ trợ", "doanh nghiệp ủng hộ": not a province giving
             continue
         if verb:
@@ -189,9 +197,11 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
     # the giver named again after the verb ("bằng khen của Chủ tịch UBND TP. Đà Nẵng") receives nothing
     after = [x for x in mentions if x.start >= ctx["since"]
              and not (x.name == ctx["donor"] and re.search(r"\bcủa\b[^,.;]{0,40}$", text[:x.start]))]
-    # "đã hỗ trợ TP.HCM: thành phố Hà Nội 50 tỷ đồng, ...": the listed provinces give.
+    # "đã hỗ trợ TP.HCM: thành phố Hà Nội 50 tỷ đồng, ...": the listed provinces give
+    # (not "hỗ trợ tỉnh Quảng Bình: 600 triệu đồng", where the colon labels an amount).
     colon = text.find(":", ctx["since"], money[0].start)
-    donors_listed = colon > 0 and any(x.start < colon for x in after)
+    donors_listed = colon > 0 and any(x.start < colon for x in after) \
+        and not re.match(r"\s*(?:gần |hơn |trên |khoảng )?\d", text[colon + 1:])
     planned = ctx["planned"]
     out: list[Funding] = []
     used: set[int] = set()
@@ -246,7 +256,9 @@ _PER_UNIT_BEFORE = re.compile(r"\bmỗi\s+(?:hộ|căn|người|suất|em|gia đ
 # "200 triệu đồng/tỉnh", "10 tỷ đồng mỗi tỉnh": each of the named provinces gets the amount.
 _EACH_AFTER = re.compile(r"\s*(?:/\s*|mỗi\s+)(?:tỉnh|địa phương|đơn vị|nơi)\b")
 _PER_UNIT_AFTER = re.compile(r"\s*/\s*(?:hộ|người|căn|suất|em|tháng|năm)\b")
-_ORG_SUBJECT = re.compile(r"(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Dd]oanh nghiệp|[Hh]ội [Dd]oanh nhân|"
+_ORG_SUBJECT = re.compile(r"(?:(?<!\()\b(?!UBND|MTTQ|TPHCM|HCM|TP\b|CLB|ĐBQH)[A-Z]{2,}[A-Za-z]*\b(?!\))|Vinamilk|Vingroup|Viettel|"
+                          r"Vietcombank|Vietinbank|Agribank|Sacombank|Techcombank|Samsung|Masan|Sun Group|"
+                          r"[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Dd]oanh nghiệp|[Hh]ội [Dd]oanh nhân|"
                           r"[Hh]iệp hội|nhà hảo tâm|[Mm]ạnh thường quân|nhà tài trợ|[Tt]ổng công ty|HTX)")
 _PLACE_BEFORE = re.compile(r"(?:\b[Tt]ại|\bở)\s+(?:[^,.;]{0,40}?,\s*)?(?:[^,.;]{0,25}[\s(])?$"
                            r"|\b(?:thăm|động viên|đến|tới|người dân|nhân dân|đồng bào|vùng lũ|vùng bão)"

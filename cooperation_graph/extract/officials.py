@@ -125,7 +125,7 @@ def extract_officials(doc: Doc) -> list[Official]:
 _CENTRAL = re.compile(r"Trung ương|Quốc hội|\bQH\b|Chính phủ|\bBộ\b|Tổng cục|\bCục\b|Thủ tướng|Chủ tịch nước|"
                       r"Nhà nước|Tổng Bí thư|Việt Nam|\bVN\b")
 # Local bodies: a province, or a district, commune or hamlet inside one.
-_LOCAL_BODY = re.compile(r"Thành ủy|Tỉnh ủy|Ủy ban [Nn]hân dân|Hội đồng nhân dân|Mặt trận|\bSở\b|[Tt]ỉnh\b|"
+_LOCAL_BODY = re.compile(r"Thành ủy|Tỉnh ủy|Ủy ban [Nn]hân dân|Hội đồng nhân dân|Mặt trận|\b[Ss]ở\b|[Tt]ỉnh\b|"
                          r"Thành [Đđ]oàn|Tỉnh [Đđ]oàn|[Bb]an [Qq]uản lý|^(?:Phó )?Trưởng phòng\b|"
                          r"[Tt]hành phố|Công an|\b(?:xã|phường|[Qq]uận|[Hh]uyện|thị xã|thị trấn|thôn|xóm|ấp|bản|"
                          r"[Cc]hi bộ|Đảng ủy)\b(?! hội)|\bP$")
@@ -162,6 +162,9 @@ def _officials_in(doc: Doc, sent, block_province: str | None, block_here: bool) 
             continue
         prev_end = names[i - 1][1] if i else 0
         next_start = names[i + 1][0] if i + 1 < len(names) else len(text)
+        if re.search(rf"\b(?:[Nn]guyên|[Cc]ựu|[Cc]ố)\s+(?:{_HEADS})", text[prev_end:start]) and not re.search(
+                rf"\b(?:[Nn]guyên|[Cc]ựu|[Cc]ố)\s+(?:{_HEADS})[^,;]*,\s*(?:{_HEADS})", text[prev_end:start]):
+            continue  # a former office holder ("nguyên Chủ tịch nước Lê Đức Anh")
         if i and not titled_first and re.match(r"^\s*(?:,|-|–|\()", text[prev_end:start]):
             # "A - Phó Chủ tịch UBND tỉnh X, ông B ...": what follows A is A's, not B's
             titles, province, confidence = [], None, 0.0
@@ -249,6 +252,8 @@ def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
             words = words[1:]
         if cut_unknown and len(words) == 2:
             continue  # the tail of a longer name: "Tân Sơn Nhất" has no person "Sơn Nhất"
+        if len(words) == 4 and words[0] == "Đoàn" and words[1] in SURNAMES and text[:start].endswith("Trung ương "):
+            start, words = start + 5, words[1:]  # "Bí thư Trung ương Đoàn Nguyễn Mạnh Dũng"
         if not 2 <= len(words) <= (5 if words[0] in ("Y", "H") else 4):  # Ê Đê: Y Thanh Hà Niê Kđăm
             continue
         if words[0] not in SURNAMES and not _name_slot(masked_text, start) \

@@ -38,9 +38,13 @@ _NOT_PROVINCE_KEYWORD = re.compile(
     r"ĐH)(?![\w])"
 )
 # Clubs, home-town associations and schools whose names run on in lower case before a province.
-_INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hương|Trường ĐH|Trường Đại học|Trường Cao đẳng)"
+_INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hương|Trường ĐH|Trường Đại học|Trường Cao đẳng|ĐH|CĐ|"
+                                 r"Học viện|Đại học)"
                                  r"(?:\s+[^\s,.;:()]+){1,8}(?:\s*[-–]\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2})?"
                                  r"(?:\s+tại)?\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$")
+# A person's home or residence, or a deputy's delegation in brackets: "(quê Trà Vinh, ...)", "(đoàn Bình Dương)".
+_RESIDENCE_BEFORE = re.compile(r"(?:\b(?:quê|quê quán|ngụ|trú|tạm trú|thường trú)\s+(?:ở\s+|tại\s+)?|\(\s*[Đđ]oàn\s+(?:ĐBQH\s+)?)"
+                               r"(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$")
 _CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
 # Company names run on in lower case ("Công ty CP Xuất nhập khẩu Thủy sản Tiền Giang") until a
 # word that starts a new phrase ("doanh nghiệp của tỉnh X" is the province's).
@@ -205,7 +209,7 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
                             and _COMPANY_RUN.fullmatch(text[company_ends[k]:head_end]) is not None)
         if not prefix and (_PERSON_BEFORE.search(before) or _CONSTITUENCY_BEFORE.search(before)):
             inside = True
-        if _INSTITUTION_BEFORE.search(text[max(0, start - 70):start]):
+        if _INSTITUTION_BEFORE.search(text[max(0, start - 70):start]) or _RESIDENCE_BEFORE.search(before):
             inside = True  # "Câu lạc bộ Tiếp sức đến trường Tiền Giang - Bến Tre tại TP. HCM", "Trường ĐH ... TP. HCM"
         if inside or chained:
             last_skipped_end = end
@@ -276,7 +280,7 @@ _SURNAME_WORDS = frozenset(_SURNAMES.split("|")) | {
 _NOT_NAME_START = {"Cục", "Bộ", "Sở", "Phòng", "Ban", "Viện", "Điện", "Bắc", "Tổng", "Ủy", "Trung", "Quỹ", "Công",
                    "Tập", "Ngân", "Trường", "Bệnh", "Nhà", "Hội", "Liên", "Hiệp", "Thủ", "Đại", "Học"}
 _NOT_NAMES = re.compile(r"^(?:Châu (?:Âu|Á|Phi|Mỹ|Đại Dương)|Đông Nam Á|Trung Đông|Liên Hợp Quốc|Việt Nam|Văn Phòng)$"
-                        r"|\bViệt Nam\b")
+                        r"|\bViệt Nam\b|^Lầu Năm Góc$|^Nhà Trắng$")
 # Posts in companies, banks, hospitals, schools, clubs and trade or professional associations are
 # not posts of a province or the state (in Vietnamese text VFF is the football federation; in
 # English it is the Fatherland Front).
@@ -291,7 +295,8 @@ _NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iá
                          r"Bất động sản|Lữ hành|Du lịch|Xây dựng|Khoa học)|[Gg]iáo hội|Phật giáo|Công giáo|"
                          r"HĐTV|[Hh]ội đồng thành viên|[Nn]hà xuất bản|\bEVN|Huawei|Samsung|"
                          r"Giám đốc (?:tài chính|điều hành|kinh doanh|[Tt]ruyền thông|phân tích|marketing|nhân sự|sản xuất|"
-                         r"kỹ thuật|dự án)|Chủ nhiệm (?:đề án|đề tài|dự án)")
+                         r"kỹ thuật|dự án)|Chủ nhiệm (?:đề án|đề tài|dự án)|[Cc]hi nhánh|[Tt]hủy điện|bộ phận|[Đđ]ường sắt|"
+                         r"[Gg]iám khảo|Vinamilk|^(?:Phó )?(?:Chủ tịch|Giám đốc|Tổng Giám đốc) (?!UBND|HĐND|MTTQ|BHXH|KBNN|CSGT|VKSND|TAND|QH|UBTVQH|UBKT|TW|BCH|LĐLĐ|TLĐ|HLHPN|UBMTTQ)[A-Z]{2,}$")
 # A Vietnamese syllable without its tone and vowel marks: onset, one to three vowels, coda.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
 # Central posts: they give their holder no province (``Phó Thủ tướng`` visiting Đà Nẵng).
