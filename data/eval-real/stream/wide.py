@@ -9,9 +9,10 @@ Two wider streams are therefore judged as well:
   ``crawl-<file name>``; it served to find the classes of error (a dev stream);
 - ``vietnews``: 6,000 articles drawn at random from the test part of the VietNews corpus
   (ThanhChinhBK/vietnews, tuoitre / vnexpress / nguoiduatin, 2017-2019; ``vietnews-sample.jsonl``),
-  ``vietnews-heldout``: 6,000 more from its val part, judged after the second round of fixes (its
-  errors then guided the last ones), and ``vietnews-final``: 10,000 from its train part, judged
-  once with the shipped code and never used to fix anything.
+  ``vietnews-heldout``: 6,000 more from its val part, and ``vietnews-final``: 10,000 from its
+  train part, each judged after a round of fixes whose errors then guided the next round; and
+  ``vietnews-last``: 10,000 more from the train part, judged once with the shipped code and never
+  used to fix anything.
 
 Each ``*-judgments.jsonl`` holds, per emitted fact, the article id, the fact, the verdict of a
 reader who had not read the extractors, and why. No article text is kept: this script
@@ -100,7 +101,7 @@ def main() -> int:
         streams.append(("crawl", "crawl-judgments.jsonl", crawl_articles(args.crawl_mirror)))
     if args.vietnews_mirror:
         for name, judged in (("vietnews-sample", "vietnews-judgments"), ("vietnews-heldout", "vietnews-heldout-judgments"),
-                             ("vietnews-final", "vietnews-final-judgments")):
+                             ("vietnews-final", "vietnews-final-judgments"), ("vietnews-last", "vietnews-last-judgments")):
             if (HERE / f"{name}.jsonl").is_file():
                 streams.append((name, f"{judged}.jsonl", vietnews_articles(args.vietnews_mirror, HERE / f"{name}.jsonl")))
     if not streams:
