@@ -44,6 +44,9 @@ Named graph ``graph:article/K`` holds everything one article says::
       schema:startDate "2019-08-23"^^xsd:date ; schema:location P ; schema:organizer P ;
       cg:chair PERSON ; schema:attendee PERSON ; cg:chairName / cg:attendeeName "..." (no
       official of that name in the article) ; cg:organiserName "..." ; ...
+  id:foreign/SLUG  a cg:ForeignParty ; rdfs:label "bang Virginia"@vi ; cg:country "Hoa Kỳ" .
+  id:foreign-partnership/K/H  a cg:ForeignPartnership ; cg:foreignParty id:foreign/SLUG ;
+      cg:vietnamesePartner P ; prov:wasDerivedFrom ART ; cg:evidence EV .
   EV = id:evidence/K/H  a cg:Evidence ; cg:sentence "..." ;       # H: span and confidence,
       cg:startOffset 120 ; cg:endOffset 260 ; cg:confidence 0.9 ;    # so the facts of one
       prov:wasQuotedFrom ART .                                       # sentence share it
@@ -502,6 +505,24 @@ class _ArticleMapper:
                                                                         _str(part.name))
             self.provenance(e, ev.evidence)
 
+    def foreign_partners(self) -> None:
+        q = self.q
+        for fp in self.ex.foreign_partners:
+            partners = [p for p in (self.province(n) for n in fp.partners) if p]
+            if not partners:
+                continue
+            party = f"{self.base}id/foreign/{slugify(fp.name)}"  # one node per foreign party
+            q.types(party, CG.ForeignParty)
+            q.add(party, RDFS.label, _vi(fp.name))
+            if fp.country:
+                q.add(party, CG.country, _str(fp.country))
+            f = self.iri("foreign-partnership", fp.name, fp.evidence.start)
+            q.types(f, CG.ForeignPartnership)
+            q.add(f, CG.foreignParty, party)
+            for p in partners:
+                q.add(f, CG.vietnamesePartner, p)
+            self.provenance(f, fp.evidence)
+
     def run(self) -> list[ox.Quad]:
         self.article()
         self.provinces()
@@ -511,6 +532,7 @@ class _ArticleMapper:
         self.fundings()
         self.investments()
         self.events()
+        self.foreign_partners()
         return self.q.quads()
 
 

@@ -150,6 +150,18 @@ class Event:
 
 
 @dataclass(frozen=True)
+class ForeignPartner:
+    """A foreign country, state, province or city named as a party with Vietnamese provinces
+    (``Thỏa thuận hợp tác giữa bang Virginia với ... Hà Nội``, ``tỉnh Lào Cai và tỉnh Brest``):
+    a node of its own; the Vietnamese provinces are its partners, not each other's."""
+
+    name: str
+    country: str | None  # the country named with it, or the name itself when it is a country
+    partners: tuple[str, ...]  # Vietnamese provinces named acting with it
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything found in one article."""
 
@@ -161,6 +173,7 @@ class Extraction:
     fundings: tuple[Funding, ...] = ()
     investments: tuple[Investment, ...] = ()
     events: tuple[Event, ...] = ()
+    foreign_partners: tuple[ForeignPartner, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
     def province(self, name: str | None) -> ProvinceMention | None:
@@ -182,6 +195,7 @@ class Extraction:
             "fundings": facts(self.fundings),
             "investments": facts(self.investments),
             "events": facts(self.events),
+            "foreign_partners": facts(self.foreign_partners),
             "warnings": list(self.warnings),
         }
 

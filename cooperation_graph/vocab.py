@@ -47,6 +47,8 @@ class CG(DefinedNamespace):
     Funding: URIRef
     Investment: URIRef
     Event: URIRef
+    ForeignParty: URIRef  # a foreign country, state, province or city
+    ForeignPartnership: URIRef  # a foreign party acting with Vietnamese provinces, as one article reports it
     Evidence: URIRef  # the sentence a fact was read from
 
     # provinces
@@ -91,6 +93,9 @@ class CG(DefinedNamespace):
     chairName: URIRef
     attendeeName: URIRef
     organiserName: URIRef
+    foreignParty: URIRef
+    vietnamesePartner: URIRef
+    country: URIRef
 
     # provenance
     evidence: URIRef

@@ -325,3 +325,32 @@ def test_a_bank_s_list_receipts_a_residence_and_former_holders():
         "Nguyên Chủ tịch nước, Đại tướng Lê Đức Anh từ trần.",
         "2016-10-20", "BIDV hỗ trợ 4 tỉnh miền Trung")
     assert ex.fundings == () and ex.cooperation_pairs == () and ex.officials == ()
+
+
+def test_a_foreign_partner_is_a_typed_node_of_its_own():
+    from cooperation_graph.mapping import extraction_to_quads, quads_to_rdflib_graph
+    from cooperation_graph.validate import validate_graph
+
+    ex = extract_text(
+        "Bang Virginia ký thỏa thuận hợp tác với các địa phương Việt Nam\n"
+        "Lễ ký Thỏa thuận hợp tác giữa bang Virginia với các đối tác Việt Nam gồm Hà Nội, Bà Rịa - Vũng Tàu và "
+        "Long An đã diễn ra.\n"
+        "Tỉnh Lào Cai và tỉnh Vân Nam (Trung Quốc) hội đàm về hợp tác biên giới.",
+        "2017-05-10", "Bang Virginia ký thỏa thuận hợp tác với các địa phương Việt Nam")
+    assert ex.cooperation_pairs == ()
+    assert [(f.name, f.country, f.partners) for f in ex.foreign_partners] == [
+        ("bang Virginia", None, ("Hà Nội", "Bà Rịa - Vũng Tàu", "Long An")),
+        ("Vân Nam", "Trung Quốc", ("Lào Cai",))]
+    g = quads_to_rdflib_graph(extraction_to_quads(ex))
+    rows = g.query("""PREFIX cg: <https://w3id.org/coopgraph/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?label ?country (COUNT(?p) AS ?n) WHERE {
+          ?f a cg:ForeignPartnership ; cg:foreignParty ?party ; cg:vietnamesePartner ?p .
+          ?party a cg:ForeignParty ; rdfs:label ?label . OPTIONAL { ?party cg:country ?country } }
+        GROUP BY ?label ?country ORDER BY ?label""")
+    assert [(str(r[0]), r[1] and str(r[1]), int(r[2])) for r in rows] == [
+        ("Vân Nam", "Trung Quốc", 1), ("bang Virginia", None, 3)]
+    from cooperation_graph.mapping import gazetteer_quads, quads_to_rdflib
+
+    report = validate_graph(quads_to_rdflib(extraction_to_quads(ex) + gazetteer_quads()))
+    assert report.conforms, report.text()

@@ -53,9 +53,17 @@ def test_every_term_has_labels_and_comments_in_vi_and_en(term: str) -> None:
         assert langs == ["en", "vi"], f"{term} {prop}: languages {langs}"
 
 
+def foreign_extraction():
+    """An article with a foreign partner (its own node, typed as foreign)."""
+    from extract_helpers import extract_text
+
+    return extract_text("Lào Cai và Vân Nam ký kết hợp tác\nTỉnh Lào Cai và tỉnh Vân Nam (Trung Quốc) ký kết "
+                        "biên bản ghi nhớ hợp tác.", "2019-03-04", "Lào Cai và Vân Nam ký kết hợp tác")
+
+
 def used_terms() -> set[str]:
     quads = (extraction_to_quads(hand_sample()) + extraction_to_quads(current_era_extraction())
-             + gazetteer_quads())
+             + extraction_to_quads(foreign_extraction()) + gazetteer_quads())
     used = {q.predicate.value for q in quads}
     used |= {q.object.value for q in quads if q.predicate.value == str(RDF.type)}
     return used

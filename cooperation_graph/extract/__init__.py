@@ -13,7 +13,8 @@ from .events import extract_events
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
-from .text import Doc, analyse, between_two, find_provinces, names_foreign, related_events, real_officials
+from .text import (Doc, analyse, between_two, find_provinces, foreign_partners, names_foreign, related_events,
+                   real_officials)
 from .text import main_pair as text_main_pair
 from .text import pairs_from_facts
 
@@ -63,7 +64,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
         article=article, provinces=_province_list(doc, used - {None}),
         cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
         agreements=tuple(agreements), fundings=tuple(fundings),
-        investments=tuple(investments), events=tuple(events))
+        investments=tuple(investments), events=tuple(events), foreign_partners=tuple(foreign_partners(doc)))
 
 
 def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:

@@ -93,6 +93,43 @@ _FOREIGN_UNIT = re.compile(r"(?<![\w])(?:[Bb]ang|[Tt]ỉnh|[Tt]hành phố|[Vv]�
 _NOT_SYLLABLE = re.compile(r"[fjwz]|^[BCDGKPST][lr]|[aeiouy]+[^aeiouy]+[aeiouy]", re.IGNORECASE)
 
 
+# Foreign provinces, states and cities among FOREIGN (the rest are countries).
+_FOREIGN_PLACE = re.compile(r"Quảng Tây|Vân Nam|Quảng Đông|Kyushu|Petersburg|Matxcơva|Viêng Chăn|Vientiane|Phnom Penh|"
+                            r"Seoul|Tokyo|Bắc Kinh|Guangxi|Yunnan|Guangdong|Champasak|Savannakhet|Luang Prabang|"
+                            r"Houaphanh|Xiengkhouang")
+# A foreign party acting with Vietnamese provinces: a document, a visit or a meeting.
+_FOREIGN_CUE = re.compile(r"hợp tác|ký kết|thỏa thuận|ghi nhớ|kết nghĩa|hội đàm|làm việc với|hội kiến|tiếp (?:đoàn|Đại sứ)|"
+                          r"[Cc]ooperat|\bsign(?:ed|ing)?\b|memorandum|\bMoU\b|twin|partnership", re.IGNORECASE)
+
+
+def foreign_partners(doc) -> list:
+    """Foreign parties of the article's documents, visits and meetings, each once with the
+    Vietnamese provinces named acting with it (``doc`` is the Vietnamese or English reading)."""
+    from ..model import ForeignPartner
+
+    found: dict[str, tuple[str | None, list[str], object]] = {}
+    for sent in doc.sentences:
+        if not names_foreign(sent.text) or not _FOREIGN_CUE.search(sent.text):
+            continue
+        provinces = [m.name for m in doc.mentions_in(sent.start, sent.end)
+                     if not re.search(r"\b(?:tại|ở|in|at)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$",
+                                      doc.text[max(sent.start, m.start - 20):m.start])]
+        if not provinces:
+            continue
+        named = [m.group() for m in FOREIGN.finditer(sent.text)]
+        countries = [n for n in named if not _FOREIGN_PLACE.fullmatch(n)]
+        units = [m.group()[0].lower() + m.group()[1:] for m in _FOREIGN_UNIT.finditer(sent.text)
+                 if _NOT_SYLLABLE.search(m.group(1))] + [n for n in named if _FOREIGN_PLACE.fullmatch(n)]
+        # a state or city of a named country is the party; the country only says where it is
+        for name in dict.fromkeys(units or countries):
+            country = name if name in countries else (countries[0] if countries else None)
+            old = found.get(name)
+            partners = list(dict.fromkeys((old[1] if old else []) + provinces))
+            found[name] = (old[0] if old and old[0] else country, partners, old[2] if old else sent)
+    return [ForeignPartner(name, country, tuple(partners), doc.evidence(sent, 0.8))
+            for name, (country, partners, sent) in found.items()]
+
+
 def names_foreign(text: str) -> bool:
     """True if the text names a foreign country or a foreign state/province (see FOREIGN)."""
     return FOREIGN.search(text) is not None or any(

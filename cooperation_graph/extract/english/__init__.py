@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ...gazetteer import Gazetteer
 from ...model import Article, Extraction, ProvinceMention
-from ..text import between_two, real_officials, related_events
+from ..text import between_two, foreign_partners, real_officials, related_events
 from ..text import main_pair as find_main_pair
 from ..text import pairs_from_facts
 from .agreements import extract_agreements_en
@@ -90,7 +90,7 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     pairs = pairs_from_facts(agreements, fundings, investments, events)
     pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) if p[0] != p[1]}
     events = related_events(events, pairs)
-    return Extraction(article=article, provinces=_province_list(doc),
+    return Extraction(article=article, provinces=_province_list(doc), foreign_partners=tuple(foreign_partners(doc)),
                       cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
                       agreements=tuple(agreements), fundings=tuple(fundings),
                       investments=tuple(investments), events=tuple(events))
