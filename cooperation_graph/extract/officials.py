@@ -13,7 +13,7 @@ import re
 
 from ..model import Official
 from ..normalize import name_key
-from .text import CAP_WORD, LOWER, UPPER, Doc, Mention
+from .text import BARE_POST, CAP_WORD, LOWER, UPPER, Doc, Mention
 
 SURNAMES = frozenset("""
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
@@ -129,8 +129,6 @@ _LOCAL_BODY = re.compile(r"Thành ủy|Tỉnh ủy|Ủy ban [Nn]hân dân|Hội 
                          r"Thành [Đđ]oàn|Tỉnh [Đđ]oàn|[Bb]an [Qq]uản lý|^(?:Phó )?Trưởng phòng\b|"
                          r"[Tt]hành phố|Công an|\b(?:xã|phường|[Qq]uận|[Hh]uyện|thị xã|thị trấn|thôn|xóm|ấp|bản|"
                          r"[Cc]hi bộ|Đảng ủy)\b(?! hội)|\bP$")
-_BARE_POST = re.compile(r"^(?:Phó )?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Tư lệnh|Trưởng phòng|"
-                        r"Chủ nhiệm|Ủy viên|Viện trưởng|Tổng Thư ký)(?: [Tt]hường trực)?$")
 
 
 def _needs_province(titles: tuple[str, ...]) -> bool:
@@ -138,7 +136,7 @@ def _needs_province(titles: tuple[str, ...]) -> bool:
     tế``) or a bare post (``Phó Chủ tịch``, ``Giám đốc``) says whose official the person is only
     with its province: without one the person cannot be placed, and is left out (on the news
     stream such entries were a commune's, a company's or a foreign body's nine times in ten)."""
-    return all(_BARE_POST.match(t) or (_LOCAL_BODY.search(t) and not _CENTRAL.search(t)) for t in titles)
+    return all(BARE_POST.match(t) or (_LOCAL_BODY.search(t) and not _CENTRAL.search(t)) for t in titles)
 
 
 def _block_province(doc: Doc, sent) -> str | None:

@@ -377,7 +377,7 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
         if vietnamese and (_foreign_name(words) or o.titles and FOREIGN.search(o.titles[0])
                            or _district_name(name)):
             continue  # "Angela Merkel", "Ủy viên Quốc vụ Trung Quốc ...", "Sơn Trà"
-        named = [t for t in o.titles if not _BARE_POST.match(t)]
+        named = [t for t in o.titles if not BARE_POST.match(t)]
         if named and all(_NOT_PUBLIC.search(t) or vietnamese and "VFF" in t for t in named):
             continue
         if o.province and o.titles and all(_CENTRAL_POST.match(t) for t in o.titles):
@@ -386,7 +386,8 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
     return out
 
 
-_BARE_POST = re.compile(r"^(?:Phó )?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Tư lệnh|Trưởng phòng|"
+# A post with no body named ("Phó Chủ tịch", "Giám đốc"): whose it is, only its province can say.
+BARE_POST = re.compile(r"^(?:Phó )?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Tư lệnh|Trưởng phòng|"
                         r"Chủ nhiệm|Ủy viên|Viện trưởng|Tổng Thư ký)(?: [Tt]hường trực)?$")
 
 
