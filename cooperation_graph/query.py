@@ -33,7 +33,7 @@ import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -545,6 +545,20 @@ def parse_params(items: Iterable[str]) -> dict[str, str]:
     return out
 
 
+#: What a reader of the summary's totals says when the store marks them stale.
+STALE_TOTALS = ("the totals this query reads (st:summary) may not match the articles: a build, "
+                "removal or update is running or was interrupted; when none is running, "
+                "recompute them with `coopgraph totals` (or build again)")
+
+
+def reads_summary(text: str) -> bool:
+    """True when a query names the store's own namespace (``st:``), as those that read the
+    summary's totals do (``pairs``, ``connected``, ``rollup_current``, ``funding_given``)."""
+    from .store import STORE_NS
+
+    return STORE_NS in text
+
+
 def query_store(
     store_spec: Any,
     query: str | Path,
@@ -552,13 +566,16 @@ def query_store(
     fmt: str = "table",
     *,
     limit: int | None = None,
+    warn: Callable[[str], None] | None = None,
     **server_options: Any,
 ) -> str:
     """Open a store (a folder, read-only, or a SPARQL endpoint URL), run a query, format it.
 
-    ``server_options`` (``user``, ``password``, ``auth``, ``timeout``) go to the endpoint's
-    client (:class:`~cooperation_graph.store.RemoteStore`); a folder ignores them."""
-    from .store import open_store, read_retrying
+    A query that reads the summary's totals while the store marks them stale gets its
+    answer, and :data:`STALE_TOTALS` goes to ``warn``. ``server_options`` (``user``,
+    ``password``, ``auth``, ``timeout``) go to the endpoint's client
+    (:class:`~cooperation_graph.store.RemoteStore`); a folder ignores them."""
+    from .store import open_store, read_retrying, totals_stale
 
     saved = load_query(query)  # a missing file or a bad parameter fails before the store opens
     bind(saved, params)
@@ -567,14 +584,28 @@ def query_store(
     remote = isinstance(store_spec, str) and re.match(r"https?://", store_spec)
     if not remote and isinstance(store_spec, (str, Path)) and not Path(store_spec).is_dir():
         raise QueryError(f"no store at {store_spec}: build one first (coopgraph build ...) or pass --store")
+    check = reads_summary(saved.text)
+
+    def read(store: Any) -> tuple[str, bool]:
+        # the mark is read from the same handle (the same snapshot) as the answer
+        text = format_result(run_query(store, saved, params, limit=limit), fmt)
+        return text, check and totals_stale(store)
+
     if not remote and isinstance(store_spec, (str, Path)):
         # formatted inside: results are read lazily, and a build may compact the files away
         # under a read-only handle; the read is then run again on a fresh one
-        return read_retrying(store_spec, lambda store: format_result(
-            run_query(store, saved, params, limit=limit), fmt))
-    store = open_store(store_spec, **server_options)
+        text, stale = read_retrying(store_spec, read)
+    else:
+        text, stale = _read_closing(open_store(store_spec, **server_options), read)
+    if stale and warn is not None:
+        warn(STALE_TOTALS)
+    return text
+
+
+def _read_closing(store: Any, read: Callable[[Any], Any]) -> Any:
+    """``read(store)``, then close the store."""
     try:
-        result = run_query(store, saved, params, limit=limit)
+        return read(store)
     finally:
         close = getattr(store, "close", None)
         if close is not None:
@@ -582,7 +613,6 @@ def query_store(
                 close()
             except (OSError, RuntimeError):  # flushing a read-only handle is refused: nothing to do
                 pass
-    return format_result(result, fmt)
 
 
 # ---------------------------------------------------------------------------------------------

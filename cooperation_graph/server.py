@@ -23,6 +23,10 @@ Routes: ``/`` query page, ``/sparql`` (GET, POST form, POST ``application/sparql
 ``application/sparql-update``), ``/view/`` (links to the views), ``/view/graph`` and
 ``/view/provinces`` (the graph views; also as ``graph.html``, ``provinces.html``),
 ``/queries.json`` (the saved queries), ``/static/...`` (page assets), ``/health``.
+
+A query that reads the summary's totals while the store marks them stale (a build running,
+or one interrupted: :func:`store.totals_stale`) is answered with ``X-Totals-Stale: true``,
+and the query page shows a notice.
 """
 
 from __future__ import annotations
@@ -56,12 +60,13 @@ from .query import (
     format_graph,
     format_result,
     query_form,
+    reads_summary,
     saved_queries,
     syntax_error,
     to_result,
     uses_service,
 )
-from .store import READ_ATTEMPTS, READ_PAUSE, is_vanished_files, storage_problem
+from .store import READ_ATTEMPTS, READ_PAUSE, is_vanished_files, storage_problem, totals_stale
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +230,8 @@ def _handle(store: Any, msg: dict[str, Any]) -> tuple[Any, ...]:  # pragma: no c
     if body is None:
         return ("error", 400, f"the answer is over the limit of {msg['max_bytes']} bytes even with one "
                               "row: select less (e.g. SUBSTR of long values)")
-    return ("ok", body, CONTENT_TYPES[fmt], result.truncated, len(result))
+    stale = reads_summary(msg["query"]) and totals_stale(store)  # same handle, same snapshot
+    return ("ok", body, CONTENT_TYPES[fmt], result.truncated, len(result), stale)
 
 
 def _within_bytes(result: Any, fmt: str, limit: int | None) -> tuple[bytes | None, Any]:
@@ -292,7 +298,7 @@ def _run_update(store_path: str, text: str) -> tuple[int, str]:
 
 def _update_main(store_path: str) -> int:  # pragma: no cover - runs in a child
     """Apply the update read from stdin, drop kept N-Triples and refresh the summary."""
-    from .store import EmbeddedStore
+    from .store import EmbeddedStore, mark_totals_stale
     from .summary import refresh
 
     deny_network()  # LOAD <http://...> or SERVICE inside an update cannot reach anything
@@ -300,9 +306,12 @@ def _update_main(store_path: str) -> int:  # pragma: no cover - runs in a child
     try:
         store = EmbeddedStore(store_path)
         try:
-            store.update(text)
-            store.drop_payloads()  # what a build derives from the graphs must follow them
-            refresh(store)
+            mark_totals_stale(store)  # readers are told until the totals follow the update
+            try:
+                store.update(text)
+                store.drop_payloads()  # what a build derives from the graphs must follow them
+            finally:
+                refresh(store)  # also after a refused update: the mark must not stay
         finally:
             store.close()
     except SyntaxError as exc:
@@ -728,7 +737,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
                "named_graphs": params.get("named-graph-uri", [])}
         started = time.monotonic()
         answer = self.server.pool.call(msg, cfg.timeout)
-        self._answer(answer, started, f"query exceeded the time limit of {cfg.timeout:g} s")
+        # a query reading the summary's totals while the store marks them stale (a build
+        # running or interrupted) is answered, and says so
+        stale = answer[0] == "ok" and len(answer) > 5 and answer[5]
+        self._answer(answer, started, f"query exceeded the time limit of {cfg.timeout:g} s",
+                     {"X-Totals-Stale": "true"} if stale else None)
 
     def _answer(self, answer: tuple[Any, ...], started: float, timeout_message: str,
                 extra: dict[str, str] | None = None) -> None:
@@ -744,7 +757,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise HttpError(answer[1], answer[2])
         if kind != "ok":
             raise HttpError(500, f"unexpected worker answer {kind!r}")
-        _, body, ctype, truncated, count = answer
+        _, body, ctype, truncated, count = answer[:5]
         headers = {"X-Query-Time-Ms": f"{(time.monotonic() - started) * 1000:.1f}", **(extra or {})}
         if truncated:
             headers["X-Result-Truncated"] = "true"

@@ -19,7 +19,10 @@ store also keeps these bytes, compressed, in the record: exports read them inste
 decoding every quad (see :meth:`EmbeddedStore.sorted_triple_chunks`).
 
 Two graphs are bookkeeping, never exported: the records, and the summary (:mod:`summary`),
-totals recomputed after every build and removal.
+totals recomputed after every build and removal. Before a write first changes the articles,
+the records graph gets a mark that the totals are stale (:func:`mark_totals_stale`); only
+recomputing them takes it away, so a reader of the totals can tell when they lag behind
+the articles (a build running, or one that was killed): :func:`totals_stale`.
 """
 
 from __future__ import annotations
@@ -61,6 +64,9 @@ _SOURCE = ox.NamedNode(STORE_NS + "source")
 #: The unit's canonical N-Triples, zlib-compressed, as xsd:base64Binary (embedded store only).
 _PAYLOAD = ox.NamedNode(STORE_NS + "payload")
 _BASE64 = ox.NamedNode("http://www.w3.org/2001/XMLSchema#base64Binary")
+#: The mark that the summary's totals may not follow the articles (in the records graph; all
+#: IRIs, which every store keeps as written).
+_STALE = (f"<{STORE_NS}totals> <{STORE_NS}state> <{STORE_NS}stale>", META_GRAPH.value)
 _RECORD_FIELDS = {_ID.value: "id", _KIND.value: "kind", _CONTENT_HASH.value: "content_hash",
                   _GRAPH_HASH.value: "graph_hash", _SOURCE.value: "source"}
 
@@ -235,6 +241,27 @@ def _records_from_rows(rows: Iterable[tuple[str, str, str]]) -> dict[str, UnitRe
     return {g: UnitRecord(graph=g, **f) for g, f in fields.items()}  # type: ignore[arg-type]
 
 
+def mark_totals_stale(store: Any) -> None:
+    """Record in ``store`` that its totals may not follow its articles: called before a write
+    first changes them, so that readers see the mark as soon as they could see a new article."""
+    triple, graph = _STALE
+    store.update(f"INSERT DATA {{ GRAPH <{graph}> {{ {triple} }} }}")
+
+
+def clear_totals_stale(store: Any) -> None:
+    """Take the mark away (once the totals have been recomputed from the articles)."""
+    triple, graph = _STALE
+    store.update(f"DELETE DATA {{ GRAPH <{graph}> {{ {triple} }} }}")
+
+
+def totals_stale(store: Any) -> bool:
+    """True while the summary's totals may lag behind the articles: a build, removal or update
+    is writing, or one was stopped before it recomputed them. ``store`` is anything with
+    ``query`` (a pyoxigraph Store too)."""
+    triple, graph = _STALE
+    return bool(store.query(f"ASK {{ GRAPH <{graph}> {{ {triple} }} }}"))
+
+
 def _matches(record: UnitRecord, key: str) -> bool:
     if key in (record.graph, record.id):
         return True
@@ -301,10 +328,11 @@ class _StoreBase:
                         if r.kind != "summary" and _matches(r, key))
         if not graphs:
             raise StoreError(f"no article with id, graph or path {key!r} in the store")
+        mark_totals_stale(self)  # until refresh has run, readers are told the totals lag
         self.remove_graphs(graphs)  # type: ignore[attr-defined]
         from .summary import refresh
 
-        refresh(self)  # the totals follow the articles
+        refresh(self)  # the totals follow the articles (and the mark goes)
         return graphs
 
     def select(self, sparql: str) -> list[dict[str, Any]]:
@@ -842,8 +870,10 @@ def open_store(spec: str | Path | GraphStore | None = None, **options: Any) -> A
 
 
 def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int = 500,
-                progress: Callable[[int], None] | None = None) -> BuildReport:
-    """Write units in batches (one transaction each on the embedded store), skipping unchanged."""
+                progress: Callable[[int], None] | None = None,
+                before_write: Callable[[], None] | None = None) -> BuildReport:
+    """Write units in batches (one transaction each on the embedded store), skipping unchanged;
+    ``before_write()`` is called before each batch that changes the store."""
     report = BuildReport()
     start = time.perf_counter()
     batch: list[Unit] = []
@@ -865,6 +895,8 @@ def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int =
             else:
                 report.added += 1
             todo[u.graph] = u
+        if todo and before_write:
+            before_write()
         report.quads_written += store.write_units(list(todo.values()))
         if progress:
             progress(len(batch))
@@ -937,12 +969,21 @@ def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None =
     workers (a Unit pickles) and pass the units here.
 
     Unchanged articles are skipped; changed ones replace their named graph; a mapping error
-    fails that article only. The gazetteer graph is written first when it changed.
+    fails that article only. The gazetteer graph is written first when it changed. Before the
+    first write the totals are marked stale; recomputing them at the end takes the mark away
+    (a build stopped earlier left it: then they are recomputed even if nothing changed).
     """
     store = open_store(store)
+    stale = [totals_stale(store)]
+
+    def before_write() -> None:  # readers must not see a new article beside unmarked old totals
+        if not stale[0]:
+            mark_totals_stale(store)
+            stale[0] = True
+
     written = 0
     if with_gazetteer:  # bookkeeping graph, not counted as an article
-        written = build_units(reference_units(base), store).quads_written
+        written = build_units(reference_units(base), store, before_write=before_write).quads_written
 
     def units() -> Iterator[Unit | Failed]:
         for ex in extractions:
@@ -955,10 +996,10 @@ def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None =
                 src = getattr(ex.article, "path", None) or getattr(ex.article, "id", "?")
                 yield Failed(str(src), f"cannot map to RDF: {exc}")
 
-    report = build_units(units(), store, batch_size=batch_size, progress=progress)
+    report = build_units(units(), store, batch_size=batch_size, progress=progress,
+                         before_write=before_write)
     report.quads_written += written
-    if written or report.added or report.replaced or SUMMARY_GRAPH.value not in store.records(
-            [SUMMARY_GRAPH.value]):
+    if stale[0] or SUMMARY_GRAPH.value not in store.records([SUMMARY_GRAPH.value]):
         from .summary import refresh
 
         start = time.perf_counter()

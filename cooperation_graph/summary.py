@@ -4,7 +4,10 @@ Aggregate questions (``pairs``, ``connected``, ``rollup_current``, ``funding_giv
 every fact of every article; on a 10 000-article store that is 1–2 s of index lookups however
 the SPARQL is written. Their totals are therefore computed once, after each build or removal
 that changed the store, and written as one more unit, the named graph :data:`SUMMARY_GRAPH`
-(see :func:`refresh` for how it is replaced).
+(see :func:`refresh` for how it is replaced). A writer marks the totals stale before it
+changes any article, and :func:`refresh` takes the mark away: ``coopgraph query`` and
+``coopgraph serve`` check it when a query reads the summary, and say so
+(:func:`store.totals_stale`); ``coopgraph totals`` recomputes them without a build.
 Like the store's records it is bookkeeping under ``st:`` (``https://w3id.org/coopgraph/store#``)
 and exports leave it out; the saved queries read it, anyone may query it::
 
@@ -38,7 +41,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .normalize import fold
-from .store import STORE_NS, Unit, make_unit
+from .store import STORE_NS, Unit, clear_totals_stale, make_unit, totals_stale
 from .store import SUMMARY_GRAPH as _SUMMARY
 from .vocab import PREFIXES, sparql_prefixes
 
@@ -244,15 +247,20 @@ def summary_unit(store: Any) -> Unit:
 
 def refresh(store: Any) -> int:
     """Recompute the summary graph and write it when it changed; return the quads written.
+    Then take away the store's mark that the totals are stale (:func:`store.totals_stale`).
 
     The old graph is dropped first and the new one bulk-loaded (one SPARQL Update of 150k
     triples takes 9 s on Oxigraph, the loader 1 s): derived data may be missing for a moment,
-    and a process killed in between leaves no summary record, so the next build writes it.
+    and a process killed in between leaves no summary record, so the next build writes it;
+    the writer marked the totals stale before it changed anything, so readers are told.
     """
     unit = summary_unit(store)
     record = store.records([SUMMARY_GRAPH]).get(SUMMARY_GRAPH)
-    if record is not None:
-        if record.graph_hash == unit.fingerprint():
-            return 0
-        store.remove_graphs([SUMMARY_GRAPH])
-    return store.write_units([unit])
+    written = 0
+    if record is None or record.graph_hash != unit.fingerprint():
+        if record is not None:
+            store.remove_graphs([SUMMARY_GRAPH])
+        written = store.write_units([unit])
+    if totals_stale(store):  # checked first: an unchanged store is not written to at all
+        clear_totals_stale(store)
+    return written

@@ -70,6 +70,7 @@
 
   function reset() {
     $("error").hidden = true;
+    $("stale").hidden = true;
     $("graph").hidden = true;
     $("results").hidden = true;
     $("results").tHead.textContent = "";
@@ -125,6 +126,7 @@
     }).then(function (resp) {
       var ctype = resp.headers.get("Content-Type") || "";
       var truncated = resp.headers.get("X-Result-Truncated") === "true";
+      $("stale").hidden = resp.headers.get("X-Totals-Stale") !== "true";  // see server.py
       return resp.text().then(function (body) {
         var ms = Date.now() - started;
         if (!resp.ok) { fail(resp.status + " " + resp.statusText + ": " + body); return; }
