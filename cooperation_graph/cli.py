@@ -454,7 +454,8 @@ def analyze_cmd(era: str, first: int | None, last: int | None, fmt: str, **store
 @_store_options
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for graph.html, provinces.html and articles/.")
+              help="Folder for index.html, graph.html, provinces.html, money.html, assets/ "
+                   "and articles/.")
 @click.option("--article", "article_id", default=None,
               help="Write only this article's view (its id, as `coopgraph extract` shows it).")
 @click.option("--max-nodes", type=int, default=1500, show_default=True,
@@ -468,8 +469,10 @@ def view(out_dir: Path, article_id: str | None, max_nodes: int, min_confidence: 
 
     index.html: links to every view; graph.html: officials, provinces, agreements,
     fundings, investments and events with search and filters; provinces.html: the
-    provinces on a map of Viet Nam, old 63 or new 34 units; articles/<id>.html: one
-    article's text with its evidence beside its graph. Every page links back to index.html.
+    provinces on a map of Viet Nam, old 63 or new 34 units; money.html: fundings and
+    investments as flows between provinces, by year range and province (its plotly.js is
+    written once to assets/); articles/<id>.html: one article's text with its evidence
+    beside its graph. Every page links back to index.html.
 
     \b
     Example:

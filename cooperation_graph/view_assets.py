@@ -60,9 +60,10 @@ mark.cg-active { outline: 2px solid #1b2733; }
 
 #: links between the pages `coopgraph view` writes; ``{home}`` leads up to the output folder
 NAV_HTML = """<nav class="cg-nav" id="cg-nav"><a href="{home}index.html">Trang chính</a> ·
-<a href="{home}graph.html">Đồ thị</a> · <a href="{home}provinces.html">Mạng lưới tỉnh</a>{articles}</nav>
+<a href="{home}graph.html">Đồ thị</a> · <a href="{home}provinces.html">Mạng lưới tỉnh</a>{money}{articles}</nav>
 """
 NAV_ARTICLES = ' · <a href="{home}articles/index.html">Bài báo</a>'
+NAV_MONEY = ' · <a href="{home}money.html">Dòng tiền</a>'
 
 ENTITY_SIDE = """<aside id="cg-side">
 {nav}<h1>{title}</h1>
@@ -114,7 +115,8 @@ INDEX_HTML = """<!DOCTYPE html>
 <style>body{{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:900px;color:#1b2733}}
 .cg-muted{{color:#6b7785;font-size:13px}}</style></head>
 <body><h1>Bài báo ({n})</h1><p><a href="../index.html">Trang chính</a> ·
-<a href="../graph.html">Đồ thị</a> · <a href="../provinces.html">Mạng lưới tỉnh, thành</a></p><ul>
+<a href="../graph.html">Đồ thị</a> · <a href="../provinces.html">Mạng lưới tỉnh, thành</a> ·
+<a href="../money.html">Dòng tiền</a></p><ul>
 {rows}
 </ul></body></html>
 """

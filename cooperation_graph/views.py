@@ -12,6 +12,9 @@ embedded; the page fetches nothing):
 * :func:`render_article_view` -- one article's text with the evidence highlighted, beside its
   facts as a small graph.
 
+:func:`write_views` also writes ``money.html`` (:mod:`cooperation_graph.money_view`: fundings
+and investments as a Sankey, drawn with plotly.js from the shared ``assets/`` folder).
+
 Deep links: ``graph.html#node=<IRI>`` opens a node's details; ``#type=funding,province``,
 ``#province=Hà Nội``, ``#year=2012``, ``#q=<name>`` set the filters and the search;
 ``provinces.html#era=current&node=<IRI>``. ``#cg-status`` reports what is drawn
@@ -929,12 +932,14 @@ def _excerpt_from_evidence(
 # Navigation
 
 
-def page_nav(home: str, *, articles: bool = True) -> str:
+def page_nav(home: str, *, articles: bool = True, money: bool = False) -> str:
     """The links from a page to the others :func:`write_views` writes: ``home`` is the relative
-    way up to the output folder (``""`` or ``"../"``); ``articles``: link ``articles/``."""
+    way up to the output folder (``""`` or ``"../"``); ``articles``: link ``articles/``;
+    ``money``: link ``money.html``."""
     up = html.escape(home, quote=True)
     return assets.NAV_HTML.format(
-        home=up, articles=assets.NAV_ARTICLES.format(home=up) if articles else "")
+        home=up, articles=assets.NAV_ARTICLES.format(home=up) if articles else "",
+        money=assets.NAV_MONEY.format(home=up) if money else "")
 
 
 def _count_vi(n: int) -> str:
@@ -942,9 +947,10 @@ def _count_vi(n: int) -> str:
 
 
 def render_index(G: nx.MultiDiGraph | None = None, networks: Mapping[str, nx.Graph] | None = None,
-                 *, articles: int | None = None) -> str:
+                 *, articles: int | None = None, money: str | None = None) -> str:
     """``index.html``: a link to each view with what it holds; ``articles``: how many article
-    pages there are (None: no ``articles/`` link). Counts are left out where not given."""
+    pages there are (None: no ``articles/`` link); ``money``: what ``money.html`` holds (None:
+    no link). Counts are left out where not given."""
 
     def item(href: str, name: str, what: str, counts: str) -> str:
         extra = f'<br><span class="cg-muted">{html.escape(counts)}</span>' if counts else ""
@@ -967,6 +973,11 @@ def render_index(G: nx.MultiDiGraph | None = None, networks: Mapping[str, nx.Gra
              "các tỉnh trên bản đồ, 63 đơn vị cũ hoặc 34 đơn vị mới (provinces on the map, "
              "the 63 former or the 34 current units)", links),
     ]
+    if money is not None:
+        pages.append(item("money.html", "Dòng tiền · Money flows",
+                          "hỗ trợ và đầu tư từ tỉnh cho đến tỉnh nhận, theo năm và theo tỉnh "
+                          "(fundings and investments from giver to receiver, by year and "
+                          "province; money.html#from=2012&to=2016&province=Hà Nội)", money))
     if articles is not None:
         pages.append(item("articles/index.html", "Bài báo · Articles",
                           "từng bài với bằng chứng được tô sáng (each article with its "
@@ -983,8 +994,9 @@ def render_index(G: nx.MultiDiGraph | None = None, networks: Mapping[str, nx.Gra
 def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = MAX_NODES,
                 articles: bool = True, article: str | None = None,
                 min_confidence: float | None = None) -> list[Path]:
-    """Write ``index.html`` (linking the others), ``graph.html``, ``provinces.html`` and
-    ``articles/<id>.html`` (+ their index); every page links back to ``index.html``.
+    """Write ``index.html`` (linking the others), ``graph.html``, ``provinces.html``,
+    ``money.html`` (with plotly.js once in ``assets/``) and ``articles/<id>.html`` (+ their
+    index); every page links back to ``index.html``.
 
     ``store``: a store object, a store folder (opened read-only), or quads. With ``article``
     (an article id) only that article's view is written; with ``min_confidence`` the facts
@@ -1024,13 +1036,26 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
         page = render_article_view(article_subgraph(G, record["id"]), article=record,
                                    text=texts.get(record["id"]))
         return [_write(folder / article_filename(record["id"]), page)]
-    nav = page_nav("", articles=bool(records))
+    from .money_view import (
+        ASSETS_DIR,
+        describe_money,
+        money_data,
+        money_summary,
+        render_money_view,
+        write_plotly_asset,
+    )
+
+    nav = page_nav("", articles=bool(records), money=True)
     page = render_entity_graph(G, max_nodes=max_nodes, article_links=bool(records), nav=nav)
     written.append(_write(out / "graph.html", page))
     networks = {era: province_network(store, era=era) for era in ("legacy", "current")}
     written.append(_write(out / "provinces.html", render_province_network(networks, nav=nav)))
+    money = money_data(G, article_pages=bool(records))
+    write_plotly_asset(out / ASSETS_DIR)  # once, shared by the pages that chart
+    written.append(_write(out / "money.html", render_money_view(money, nav=nav)))
     written.insert(0, _write(out / "index.html", render_index(
-        G, networks, articles=len(records) if records else None)))
+        G, networks, articles=len(records) if records else None,
+        money=describe_money(money_summary(money)))))
     if records:
         folder = out / "articles"
         write_shared_assets(folder / "_assets")
@@ -1040,7 +1065,7 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
             sub = subgraphs[record["id"]]
             name = article_filename(record["id"])
             page = render_article_view(sub, article=record, text=texts.get(record["id"]),
-                                       shared_assets="_assets", nav=page_nav("../"))
+                                       shared_assets="_assets", nav=page_nav("../", money=True))
             written.append(_write(folder / name, page))
             rows.append(
                 f'<li><a href="{html.escape(name, quote=True)}">'

@@ -17,6 +17,7 @@ from graph_fixtures import evidence, sample_extraction
 from cooperation_graph.cli import main
 from cooperation_graph.mapping import extraction_to_quads, gazetteer_quads
 from cooperation_graph.model import Article, Extraction, Funding, Official, ProvinceMention
+from cooperation_graph.money_view import money_data, render_money_view
 from cooperation_graph.projection import province_network, rdf_to_networkx
 from cooperation_graph.store import build_articles, open_store
 from cooperation_graph.views import (
@@ -139,12 +140,18 @@ def test_no_remote_script_or_stylesheet(views):
 
 
 def test_hostile_text_cannot_inject(views):
-    benign = len([t for t, _ in tags_of(render_entity_graph(nx.MultiDiGraph())) if t == "script"])
+    def n_scripts(page: str) -> int:
+        return len([t for t, _ in tags_of(page) if t == "script"])
+
+    benign = n_scripts(render_entity_graph(nx.MultiDiGraph()))
+    benign_money = n_scripts(render_money_view(money_data(nx.MultiDiGraph())))
     for page in pages(views):
         text = page.read_text(encoding="utf-8")
         found = tags_of(text)
         scripts = [t for t, _ in found if t == "script"]
-        if page.name != "index.html":
+        if page.name == "money.html":
+            assert len(scripts) == benign_money, page.name
+        elif page.name != "index.html":
             assert len(scripts) == benign, page.name
         for tag, attrs in found:
             assert tag != "img", page.name
@@ -244,7 +251,8 @@ def _links(page: Path) -> list[str]:
 
 def test_index_links_every_view_and_every_page_links_back(views):
     index = views / "index.html"
-    assert set(_links(index)) >= {"graph.html", "provinces.html", "articles/index.html"}
+    assert set(_links(index)) >= {"graph.html", "provinces.html", "money.html",
+                                  "articles/index.html"}
     for page in pages(views):
         local = [h for h in _links(page) if not re.match(r"^[a-z]+:|^#", h)]
         for href in local:  # every link between the pages resolves to a page written
@@ -257,7 +265,8 @@ def test_index_without_articles_does_not_link_them(tmp_path):
     written = write_views(extraction_to_quads(sample_extraction()) + gazetteer_quads(),
                           tmp_path, articles=False)
     assert written[0] == tmp_path / "index.html"
-    for page in (tmp_path / "index.html", tmp_path / "graph.html", tmp_path / "provinces.html"):
+    for page in (tmp_path / "index.html", tmp_path / "graph.html", tmp_path / "provinces.html",
+                 tmp_path / "money.html"):
         assert not any("articles/" in h for h in _links(page)), page.name
 
 
@@ -321,8 +330,8 @@ def test_browser_entity_graph(views, tmp_path):
 
 def test_browser_filters_and_search(tmp_path):
     quads = extraction_to_quads(sample_extraction()) + gazetteer_quads()
-    (page_path, *_) = write_views(quads, tmp_path, articles=False)
-    url = page_path.resolve().as_uri()
+    written = write_views(quads, tmp_path, articles=False)
+    url = written[written.index(tmp_path / "graph.html")].resolve().as_uri()
     # 2012: the 2012 funding and the two provinces it joins; its donor, recipient, cooperation
     page = load_page(url + "#year=2012")
     assert page.console == []
