@@ -615,8 +615,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _error(self, err: HttpError) -> None:
         self._send(err.status, (err.message + "\n").encode("utf-8"), "text/plain", err.headers)
 
+    def _target(self) -> urllib.parse.SplitResult:
+        """The request target split; one urlsplit refuses (an absolute-form ``http://[x/``) is 400."""
+        try:
+            return urllib.parse.urlsplit(self.path)
+        except ValueError as exc:
+            self.close_connection = True
+            raise HttpError(400, f"bad request target: {exc}") from None
+
     def _params(self) -> dict[str, list[str]]:
-        return urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+        return urllib.parse.parse_qs(self._target().query, keep_blank_values=True)
 
     def _body(self) -> bytes:
         length = self.headers.get("Content-Length")
@@ -658,7 +666,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         try:
             self._check_host()
-            route = urllib.parse.urlsplit(self.path).path
+            route = self._target().path
             if route in ("/sparql", "/query"):
                 self._sparql()
             elif self.command not in ("GET", "HEAD"):
