@@ -56,12 +56,14 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
               if _PARTS.match(f.evidence.sentence) or not VERBS.search(f.evidence.sentence)}
     share_of = {(f.evidence.start, f.recipient): f.amount_vnd for f in shares}
     headline = sum(1 for s in doc.sentences if s.para == 0) == 1  # a one-sentence first line is a title
+    para_givers = _paragraph_givers(doc)
     for sent in doc.sentences:
         if sent.start in shared:
             continue
         if _PARTS.match(sent.text) and last_total_recipient:
             continue  # the parts of a total already counted
-        found = _fundings_in(doc, sent, main_pair, officials, title_donor or delegation, delegation, shared_totals)
+        found = _fundings_in(doc, sent, main_pair, officials, title_donor or delegation, delegation, shared_totals,
+                             para_givers.get(sent.para))
         if sent.para == 0 and headline:
             title_found = found  # a headline restates the body: used only if the body is silent
             continue
@@ -111,7 +113,7 @@ def _title_donor(doc: Doc) -> str | None:
 
 def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                  officials, title_donor: str | None, delegation: str | None,
-                 shared: set[tuple[str, str]]) -> list[Funding]:
+                 shared: set[tuple[str, str]], para_giver: str | None = None) -> list[Funding]:
     """Fundings of one sentence, clause by clause (``;`` separates clauses)."""
     text = sent.text
     if not VERBS.search(text) or _CRIME.search(text):
@@ -121,10 +123,10 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
     mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                 for m in doc.mentions_in(sent.start, sent.end)]
     all_money = find_money(text)
+    place_starts = _place_starts(text, mentions)  # provinces named as where, not who
     years = tuple(int(y) for y in _YEAR.findall(_without_money(text, all_money)))
     only_pair = main_pair if main_pair and doc.province_names <= set(main_pair) else None
     out: list[Funding] = []
-    para_giver = _paragraph_givers(doc).get(sent.para)
     context: dict | None = None  # the governing verb's donor, status and where its objects start
     pos = 0
     for clause in text.split(";"):
@@ -141,7 +143,7 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
         if verb:
             # the subject is what stands after the last province named (not as a place) before the verb
             named = [x for x in mentions if c_start <= x.start and x.end <= c_start + verb.start()
-                     and x.start not in _place_starts(text, mentions)]
+                     and x.start not in place_starts]
             subject_from = (named[-1].end - c_start) if named else 0
         if verb and (_NOT_A_PROVINCE_GIVING.search(clause[:verb.start()])
                      or _ORG_SUBJECT.search(clause, subject_from, verb.start())):
@@ -150,7 +152,7 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
         if verb:
             v_start, v_end = c_start + verb.start(), c_start + verb.end()
             money = [m for m in money if m.start > v_start]
-            places = _place_starts(text, mentions)
+            places = set(place_starts)
             setting = re.match(r"\s*(?:Tại|Trong|Nhân dịp|Dịp)\b[^,;]{0,80},", text)
             if setting and setting.end() <= v_start:  # "Tại buổi làm việc với lãnh đạo tỉnh Điện Biên, ông Bình trao tặng ...": the setting
                 places |= {x.start for x in mentions if x.end <= setting.end()}
