@@ -21,7 +21,8 @@ Safe by default:
 
 Routes: ``/`` query page, ``/sparql`` (GET, POST form, POST ``application/sparql-query`` or
 ``application/sparql-update``), ``/view/`` (links to the views), ``/view/graph`` and
-``/view/provinces`` (the graph views; also as ``graph.html``, ``provinces.html``),
+``/view/provinces``, ``/view/money`` (the views; also as ``graph.html``, ``provinces.html``,
+``money.html``; the money page's plotly.js at ``/view/assets/plotly.min.js``),
 ``/queries.json`` (the saved queries), ``/static/...`` (page assets), ``/health``.
 
 A query that reads the summary's totals while the store marks them stale (a build running,
@@ -52,7 +53,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from .errors import QueryError, StoreError
+from .errors import CooperationGraphError, QueryError, StoreError
 from .sandbox import deny_network
 from .query import (
     _words,
@@ -264,9 +265,12 @@ def _render_view(store: Any, name: str) -> tuple[Any, ...]:  # pragma: no cover 
         from . import projection, views
     except ImportError as exc:
         return ("error", 404, f"views are not available: {exc}")
-    nav = views.page_nav("", articles=False)  # relative: /view/graph.html -> /view/index.html
+    nav = views.page_nav("", articles=False, money=True)  # relative: /view/graph.html -> /view/index.html
     if name == "index":
-        page = views.render_index()
+        page = views.render_index(money="")
+    elif name == "money":
+        from .money_view import money_data, render_money_view
+        page = render_money_view(money_data(projection.rdf_to_networkx(store)), nav=nav)
     elif name == "graph":
         page = views.render_entity_graph(projection.rdf_to_networkx(store), nav=nav)
     elif name == "provinces":
@@ -524,7 +528,8 @@ def negotiate(accept: str | None, graph: bool, override: str | None = None) -> s
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 #: The views embed their scripts and styles inline (no network), but reach nothing outside.
-VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
+VIEWS = ("index", "graph", "provinces", "money")
+VIEW_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
             "font-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WILDCARD = ("0.0.0.0", "::", "")
@@ -820,9 +825,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _view(self, name: str) -> None:
         # /view/, /view/index.html, /view/graph(.html): the names `coopgraph view` writes, so
         # the pages' relative links between each other work here too
+        if name.startswith("assets/"):
+            self._plotly(name[len("assets/"):])
+            return
         name = {"": "index", "index.html": "index"}.get(name, name.removesuffix(".html"))
-        if name not in ("index", "graph", "provinces"):
-            raise HttpError(404, f"no view named {name!r} (views: index, graph, provinces)")
+        if name not in VIEWS:
+            raise HttpError(404, f"no view named {name!r} (views: {', '.join(VIEWS)})")
         cfg = self.server.config
         # a view is kept only while the store holds what it was drawn from: a build or an
         # update while serving changes the store's version, and the view is drawn again
@@ -840,6 +848,19 @@ class SparqlHandler(BaseHTTPRequestHandler):
                          {"Content-Security-Policy": VIEW_CSP})
             return
         self._send(200, cached, "text/html", {"Content-Security-Policy": VIEW_CSP})
+
+    def _plotly(self, name: str) -> None:
+        # the one asset the money page loads by URL (4.8 MB; the other views embed theirs)
+        try:
+            from .money_view import PLOTLY_FILE, plotly_js_path
+            if name != PLOTLY_FILE:
+                raise HttpError(404, f"no asset {name[:80]}")
+            data = plotly_js_path().read_bytes()
+        except ImportError as exc:
+            raise HttpError(404, f"views are not available: {exc}") from None
+        except CooperationGraphError as exc:  # plotly is not installed
+            raise HttpError(404, str(exc)) from None
+        self._send(200, data, "text/javascript")
 
 
 def _asset(name: str) -> bytes:
@@ -859,7 +880,8 @@ def _views_links() -> str:
         return ""
     return ('<a href="/view/">Các trang · views</a> '
             '<a href="/view/graph">Đồ thị thực thể · entity graph</a> '
-            '<a href="/view/provinces">Mạng lưới tỉnh · province network</a>')
+            '<a href="/view/provinces">Mạng lưới tỉnh · province network</a> '
+            '<a href="/view/money">Dòng tiền · money flows</a>')
 
 
 def _examples() -> list[dict[str, Any]]:

@@ -334,7 +334,7 @@ def test_examples_are_bound_to_their_defaults(server):
 def test_views_are_served(server):
     pytest.importorskip("cooperation_graph.views")
     pytest.importorskip("cooperation_graph.projection")
-    for name in ("provinces", "graph"):
+    for name in ("provinces", "graph", "money"):
         status, headers, body = _request(server.url + f"view/{name}", timeout=120)
         assert status == 200, body[:300]
         assert headers["Content-Type"].startswith("text/html") and b"<html" in body.lower()
@@ -352,18 +352,18 @@ def test_view_index_is_served_and_its_links_resolve(server):
         status, headers, body = _request(server.url + path, timeout=120)
         assert status == 200 and headers["Content-Type"].startswith("text/html"), body[:300]
         links = re.findall(r'<a href="([^"]+)"', body.decode("utf-8"))
-        assert {"graph.html", "provinces.html"} <= set(links)
+        assert {"graph.html", "provinces.html", "money.html"} <= set(links)
         assert "articles/index.html" not in links  # not served: not linked
         for link in links:
             assert _request(urllib.parse.urljoin(server.url + path, link), timeout=120)[0] == 200
-    for name in ("graph", "provinces.html"):
+    for name in ("graph", "provinces.html", "money.html"):
         _, _, body = _request(server.url + f"view/{name}", timeout=120)
         back = re.findall(r'<a href="([^"]+)">Trang chính', body.decode("utf-8"))
         assert back and _request(urllib.parse.urljoin(server.url + f"view/{name}", back[0]))[0] == 200
     assert b'href="/view/"' in _request(server.url)[2]
 
 
-@pytest.mark.parametrize("name", ["graph", "provinces"])
+@pytest.mark.parametrize("name", ["graph", "provinces", "money"])
 def test_served_views_run_under_their_content_security_policy(server, name):
     pytest.importorskip("cooperation_graph.views")
     status, headers, _ = _request(server.url + f"view/{name}", timeout=120)
@@ -371,6 +371,25 @@ def test_served_views_run_under_their_content_security_policy(server, name):
     page = load_page(server.url + f"view/{name}", budget_ms=15000)
     assert page.attr("cg-status", "data-ready") == "1", page.console
     assert page.console == [], page.console  # a CSP violation is reported on the console
+
+
+def test_served_money_page_draws_the_stores_fundings_with_the_served_plotly(server):
+    """/view/money loads plotly.js from /view/assets/ (its relative link) and draws the sample's
+    flows; no other asset name is served there."""
+    import re
+    import urllib.parse
+
+    money_view = pytest.importorskip("cooperation_graph.money_view")
+    _, _, body = _request(server.url + "view/money.html", timeout=120)
+    (src,) = re.findall(r'<script src="([^"]+)"', body.decode("utf-8"))
+    status, headers, js = _request(urllib.parse.urljoin(server.url + "view/money.html", src), timeout=60)
+    assert status == 200 and headers["Content-Type"].startswith("text/javascript")
+    assert js == money_view.plotly_js_path().read_bytes()
+    for bad in ("view/assets/other.js", "view/assets/../../health", "view/assets/"):
+        assert _request(server.url + bad)[0] == 404, bad
+    page = load_page(server.url + "view/money", budget_ms=20000)
+    assert page.attr("cg-status", "data-ready") == "1", page.console
+    assert int(page.attr("cg-status", "data-facts")) >= 4  # 3 fundings and the investment
 
 
 def test_browser_runs_an_example_and_shows_the_table(server):

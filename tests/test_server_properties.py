@@ -123,7 +123,7 @@ values = queries | anything
 pairs = st.lists(st.tuples(names, values), max_size=5)
 methods = st.sampled_from(KNOWN) | st.sampled_from(["OPTIONS", "TRACE", "PROPFIND"]) | st.from_regex(r"\A[A-Z]{1,10}\Z")
 routes = st.sampled_from(["/sparql", "/query", "/sparql/", "/view/", "/view/graph", "/view/provinces.html",
-                          "/view/index.html", "/static/", "/static/query.js", "/", "/health", "/queries.json"])
+                          "/view/index.html", "/view/money", "/static/", "/static/query.js", "/", "/health", "/queries.json"])
 # origin-form, absolute-form (valid or not for urlsplit) and a doubled slash before the path
 prefixes = st.sampled_from(["", "", "", "http://127.0.0.1", "http://[", "http://[::1", "http://a\u2100", "/", "//["])
 content_types = st.sampled_from(["application/x-www-form-urlencoded", "application/sparql-query",
