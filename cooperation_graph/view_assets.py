@@ -6,6 +6,12 @@ the DOM with ``textContent`` only. The status element ``#cg-status`` reports wha
 (``data-ready``, ``data-nodes``, ``data-edges``, ``data-physics``) for people and for tests.
 """
 
+#: Fonts with every precomposed Vietnamese letter come first: where the first installed family
+#: lacks ``ỗ`` but has ``ô`` and the combining tilde (DejaVu Sans Mono, Debian's monospace),
+#: the browser stacks the marks itself and ``hỗ trợ`` shows as ``hô˜ trợ``. The stacks of the
+#: pages' CSS are the same (tests/test_fonts.py checks them on the machine's fonts).
+FONT_SANS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif'
+
 CSS = """
 html, body { margin: 0; height: 100%; font: 14px/1.45 system-ui, -apple-system, "Segoe UI",
   Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: #1b2733; }

@@ -578,12 +578,12 @@ def _entity_net(
             edge["label"] = label
         vis_edges.append(edge)
     options: dict[str, Any] = {
-        "nodes": {"font": {"size": 12 if compact else 14, "strokeWidth": 3,
+        "nodes": {"font": {"size": 12 if compact else 14, "strokeWidth": 3, "face": assets.FONT_SANS,
                            "strokeColor": "#ffffff"}, "borderWidth": 1},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#a0a8b0", "highlight": "#333333", "hover": "#333333"},
-            "font": {"size": 10, "align": "middle", "color": "#555555"},
+            "font": {"size": 10, "align": "middle", "color": "#555555", "face": assets.FONT_SANS},
             "smooth": {"enabled": True, "type": "continuous"} if use_physics else False,
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(G) > 300},
@@ -676,7 +676,7 @@ def _province_era_data(P: nx.Graph) -> dict[str, Any]:
             "size": round(6 + 16 * math.sqrt(strength[node] / top_strength), 1) if active else 4,
             "color": NODE_STYLES["province"].color if active else "#b8c2cc",
             "font": {"size": 13 if active else 10, "color": "#1b2733" if active else "#6b7785",
-                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+                     "strokeWidth": 3, "strokeColor": "#ffffff", "face": assets.FONT_SANS},
             "shape": "dot",
             "fixed": True,
             "physics": False,

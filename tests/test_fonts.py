@@ -1,0 +1,126 @@
+"""Every font stack the pages use renders Vietnamese on this machine's fonts.
+
+A browser draws a letter with the first installed family of the stack; only where that family
+lacks the letter *and* its parts does it fall back. DejaVu Sans Mono (Debian's monospace) has
+``ô`` and the combining tilde but not ``ỗ``, so ``hỗ trợ`` came out as ``hô˜ trợ`` in the query
+editor. The check: the first family of each stack that fontconfig knows (generic names resolved
+as Chromium resolves them on Linux) has every precomposed Vietnamese letter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from importlib import resources
+
+import pytest
+
+from cooperation_graph import view_assets
+
+VIETNAMESE = "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+LETTERS = VIETNAMESE + VIETNAMESE.upper()
+GENERIC = {"system-ui": "sans-serif", "sans-serif": "sans-serif", "serif": "serif",
+           "monospace": "monospace"}
+NOT_ON_LINUX = {"-apple-system", "blinkmacsystemfont", "ui-monospace", "ui-sans-serif", "inherit"}
+
+
+def _fontconfig() -> None:
+    if shutil.which("fc-list") is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("fontconfig (fc-list) not installed: run .ci/setup-browser.sh")
+        pytest.skip("fontconfig (fc-list) not installed")
+
+
+def installed_families() -> set[str]:
+    out = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=True).stdout
+    return {name.strip().lower() for line in out.splitlines() for name in line.split(",")}
+
+
+def families(stack: str) -> list[str]:
+    """``13px/1.4 "Noto Sans", sans-serif`` -> ["Noto Sans", "sans-serif"]."""
+    names = [part.strip().strip("'\"") for part in stack.split(",")]
+    first = names[0].split()  # the shorthand's style, size and line height come before the family
+    while len(first) > 1 and (re.match(r"^[\d.]+(px|em|rem|%)", first[0]) or first[0] in ("italic", "bold")):
+        first = first[1:]
+    names[0] = " ".join(first).strip("'\"")
+    return [n for n in names if n]
+
+
+def first_installed(stack: str, installed: set[str]) -> str:
+    for name in families(stack):
+        key = name.lower()
+        if key in NOT_ON_LINUX:
+            continue
+        if key in GENERIC:
+            out = subprocess.run(["fc-match", GENERIC[key], "family"], capture_output=True, text=True,
+                                 check=True).stdout
+            return out.split(",")[0].strip()
+        if key in installed:
+            return name
+    raise AssertionError(f"no family of {stack!r} is installed")
+
+
+def has_every_letter(family: str) -> bool:
+    charset = " ".join(f"{ord(c):x}" for c in sorted(set(LETTERS)))
+    out = subprocess.run(["fc-list", f"{family}:charset={charset}", "family"], capture_output=True,
+                         text=True, check=True).stdout
+    return any(family.lower() in (n.strip().lower() for n in line.split(","))
+               for line in out.splitlines())
+
+
+def stacks() -> dict[str, str]:
+    """Every font stack in the package's pages: CSS ``font``/``font-family``, canvas ``ctx.font``,
+    money.js's FONT and the graph labels' face."""
+    texts = {f"static/{f.name}": f.read_text(encoding="utf-8")
+             for f in resources.files("cooperation_graph").joinpath("static").iterdir()
+             if f.name.endswith((".css", ".html", ".js"))}
+    texts["view_assets.py"] = resources.files("cooperation_graph").joinpath("view_assets.py").read_text(
+        encoding="utf-8")
+    found = {}
+    for where, text in texts.items():
+        for m in re.finditer(r"\bfont(?:-family)?\s*:\s*([^;{}]+?)\s*[;}]", text):
+            value = " ".join(m.group(1).split())
+            if "," in value or re.search(r"\b(sans-serif|monospace|serif)\b", value):
+                found[f"{where}: {value}"] = value
+        for m in re.finditer(r"(?:\.font|FONT)\s*=\s*'([^']+)'", text):
+            found[f"{where}: {m.group(1)}"] = m.group(1)
+    found["graph labels"] = view_assets.FONT_SANS
+    return found
+
+
+def test_the_stacks_are_found():
+    found = stacks()
+    assert sum(k.startswith("static/query.css") for k in found) == 2  # the page and its editor
+    assert any(k.startswith("static/money.js") for k in found)
+    assert sum(k.startswith("view_assets.py") for k in found) >= 3
+
+
+@pytest.mark.parametrize("where", sorted(stacks()))
+def test_each_stack_renders_vietnamese_here(where):
+    _fontconfig()
+    family = first_installed(stacks()[where], installed_families())
+    assert has_every_letter(family), f"{where}: {family} lacks Vietnamese letters"
+
+
+def test_the_check_catches_debians_monospace():
+    _fontconfig()
+    if "dejavu sans mono" not in installed_families():
+        pytest.skip("DejaVu Sans Mono not installed")
+    assert first_installed('13px/1.4 ui-monospace, "DejaVu Sans Mono", monospace',
+                           installed_families()) == "DejaVu Sans Mono"
+    assert not has_every_letter("DejaVu Sans Mono")  # the font of the old editor
+
+
+def test_graph_labels_use_the_pages_stack():
+    from cooperation_graph import views
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("a", label="Hỗ trợ", kind="province")
+    page = views.render_entity_graph(G)
+    assert json.dumps(view_assets.FONT_SANS)[1:-1] in page
+    assert unicodedata.is_normalized("NFC", LETTERS)
