@@ -96,7 +96,8 @@ def test_the_stacks_are_found():
     found = stacks()
     assert sum(k.startswith("static/query.css") for k in found) == 2  # the page and its editor
     assert any(k.startswith("static/money.js") for k in found)
-    assert sum(k.startswith("view_assets.py") for k in found) >= 3
+    assert any(k.startswith("static/views.css") for k in found)  # the views' pages
+    assert sum(k.startswith("static/provinces.js") for k in found) == 3  # the map's canvas labels
 
 
 @pytest.mark.parametrize("where", sorted(stacks()))

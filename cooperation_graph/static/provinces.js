@@ -1,0 +1,126 @@
+// provinces.html: the province network on the map, by era.
+(function () {
+  var era = CG.initial;
+  CG.physics = false;
+  function info(id) { return CG.eras[era].info[id]; }
+  var slider = document.getElementById('cg-minw'), sliderText = document.getElementById('cg-minw-text');
+  function setSlider() {
+    var E = CG.eras[era];
+    slider.max = String(Math.max(1, E.max_weight)); slider.value = String(E.min_weight);
+  }
+  function applyMin() {
+    var min = Number(slider.value), all = CG.eras[era].edges.length, upd = [], shown = 0;
+    edges.forEach(function (e) {
+      var hide = e.w < min; if (!hide) shown++;
+      if (!!e.hidden !== hide) upd.push({id: e.id, hidden: hide});
+    });
+    edges.update(upd);
+    sliderText.textContent = min > 0
+      ? 'Hiện ' + shown + ' / ' + all + ' liên kết có độ mạnh ≥ ' + min + ' (kéo sang trái để xem thêm).'
+      : 'Hiện tất cả ' + all + ' liên kết.';
+    setStatus(document.getElementById('cg-status').getAttribute('data-ready') === '1');
+  }
+  slider.addEventListener('input', applyMin);
+  function load(newEra) {
+    era = newEra;
+    var showAll = document.getElementById('cg-all-names').checked;
+    nodes.clear(); edges.clear();
+    nodes.add(CG.eras[era].nodes.map(function (n) {
+      var c = Object.assign({}, n); if (showAll) c.label = n.name; return c;
+    }));
+    edges.add(CG.eras[era].edges);
+    setSlider(); applyMin();
+    titles();
+    document.getElementById('cg-details').textContent = '';
+    network.fit();
+    setStatus(true);
+  }
+  function titles() {
+    var upd = [];
+    nodes.forEach(function (n) {
+      var i = info(n.id); if (!i) return;
+      var t = i.l + (i.code ? ' (mã ' + i.code + ')' : '');
+      if (i.partners.length) t += '\n' + i.partners.length + ' đối tác';
+      if (i.change) t += '\n' + i.change;
+      upd.push({id: n.id, title: t});
+    });
+    nodes.update(upd);
+  }
+  function details(id) {
+    var i = info(id), box = document.getElementById('cg-details');
+    box.textContent = '';
+    if (!i) return;
+    var card = el('div', 'cg-card');
+    card.appendChild(el('div', 'cg-title', i.l));
+    var meta = [];
+    if (i.code) meta.push('mã ' + i.code);
+    if (i.change) meta.push(i.change);
+    if (meta.length) card.appendChild(el('div', 'cg-muted', meta.join(' · ')));
+    var tbl = el('table', 'cg-facts');
+    [['Đối tác', String(i.partners.length)]].concat(i.totals).forEach(function (r) {
+      var tr = el('tr'); tr.appendChild(el('td', null, r[0])); tr.appendChild(el('td', null, r[1])); tbl.appendChild(tr);
+    });
+    card.appendChild(tbl);
+    if (i.partners.length) {
+      card.appendChild(el('div', 'cg-kind', 'Đối tác · partners'));
+      var pt = el('table', 'cg-partners');
+      i.partners.forEach(function (p) {
+        var tr = el('tr'); tr.appendChild(el('td', null, p.n)); tr.appendChild(el('td', null, p.text)); pt.appendChild(tr);
+      });
+      card.appendChild(pt);
+    } else {
+      card.appendChild(el('p', 'cg-muted', 'Chưa có hợp tác nào trong dữ liệu.'));
+    }
+    box.appendChild(card);
+  }
+  document.querySelectorAll('input[name=cg-era]').forEach(function (r) {
+    r.addEventListener('change', function () { if (r.checked) load(r.value); });
+  });
+  document.getElementById('cg-all-names').addEventListener('change', function () {
+    var keep = slider.value; load(era); slider.value = keep; applyMin();
+  });
+  network.on('click', function (params) { if (params.nodes.length) details(params.nodes[0]); });
+  // a light map underlay: graticule, the sea, and the Hoang Sa / Truong Sa archipelagos
+  var P = CG.proj;
+  function xy(lat, lon) { return {x: (lon - P.lon0) * P.px * P.cos, y: -(lat - P.lat0) * P.px}; }
+  network.on('beforeDrawing', function (ctx) {
+    ctx.save();
+    ctx.strokeStyle = 'rgba(80,120,160,0.12)'; ctx.lineWidth = 1;
+    ctx.fillStyle = 'rgba(80,110,140,0.45)'; ctx.font = '11px sans-serif';
+    for (var lat = 8; lat <= 24; lat += 2) {
+      var a = xy(lat, 101.5), b = xy(lat, 115);
+      ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
+      if (lat % 4 === 0) ctx.fillText(lat + '°B', a.x + 2, a.y - 3);
+    }
+    for (var lon = 102; lon <= 114; lon += 2) {
+      var c = xy(24, lon), d = xy(7.5, lon);
+      ctx.beginPath(); ctx.moveTo(c.x, c.y); ctx.lineTo(d.x, d.y); ctx.stroke();
+      if (lon % 4 === 0) ctx.fillText(lon + '°Đ', d.x + 2, d.y - 3);
+    }
+    ctx.fillStyle = 'rgba(60,110,160,0.35)'; ctx.font = 'italic 20px sans-serif';
+    var sea = xy(14.5, 110.6); ctx.textAlign = 'center'; ctx.fillText('Biển Đông', sea.x, sea.y);
+    ctx.font = '12px sans-serif'; ctx.fillStyle = 'rgba(40,70,100,0.8)';
+    [[16.5, 112.0, 'QĐ. Hoàng Sa (Đà Nẵng)'], [9.6, 113.4, 'QĐ. Trường Sa (Khánh Hòa)']].forEach(function (isl) {
+      var o = xy(isl[0], isl[1]);
+      [[0, 0], [9, 5], [-7, 7], [4, -8], [-10, -3]].forEach(function (k) {
+        ctx.beginPath(); ctx.arc(o.x + k[0], o.y + k[1], 1.8, 0, 2 * Math.PI); ctx.fill();
+      });
+      ctx.fillText(isl[2], o.x, o.y + 24);
+    });
+    ctx.restore();
+  });
+  titles();
+  setSlider(); applyMin();
+  setStatus(false);
+  whenLaidOut(function () {
+    var wanted = hashParam('era');
+    if (wanted && wanted !== era && CG.eras[wanted]) {
+      document.querySelectorAll('input[name=cg-era]').forEach(function (r) { r.checked = r.value === wanted; });
+      load(wanted);
+    }
+    var id = hashParam('node');
+    if (id && info(id)) { network.selectNodes([id]); details(id); }
+    document.getElementById('cg-status').setAttribute('data-era', era);
+    setStatus(true);
+  });
+})();
