@@ -27,7 +27,6 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -220,10 +219,6 @@ def describe_money(summary: Mapping[str, int]) -> str:
 # Page
 
 
-def _static(name: str) -> str:
-    return (resources.files("cooperation_graph") / "static" / name).read_text(encoding="utf-8")
-
-
 def render_money_view(
     data: Mapping[str, Any],
     *,
@@ -241,15 +236,15 @@ def render_money_view(
                   "giữa hai tỉnh, thành. No fundings or investments between provinces yet.</p>")
     parts = {
         "TITLE": html.escape(title),
-        "CSS": assets.CSS.replace("__SIDE__", "360px") + _static("money.css"),
+        "CSS": assets.CSS.replace("__SIDE__", "360px") + assets.static_text("money.css"),
         "NAV": nav,
         "NOTICE": notice,
         "PLOTLY": html.escape(f"{assets_prefix.rstrip('/')}/{PLOTLY_FILE}", quote=True),
         "DATA": _script_json(dict(data)),
-        "SCRIPT": _static("money.js"),
+        "SCRIPT": assets.static_text("money.js"),
     }
     # one pass, so nothing inserted (article text in DATA) is itself searched for placeholders
-    return re.sub(r"\{\{([A-Z]+)\}\}", lambda m: parts[m[1]], _static("money.html"))
+    return re.sub(r"\{\{([A-Z]+)\}\}", lambda m: parts[m[1]], assets.static_text("money.html"))
 
 
 __all__ = [

@@ -13,7 +13,8 @@ the DOM with ``textContent`` only. The status element ``#cg-status`` reports wha
 from importlib import resources
 
 
-def _static(name: str) -> str:
+def static_text(name: str) -> str:
+    """The text of ``cooperation_graph/static/<name>``."""
     return (resources.files("cooperation_graph") / "static" / name).read_text(encoding="utf-8")
 
 
@@ -23,7 +24,7 @@ def _static(name: str) -> str:
 #: pages' CSS are the same (tests/test_fonts.py checks them on the machine's fonts).
 FONT_SANS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif'
 
-CSS = _static("views.css")
+CSS = static_text("views.css")
 
 #: links between the pages `coopgraph view` writes; ``{home}`` leads up to the output folder
 NAV_HTML = """<nav class="cg-nav" id="cg-nav"><a href="{home}index.html">Trang chính</a> ·
@@ -88,10 +89,10 @@ INDEX_HTML = """<!DOCTYPE html>
 </ul></body></html>
 """
 
-COMMON_JS = _static("views_common.js")
+COMMON_JS = static_text("views_common.js")
 
-ENTITY_JS = _static("entity.js")
+ENTITY_JS = static_text("entity.js")
 
-PROVINCE_JS = _static("provinces.js")
+PROVINCE_JS = static_text("provinces.js")
 
-ARTICLE_JS = _static("article.js")
+ARTICLE_JS = static_text("article.js")

@@ -42,7 +42,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -982,9 +981,7 @@ def render_index(G: nx.MultiDiGraph | None = None, networks: Mapping[str, nx.Gra
         pages.append(item("articles/index.html", "Bài báo · Articles",
                           "từng bài với bằng chứng được tô sáng (each article with its "
                           "evidence highlighted)", f"{_count_vi(articles)} bài"))
-    template = (resources.files("cooperation_graph") / "static" / "views_index.html").read_text(
-        encoding="utf-8")
-    return template.replace("{{PAGES}}", "\n".join(pages))
+    return assets.static_text("views_index.html").replace("{{PAGES}}", "\n".join(pages))
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ phrasing seen in real pages (dates in the forms pages print them, organisers nam
 
 from __future__ import annotations
 
-from extract_helpers import extract_text
+from extract_helpers import extract_text, officials
 
 
 def events(ex):
@@ -83,7 +83,6 @@ def test_a_day_without_a_year_in_an_undated_article_is_an_event_of_unknown_date(
 
 
 def test_a_list_of_titles_each_before_its_name():
-    from extract_helpers import officials
     ex = extract_text(
         "Khánh thành cầu nối Nghệ An và Hà Tĩnh\n"
         "Tham dự buổi lễ, tỉnh Nghệ An có Bí thư Tỉnh ủy Thái Thanh Quý, Phó Bí thư Thường trực Tỉnh ủy "
@@ -152,7 +151,6 @@ def test_a_delegation_going_to_two_provinces_then_to_each():
 
 
 def test_goods_sent_to_a_city_an_abbreviated_title_and_a_dashed_pair_after_a_signing():
-    from extract_helpers import officials
     ex = extract_text(
         "Bắc Kạn hỗ trợ TP Hồ Chí Minh hơn 350 tấn hàng hóa thiết yếu\n"
         "Chiều 28/8, tỉnh Bắc Kạn tổ chức lễ xuất hành đưa hơn 350 tấn hàng hóa thiết yếu gửi tới hỗ trợ "
