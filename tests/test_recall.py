@@ -4,7 +4,7 @@ phrasing seen in real pages (dates in the forms pages print them, organisers nam
 
 from __future__ import annotations
 
-from extract_helpers import extract_text, officials
+from extract_helpers import extract_text, fundings, officials
 
 
 def events(ex):
@@ -125,7 +125,6 @@ def test_pairs_of_listed_partners_sides_of_a_meeting_and_three_provinces_among_t
 
 
 def test_a_budget_split_per_province_and_a_list_as_one_total():
-    from extract_helpers import fundings
     ex = extract_text(
         "An Giang hỗ trợ khẩn cấp miền Trung\n"
         "Trước mắt, UBND tỉnh An Giang xuất ngân sách 600 triệu đồng để chia sẻ. Theo đó, hỗ trợ cho 2 tỉnh bị "
@@ -139,7 +138,6 @@ def test_a_budget_split_per_province_and_a_list_as_one_total():
 
 
 def test_a_delegation_going_to_two_provinces_then_to_each():
-    from extract_helpers import fundings
     ex = extract_text(
         "Vĩnh Long hỗ trợ Lào Cai, Yên Bái\n"
         "Chủ tịch UBND tỉnh Vĩnh Long dẫn đoàn công tác ra Lào Cai, Yên Bái, trao 3,5 tỷ đồng hỗ trợ cho người dân.\n"
