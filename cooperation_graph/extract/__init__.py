@@ -13,7 +13,7 @@ from .events import extract_events
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
-from .text import (Doc, analyse, between_two, find_provinces, foreign_partners, names_foreign, related_events,
+from .text import (Doc, analyse, between_two, chain, find_provinces, foreign_partners, names_foreign, related_events,
                    real_officials)
 from .text import main_pair as text_main_pair
 from .text import pairs_from_facts
@@ -107,7 +107,8 @@ _CENTRAL_BODY = re.compile(r"\b[Đđ]oàn (?:kiểm tra|giám sát|công tác|kh
                            r"(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Chính phủ|Quốc hội|Ủy ban Kiểm tra Trung ương|"
                            r"Trung ương|Bộ [A-ZĐ]\w*|Tổng cục)|\b(?<!viên )(?:Tổng cục|Bộ (?!Chính trị)[A-ZĐ]\w*)")
 # "vùng biển giáp ranh giữa Nghệ An và Thanh Hóa": a border, not a relation.
-_BORDER = re.compile(r"\b(?:giáp ranh|ranh giới|biên giới|địa giới|tiếp giáp|giáp)\s+(?:giữa\s+)?$")
+_BORDER_WORDS = r"giáp ranh|ranh giới|biên giới|địa giới|tiếp giáp"
+_BORDER = re.compile(rf"\b(?:{_BORDER_WORDS}|giáp)\s+(?:giữa\s+)?$")
 _CASE_WORK = re.compile(r"\b(?:Công an|Cơ quan (?:CSĐT|Cảnh sát điều tra)|Viện (?:KSND|kiểm sát)|Tòa án|TAND|"
                         r"Cục Cảnh sát|Phòng Cảnh sát)\b")
 _DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?!\s+Quốc hội)\b|"
@@ -152,7 +153,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                 continue  # "các trường tại Bắc Ninh, Hưng Yên liên kết với ...": where, not who
             if re.fullmatch(r"\s*(?:và|với|-|–)\s*", between) and (
                     _BETWEEN.search(doc.text[max(sent.start, a.start - 40):a.start])
-                    and not re.search(r"giáp ranh|ranh giới|biên giới|địa giới|tiếp giáp",
+                    and not re.search(_BORDER_WORDS,
                                       doc.text[max(sent.start, a.start - 60):a.start])
                     or re.fullmatch(r"\s*[-–]\s*", between)  # "kết nghĩa và ký kết hợp tác Ninh Bình - Bạc Liêu"
                     and _COOPERATION_WORD.search(doc.text[max(sent.start, a.start - 40):a.start])
@@ -224,11 +225,7 @@ def _title_pair(doc: Doc, gazetteer) -> set[tuple[str, str]]:
 
 def _listed(text: str, ms, first) -> list:
     """The provinces listed from ``first`` on: ``Thái Nguyên và Bắc Ninh``, ``A, B và C``."""
-    out = [first]
-    for x in ms:
-        if x.start > out[-1].end and _LIST_GLUE.fullmatch(text[out[-1].end:x.start]):
-            out.append(x)
-    return out
+    return chain(text, ms, first, _LIST_GLUE)
 
 
 def _sides(doc: Doc) -> set[tuple[str, str]]:

@@ -84,8 +84,9 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
             place_name = near[-1].name if near else None
         # Organisers are the subject: provinces named before the verb ("X và Y tổ chức ...").
         act = _HAPPEN.search(text)
+        went_to = _destinations(text, mentions)
         subject = [x for x in mentions if x is not place and x.end <= act.start()
-                   and x.start not in _destinations(text, mentions)
+                   and x.start not in went_to
                    and not re.search(r"[Đđ]oàn (?:ĐBQH|[Đđ]ại biểu Quốc hội)\b[^.;]{0,60}$", text[:x.start])]
         by = _BY.search(text)  # "do Tỉnh ủy A và Thành ủy B phối hợp tổ chức", "phối hợp với A, B tổ chức"
         if by:

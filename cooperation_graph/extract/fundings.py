@@ -29,6 +29,8 @@ _RECEIPTS = re.compile(r"\b(?:tiếp nhận|nhận được|huy động được
 _CRIME = re.compile(r"\b(?:ma túy|vận chuyển thuê|bị cáo|đối tượng|nghi phạm|tang vật|khởi tố|lừa đảo|"
                     r"chiếm đoạt|trộm|cướp|đánh bạc|cá độ|hối lộ)\b")
 _PARTS = re.compile(r"^\s*(?:Trong đó|trong đó|Cụ thể|cụ thể)\b")
+# What may stand before a verb whose subject is the paragraph's giver ("Theo đó, hỗ trợ cho ...").
+_SUBJECTLESS = re.compile(r"\s*(?:(?:Theo đó|Cụ thể|Đồng thời|Trong đó)\s*,?\s*)?(?:sẽ\s+|đã\s+)?")
 _EACH = re.compile(r"\bmỗi\s+(?:tỉnh|thành phố|địa phương|đơn vị|nơi)\b")
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
 _PURPOSE_AFTER = re.compile(
@@ -48,7 +50,8 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     title_donor = _title_donor(doc)
     delegation = _delegation(doc)
     title_found: list[Funding] = []
-    shares = distributed(doc, title_donor)
+    para_givers = _paragraph_givers(doc)
+    shares = distributed(doc, para_givers, title_donor)
     # A sentence that lists shares ("Trong đó, A và B mỗi tỉnh 15 tỉ đồng; C 5 tỉ đồng", or a total
     # and its parts "9 tỷ đồng, trong đó: A (2 tỷ đồng), B (3 tỷ đồng)") is read by distributed();
     # the clause reader would give its amounts to the wrong province.
@@ -56,7 +59,6 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
               if _PARTS.match(f.evidence.sentence) or not VERBS.search(f.evidence.sentence)}
     share_of = {(f.evidence.start, f.recipient): f.amount_vnd for f in shares}
     headline = sum(1 for s in doc.sentences if s.para == 0) == 1  # a one-sentence first line is a title
-    para_givers = _paragraph_givers(doc)
     for sent in doc.sentences:
         if sent.start in shared:
             continue
@@ -171,8 +173,7 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
             else:
                 donor = before[-1].name if before else (
                     _donor_from_officials(text[:v_start], officials)
-                    or (para_giver if re.fullmatch(r"\s*(?:(?:Theo đó|Cụ thể|Đồng thời|Trong đó)\s*,?\s*)?"
-                                                   r"(?:sẽ\s+|đã\s+)?", text[c_start:v_start]) else None)
+                    or (para_giver if _SUBJECTLESS.fullmatch(text[c_start:v_start]) else None)
                     or ((context or {}).get("donor") if c_start else None)
                     or (delegation if re.search(r"\b[Đđ]oàn\b", text[c_start:v_start]) else None))
             # the giver is named in the sentence, or by an official of it ("đồng chí X ... trao")
@@ -471,7 +472,7 @@ _LIST_GOM = re.compile(r"\b(?:gồm|bao gồm|là)\s*:?\s*$")
 _GIVING = re.compile(r"\b(?:hỗ trợ|ủng hộ|trao|tặng|trích|chuyển|tài trợ)\b")
 
 
-def distributed(doc: Doc, title_donor: str | None = None) -> list[Funding]:
+def distributed(doc: Doc, para_givers: dict[int, str], title_donor: str | None = None) -> list[Funding]:
     """Per-province shares of one giver's gift, stated after it: ``Trong đó, A và B mỗi tỉnh 15 tỉ
     đồng; C 5 tỉ đồng``, ``Mức hỗ trợ cụ thể: A 10 tỉ đồng, B 5 tỉ đồng``, or a list ``gồm: A, B và
     C`` followed by ``Mỗi tỉnh được hỗ trợ 1 tỷ đồng``. The giver is the province acting in the
@@ -483,8 +484,6 @@ def distributed(doc: Doc, title_donor: str | None = None) -> list[Funding]:
     donor: str | None = None
     para = -1
     listed: list[str] = []
-    para_giver: str | None = None  # the province whose budget or fund the paragraph spends
-    para_givers = _paragraph_givers(doc)
     for sent in doc.sentences:
         if sent.para != para:
             para = sent.para
@@ -503,8 +502,7 @@ def distributed(doc: Doc, title_donor: str | None = None) -> list[Funding]:
                                                          r"\b(?:UBND|Tỉnh ủy|Thành ủy) (?:tỉnh|thành phố)\b",
                                                          text[:verb.start()]):
                 donor = title_donor  # "UBND tỉnh vừa có quyết định hỗ trợ ...": the headline's giver
-            if not before and donor is None and para_giver and re.fullmatch(
-                    r"\s*(?:(?:Theo đó|Cụ thể|Đồng thời|Trong đó)\s*,?\s*)?(?:sẽ\s+|đã\s+)?", text[:verb.start()]):
+            if not before and donor is None and para_giver and _SUBJECTLESS.fullmatch(text[:verb.start()]):
                 donor = para_giver  # "UBND tỉnh An Giang xuất ngân sách ... Theo đó, hỗ trợ cho ..."
             if before or donor in (title_donor, para_giver) and donor:
                 donor = before[-1].name if before else donor

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import combinations
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..gazetteer import Gazetteer, era_of_names
 from ..model import Article, Era, Evidence
@@ -305,6 +306,17 @@ def between_two(fundings, investments) -> tuple[list, list]:
              and i.investor_province != i.host_province])
 
 
+
+def chain(text: str, mentions: list, first: Any, glue: re.Pattern[str]) -> list:
+    """The list of mentions that starts at ``first``: each next one joined to the last by
+    ``glue`` (``A, B và C``; ``Long An, Tien Giang and Ben Tre``)."""
+    out = [first]
+    for x in mentions:
+        if x.start > out[-1].end and glue.fullmatch(text[out[-1].end:x.start]):
+            out.append(x)
+    return out
+
+
 _NAME_TAIL = {"Ông", "Bà", "Ngày", "Tại", "Theo", "Trong", "Khi", "Vấn", "Về", "Cùng",
               "Với", "Hôm", "Sau", "Trước", "Cho", "Của", "Là", "Đã", "Sẽ", "Nhưng", "Tuy", "Nếu", "Vì", "Mr",
               "Mrs", "Ms", "The", "In", "On", "At"}
@@ -312,11 +324,11 @@ _SURNAME_WORDS = frozenset(_SURNAMES.split("|")) | {
     "Nông", "Bế", "Tẩn", "Hầu", "Vàng", "Lường", "Quàng", "Cầm", "Lục", "Y", "Ksor", "Rơ", "Điểu", "Danh",
     "Thạch", "Sơn", "Kim", "Bạch", "Âu", "Diệp", "Quan", "Tôn", "Trình", "Viên", "Ưng", "Đào", "Giáp", "Thân",
     "Lữ", "Mùa", "Sầm", "Tráng", "Vi", "Cà", "Chẩu", "Đầu", "Đồng", "Giang", "Kha", "Ông", "Phó", "Bàn", "Uông", "Khuất",
-    "Cù", "Tất", "Khương", "Ksor", "Siu", "Rơ", "Rmah", "Nay", "Kpă", "Y", "H"}
+    "Cù", "Tất", "Khương", "Siu", "Rmah", "Nay", "Kpă", "H"}
 # A "name" opening with one of these is an institution, a place or a foreign leader's title word.
 _NOT_NAME_START = {"Cục", "Bộ", "Sở", "Phòng", "Ban", "Viện", "Điện", "Bắc", "Tổng", "Ủy", "Trung", "Quỹ", "Công",
                    "Tập", "Ngân", "Trường", "Bệnh", "Nhà", "Hội", "Liên", "Hiệp", "Thủ", "Đại", "Học"}
-_NOT_NAMES = re.compile(r"^(?:Châu (?:Âu|Á|Phi|Mỹ|Đại Dương)|Đông Nam Á|Trung Đông|Liên Hợp Quốc|Việt Nam|Văn Phòng)$"
+_NOT_NAMES = re.compile(r"^(?:Châu (?:Âu|Á|Phi|Mỹ|Đại Dương)|Đông Nam Á|Trung Đông|Liên Hợp Quốc|Văn Phòng)$"
                         r"|\bViệt Nam\b|^Lầu Năm Góc$|^Nhà Trắng$")
 # Posts in companies, banks, hospitals, schools, clubs and trade or professional associations are
 # not posts of a province or the state (in Vietnamese text VFF is the football federation; in

@@ -8,7 +8,7 @@ from itertools import pairwise
 from ...model import (
     Funding,
 )
-from ..text import Sentence
+from ..text import Sentence, chain
 from .money import MoneyEn, find_money_en
 from .text import _Doc, _Mention
 
@@ -50,11 +50,7 @@ _EACH = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:each|for each|per (?:province|local
 
 def _chain(text: str, ms: list[_Mention], first: _Mention) -> list[_Mention]:
     """``Long An, Tien Giang and Ben Tre``: the list of provinces that starts at ``first``."""
-    out = [first]
-    for x in ms:
-        if x.start > out[-1].end and _LIST_GLUE.fullmatch(text[out[-1].end:x.start]):
-            out.append(x)
-    return out
+    return chain(text, ms, first, _LIST_GLUE)
 
 
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|meanwhile)\s+|\s+while\s+")
