@@ -8,7 +8,7 @@ from extract_helpers import extract_text, fundings, officials
 
 
 def events(ex):
-    return sorted((e.date.isoformat() if e.date else None, e.kind, e.place, e.organisers) for e in ex.events)
+    return sorted(((e.date.isoformat() if e.date else "", e.kind, e.place, e.organisers) for e in ex.events))
 
 
 def test_organisers_named_after_do_and_a_date_after_a_comma():
@@ -163,3 +163,29 @@ def test_goods_sent_to_a_city_an_abbreviated_title_and_a_dashed_pair_after_a_sig
     assert speech.cooperation_pairs == (("Bạc Liêu", "Ninh Bình"),)
     assert [a.parties for a in speech.agreements] == [("Bạc Liêu", "Ninh Bình")]
     assert officials(speech) == {"Bùi Văn Nam": (("Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"), "Ninh Bình")}
+
+
+def test_a_relief_delegation_at_several_places_is_one_undated_event_at_each():
+    ex = extract_text(
+        "Thành phố Cần Thơ hỗ trợ các tỉnh miền Trung\n"
+        "Ngày 12-10, đoàn công tác của Thành ủy Cần Thơ đã đến thăm hỏi người dân vùng lũ Quảng Ngãi.\n"
+        "Tại tỉnh Thừa Thiên - Huế, ông Trần Văn Khải, Phó Chủ tịch HĐND TP Cần Thơ, dẫn đầu đoàn công tác "
+        "đã trao 80 suất quà cho các hộ dân ở xã Phong Hiền.\n"
+        "Đoàn công tác của TP Cần Thơ đã thăm hỏi và trao quà cho người dân vùng lũ huyện Đại Lộc, "
+        "đồng thời trao 500 triệu đồng cho lãnh đạo tỉnh Quảng Nam.",
+        "2020-10-13", "Thành phố Cần Thơ hỗ trợ các tỉnh miền Trung")
+    assert events(ex) == [
+        ("", "lễ trao tặng", "Huế", ("Cần Thơ",)),
+        ("", "lễ trao tặng", "Quảng Nam", ("Cần Thơ",)),
+        ("2020-10-12", "chuyến thăm", "Quảng Ngãi", ("Cần Thơ",)),
+    ]
+
+
+def test_undated_hand_overs_at_named_places_leave_out_their_summary():
+    ex = extract_text(
+        "Hưng Yên hỗ trợ 3 tỉnh bị bão\n"
+        "Tỉnh Hưng Yên thành lập 3 đoàn công tác đi trao tiền hỗ trợ 3 tỉnh này.\n"
+        "Tại tỉnh Hà Tĩnh, đoàn công tác tỉnh Hưng Yên đã đến thăm, động viên và trao 2 tỷ đồng hỗ trợ "
+        "người dân.",
+        None, "Hưng Yên hỗ trợ 3 tỉnh bị bão")
+    assert [(d, place) for d, _, place, _ in events(ex)] == [("", "Hà Tĩnh")]

@@ -45,6 +45,11 @@ _HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|k
                      r"dẫn đầu|dâng hương|tặng")
 _UNDATED = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cứu trợ|lãnh đạo)(?! Quốc hội)\b.{0,120}?\b(?:thăm|trao|tặng|"
                       r"làm việc)|\b(?:đã|vừa) (?:tổ chức|ký kết|trao)\b")
+# Where it happened: "Tại tỉnh X", "tại huyện Y"; or where the delegation went or what it
+# handed over to: "đến thăm hỏi ... người dân vùng bão X", "trao 1 tỉ đồng cho lãnh đạo TP X".
+_AT = re.compile(r"\b[Tt]ại\s+(?:[^,.;]{0,40}\s)?$")
+_VISITED = re.compile(r"\b(?:đến thăm|thăm|về)\s+(?:[^.;]{0,60}\s)?$|"
+                      r"\b(?:trao|tặng)\b[^.;]{0,60}\bcho\s+(?:lãnh đạo|đại diện)\s+(?:[^,.;]{0,20}\s)?$")
 _BY = re.compile(r"\b(?:do|phối hợp với|cùng với)\b(?P<span>[^.;]{0,160}?)\b(?:phối hợp |cùng |đồng )?tổ chức\b")
 _CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì)\b")
 _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự hội nghị|dự buổi|dự lễ|có mặt|tham gia)\b|\bdự\b")
@@ -73,11 +78,8 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
                 continue  # (a day without a year in an undated article: the event happened, date unknown)
             dates = [(None, 0)]
         when = dates[0][0]
-        place = next((x for x in mentions
-                      if re.search(r"\btại\s+(?:[^,.;]{0,40}\s)?$", text[max(0, x.start - 45):x.start])),
-                     None) or next((x for x in mentions  # "đến thăm hỏi, động viên người dân vùng bão X"
-                                    if re.search(r"\b(?:đến thăm|thăm|về)\s+(?:[^.;]{0,60}\s)?$",
-                                                 text[max(0, x.start - 65):x.start])), None)
+        place = next((x for x in mentions if _AT.search(text[max(0, x.start - 45):x.start])), None) \
+            or next((x for x in mentions if _VISITED.search(text[max(0, x.start - 65):x.start])), None)
         place_name = place.name if place else _local_place(text, doc.era)
         if place_name is None and len(dates) > 1:  # "... tỉnh A ngày 19/12 và tỉnh B ngày 20/12"
             near = [x for x in mentions if x.end <= dates[0][1]]
@@ -110,9 +112,15 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
                                 evidence=doc.evidence(sent, 0.7)))
     if any(e.date for e in events):
         # A sentence without a day next to dated events speaks of one of them, unless it is at a
-        # place none of them was ("Tại tỉnh Thừa Thiên - Huế, ... đoàn công tác đã trao ...").
+        # place none of them was ("Tại tỉnh Thừa Thiên - Huế, ... đoàn công tác đã trao ..."); when
+        # a dated one has no place, nothing tells them apart.
         dated_places = {e.place for e in events if e.date}
-        events = [e for e in events if e.date or e.place and e.place not in dated_places]
+        events = [e for e in events if e.date or e.place and None not in dated_places
+                  and e.place not in dated_places]
+    elif any(e.place for e in events):
+        # Undated hand-overs at named places: one without a place is their summary ("thành lập
+        # 3 đoàn công tác đi trao tiền hỗ trợ 3 tỉnh này").
+        events = [e for e in events if e.place]
     if events:
         events[0] = _with_participants(doc, events[0], officials)
     return events
