@@ -209,6 +209,11 @@ def build(paths: tuple[Path, ...], workers: int | None, max_size: float,
     with _open(**store_options) as store, _progress(n_files, "Building") as bar:
         report = pipeline.build(list(paths), store, workers=workers, progress=bar.update,
                                 max_bytes=int(max_size * 1e6), min_confidence=min_confidence)
+    _report_build(report, store_options)
+
+
+def _report_build(report, store_options) -> None:
+    """A build's notes, summary and errors on stderr; exit non-zero when nothing went in."""
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(report.summary().replace("failed: ", "error: "), err=True)
@@ -231,6 +236,109 @@ def _check_shapes(store_options) -> None:
     if not report.conforms:
         click.echo("warning: the graph does not conform to data/shapes.ttl:", err=True)
         click.echo(report.text(), err=True)
+
+
+# === fetch (web) ===
+
+def _fetch_store_options(func):
+    """_store_options whose --timeout also bounds each request to a web server."""
+    func = _store_options(func)
+    for param in func.__click_params__:
+        if param.name == "timeout":
+            param.default = 30.0
+            param.help = ("Seconds to wait for a web server (and a --store server) to answer "
+                          "or to send more.")
+    return func
+
+
+@main.command("fetch")
+@click.argument("urls", nargs=-1)
+@click.option("--from-file", "url_files", multiple=True, type=click.File("r", encoding="utf-8"),
+              metavar="FILE", help="Fetch the URLs of FILE, one a line (# comments and blank lines "
+              "skipped; - reads stdin). Repeatable.")
+@click.option("--feed", "feeds", multiple=True, metavar="URL",
+              help="Fetch the pages an RSS, Atom or JSON feed lists (or the feeds a web page "
+                   "links). Repeatable.")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL",
+              help="Fetch the pages a sitemap lists, nested sitemaps included; a site's URL "
+                   "reads the sitemaps its robots.txt names, else /sitemap.xml. Repeatable.")
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output/cache/html"), show_default=True,
+              help="Folder of the downloaded pages, one file per URL (CACHE/HOST/SLUG-HASH.html "
+                   "beside its .fetch.json).")
+@click.option("--refresh", is_flag=True,
+              help="Ask again for the URLs already cached, conditionally (If-None-Match, "
+                   "If-Modified-Since): a page not modified is kept.")
+@click.option("--rate", type=click.FloatRange(0), default=1.0, show_default=True, metavar="SECONDS",
+              help="Seconds between two requests to the same host (a longer robots.txt "
+                   "Crawl-delay wins, up to 60 s).")
+@click.option("--retries", type=click.IntRange(0), default=2, show_default=True, metavar="N",
+              help="Further tries after a 429, a 5xx, a timeout or a dropped connection.")
+@click.option("--backoff", type=click.FloatRange(0), default=1.0, show_default=True,
+              metavar="SECONDS", help="Pause before the first retry, doubled at each one "
+              "(a Retry-After header wins, up to 60 s).")
+@click.option("--max-size", type=float, default=5.0, show_default=True,
+              help="Largest page to download and read, in MB.")
+@click.option("--no-build", is_flag=True,
+              help="Only download: print the cached pages' paths on stdout, build nothing.")
+@click.option("--workers", type=int, default=None, help="Parallel processes for the build "
+              "(default: CPU count).")
+@_min_confidence("they are not stored")
+@_fetch_store_options
+def fetch_cmd(urls: tuple[str, ...], url_files, feeds: tuple[str, ...], sitemaps: tuple[str, ...],
+              cache: Path, refresh: bool, rate: float, retries: int, backoff: float,
+              max_size: float, no_build: bool, workers: int | None, min_confidence: float | None,
+              **store_options) -> None:
+    """Download news pages from the web into a cache, then build them into the store.
+
+    Politely: robots.txt is obeyed, two requests to one host are --rate seconds
+    apart, what may pass (429, 5xx, a timeout) is retried --retries times with
+    backoff, and the User-Agent names the project. Each page is kept under --cache,
+    keyed by its URL: a rerun does not download it again (unless --refresh, which
+    asks conditionally). The article's url in the graph is the address the page was
+    served from (after redirects), not its canonical link. A URL that fails (404,
+    500 after retries, redirect loop, too large, timeout, disallowed by robots.txt,
+    not HTML) is one line on stderr and the run goes on; the exit code is non-zero
+    only when nothing could be fetched or built. The build is that of `coopgraph
+    build` (unchanged articles skipped, --store, --min-confidence).
+
+    \b
+    Example:
+      coopgraph fetch https://example.vn/tin-tuc/ha-noi-can-tho-hop-tac.html
+      coopgraph fetch --from-file urls.txt --rate 2
+      coopgraph fetch --feed https://example.vn/rss/thoi-su.rss
+      coopgraph fetch --sitemap https://example.vn/sitemap.xml --no-build
+      coopgraph fetch --from-file urls.txt --refresh --store http://127.0.0.1:7879
+      coopgraph build output/cache/html   # build the whole cache again
+    """
+    from . import fetch as fx
+    from . import pipeline
+
+    listed = [url for handle in url_files for url in fx.read_url_list(handle.read())]
+    if not (urls or listed or feeds or sitemaps):
+        raise click.UsageError("give URLs, --from-file FILE, --feed URL or --sitemap URL")
+    options = fx.FetchOptions(cache=cache, rate=rate, retries=retries, backoff=backoff,
+                              timeout=store_options["timeout"], max_bytes=int(max_size * 1e6),
+                              refresh=refresh)
+    fetcher = fx.Fetcher(options)
+    targets, problems = fx.collect_urls(fetcher, [*urls, *listed], feeds=feeds, sitemaps=sitemaps)
+    with _progress(len(targets), "Fetching") as bar:
+        fetched = fx.fetch_pages(fetcher, targets, problems=problems, progress=bar.update)
+    for line in fetched.errors:
+        click.echo(f"error: {line}", err=True)
+    click.echo(fetched.summary(), err=True)
+    pages = fetched.pages
+    if not pages:
+        raise click.ClickException("nothing could be fetched" + (": every URL failed" if targets
+                                                                else ": no pages found"))
+    if no_build:
+        for page in pages:
+            click.echo(str(page))
+        return
+    with _open(**store_options) as store, _progress(len(pages), "Building") as bar:
+        report = pipeline.build(pages, store, workers=workers, progress=bar.update,
+                                max_bytes=options.max_bytes, min_confidence=min_confidence)
+    _report_build(report, store_options)
 
 
 @main.command()

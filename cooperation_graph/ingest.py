@@ -29,6 +29,7 @@ from .model import Article
 from .normalize import normalize_text
 
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl")
+FETCH_SIDECAR = ".fetch.json"  # beside a page saved by `coopgraph fetch`: where it came from
 MAX_BYTES = 5_000_000  # a news article is 2-50 KB; 5 MB is a page dump, not an article
 VN_TZ = timezone(timedelta(hours=7))
 
@@ -247,6 +248,9 @@ def _read_html(html: str, path: Path) -> Article:
     if not body.strip():
         raise InputError(path, "no main text found in the HTML page")
     meta = {k: data.get(k) for k in ("title", "date", "url") if data.get(k)}
+    fetched = fetched_url(path)
+    if fetched:  # the address it was downloaded from wins over its canonical link or og:url
+        meta["url"] = fetched
     if re.search(r"<meta[^>]+name=[\"']synthetic[\"'][^>]+content=[\"']true", html, re.IGNORECASE):
         meta["synthetic"] = "true"  # test pages written by the team say so
     published = _META_TIME.search(html)  # trafilatura keeps the day only; the page has the time
@@ -262,6 +266,21 @@ def _read_html(html: str, path: Path) -> Article:
     if meta.get("title"):
         body = f"{meta['title']}\n{body}"
     return make_article(body, meta, path=path)
+
+
+def fetch_sidecar(page: Path) -> Path:
+    """Where `coopgraph fetch` notes what it knows of a page it saved (NAME.fetch.json)."""
+    return page.with_suffix(FETCH_SIDECAR)
+
+
+def fetched_url(page: Path) -> str | None:
+    """The http(s) URL a page was fetched from, when its sidecar says; else None."""
+    try:
+        data = json.loads(fetch_sidecar(page).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no sidecar (an ordinary page), or a broken one
+        return None
+    url = data.get("url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
 
 
 def _read_jsonl(text: str, path: Path,

@@ -77,6 +77,21 @@ def test_html_main_text_and_metadata(tmp_path):
     assert "Liên hệ quảng cáo" not in a.text and "Trang chủ" not in a.text
 
 
+def test_html_fetched_url_from_its_sidecar_wins_over_the_canonical_link(tmp_path):
+    html = """<html><head><title>Hà Nội hỗ trợ Cần Thơ</title>
+    <link rel="canonical" href="https://example.invalid/canonical"></head><body><article>
+    <p>Sáng 23/8, thành phố Hà Nội trao tặng Quỹ An sinh xã hội của thành phố Cần Thơ 3 tỷ
+    đồng. Hai thành phố thống nhất đẩy mạnh hợp tác trong thời gian tới.</p></article></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    assert read_one(path).url == "https://example.invalid/canonical"
+    (tmp_path / "page.fetch.json").write_text('{"url": "https://example.invalid/fetched"}')
+    assert read_one(path).url == "https://example.invalid/fetched"
+    (tmp_path / "page.fetch.json").write_text('{"url": "file:///etc/passwd"}')  # not a web URL
+    assert read_one(path).url == "https://example.invalid/canonical"
+    assert [p.name for p in iter_paths([tmp_path])] == ["page.html"]  # the sidecar is no input
+
+
 @pytest.mark.parametrize("name,content,problem", [
     ("empty.txt", b"   \n", "empty file"),
     ("bin.txt", b"\x00\x01\x02binary", "binary file"),
