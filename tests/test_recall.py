@@ -189,3 +189,24 @@ def test_undated_hand_overs_at_named_places_leave_out_their_summary():
         "người dân.",
         None, "Hưng Yên hỗ trợ 3 tỉnh bị bão")
     assert [(d, place) for d, _, place, _ in events(ex)] == [("", "Hà Tĩnh")]
+
+
+def test_an_amount_for_each_before_the_list_it_goes_to():
+    ex = extract_text(
+        "Đồng Nai hỗ trợ các tỉnh phía Bắc\n"
+        "Ủy ban MTTQ Việt Nam tỉnh Đồng Nai quyết định trích 4 tỷ đồng từ Quỹ cứu trợ. Cụ thể, Đồng Nai "
+        "ủng hộ trực tiếp mỗi địa phương 1 tỷ đồng, gồm: Lào Cai, Yên Bái, Cao Bằng và thành phố Hải Phòng.",
+        "2024-09-12", "Đồng Nai hỗ trợ các tỉnh phía Bắc")
+    assert fundings(ex) == [("Đồng Nai", r, 1_000_000_000, "given")
+                            for r in ("Cao Bằng", "Hải Phòng", "Lào Cai", "Yên Bái")]
+    assert {f.purpose for f in ex.fundings} == {None}
+
+
+def test_a_total_then_its_list_and_the_share_of_each_keeps_a_clean_purpose():
+    ex = extract_text(
+        "Hà Nội ủng hộ miền Trung\n"
+        "Sáng 5/10, Thành ủy Hà Nội đã gửi điện thăm hỏi và ủng hộ 3 tỷ đồng, giúp đỡ các tỉnh Nghệ An, "
+        "Hà Tĩnh, Quảng Bình (mỗi tỉnh 1 tỷ đồng).",
+        "2010-10-06", "Hà Nội ủng hộ miền Trung")
+    assert fundings(ex) == [("Hà Nội", r, 1_000_000_000, "given") for r in ("Hà Tĩnh", "Nghệ An", "Quảng Bình")]
+    assert {f.purpose for f in ex.fundings} == {"giúp đỡ"}

@@ -11,7 +11,7 @@ import re
 
 from ..model import Funding, Official
 from .money import Money, find_money
-from .text import Doc, Mention, Sentence
+from .text import Doc, Mention, Sentence, chain
 
 VERBS = re.compile(
     r"\b(?:trao tặng|trao hỗ trợ|hỗ trợ|ủng hộ|tặng|trao|tài trợ|viện trợ|quyên góp|chuyển|"
@@ -216,7 +216,11 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
                 shared.update(tuple(sorted((ctx["donor"], n))) for n in named if n != ctx["donor"])
             continue
         if not named and _EACH.search(text[since:m.start]):
-            continue  # "hỗ trợ 6 tỉnh phía Bắc mỗi tỉnh 5 tỷ": per recipient, and none is named
+            # "ủng hộ mỗi địa phương 1 tỷ đồng, gồm: A, B, ... và C": each listed one gets it;
+            # "hỗ trợ 6 tỉnh phía Bắc mỗi tỉnh 5 tỷ" names none.
+            named = _listed_after(text, m, after)
+            if not named:
+                continue
         if not named and not donors_listed and not ctx["recipient"]:
             named = _place_recipient(text, mentions, ctx["donor"], m)
             if len(named) > 1:  # "dẫn đoàn ra Lào Cai, Yên Bái, trao 3,5 tỷ đồng": a total for both
@@ -248,6 +252,19 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
                     status="planned" if planned else "given", evidence=doc.evidence(sent, confidence),
                     years=years or ((year,) if year else ())))
     return out
+
+
+_LIST_AFTER = re.compile(r"\s*(?:,\s*|\()?(?:gồm|bao gồm|cho các tỉnh, thành phố|cho các tỉnh|cho các địa phương)"
+                         r"\s*:?\s*(?:tỉnh|thành phố|TP\.?)?\s*$")
+_LIST_GLUE = re.compile(r"\s*(?:,|;|và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+
+
+def _listed_after(text: str, m: Money, after: list[Mention]) -> list[str]:
+    """The provinces listed right after a per-province amount (``1 tỷ đồng, gồm: A, B và C``)."""
+    first = next((x for x in after if x.start > m.end and _LIST_AFTER.fullmatch(text[m.end:x.start])), None)
+    if first is None:
+        return []
+    return list(dict.fromkeys(x.name for x in chain(text, after, first, _LIST_GLUE)))
 
 
 # "3 tỷ đồng cho tỉnh X", "2 tỷ đồng hỗ trợ tỉnh X", "1 tỷ đồng tiền mặt giúp nhân dân tỉnh X".
@@ -409,6 +426,10 @@ def _purpose(text: str, since: int, m: Money, mentions: list[Mention]) -> str | 
     span = re.sub(r"^(?:thêm|tiếp|tiếp tục|trực tiếp|ngay)\b\s*", "", span)
     span = re.sub(r"\s+(?:trên|hơn|gần|khoảng|xấp xỉ|tới|lên tới|lên đến)$", "", span)  # the amount's qualifier
     span = re.sub(r"^(?:và|gồm)\s+|\s*(?:tổng trị giá|trị giá|gồm|và)$", "", span).strip(" ,")
+    span = _EACH.sub("", span).strip(" ,")  # "mỗi địa phương": who gets it, not what for
+    # what a list of recipients leaves: "giúp đỡ các , , , , ("
+    span = re.sub(r"(?:[\s,;(]|\bvà\b)+$", "", span)
+    span = re.sub(r"\s+(?:các|cho các|hai|ba|\d+)$", "", span)
     return span if len(span) >= 4 else None
 
 
