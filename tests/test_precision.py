@@ -354,3 +354,12 @@ def test_a_foreign_partner_is_a_typed_node_of_its_own():
 
     report = validate_graph(quads_to_rdflib(extraction_to_quads(ex) + gazetteer_quads()))
     assert report.conforms, report.text()
+
+
+def test_provinces_asked_to_coordinate_are_not_partners_yet():
+    ex = extract_text(
+        "Tây Ninh đưa người dân về quê\n"
+        "Phó Chủ tịch UBND tỉnh Tây Ninh cho biết vừa gửi công văn tới UBND các tỉnh gồm: Cần Thơ, An Giang, "
+        "Đồng Tháp, Gia Lai để có kế hoạch phối hợp với UBND tỉnh Tây Ninh đưa người dân về quê.",
+        "2021-09-30", "Tây Ninh đưa người dân về quê")
+    assert ex.cooperation_pairs == ()

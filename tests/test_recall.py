@@ -210,3 +210,12 @@ def test_a_total_then_its_list_and_the_share_of_each_keeps_a_clean_purpose():
         "2010-10-06", "Hà Nội ủng hộ miền Trung")
     assert fundings(ex) == [("Hà Nội", r, 1_000_000_000, "given") for r in ("Hà Tĩnh", "Nghệ An", "Quảng Bình")]
     assert {f.purpose for f in ex.fundings} == {"giúp đỡ"}
+
+
+def test_a_listed_side_signing_with_one_province_pairs_each_with_it_not_with_each_other():
+    ex = extract_text(
+        "Bình Định ký kết hợp tác du lịch với 3 tỉnh miền Tây\n"
+        "Sáng nay (13/9), các tỉnh vùng Đồng bằng sông Cửu Long gồm Trà Vinh, Bến Tre và Vĩnh Long đã ký kết "
+        "hợp tác phát triển du lịch với Bình Định.",
+        "2018-09-13", "Bình Định ký kết hợp tác du lịch với 3 tỉnh miền Tây")
+    assert ex.cooperation_pairs == (("Bình Định", "Bến Tre"), ("Bình Định", "Trà Vinh"), ("Bình Định", "Vĩnh Long"))

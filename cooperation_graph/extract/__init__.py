@@ -85,8 +85,10 @@ def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
 
 # "X làm việc với Y", "X ký kết với Y", "Đoàn công tác tỉnh X thăm và làm việc tại tỉnh Y":
 # one province's people meeting or working with another's.
+# (what is signed may stand between: "ký kết hợp tác phát triển du lịch với Phú Yên")
 _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết nghĩa|phối hợp|gặp gỡ|trao đổi kinh nghiệm|"
-                   r"hội kiến|tiếp xúc)\s+với\b(?!\s+cử tri)")
+                   r"hội kiến|tiếp xúc)(?:\s+(?:hợp tác|chương trình|thỏa thuận|biên bản|ghi nhớ)\b[^,.;:()]{0,40}?)?"
+                   r"\s+với\b(?!\s+cử tri)")
 _VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm|"
                     r"trao đổi kinh nghiệm|công tác)\s+(?:tại|ở|với)|"
                     r"đến thăm|thăm hỏi|trao quà|tặng quà|trao hỗ trợ|trao tiền|"
@@ -113,6 +115,11 @@ _CASE_WORK = re.compile(r"\b(?:Công an|Cơ quan (?:CSĐT|Cảnh sát điều tr
                         r"Cục Cảnh sát|Phòng Cảnh sát)\b")
 _DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?!\s+Quốc hội)\b|"
                          r"\b(?:Bí thư|Chủ tịch|Phó Chủ tịch|Phó Bí thư) (?:Tỉnh ủy|Thành ủy|UBND|Ủy ban nhân dân)\b")
+
+
+# "A và B đã ký kết hợp tác ... với C": A and B are one side, each C's partner, not each other's.
+_ONE_SIDE = re.compile(r"\s*(?:đã\s+|vừa\s+|cùng\s+)?(?:ký kết|hợp tác|kết nghĩa|liên kết)\b[^,.;:()]{0,50}?\s+với\s+"
+                       r"(?:các\s+|hai\s+)?(?:tỉnh|thành phố|TP\.?)?\s*[A-ZĐ]")
 
 
 def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
@@ -157,7 +164,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                                       doc.text[max(sent.start, a.start - 60):a.start])
                     or re.fullmatch(r"\s*[-–]\s*", between)  # "kết nghĩa và ký kết hợp tác Ninh Bình - Bạc Liêu"
                     and _COOPERATION_WORD.search(doc.text[max(sent.start, a.start - 40):a.start])
-                    or re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất|phối hợp|"
+                    or not _ONE_SIDE.match(doc.text, b.end, sent.end)
+                    and re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất|phối hợp|"
                                  r"sơ kết|tổng kết|chương trình|thỏa thuận|ghi nhớ)(?!\s+với\s+(?:các\s+)?(?:bộ|Bộ|ngành|"
                                  r"cơ quan|doanh nghiệp|Tổng cục|Trung ương))",
                                  doc.text[b.end:sent.end])):
@@ -193,10 +201,22 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                 continue  # police or a court on a case ("Công an A phối hợp với Công an B bắt giữ")
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
-            a = before[-1]
-            for b in _listed(text, ms, after[0]):
-                if a.name != b.name:
-                    out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+            if re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ)\b", text[before[-1].end:v.start()]):
+                continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C": asked, not done
+            for a in _listed_before(text, before):  # "A, B và C đã ký kết ... với D": each with D
+                for b in _listed(text, ms, after[0]):
+                    if a.name != b.name:
+                        out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+    return out
+
+
+def _listed_before(text: str, before: list) -> list:
+    """The list that ends with the last of ``before``: ``A, B và C`` before a verb."""
+    out = [before[-1]]
+    for x in reversed(before[:-1]):
+        if not _LIST_GLUE.fullmatch(text[x.end:out[-1].start]):
+            break
+        out.append(x)
     return out
 
 
