@@ -176,8 +176,13 @@ def _min_confidence(what: str):
               help="Largest article file to read, in MB.")
 @_min_confidence("they are not stored, so a later export or view cannot show them; build "
                  "again without it to get them back")
+@click.option("--gate/--no-gate", default=True, show_default=True,
+              help="The relevance gate: an article that does not name two parties (provinces, or a "
+                   "province and a foreign party) near a relation cue (hợp tác, ký kết, hỗ trợ, trao, "
+                   "thăm, đầu tư, ...) is recorded as read and not extracted, so it gives no facts, "
+                   "officials included. --no-gate reads every article in full.")
 def build(paths: tuple[Path, ...], workers: int | None, max_size: float,
-          min_confidence: float | None, **store_options) -> None:
+          min_confidence: float | None, gate: bool, **store_options) -> None:
     """Extract articles and write their graphs into the store, one named graph per article.
 
     Unchanged articles are skipped, changed ones replace their graph; a file, a .jsonl
@@ -208,7 +213,8 @@ def build(paths: tuple[Path, ...], workers: int | None, max_size: float,
     n_files = sum(1 for _ in pipeline.iter_paths(list(paths)))
     with _open(**store_options) as store, _progress(n_files, "Building") as bar:
         report = pipeline.build(list(paths), store, workers=workers, progress=bar.update,
-                                max_bytes=int(max_size * 1e6), min_confidence=min_confidence)
+                                max_bytes=int(max_size * 1e6), min_confidence=min_confidence,
+                                gate=gate)
     _report_build(report, store_options)
 
 
@@ -562,8 +568,8 @@ def analyze_cmd(era: str, first: int | None, last: int | None, fmt: str, **store
 @_store_options
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for index.html, graph.html, provinces.html, money.html, assets/ "
-                   "and articles/.")
+              help="Folder for index.html, graph.html, provinces.html, money.html, assets/, "
+                   "provinces/, officials/ and articles/.")
 @click.option("--article", "article_id", default=None,
               help="Write only this article's view (its id, as `coopgraph extract` shows it).")
 @click.option("--max-nodes", type=int, default=1500, show_default=True,
@@ -579,8 +585,11 @@ def view(out_dir: Path, article_id: str | None, max_nodes: int, min_confidence: 
     fundings, investments and events with search and filters; provinces.html: the
     provinces on a map of Viet Nam, old 63 or new 34 units; money.html: fundings and
     investments as flows between provinces, by year range and province (its plotly.js is
-    written once to assets/); articles/<id>.html: one article's text with its evidence
-    beside its graph. Every page links back to index.html.
+    written once to assets/); provinces/<name>-<era>.html and officials/<name>.html: one
+    page per province (partners, money by year, agreements, events, officials, articles,
+    network scores) and per official (posts over time, events, provinces, articles);
+    articles/<id>.html: one article's text with its evidence beside its graph. Every page
+    links back to index.html.
 
     \b
     Example:
@@ -627,9 +636,12 @@ def view(out_dir: Path, article_id: str | None, max_nodes: int, min_confidence: 
               default=None, metavar="[FILE]", type=click.Path(dir_okay=False, path_type=Path),
               help="Fit the confidence calibration on this set and write it (default FILE: "
                    "data/calibration.json, what extraction reads); prints the reliability table.")
+@click.option("--gate", is_flag=True,
+              help="Put the relevance gate of `build` before extraction (what it costs: an article "
+                   "it sets aside gives no facts).")
 def eval_command(eval_dir: Path, fmt: str, show_errors: bool, baseline: Path | None,
                  check: bool, update_baseline: bool, texts_dir: Path | None, split: str | None,
-                 calibrate_to: Path | None) -> None:
+                 calibrate_to: Path | None, gate: bool) -> None:
     """Score extraction against the gold facts of an evaluation folder.
 
     Prints precision, recall and F1 per fact type and micro-F1, and how well the
@@ -647,13 +659,14 @@ def eval_command(eval_dir: Path, fmt: str, show_errors: bool, baseline: Path | N
       coopgraph eval data/eval --check
       coopgraph eval data/eval-real --texts data/eval-real/texts --split dev
       coopgraph eval data/eval-real --texts data/eval-real/texts --split dev --calibrate
+      coopgraph eval data/eval-real --texts data/eval-real/texts --split dev --gate
     """
     import json
 
     from . import calibration as cal
     from . import evaluate as ev
 
-    report = ev.evaluate(eval_dir, texts_dir=texts_dir, split=split)
+    report = ev.evaluate(eval_dir, texts_dir=texts_dir, split=split, gate=gate)
     table = cal.load_table()
     if calibrate_to is not None:
         pairs = report.scores.get("pairs", ev.Score())

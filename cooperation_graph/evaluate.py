@@ -544,8 +544,9 @@ def load_gold(path: Path) -> dict[str, Any]:
     return data
 
 
-def default_extract_fn() -> ExtractFn:
-    """The project pipeline's ``extract_path``; an InputError if it is not there yet."""
+def default_extract_fn(gate: bool = False) -> ExtractFn:
+    """The project pipeline's ``extract_path`` (behind the relevance gate with ``gate``); an
+    InputError if it is not there yet."""
     try:
         from . import pipeline
     except ImportError as exc:
@@ -553,7 +554,7 @@ def default_extract_fn() -> ExtractFn:
     fn = getattr(pipeline, "extract_path", None)
     if fn is None:
         raise InputError("cooperation_graph.pipeline", "has no extract_path()")
-    return fn  # type: ignore[no-any-return]
+    return (lambda path: fn(path, gate=True)) if gate else fn  # type: ignore[no-any-return]
 
 
 def _first_extraction(result: Extraction | Iterable[Extraction]) -> Extraction | None:
@@ -563,12 +564,13 @@ def _first_extraction(result: Extraction | Iterable[Extraction]) -> Extraction |
 
 
 def evaluate(eval_dir: Path | str, extract_fn: ExtractFn | None = None, *,
-             texts_dir: Path | str | None = None, split: str | None = None) -> EvalReport:
+             texts_dir: Path | str | None = None, split: str | None = None,
+             gate: bool = False) -> EvalReport:
     """Run ``extract_fn`` on every article of ``eval_dir`` and score it against the gold
     (articles from ``texts_dir`` when the set keeps them apart; see :func:`gold_files`)."""
     eval_dir = Path(eval_dir)
     pairs = gold_files(eval_dir, Path(texts_dir) if texts_dir is not None else None, split)
-    extract = extract_fn or default_extract_fn()
+    extract = extract_fn or default_extract_fn(gate)
     results: list[ArticleResult] = []
     extractions: list[Extraction] = []
     id_map: dict[str, str] = {}

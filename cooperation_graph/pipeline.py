@@ -13,20 +13,24 @@ from pathlib import Path
 from .calibration import calibrate, drop_below, load_table
 from .errors import CooperationGraphError, InputError
 from .extract import extract
+from .gate import may_hold_relation
 from .gazetteer import load_gazetteer
 from .ingest import MAX_BYTES, iter_paths, read_articles
 from .model import Article, Extraction
 
 
-def extract_article(article: Article) -> Extraction:
-    """All facts of one article, their confidences calibrated (data/calibration.json)."""
+def extract_article(article: Article, *, gate: bool = False) -> Extraction:
+    """All facts of one article, their confidences calibrated (data/calibration.json); with
+    ``gate``, none for an article the relevance gate sets aside (see gate.py)."""
+    if gate and not may_hold_relation(article, load_gazetteer()):
+        return Extraction(article=article, warnings=("set aside by the relevance gate",))
     return calibrate(extract(article, load_gazetteer()))
 
 
-def extract_path(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Iterator[Extraction]:
+def extract_path(path: Path | str, *, max_bytes: int = MAX_BYTES, gate: bool = False) -> Iterator[Extraction]:
     """The extractions of every article in one file (raises InputError for a bad file)."""
     for article in read_articles(Path(path), max_bytes=max_bytes):
-        yield extract_article(article)
+        yield extract_article(article, gate=gate)
 
 
 @dataclass
@@ -136,9 +140,20 @@ def build_key(article: Article, min_confidence: float | None = None) -> str:
     return key if min_confidence is None else f"{key}@min:{min_confidence:g}"
 
 
-def _init_worker(known: dict[str, str]) -> None:
-    global _KNOWN
+_GATE = True  # in each worker: whether the relevance gate runs (see gate.py)
+
+
+def gate_key(key: str) -> str:
+    """The content key of an article the relevance gate set aside: a new gate reads it again."""
+    from .gate import VERSION
+
+    return f"{key}@gate:{VERSION}"
+
+
+def _init_worker(known: dict[str, str], use_gate: bool = True) -> None:
+    global _KNOWN, _GATE
     _KNOWN = known
+    _GATE = use_gate
 
 
 def _units_of_file(args: tuple[str, int, float | None]
@@ -151,7 +166,7 @@ def _units_of_file(args: tuple[str, int, float | None]
     from dataclasses import replace
 
     from . import mapping
-    from .store import extraction_unit
+    from .store import Unit, extraction_unit
 
     path, max_bytes, min_confidence = args
     units: list = []
@@ -163,8 +178,15 @@ def _units_of_file(args: tuple[str, int, float | None]
                                      on_error=lambda exc: errors.append((str(exc.path), exc.problem))):
             try:
                 key = build_key(article, min_confidence)
-                if _KNOWN.get(mapping.article_graph_iri(article)) == key:
+                graph = mapping.article_graph_iri(article)
+                held = _KNOWN.get(graph)
+                if held is not None and (held == key or _GATE and held == gate_key(key)):
                     unchanged += 1
+                    continue
+                if _GATE and not may_hold_relation(article, load_gazetteer()):
+                    # no two parties and a relation cue in one stretch: recorded as read, no graph
+                    units.append(Unit(graph, (), id=article.id, content_hash=gate_key(key),
+                                      source=article.path, kind="gated").packed())
                     continue
                 ex = drop_below(extract_article(article), min_confidence)
                 if not (ex.cooperation_pairs or ex.fundings or ex.investments or ex.agreements):
@@ -183,8 +205,12 @@ def _units_of_file(args: tuple[str, int, float | None]
 
 def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
           max_bytes: int = MAX_BYTES, progress: Callable[[int], None] | None = None,
-          min_confidence: float | None = None):
+          min_confidence: float | None = None, gate: bool = True):
     """Extract every article under ``paths`` and write one named graph per article into ``store``.
+
+    With ``gate`` an article that cannot hold a cooperation fact (``gate.may_hold_relation``:
+    no two parties and a relation cue in one stretch of text) is not extracted: it is recorded
+    as read, without a graph, so that a rerun skips it (``BuildReport.gated``).
 
     Facts whose calibrated confidence is below ``min_confidence`` are not stored (pairs, which
     carry no confidence, are).
@@ -200,7 +226,7 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     files = [str(p) for p in iter_paths([Path(p) for p in paths], on_error=unread.append)]
     if not files and not unread:
         raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
-    known = {g: r.content_hash for g, r in store.records().items() if r.kind == "article"}
+    known = {g: r.content_hash for g, r in store.records().items() if r.kind in ("article", "gated")}
     jobs = [(f, max_bytes, min_confidence) for f in files]
     workers = workers or default_workers()
     unchanged = 0
@@ -219,10 +245,10 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
 
     if workers > 1 and len(files) > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(known,)) as pool:
+                                 initargs=(known, gate)) as pool:
             report = build_articles(items(_bounded_map(pool, _units_of_file, jobs, workers * 4)), store)
     else:
-        _init_worker(known)
+        _init_worker(known, gate)
         report = build_articles(items(map(_units_of_file, jobs)), store)
     report.skipped += unchanged
     report.notes.extend(notes)

@@ -157,6 +157,7 @@ class BuildReport:
     added: int = 0
     replaced: int = 0
     skipped: int = 0
+    gated: int = 0  # read, and set aside by the relevance gate (recorded, no graph)
     failed: list[tuple[str, str]] = field(default_factory=list)
     quads_written: int = 0
     seconds: float = 0.0
@@ -170,7 +171,8 @@ class BuildReport:
 
     def summary(self) -> str:
         """One line for humans, then one line per failure."""
-        line = (f"{self.added} added, {self.replaced} replaced, {self.skipped} unchanged, "
+        gated = f", {self.gated} set aside by the relevance gate" if self.gated else ""
+        line = (f"{self.added} added, {self.replaced} replaced{gated}, {self.skipped} unchanged, "
                 f"{len(self.failed)} failed; {self.quads_written} quads written in "
                 f"{self.seconds:.1f} s")
         if self.summary_seconds:
@@ -890,6 +892,8 @@ def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int =
                 continue
             if u.graph in todo:  # the same article twice in one build: the last one wins
                 report.skipped += 1
+            elif u.kind == "gated":
+                report.gated += 1
             elif rec:
                 report.replaced += 1
             else:

@@ -224,7 +224,7 @@ def test_baseline_floors_only_go_up(tiny_eval: Path, tmp_path: Path) -> None:
 
 
 def test_cli_eval_table_json_and_check(tiny_eval: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ev, "default_extract_fn", lambda: _fake_extract)
+    monkeypatch.setattr(ev, "default_extract_fn", lambda gate=False: _fake_extract)
     runner = CliRunner()
     out = runner.invoke(main, ["eval", str(tiny_eval), "--show-errors"])
     assert out.exit_code == 0, out.output
