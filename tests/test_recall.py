@@ -219,3 +219,12 @@ def test_a_listed_side_signing_with_one_province_pairs_each_with_it_not_with_eac
         "hợp tác phát triển du lịch với Bình Định.",
         "2018-09-13", "Bình Định ký kết hợp tác du lịch với 3 tỉnh miền Tây")
     assert ex.cooperation_pairs == (("Bình Định", "Bến Tre"), ("Bình Định", "Trà Vinh"), ("Bình Định", "Vĩnh Long"))
+
+
+def test_the_leaders_of_two_provinces_signing_together_make_a_pair():
+    ex = extract_text(
+        "Hai tỉnh ký kết hợp tác phát triển\n"
+        "Tại buổi lễ, đồng chí Trần Văn Nam, Chủ tịch Ủy ban nhân dân tỉnh Long An và đồng chí Lê Văn Bình, "
+        "Chủ tịch Ủy ban nhân dân tỉnh Tiền Giang đã ký kết một số nội dung trọng tâm.",
+        "2023-06-02", "Hai tỉnh ký kết hợp tác phát triển")
+    assert ex.cooperation_pairs == (("Long An", "Tiền Giang"),)

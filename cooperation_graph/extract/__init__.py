@@ -117,6 +117,11 @@ _DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|l�
                          r"\b(?:Bí thư|Chủ tịch|Phó Chủ tịch|Phó Bí thư) (?:Tỉnh ủy|Thành ủy|UBND|Ủy ban nhân dân)\b")
 
 
+# "đồng chí X, Chủ tịch UBND tỉnh A và đồng chí Y, Chủ tịch UBND tỉnh B đã ký kết ...": the two
+# provinces' leaders sign together.
+_TWO_SIGNERS = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?và\s+(?:đồng chí|ông|bà)\s+[^,.;()]{3,40},\s+"
+                          r"[^,.;()]{3,80}?\s*")
+_SIGNED = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:đã\s+|vừa\s+|cùng\s+)?(?:ký kết|ký|trao (?:đổi )?(?:biên bản|thỏa thuận))\b")
 # "A và B đã ký kết hợp tác ... với C": A and B are one side, each C's partner, not each other's.
 _ONE_SIDE = re.compile(r"\s*(?:đã\s+|vừa\s+|cùng\s+)?(?:ký kết|hợp tác|kết nghĩa|liên kết)\b[^,.;:()]{0,50}?\s+với\s+"
                        r"(?:các\s+|hai\s+)?(?:tỉnh|thành phố|TP\.?)?\s*[A-ZĐ]")
@@ -150,6 +155,9 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
             out.add(tuple(sorted(names)))  # "... tổ chức hội nghị xúc tiến hợp tác giữa hai tỉnh"
         for a, b in zip(ms, ms[1:]):
             between = doc.text[a.end:b.start]
+            if a.name != b.name and _TWO_SIGNERS.fullmatch(between) and _SIGNED.match(doc.text, b.end, sent.end):
+                out.add(tuple(sorted((a.name, b.name))))  # "X, Chủ tịch UBND tỉnh A và Y, Chủ tịch UBND tỉnh B đã ký kết"
+                continue
             if re.fullmatch(r"\s*\)\s*và\s+[^,.;()]{0,50}\(?\s*", between) and a.name != b.name and re.match(
                     r"\s*\)?(?:\s*\([^()]{0,20}\))?\s*(?:đã\s+|vừa\s+|cùng\s+)?(?:ký|tổ chức|phối hợp|thống nhất|kết nghĩa)",
                     doc.text[b.end:sent.end]):
