@@ -27,8 +27,10 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "Huế": ("Thừa Thiên Huế", "Thừa Thiên - Huế", "TT-Huế"),
     "Bà Rịa - Vũng Tàu": ("Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu", "BR-VT"),
     "Đắk Lắk": ("Đăk Lăk", "Đắc Lắc"),
-    "Đắk Nông": ("Đăk Nông",),
+    "Đắk Nông": ("Đăk Nông", "Đắc Nông"),
     "Hà Nội": ("Thủ đô Hà Nội",),
+    "Bắc Kạn": ("Bắc Cạn",),  # the older spelling, still common
+    "Kon Tum": ("Kontum",),
 }
 
 

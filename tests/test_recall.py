@@ -228,3 +228,12 @@ def test_the_leaders_of_two_provinces_signing_together_make_a_pair():
         "Chủ tịch Ủy ban nhân dân tỉnh Tiền Giang đã ký kết một số nội dung trọng tâm.",
         "2023-06-02", "Hai tỉnh ký kết hợp tác phát triển")
     assert ex.cooperation_pairs == (("Long An", "Tiền Giang"),)
+
+
+def test_an_event_held_with_listed_provinces_pairs_each_with_each_and_the_old_spelling_counts():
+    ex = extract_text(
+        "Khai mạc Tuần văn hóa vùng Việt Bắc\n"
+        "Lễ khai mạc diễn ra tối 9/10 tại thành phố Lạng Sơn, với sự tham gia của 3 tỉnh vùng Việt Bắc "
+        "gồm Lạng Sơn, Bắc Cạn và Cao Bằng.",
+        "2019-10-10", "Khai mạc Tuần văn hóa vùng Việt Bắc")
+    assert ex.cooperation_pairs == (("Bắc Kạn", "Cao Bằng"), ("Bắc Kạn", "Lạng Sơn"), ("Cao Bằng", "Lạng Sơn"))

@@ -122,6 +122,12 @@ _DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|l�
 _TWO_SIGNERS = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?và\s+(?:đồng chí|ông|bà)\s+[^,.;()]{3,40},\s+"
                           r"[^,.;()]{3,80}?\s*")
 _SIGNED = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:đã\s+|vừa\s+|cùng\s+)?(?:ký kết|ký|trao (?:đổi )?(?:biên bản|thỏa thuận))\b")
+# An event held together: "Lễ khai mạc Tuần văn hóa ... với sự tham gia của 6 tỉnh vùng Việt Bắc
+# gồm Hà Giang, Tuyên Quang, ...", "hội nghị có sự tham gia của các tỉnh A, B và C".
+_JOINT_EVENT = re.compile(r"(?i:lễ|hội nghị|hội thảo|hội chợ|liên hoan|ngày hội|festival|diễn đàn|tuần văn hóa|"
+                          r"chương trình)\b[^.;]{0,200}?\b(?:với|có) sự tham gia của\s+(?:đại diện\s+|lãnh đạo\s+)*"
+                          r"(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)")
+_JOINT_TO_LIST = re.compile(r"(?:\s+[^,.;:()\d]{1,30}?)?\s*,?\s*(?:gồm|là)?\s*:?\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 # "A và B đã ký kết hợp tác ... với C": A and B are one side, each C's partner, not each other's.
 _ONE_SIDE = re.compile(r"\s*(?:đã\s+|vừa\s+|cùng\s+)?(?:ký kết|hợp tác|kết nghĩa|liên kết)\b[^,.;:()]{0,50}?\s+với\s+"
                        r"(?:các\s+|hai\s+)?(?:tỉnh|thành phố|TP\.?)?\s*[A-ZĐ]")
@@ -137,6 +143,14 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
         if len(ms) < 2 or (foreign and names_foreign(sent.text)) or _CASE_WORDS.search(sent.text):
             continue  # (a criminal case or an accident: police and courts working, not the provinces)
         out |= _working_with(doc, sent, ms)
+        joint = _JOINT_EVENT.search(sent.text)
+        first = joint and next((m for m in ms if m.start >= sent.start + joint.end()), None)
+        if first and not _JOINT_TO_LIST.fullmatch(doc.text, sent.start + joint.end(), first.start):
+            first = None
+        if first:  # "Lễ khai mạc ... với sự tham gia của 6 tỉnh gồm A, B, ... và F": each with each
+            group = _listed(doc.text, ms, first)
+            out |= {tuple(sorted((a.name, b.name))) for i, a in enumerate(group) for b in group[i + 1:]
+                    if a.name != b.name}
         if len({m.name for m in ms}) == 2 and (_ATTENDED_BY.match(sent.text) or _SUPPORTING.match(sent.text)):
             out.add(tuple(sorted({m.name for m in ms})))  # two provinces' leaders at one hand-over or meeting
         if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text):
