@@ -24,7 +24,7 @@ MERGER_DATE = date(2025, 7, 1)
 EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "Hồ Chí Minh": ("TP.HCM", "TP. HCM", "TPHCM", "TP HCM", "Tp.HCM", "Tp HCM", "HCM", "Sài Gòn",
                     "TP. Hồ Chí Minh", "Tp. Hồ Chí Minh"),
-    "Huế": ("Thừa Thiên Huế", "Thừa Thiên - Huế", "TT-Huế"),
+    "Huế": ("Thừa Thiên Huế", "Thừa Thiên - Huế", "Thừa Thiên – Huế", "Thừa Thiên-Huế", "TT-Huế"),
     "Bà Rịa - Vũng Tàu": ("Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu", "BR-VT"),
     "Đắk Lắk": ("Đăk Lăk", "Đắc Lắc"),
     "Đắk Nông": ("Đăk Nông", "Đắc Nông"),

@@ -237,3 +237,16 @@ def test_an_event_held_with_listed_provinces_pairs_each_with_each_and_the_old_sp
         "gồm Lạng Sơn, Bắc Cạn và Cao Bằng.",
         "2019-10-10", "Khai mạc Tuần văn hóa vùng Việt Bắc")
     assert ex.cooperation_pairs == (("Bắc Kạn", "Cao Bằng"), ("Bắc Kạn", "Lạng Sơn"), ("Cao Bằng", "Lạng Sơn"))
+
+
+def test_the_remaining_provinces_of_a_listed_total_each_get_their_share():
+    ex = extract_text(
+        "Quảng Ngãi hỗ trợ 2,5 tỷ đồng cho các tỉnh miền Trung\n"
+        "UBND tỉnh vừa có quyết định hỗ trợ 3 tỉnh Quảng Bình, Thừa Thiên – Huế, Quảng Trị và TP Đà Nẵng 2,5 tỷ "
+        "đồng để khắc phục hậu quả bão số 5.\n"
+        "Cụ thể, thành phố Đà Nẵng được hỗ trợ 1 tỷ đồng, 3 tỉnh còn lại, mỗi tỉnh 500 triệu đồng.",
+        "2022-10-20", "Quảng Ngãi hỗ trợ 2,5 tỷ đồng cho các tỉnh miền Trung")
+    assert fundings(ex) == [("Quảng Ngãi", "Huế", 500_000_000, "given"),
+                            ("Quảng Ngãi", "Quảng Bình", 500_000_000, "given"),
+                            ("Quảng Ngãi", "Quảng Trị", 500_000_000, "given"),
+                            ("Quảng Ngãi", "Đà Nẵng", 1_000_000_000, "given")]

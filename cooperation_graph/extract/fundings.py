@@ -546,6 +546,7 @@ def distributed(doc: Doc, para_givers: dict[int, str], title_donor: str | None =
             if not names and _REST.search(text[prev_end:m.start]) and listed:
                 given = {f.recipient for f in out if f.evidence.start == sent.start}
                 names = [n for n in listed if n not in given]  # "A 1 tỷ đồng, 5 tỉnh còn lại, mỗi tỉnh 500 triệu"
+                glue = _REST.sub(" ", glue)
             elif not names and _EACH_WORD.search(text[prev_end:m.start]) and listed:
                 names = listed  # "gồm: A, B và C. Mỗi tỉnh được hỗ trợ 1 tỷ đồng"
             elif len(names) > 1 and not _EACH_WORD.search(text[prev_end:m.start]) \
