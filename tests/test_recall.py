@@ -250,3 +250,15 @@ def test_the_remaining_provinces_of_a_listed_total_each_get_their_share():
                             ("Quảng Ngãi", "Quảng Bình", 500_000_000, "given"),
                             ("Quảng Ngãi", "Quảng Trị", 500_000_000, "given"),
                             ("Quảng Ngãi", "Đà Nẵng", 1_000_000_000, "given")]
+
+
+def test_today_in_the_paragraph_dates_a_delegation_visit_and_a_listed_side_hosts_nothing_together():
+    ex = extract_text(
+        "Các địa phương hỗ trợ miền Trung\n"
+        "Hôm nay, các tỉnh thành đã triển khai chủ trương của Bộ Chính trị. Bí thư Thành ủy Hải Phòng "
+        "dẫn đầu đoàn công tác thăm Phú Yên, trao hỗ trợ 20 tỷ đồng.\n"
+        "Sáng 13/9, các tỉnh Trà Vinh, Bến Tre và Vĩnh Long đã ký kết hợp tác phát triển du lịch với Bình Định.",
+        "2025-11-22", "Các địa phương hỗ trợ miền Trung")
+    assert events(ex) == [("2025-09-13", "lễ ký kết", None, ()),
+                          ("2025-11-22", "lễ trao tặng", "Phú Yên", ("Hải Phòng",))]
+    assert ("Bến Tre", "Trà Vinh") not in ex.cooperation_pairs

@@ -13,7 +13,8 @@ from ..model import Event, Official, Participant
 from .text import Doc, Mention
 
 KINDS = (
-    ("lễ ký kết", r"[Ll]ễ ký kết|ký(?: kết)? (?:lại )?(?i:chương trình|thỏa thuận|biên bản|kế hoạch|quy chế)"),
+    ("lễ ký kết", r"[Ll]ễ ký kết|ký(?: kết)? (?:lại )?(?i:chương trình|thỏa thuận|biên bản|kế hoạch|quy chế)|"
+                  r"ký kết (?:hợp tác|liên kết)"),
     ("hội nghị", r"[Hh]ội nghị"),
     ("hội thảo", r"(?<!Quốc )[Hh]ội thảo"),
     ("tọa đàm", r"[Tt]ọa đàm"),
@@ -50,6 +51,7 @@ _UNDATED = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cứu trợ|lã
 _AT = re.compile(r"\b[Tt]ại\s+(?:[^,.;]{0,40}\s)?$")
 _VISITED = re.compile(r"\b(?:đến thăm|thăm|về)\s+(?:[^.;]{0,60}\s)?$|"
                       r"\b(?:trao|tặng)\b[^.;]{0,60}\bcho\s+(?:lãnh đạo|đại diện)\s+(?:[^,.;]{0,20}\s)?$")
+_WITH_PARTY = re.compile(r"\bvới\s+(?:các\s+|hai\s+)?(?:tỉnh|thành phố|TP\.?)?\s*$")
 _BY = re.compile(r"\b(?:do|phối hợp với|cùng với)\b(?P<span>[^.;]{0,160}?)\b(?:phối hợp |cùng |đồng )?tổ chức\b")
 _CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì)\b")
 _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự hội nghị|dự buổi|dự lễ|có mặt|tham gia)\b|\bdự\b")
@@ -59,7 +61,8 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
     """Events the article reports, the first dated one getting its chairs and attendees."""
     events: list[Event] = []
     seen: set[tuple] = set()
-    for sent in doc.sentences:
+    prev = None
+    for prev, sent in zip([None, *doc.sentences], doc.sentences):
         text = _ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text)
         dated = _DATE_HINT.search(text)
         if not (dated or "oàn " in text or "đã " in text or "vừa " in text) or not _HAPPEN.search(text):
@@ -69,6 +72,9 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
             continue  # (the police working on a case or a driver's papers: no cooperation event)
         dates = _event_dates(text, doc.article.reference_day) \
             if dated else []
+        if not dates:  # "Hôm nay, ... . Bí thư X dẫn đầu đoàn công tác thăm Y": the page's day
+            dates = _relative_day(text, prev.text if prev is not None and prev.para == sent.para else "",
+                                  doc.article.date.date() if doc.article.date else None)
         mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                     for m in doc.mentions_in(sent.start, sent.end)]
         if not dates:
@@ -94,6 +100,9 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         if by:
             subject += [x for x in mentions if x is not place and by.start("span") <= x.start < by.end("span")]
         organisers = tuple(dict.fromkeys(x.name for x in subject))
+        if len(organisers) > 1 and any(x.start > act.start() and _WITH_PARTY.search(text[max(0, x.start - 30):x.start])
+                                       for x in mentions):
+            organisers = ()  # "A, B và C đã ký kết hợp tác ... với D": one side, not joint hosts
         key = (kind, when) if when else (kind, None, place_name)
         if key in seen:
             continue
@@ -169,6 +178,21 @@ def _with_participants(doc: Doc, event: Event, officials: list[Official]) -> Eve
                 people[name] = "chair" if chair else "attendee"
     participants = tuple(Participant(n, r) for n, r in people.items())  # type: ignore[arg-type]
     return Event(event.kind, event.date, event.place, event.organisers, participants, event.evidence)
+
+
+_RELATIVE = re.compile(r"^\W*(?:[Hh]ôm nay|[Ss]áng nay|[Cc]hiều nay|[Tt]ối nay|[Tt]rưa nay|(?P<ago>[Hh]ôm qua|"
+                       r"[Ss]áng qua|[Cc]hiều qua|[Tt]ối qua))\b(?!\s*\()")
+
+
+def _relative_day(text: str, before: str, published: date | None) -> list[tuple[date, int]]:
+    """``Hôm nay``/``Sáng qua`` opening the sentence or the one before it in the paragraph: the
+    page's day, or the day before (only when the page is dated to the day)."""
+    if published is None:
+        return []
+    m = _RELATIVE.search(text) or _RELATIVE.search(before)
+    if m is None:
+        return []
+    return [(published - timedelta(days=1) if m["ago"] else published, 0)]
 
 
 def _event_dates(text: str, published: date | None) -> list[tuple[date, int]]:
