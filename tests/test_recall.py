@@ -262,3 +262,21 @@ def test_today_in_the_paragraph_dates_a_delegation_visit_and_a_listed_side_hosts
     assert events(ex) == [("2025-09-13", "lễ ký kết", None, ()),
                           ("2025-11-22", "lễ trao tặng", "Phú Yên", ("Hải Phòng",))]
     assert ("Bến Tre", "Trà Vinh") not in ex.cooperation_pairs
+
+
+def test_bare_titles_take_the_province_of_their_side_clause_or_of_the_paragraph():
+    ex = extract_text(
+        "Hai tỉnh dự lễ hợp long cầu\n"
+        "Sáng 13/10, Bộ Giao thông vận tải phối hợp với hai tỉnh tổ chức lễ hợp long cầu. Tham dự buổi lễ, tỉnh "
+        "Thái Bình có Bí thư Tỉnh ủy Lê Văn Hải, Chủ tịch UBND tỉnh Trần Minh Tâm; tỉnh Nam Định có Bí thư "
+        "Tỉnh ủy Phạm Quốc Toản.\n"
+        "Sáng 22-4, UBND tỉnh Quảng Ninh tổ chức Hội nghị tuyên dương. Ông Nguyễn Văn Đức, Bí thư Tỉnh ủy, "
+        "ông Đặng Văn Hậu, Phó Chủ tịch UBND tỉnh, dự hội nghị.",
+        "2020-10-13", "Hai tỉnh dự lễ hợp long cầu")
+    assert officials(ex) == {
+        "Lê Văn Hải": (("Bí thư Tỉnh ủy",), "Thái Bình"),
+        "Trần Minh Tâm": (("Chủ tịch Ủy ban nhân dân",), "Thái Bình"),
+        "Phạm Quốc Toản": (("Bí thư Tỉnh ủy",), "Nam Định"),
+        "Nguyễn Văn Đức": (("Bí thư Tỉnh ủy",), "Quảng Ninh"),
+        "Đặng Văn Hậu": (("Phó Chủ tịch Ủy ban nhân dân",), "Quảng Ninh"),
+    }

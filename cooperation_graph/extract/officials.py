@@ -99,7 +99,9 @@ def extract_officials(doc: Doc) -> list[Official]:
     order: list[str] = []
     block_province: str | None = None
     block_para = -1
+    para_start: dict[int, int] = {}
     for sent in doc.sentences:
+        para_start.setdefault(sent.para, sent.start)
         if sent.para != block_para:
             block_province = None
         block = _block_province(doc, sent)
@@ -107,7 +109,8 @@ def extract_officials(doc: Doc) -> list[Official]:
             block_province, block_para = block, sent.para
         if not HEAD.search(sent.text):
             continue  # no title, no official
-        for official in _officials_in(doc, sent, block_province, bool(block)):
+        before = doc.mentions_in(para_start.get(sent.para, sent.start), sent.start)
+        for official in _officials_in(doc, sent, block_province, bool(block), before):
             key = name_key(official.name)
             if key in found:
                 old = found[key]
@@ -147,7 +150,10 @@ def _block_province(doc: Doc, sent) -> str | None:
     return None
 
 
-def _officials_in(doc: Doc, sent, block_province: str | None, block_here: bool) -> list[Official]:
+def _officials_in(doc: Doc, sent, block_province: str | None, block_here: bool,
+                  before: list[Mention] = ()) -> list[Official]:
+    """The officials of one sentence; ``before``: the provinces named earlier in its paragraph
+    (``UBND tỉnh Quảng Ninh tổ chức Hội nghị ... Ông A, Bí thư Tỉnh ủy, ...``)."""
     text = sent.text
     mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                 for m in doc.mentions_in(sent.start, sent.end)]
@@ -186,8 +192,14 @@ def _officials_in(doc: Doc, sent, block_province: str | None, block_here: bool) 
         if province is None:
             province = _province_of_local_unit(titles, doc.era)
         if province is None and any(_LOCAL.search(t) for t in titles):
-            province = (block_province if block_here else None) \
+            # "...; tỉnh Nghệ An có Bí thư Tỉnh ủy A, ...; tỉnh Hà Tĩnh có ...": the side's own clause first
+            clause = text.rfind(";", 0, start) + 1
+            province = (_nearest_of_kind(doc, [m for m in mentions if m.start >= clause], start, titles)
+                        if clause else None) \
+                or (block_province if block_here else None) \
                 or _nearest_of_kind(doc, mentions, start, titles) or block_province
+            if province is None and before:
+                province = _nearest_of_kind(doc, [Mention(m.name, 0, 0) for m in before], 0, titles)
             confidence = min(confidence, 0.75)
         clean = [_canonical_title(t) for t in titles]
         clean = [t for t in dict.fromkeys(clean) if t]
@@ -366,6 +378,7 @@ def _canonical_title(title: str) -> str:
     from ..gazetteer import load_gazetteer
 
     title = re.sub(r"^(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c)\s+)", "", title.strip())
+    title = re.sub(r"[,;]?\s*(?:và\s+)?(?:các\s+)?(?:đồng chí|ông|bà|đ/c)$", "", title)  # the next name's address
     title = load_gazetteer().names_pattern().sub("", title).strip().rstrip(" ,;:-–")
     for pattern, repl in _EXPAND:
         title = pattern.sub(repl, title)
