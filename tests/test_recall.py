@@ -280,3 +280,12 @@ def test_bare_titles_take_the_province_of_their_side_clause_or_of_the_paragraph(
         "Nguyễn Văn Đức": (("Bí thư Tỉnh ủy",), "Quảng Ninh"),
         "Đặng Văn Hậu": (("Phó Chủ tịch Ủy ban nhân dân",), "Quảng Ninh"),
     }
+
+
+def test_money_handed_to_a_province_s_leaders_is_the_province_s():
+    ex = extract_text(
+        "TP.HCM cứu trợ miền Trung\n"
+        "Chiều 8-11, đoàn công tác của TP.HCM đã trao 1 tỉ đồng cho lãnh đạo TP Đà Nẵng.",
+        "2017-11-09", "TP.HCM cứu trợ miền Trung")
+    assert fundings(ex) == [("Hồ Chí Minh", "Đà Nẵng", 1_000_000_000, "given")]
+    assert [(d, place) for d, _, place, _ in events(ex)] == [("2017-11-08", "Đà Nẵng")]

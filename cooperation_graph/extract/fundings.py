@@ -269,7 +269,8 @@ def _listed_after(text: str, m: Money, after: list[Mention]) -> list[str]:
 
 # "3 tỷ đồng cho tỉnh X", "2 tỷ đồng hỗ trợ tỉnh X", "1 tỷ đồng tiền mặt giúp nhân dân tỉnh X".
 _TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:cho|tới|đến|giúp|giúp đỡ|hỗ trợ|ủng hộ|tặng)"
-                           r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân))*"
+                           r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân|"
+                           r"lãnh đạo|đại diện))*"
                            r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*$")
 _PER_UNIT_BEFORE = re.compile(r"\bmỗi\s+(?:hộ|căn|người|suất|em|gia đình|nhà|học sinh|cháu|trường|xã)\b"
                               r"[^,;]{0,15}$")
