@@ -23,6 +23,9 @@ Routes: ``/`` query page, ``/sparql`` (GET, POST form, POST ``application/sparql
 ``application/sparql-update``), ``/view/`` (links to the views), ``/view/graph`` and
 ``/view/provinces``, ``/view/money`` (the views; also as ``graph.html``, ``provinces.html``,
 ``money.html``; the money page's plotly.js at ``/view/assets/plotly.min.js``),
+``/view/provinces/<slug>.html``, ``/view/officials/<slug>.html``, ``/view/articles/<id>.html``
+and the ``index.html`` of each (the pages :mod:`~cooperation_graph.entity_pages` draws, named
+as ``coopgraph view`` writes them, so the links between all pages work here too),
 ``/queries.json`` (the saved queries), ``/static/...`` (page assets), ``/health``.
 
 A query that reads the summary's totals while the store marks them stale (a build running,
@@ -37,6 +40,7 @@ import json
 import logging
 import os
 import queue
+import re
 import signal
 import socket
 import subprocess
@@ -265,16 +269,24 @@ def _render_view(store: Any, name: str) -> tuple[Any, ...]:  # pragma: no cover 
         from . import projection, views
     except ImportError as exc:
         return ("error", 404, f"views are not available: {exc}")
-    nav = views.page_nav("", articles=False, money=True)  # relative: /view/graph.html -> /view/index.html
+    nav = views.page_nav("", articles=True, money=True)  # relative: /view/graph.html -> /view/index.html
+    if "/" in name:  # provinces/<slug>.html, officials/..., articles/... (all from one site)
+        from .entity_pages import served_page
+        found = served_page(store, name)
+        if found is None:
+            return ("error", 404, f"no page {name[:100]!r}")
+        return ("ok", found.encode("utf-8"), "text/html", False, 0)
     if name == "index":
-        page = views.render_index(money="")
+        page = views.render_index(money="", provinces="", officials="",
+                                  articles=len(projection.article_records(store)))
     elif name == "money":
         from .money_view import money_data, render_money_view
-        page = render_money_view(money_data(projection.rdf_to_networkx(store)), nav=nav)
+        page = render_money_view(money_data(projection.rdf_to_networkx(store), article_pages=True), nav=nav)
     elif name == "graph":
-        page = views.render_entity_graph(projection.rdf_to_networkx(store), nav=nav)
+        page = views.render_entity_graph(projection.rdf_to_networkx(store), nav=nav, article_links=True,
+                                         entity_pages="")
     elif name == "provinces":
-        page = views.render_province_network(projection.province_networks(store), nav=nav)
+        page = views.render_province_network(projection.province_networks(store), nav=nav, entity_pages="")
     else:
         return ("error", 404, f"no view named {name!r}")
     return ("ok", page.encode("utf-8"), "text/html", False, 0)
@@ -529,6 +541,10 @@ PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-sr
             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 #: The views embed their scripts and styles inline (no network), but reach nothing outside.
 VIEWS = ("index", "graph", "provinces", "money")
+#: The pages below the views: one per province, official and article (and an index of each).
+PAGE_NAME = re.compile(r"(?:provinces|officials|articles)/[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.html")
+#: Pages kept drawn at most (the views and the pages last asked for).
+MAX_CACHED_VIEWS = 64
 VIEW_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
             "font-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -828,9 +844,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if name.startswith("assets/"):
             self._plotly(name[len("assets/"):])
             return
-        name = {"": "index", "index.html": "index"}.get(name, name.removesuffix(".html"))
-        if name not in VIEWS:
-            raise HttpError(404, f"no view named {name!r} (views: {', '.join(VIEWS)})")
+        if "/" in name:  # a page of provinces/, officials/ or articles/, as `coopgraph view` names it
+            name += "index.html" if name.endswith("/") else ""
+            if not PAGE_NAME.fullmatch(name):
+                raise HttpError(404, f"no page {name[:100]!r}")
+        else:
+            name = {"": "index", "index.html": "index"}.get(name, name.removesuffix(".html"))
+            if name not in VIEWS:
+                raise HttpError(404, f"no view named {name!r} (views: {', '.join(VIEWS)})")
         cfg = self.server.config
         # a view is kept only while the store holds what it was drawn from: a build or an
         # update while serving changes the store's version, and the view is drawn again
@@ -843,6 +864,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             if answer[0] == "ok":
                 answer, drawn_from = answer[:5], answer[5]
                 with self.server.views_lock:
+                    if len(self.server.views) >= MAX_CACHED_VIEWS:  # thousands of pages: keep the last ones
+                        self.server.views.pop(next((n for n in self.server.views if n not in VIEWS), ""), None)
                     self.server.views[name] = (drawn_from, answer[1])
             self._answer(answer, started, f"the {name} view took longer than {cfg.view_timeout:g} s",
                          {"Content-Security-Policy": VIEW_CSP})
@@ -881,7 +904,9 @@ def _views_links() -> str:
     return ('<a href="/view/">Các trang · views</a> '
             '<a href="/view/graph">Đồ thị thực thể · entity graph</a> '
             '<a href="/view/provinces">Mạng lưới tỉnh · province network</a> '
-            '<a href="/view/money">Dòng tiền · money flows</a>')
+            '<a href="/view/money">Dòng tiền · money flows</a> '
+            '<a href="/view/provinces/">Từng tỉnh, thành · province pages</a> '
+            '<a href="/view/officials/">Cán bộ · officials</a>')
 
 
 def _examples() -> list[dict[str, Any]]:

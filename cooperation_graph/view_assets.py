@@ -71,7 +71,7 @@ hợp tác (thỏa thuận, khoản hỗ trợ, đầu tư, bài báo). Nhấp m
 ARTICLE_SIDE = """<aside id="cg-side">
 {nav}<h1>{title}</h1>
 <div class="cg-muted">{meta}</div>
-<div id="cg-status" data-ready="0">Đang dựng đồ thị…</div>
+{named}<div id="cg-status" data-ready="0">Đang dựng đồ thị…</div>
 <div>{legend}</div>
 <div id="cg-details"></div>
 <div id="cg-article">{body}</div>

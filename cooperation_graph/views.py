@@ -13,7 +13,9 @@ embedded; the page fetches nothing):
   facts as a small graph.
 
 :func:`write_views` also writes ``money.html`` (:mod:`cooperation_graph.money_view`: fundings
-and investments as a Sankey, drawn with plotly.js from the shared ``assets/`` folder).
+and investments as a Sankey, drawn with plotly.js from the shared ``assets/`` folder) and one
+page per province and per official (:mod:`cooperation_graph.entity_pages`), which the graph's
+and the map's panels and the article pages link to.
 
 Deep links: ``graph.html#node=<IRI>`` opens a node's details; ``#type=funding,province``,
 ``#province=Hà Nội``, ``#year=2012``, ``#q=<name>`` set the filters and the search;
@@ -64,6 +66,8 @@ PHYSICS_MAX_NODES = 300
 EDGE_LABEL_MAX = 150
 #: The province map first shows at most this many links, the strongest (a slider shows more).
 MAX_PROVINCE_EDGES = 250
+#: Evidence sentences a node's panel carries (the newest); the rest are counted.
+MAX_NODE_EVIDENCE = 8
 
 
 @dataclass(frozen=True)
@@ -178,9 +182,15 @@ _REMOTE_TAG = re.compile(
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=2)
-def _jinja_env(template_dir: str) -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(template_dir))
+@functools.lru_cache(maxsize=4)
+def _jinja_env(template_dir: str, shared: bool = False) -> jinja2.Environment:
+    """pyvis's templates; ``shared``: with vis-network's files replaced by markers, for pages
+    that link the shared copy (:func:`_link_shared_assets`) instead of embedding 700 KB."""
+    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(template_dir)
+    if shared:
+        loader = jinja2.ChoiceLoader([jinja2.DictLoader(
+            {f"lib/vis-9.1.2/{name}": _SHARED_MARK.format(name) for name in VIS_FILES}), loader])
+    return jinja2.Environment(loader=loader)
 
 
 def _make_network(
@@ -207,6 +217,7 @@ def _make_network(
 
 _VIS_DIR = Path(Network.__init__.__code__.co_filename).parent / "templates" / "lib" / "vis-9.1.2"
 VIS_FILES = ("vis-network.min.js", "vis-network.css")
+_SHARED_MARK = "/*cg-shared:{}*/"
 
 
 def write_shared_assets(folder: str | Path) -> Path:
@@ -222,19 +233,18 @@ def write_shared_assets(folder: str | Path) -> Path:
 
 
 def _link_shared_assets(page: str, prefix: str) -> str:
-    """Replace the embedded vis-network with local files under ``prefix`` (a relative URL)."""
-    js = (_VIS_DIR / VIS_FILES[0]).read_text(encoding="utf-8")
-    css = (_VIS_DIR / VIS_FILES[1]).read_text(encoding="utf-8")
-    for text, tag in ((js, f'<script src="{prefix}/{VIS_FILES[0]}"></script>'),
-                      (css, f'<link rel="stylesheet" href="{prefix}/{VIS_FILES[1]}">')):
-        for variant in (text, text.rstrip("\n")):
-            wrapped = ("<script>" if tag.startswith("<script") else "<style>") + variant + (
-                "</script>" if tag.startswith("<script") else "</style>")
-            if wrapped in page:
-                page = page.replace(wrapped, tag, 1)
-                break
-        else:
+    """Replace the markers a ``shared`` template environment put where vis-network would be
+    embedded with links to local files under ``prefix`` (a relative URL).
+
+    (Rendering markers and not the 700 KB of vis-network, then searching for it, made the
+    10,000 article pages of a large store take 50 s instead of a few.)"""
+    for name, tag in ((VIS_FILES[0], f'<script src="{prefix}/{VIS_FILES[0]}"></script>'),
+                      (VIS_FILES[1], f'<link rel="stylesheet" href="{prefix}/{VIS_FILES[1]}">')):
+        wrapped = ("<script>{}</script>" if name.endswith(".js") else "<style>{}</style>").format(
+            _SHARED_MARK.format(name))
+        if wrapped not in page:
             raise ViewError("internal error: embedded vis-network not found in the pyvis page")
+        page = page.replace(wrapped, tag, 1)
     return page
 
 
@@ -253,6 +263,8 @@ def _assemble(
     ``shared_assets``: a relative URL of a folder holding vis-network (see
     :func:`write_shared_assets`) to link instead of embedding 700 KB in every page.
     """
+    if shared_assets:
+        net.templateEnv = _jinja_env(net.template_dir, shared=True)
     page = net.generate_html()
     if shared_assets:
         page = _link_shared_assets(page, shared_assets)
@@ -337,9 +349,17 @@ def _years(attrs: Mapping[str, Any]) -> set[int]:
     return years
 
 
-def _node_info(attrs: Mapping[str, Any], kind: str, article_links: bool) -> dict[str, Any]:
-    """What the page shows for one node; only plain data, rendered with textContent."""
+def _node_info(attrs: Mapping[str, Any], kind: str, article_links: bool,
+               entity_pages: str | None = None) -> dict[str, Any]:
+    """What the page shows for one node; only plain data, rendered with textContent.
+    ``entity_pages``: the way up to the output folder, to link province and official pages."""
     info: dict[str, Any] = {"t": kind, "l": str(attrs.get("label") or "")}
+    if entity_pages is not None and kind in ("province", "official"):
+        from .entity_data import entity_href
+
+        href = entity_href(attrs)
+        if href:
+            info["pg"] = entity_pages + href
     facts: list[list[str]] = []
 
     def add(name: str, value: Any) -> None:
@@ -373,7 +393,15 @@ def _node_info(attrs: Mapping[str, Any], kind: str, article_links: bool) -> dict
     if facts:
         info["f"] = facts
     evidence = []
-    for ev in attrs.get("evidence") or ():
+    found = list(attrs.get("evidence") or ())
+    if len(found) > MAX_NODE_EVIDENCE:
+        # an official seen in hundreds of articles: the newest here, every article on their
+        # own page (all of them made a 10,000-article graph page 6.5 MB, 2.5 MB of it the
+        # evidence of 15 officials)
+        found.sort(key=lambda ev: str(ev.get("article_date") or ""), reverse=True)
+        info["more"] = len(found) - MAX_NODE_EVIDENCE
+        found = found[:MAX_NODE_EVIDENCE]
+    for ev in found:
         item = {
             "s": str(ev.get("sentence") or ""),
             "a": str(ev.get("article_title") or ""),
@@ -516,7 +544,8 @@ def _related_provinces(G: nx.MultiDiGraph, node: Any) -> list[str]:
 
 
 def _entity_net(
-    G: nx.MultiDiGraph, *, article_links: bool, max_nodes: int, compact: bool = False
+    G: nx.MultiDiGraph, *, article_links: bool, max_nodes: int, compact: bool = False,
+    entity_pages: str | None = None,
 ) -> tuple[Network, dict[str, Any], str | None]:
     """pyvis network and page data of an entity graph (shared by graph and article views)."""
     G, notice = _select_top(G, max_nodes)
@@ -550,7 +579,7 @@ def _entity_net(
         # facts inherit nothing; provinces and officials take the years of their facts below
         node_years[ids[node]] = years
         node_provinces[ids[node]] = _related_provinces(G, node)
-        info[ids[node]] = _node_info(attrs, kind, article_links)
+        info[ids[node]] = _node_info(attrs, kind, article_links, entity_pages)
     # provinces and officials: active in the years of the facts around them
     for node, attrs in G.nodes(data=True):
         if attrs.get("type") in ("province", "official"):
@@ -618,14 +647,18 @@ def render_entity_graph(
     max_nodes: int = MAX_NODES,
     article_links: bool = False,
     nav: str = "",
+    entity_pages: str | None = None,
 ) -> str:
     """The entity graph as one self-contained HTML page.
 
     ``article_links`` adds links from each evidence to ``articles/<id>.html`` (as
     :func:`write_views` writes them). Above ``max_nodes`` only the best-connected nodes are
-    shown, with a visible notice. ``nav``: links to the other pages (:func:`page_nav`).
+    shown, with a visible notice. ``nav``: links to the other pages (:func:`page_nav`);
+    ``entity_pages``: the way up to the folder holding ``provinces/`` and ``officials/``
+    (:mod:`~cooperation_graph.entity_pages`), to link a province's or official's page.
     """
-    net, data, notice = _entity_net(G, article_links=article_links, max_nodes=max_nodes)
+    net, data, notice = _entity_net(G, article_links=article_links, max_nodes=max_nodes,
+                                    entity_pages=entity_pages)
     counts = Counter(i["t"] for i in data["info"].values())
     side = assets.ENTITY_SIDE.format(
         nav=nav,
@@ -649,8 +682,9 @@ _LAT_CENTER = 16.0  # for the longitude shrink cos(lat), so the map keeps its pr
 _LON_CENTER = 106.0
 
 
-def _province_era_data(P: nx.Graph) -> dict[str, Any]:
-    """vis nodes/edges and side-panel info for one era's province network."""
+def _province_era_data(P: nx.Graph, entity_pages: str | None = None) -> dict[str, Any]:
+    """vis nodes/edges and side-panel info for one era's province network (``entity_pages``:
+    see :func:`render_entity_graph`)."""
     nodes, edges, info = [], [], {}
     strength: dict[Any, float] = {n: 0.0 for n in P.nodes}
     for u, v, attrs in P.edges(data=True):
@@ -697,6 +731,12 @@ def _province_era_data(P: nx.Graph) -> dict[str, Any]:
             "partners": partners,
             "totals": _totals_text(totals),
         }
+        if entity_pages is not None:
+            from .entity_data import entity_href
+
+            href = entity_href({**attrs, "type": "province", "iri": str(node)})
+            if href:
+                info[str(node)]["pg"] = entity_pages + href
     for u, v, attrs in sorted(P.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
         if str(u) not in info or str(v) not in info:
             continue
@@ -774,12 +814,14 @@ def render_province_network(
     initial: str | None = None,
     title: str = "Mạng lưới hợp tác giữa các tỉnh, thành",
     nav: str = "",
+    entity_pages: str | None = None,
 ) -> str:
     """Provinces on a map of Việt Nam, edges weighted by cooperation, one page.
 
     ``networks`` maps an era (``"legacy"``, ``"current"``) to its
     :func:`~cooperation_graph.projection.province_network`; with both, the page has a switch.
-    ``nav``: links to the other pages (:func:`page_nav`).
+    ``nav``: links to the other pages (:func:`page_nav`); ``entity_pages``: see
+    :func:`render_entity_graph`.
     """
     if isinstance(networks, nx.Graph):
         era = next((a.get("era") for _, a in networks.nodes(data=True) if a.get("era")), "legacy")
@@ -787,7 +829,7 @@ def render_province_network(
     eras = [era for era in ("legacy", "current") if era in networks] or list(networks)
     if not eras:
         raise ViewError("no province network to show")
-    per_era = {era: _province_era_data(networks[era]) for era in eras}
+    per_era = {era: _province_era_data(networks[era], entity_pages) for era in eras}
     if initial is None:
         # start where the cooperation is: the era with more active units (ties: the old 63)
         initial = max(eras, key=lambda e: (per_era[e]["active"], e == "legacy"))
@@ -855,6 +897,8 @@ def render_article_view(
     text: str | None = None,
     shared_assets: str | None = None,
     nav: str = "",
+    entity_pages: str | None = None,
+    named: str = "",
 ) -> str:
     """One article: its text with the evidence highlighted, beside its facts as a graph.
 
@@ -862,9 +906,11 @@ def render_article_view(
     of its quads); ``article`` has ``id``, ``title``, ``date``, ``url``; ``text`` is the
     normalized article text the evidence offsets point into. Without it the evidence sentences
     are shown in article order. ``shared_assets``: see :func:`_assemble`; ``nav``: see
-    :func:`page_nav`.
+    :func:`page_nav`; ``entity_pages``: see :func:`render_entity_graph`; ``named``: HTML of
+    the provinces and officials the article names (:func:`entity_pages.named_html`).
     """
-    net, data, _ = _entity_net(G, article_links=False, max_nodes=MAX_NODES, compact=True)
+    net, data, _ = _entity_net(G, article_links=False, max_nodes=MAX_NODES, compact=True,
+                               entity_pages=entity_pages)
     order = list(data["info"])
     spans: list[tuple[int, int, str, int]] = []
     for node, attrs in G.nodes(data=True):
@@ -894,6 +940,7 @@ def render_article_view(
         nav=nav,
         title=html.escape(str(article.get("title") or article.get("id") or "")),
         meta=meta + link,
+        named=named,
         legend=_legend_html(data["types"], counts, filters=False),
         body=body,
     )
@@ -946,10 +993,12 @@ def _count_vi(n: int) -> str:
 
 
 def render_index(G: nx.MultiDiGraph | None = None, networks: Mapping[str, nx.Graph] | None = None,
-                 *, articles: int | None = None, money: str | None = None) -> str:
+                 *, articles: int | None = None, money: str | None = None,
+                 provinces: str | None = None, officials: str | None = None) -> str:
     """``index.html``: a link to each view with what it holds; ``articles``: how many article
-    pages there are (None: no ``articles/`` link); ``money``: what ``money.html`` holds (None:
-    no link). Counts are left out where not given."""
+    pages there are (None: no ``articles/`` link); ``money``, ``provinces``, ``officials``:
+    what ``money.html``, ``provinces/`` and ``officials/`` hold (None: no link). Counts are
+    left out where not given."""
 
     def item(href: str, name: str, what: str, counts: str) -> str:
         extra = f'<br><span class="cg-muted">{html.escape(counts)}</span>' if counts else ""
@@ -977,6 +1026,17 @@ def render_index(G: nx.MultiDiGraph | None = None, networks: Mapping[str, nx.Gra
                           "hỗ trợ và đầu tư từ tỉnh cho đến tỉnh nhận, theo năm và theo tỉnh "
                           "(fundings and investments from giver to receiver, by year and "
                           "province; money.html#from=2012&to=2016&province=Hà Nội)", money))
+    if provinces is not None:
+        pages.append(item("provinces/index.html", "Từng tỉnh, thành · Province pages",
+                          "mỗi đơn vị một trang: đối tác xếp hạng, tiền cho và nhận theo năm, "
+                          "thỏa thuận, sự kiện, cán bộ, bài báo, chỉ số mạng lưới (one page per "
+                          "unit: partners, money by year, agreements, events, officials, "
+                          "articles, network scores)", provinces))
+    if officials is not None:
+        pages.append(item("officials/index.html", "Từng cán bộ · Official pages",
+                          "chức vụ theo thời gian, sự kiện, tỉnh, thành và bài báo của mỗi cán "
+                          "bộ (each official's posts over time, events, provinces, articles)",
+                          officials))
     if articles is not None:
         pages.append(item("articles/index.html", "Bài báo · Articles",
                           "từng bài với bằng chứng được tô sáng (each article with its "
@@ -992,8 +1052,9 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
                 articles: bool = True, article: str | None = None,
                 min_confidence: float | None = None) -> list[Path]:
     """Write ``index.html`` (linking the others), ``graph.html``, ``provinces.html``,
-    ``money.html`` (with plotly.js once in ``assets/``) and ``articles/<id>.html`` (+ their
-    index); every page links back to ``index.html``.
+    ``money.html`` (with plotly.js once in ``assets/``), ``provinces/<slug>.html`` and
+    ``officials/<slug>.html`` (:mod:`~cooperation_graph.entity_pages`) and
+    ``articles/<id>.html`` (+ an index of each); every page links back to ``index.html``.
 
     ``store``: a store object, a store folder (opened read-only), or quads. With ``article``
     (an article id) only that article's view is written; with ``min_confidence`` the facts
@@ -1042,17 +1103,27 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
         write_plotly_asset,
     )
 
+    from .entity_pages import collect_site, describe_pages, named_html, write_entity_pages
+
     nav = page_nav("", articles=bool(records), money=True)
-    page = render_entity_graph(G, max_nodes=max_nodes, article_links=bool(records), nav=nav)
+    page = render_entity_graph(G, max_nodes=max_nodes, article_links=bool(records), nav=nav,
+                               entity_pages="")
     written.append(_write(out / "graph.html", page))
     networks = {era: province_network(store, era=era) for era in ("legacy", "current")}
-    written.append(_write(out / "provinces.html", render_province_network(networks, nav=nav)))
+    written.append(_write(out / "provinces.html", render_province_network(
+        networks, nav=nav, entity_pages="")))
     money = money_data(G, article_pages=bool(records))
     write_plotly_asset(out / ASSETS_DIR)  # once, shared by the pages that chart
     written.append(_write(out / "money.html", render_money_view(money, nav=nav)))
+    # the entity pages date and name articles even when no article page is written
+    site = collect_site(G, networks, store, records or article_records(store),
+                        article_pages=bool(records))
+    written += write_entity_pages(site, out)
+    province_pages, official_pages = describe_pages(site)
     written.insert(0, _write(out / "index.html", render_index(
         G, networks, articles=len(records) if records else None,
-        money=describe_money(money_summary(money)))))
+        money=describe_money(money_summary(money)), provinces=province_pages,
+        officials=official_pages)))
     if records:
         folder = out / "articles"
         write_shared_assets(folder / "_assets")
@@ -1062,7 +1133,8 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
             sub = subgraphs[record["id"]]
             name = article_filename(record["id"])
             page = render_article_view(sub, article=record, text=texts.get(record["id"]),
-                                       shared_assets="_assets", nav=page_nav("../", money=True))
+                                       shared_assets="_assets", nav=page_nav("../", money=True),
+                                       entity_pages="../", named=named_html(site, record["id"]))
             written.append(_write(folder / name, page))
             rows.append(
                 f'<li><a href="{html.escape(name, quote=True)}">'

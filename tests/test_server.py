@@ -352,8 +352,8 @@ def test_view_index_is_served_and_its_links_resolve(server):
         status, headers, body = _request(server.url + path, timeout=120)
         assert status == 200 and headers["Content-Type"].startswith("text/html"), body[:300]
         links = re.findall(r'<a href="([^"]+)"', body.decode("utf-8"))
-        assert {"graph.html", "provinces.html", "money.html"} <= set(links)
-        assert "articles/index.html" not in links  # not served: not linked
+        assert {"graph.html", "provinces.html", "money.html", "articles/index.html",
+                "provinces/index.html", "officials/index.html"} <= set(links)  # all served
         for link in links:
             assert _request(urllib.parse.urljoin(server.url + path, link), timeout=120)[0] == 200
     for name in ("graph", "provinces.html", "money.html"):

@@ -52,6 +52,7 @@
     if (!i) return;
     var card = el('div', 'cg-card');
     card.appendChild(el('div', 'cg-title', i.l));
+    if (i.pg) card.appendChild(pageLink(i.pg));
     var meta = [];
     if (i.code) meta.push('mã ' + i.code);
     if (i.change) meta.push(i.change);

@@ -20,11 +20,18 @@ function safeLink(url, text) {
   if (/^https?:\/\//i.test(url || '')) { a.href = url; a.target = '_blank'; a.rel = 'noopener noreferrer'; }
   return a;
 }
+function pageLink(href) {
+  // a province's or official's own page (a relative path the Python side made)
+  var p = el('div', 'cg-page-link'), a = el('a', null, 'Trang riêng · own page →');
+  a.href = href; p.appendChild(a);
+  return p;
+}
 function factCard(info, full) {
   var box = el('div', full ? 'cg-card' : 'cg-tip');
   var st = STYLE[info.t] || STYLE.other;
   var kind = el('div', 'cg-kind', st[0]); kind.style.color = st[1]; box.appendChild(kind);
   box.appendChild(el('div', 'cg-title', info.l));
+  if (full && info.pg) box.appendChild(pageLink(info.pg));
   var rows = [];
   if (info.posts && info.posts.length) rows.push(['Chức vụ', info.posts.join('; ')]);
   (info.f || []).forEach(function (r) { rows.push(r); });
@@ -55,7 +62,15 @@ function factCard(info, full) {
     }
     box.appendChild(src);
   });
-  if (!full && evs.length > 1) box.appendChild(el('div', 'cg-muted', '+ ' + (evs.length - 1) + ' bằng chứng khác'));
+  var more = (info.more || 0) + (full ? 0 : Math.max(0, evs.length - 1));
+  if (more) {
+    var rest = el('div', 'cg-muted', '+ ' + more + ' bằng chứng khác');
+    if (full && info.pg) {  // all of them are on the entity's own page
+      rest.appendChild(document.createTextNode(' · '));
+      var a = el('a', null, 'xem trang riêng'); a.href = info.pg; rest.appendChild(a);
+    }
+    box.appendChild(rest);
+  }
   if (!full) box.appendChild(el('div', 'cg-muted', 'Nhấp để xem chi tiết'));
   return box;
 }
