@@ -148,32 +148,62 @@ def _walk(folder: Path, found: list[Path], report: Callable[[InputError], None],
 
 
 def read_articles(path: Path, *, max_bytes: int = MAX_BYTES,
-                  on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+                  on_error: Callable[[InputError], None] | None = None,
+                  span: tuple[int, int, int] | None = None) -> Iterator[Article]:
     """The articles in one file; raises InputError naming the file and the problem.
 
     A bad line of a .jsonl file goes to ``on_error`` (named ``FILE:LINE``) and reading goes on;
     without ``on_error`` the bad lines are raised together after the good ones are yielded.
+    ``max_bytes`` bounds one article: a whole .txt/.html file, one line of a .jsonl file.
+    ``span`` = (start, end, first line number) reads only those bytes of a .jsonl file (see
+    :func:`jsonl_spans`).
     """
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise InputError(path, f"unsupported file type {suffix or '(none)'!r} "
                                f"(expected one of {', '.join(SUPPORTED)})")
+    if suffix == ".jsonl":
+        raw = _read_bytes(path, None, span[:2] if span else None)
+        yield from _read_jsonl(decode(raw, path), path, on_error, first_line=span[2] if span else 1,
+                               max_bytes=max_bytes)
+        return
     raw = _read_bytes(path, max_bytes)
     text = decode(raw, path)
-    if suffix == ".jsonl":
-        yield from _read_jsonl(text, path, on_error)
-    elif suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm"):
         yield _read_html(text, path)
     else:
         yield _read_txt(text, path)
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def jsonl_spans(path: Path, chunk_bytes: int = 1_000_000) -> list[tuple[int, int, int]]:
+    """A .jsonl file cut at line ends into pieces of about ``chunk_bytes``: (start, end, number
+    of the first line), so that pieces of one big file are read in parallel."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return [(0, -1, 1)]  # read_articles reports the problem
+    spans: list[tuple[int, int, int]] = []
+    start, line = 0, 1
+    while start < len(data):
+        end = data.find(b"\n", min(start + chunk_bytes, len(data)) - 1)
+        end = len(data) if end < 0 else end + 1
+        spans.append((start, end, line))
+        line += data.count(b"\n", start, end)
+        start = end
+    return spans or [(0, -1, 1)]
+
+
+def _read_bytes(path: Path, max_bytes: int | None, span: tuple[int, int] | None = None) -> bytes:
     try:
         size = path.stat().st_size
-        if size > max_bytes:
+        if max_bytes is not None and size > max_bytes:
             raise InputError(path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB "
                                    "limit for one article (raise it with --max-size)")
+        if span and span[1] >= 0:
+            with path.open("rb") as f:
+                f.seek(span[0])
+                raw = f.read(span[1] - span[0])
+            return raw
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
@@ -283,18 +313,22 @@ def fetched_url(page: Path) -> str | None:
     return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
 
 
-def _read_jsonl(text: str, path: Path,
-                on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+def _read_jsonl(text: str, path: Path, on_error: Callable[[InputError], None] | None = None, *,
+                first_line: int = 1, max_bytes: int | None = None) -> Iterator[Article]:
     """Good lines are yielded; each bad line goes to ``on_error``, or all are raised at the end."""
     bad: list[InputError] = []
     report = on_error or bad.append
     # Lines end at "\n" only: U+2028, U+2029 and U+0085 are legal inside a JSON string
     # (json.dumps(ensure_ascii=False) writes them raw), and str.splitlines() would cut there.
-    for lineno, line in enumerate(text.split("\n"), 1):
+    for lineno, line in enumerate(text.split("\n"), first_line):
         line = line.rstrip("\r")
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
+        if max_bytes is not None and len(line) > max_bytes:  # characters: a cheap bound on bytes
+            report(InputError(where, f"line is {len(line.encode()) / 1e6:.1f} MB, over the "
+                                     f"{max_bytes / 1e6:.0f} MB limit for one article (raise it with --max-size)"))
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:

@@ -15,7 +15,7 @@ from .errors import CooperationGraphError, InputError
 from .extract import extract
 from .gate import may_hold_relation
 from .gazetteer import load_gazetteer
-from .ingest import MAX_BYTES, iter_paths, read_articles
+from .ingest import MAX_BYTES, iter_paths, jsonl_spans, read_articles
 from .model import Article, Extraction
 
 
@@ -124,6 +124,36 @@ def _collect(results, report: RunReport, progress) -> Iterator[Extraction]:
             progress(1)
 
 
+# A .jsonl file bigger than this is read in pieces of about this size, in parallel.
+JSONL_PIECE = 1_000_000
+
+
+def _jobs(files: list[str]) -> list[tuple[str, tuple[int, int, int] | None, int]]:
+    """(file, span of a .jsonl piece or None, bytes) for each unit of work, in input order."""
+    out: list[tuple[str, tuple[int, int, int] | None, int]] = []
+    for f in files:
+        try:
+            size = os.stat(f).st_size
+        except OSError:
+            size = 0
+        if f.lower().endswith(".jsonl") and size > JSONL_PIECE:
+            out.extend((f, span, span[1] - span[0]) for span in jsonl_spans(Path(f), JSONL_PIECE))
+        else:
+            out.append((f, None, size))
+    return out
+
+
+def total_bytes(paths: Iterable[Path | str]) -> int:
+    """The bytes a run over ``paths`` reads (what its progress counts)."""
+    total = 0
+    for p in iter_paths([Path(p) for p in paths]):
+        try:
+            total += p.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
 # --- build: extract and map in worker processes, write in this one --------------------------
 
 _KNOWN: dict[str, str] = {}  # in each worker: graph IRI -> content key the store already holds
@@ -156,10 +186,11 @@ def _init_worker(known: dict[str, str], use_gate: bool = True) -> None:
     _GATE = use_gate
 
 
-def _units_of_file(args: tuple[str, int, float | None]
-                   ) -> tuple[str, list, int, list[str], list[tuple[str, str]]]:
-    """Read, extract and map one file: (path, units, unchanged count, notes, errors), each
-    error a (source, message) pair: a bad line or article costs itself only.
+def _units_of_file(args: tuple[str, int, float | None, tuple[int, int, int] | None, int]
+                   ) -> tuple[str, list, int, list[str], list[tuple[str, str]], int]:
+    """Read, extract and map one file or piece of a .jsonl file: (path, units, unchanged
+    count, notes, errors, bytes), each error a (source, message) pair: a bad line or article
+    costs itself only.
 
     Articles whose content key the store holds already are not extracted at all; facts below
     ``min_confidence`` are dropped before mapping."""
@@ -168,13 +199,13 @@ def _units_of_file(args: tuple[str, int, float | None]
     from . import mapping
     from .store import Unit, extraction_unit
 
-    path, max_bytes, min_confidence = args
+    path, max_bytes, min_confidence, span, size = args
     units: list = []
     notes: list[str] = []
     errors: list[tuple[str, str]] = []
     unchanged = 0
     try:
-        for article in read_articles(Path(path), max_bytes=max_bytes,
+        for article in read_articles(Path(path), max_bytes=max_bytes, span=span,
                                      on_error=lambda exc: errors.append((str(exc.path), exc.problem))):
             try:
                 key = build_key(article, min_confidence)
@@ -200,12 +231,13 @@ def _units_of_file(args: tuple[str, int, float | None]
         errors.append((path, str(exc).removeprefix(f"{path}: ")))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a build
         errors.append((path, f"internal error ({type(exc).__name__}: {exc})"))
-    return path, units, unchanged, notes, errors
+    return path, units, unchanged, notes, errors, size
 
 
 def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
-          max_bytes: int = MAX_BYTES, progress: Callable[[int], None] | None = None,
-          min_confidence: float | None = None, gate: bool = True):
+          max_bytes: int = MAX_BYTES, progress: Callable[[int, int], None] | None = None,
+          min_confidence: float | None = None, gate: bool = True,
+          phase: Callable[[str], None] | None = None):
     """Extract every article under ``paths`` and write one named graph per article into ``store``.
 
     With ``gate`` an article that cannot hold a cooperation fact (``gate.may_hold_relation``:
@@ -216,7 +248,8 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     carry no confidence, are).
 
     Extraction and mapping run in ``workers`` processes; writing happens here, in batches that
-    each go in whole. Articles the store holds with the same content are skipped before they are
+    each go in whole. ``progress(bytes, articles)`` is called as input is done (bytes read since
+    the last call, articles so far); ``phase(name)`` when the totals and compaction start. Articles the store holds with the same content are skipped before they are
     extracted. Returns the store's BuildReport with ``notes`` (articles without cooperation facts).
     """
     from .store import Failed, build_articles, open_store
@@ -227,29 +260,32 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     if not files and not unread:
         raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
     known = {g: r.content_hash for g, r in store.records().items() if r.kind in ("article", "gated")}
-    jobs = [(f, max_bytes, min_confidence) for f in files]
+    jobs = [(f, max_bytes, min_confidence, span, size) for f, span, size in _jobs(files)]
     workers = workers or default_workers()
     unchanged = 0
+    read = 0
     notes: list[str] = []
 
     def items(results) -> Iterator:
-        nonlocal unchanged
+        nonlocal unchanged, read
         yield from (Failed(str(exc.path), exc.problem) for exc in unread)
-        for _path, units, skipped, file_notes, errors in results:
+        for _path, units, skipped, file_notes, errors, size in results:
             unchanged += skipped
+            read += len(units) + skipped + len(errors)
             notes.extend(file_notes)
             yield from units
             yield from (Failed(source, message) for source, message in errors)
             if progress:
-                progress(1)
+                progress(size, read)
 
-    if workers > 1 and len(files) > 1:
+    if workers > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                  initargs=(known, gate)) as pool:
-            report = build_articles(items(_bounded_map(pool, _units_of_file, jobs, workers * 4)), store)
+            report = build_articles(items(_bounded_map(pool, _units_of_file, jobs, workers * 4)), store,
+                                        phase=phase)
     else:
         _init_worker(known, gate)
-        report = build_articles(items(map(_units_of_file, jobs)), store)
+        report = build_articles(items(map(_units_of_file, jobs)), store, phase=phase)
     report.skipped += unchanged
     report.notes.extend(notes)
     return report

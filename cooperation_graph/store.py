@@ -965,7 +965,7 @@ def reference_units(base: str | None = None) -> list[Unit]:
 
 def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None = None,
                    batch_size: int = 500, progress: Callable[[int], None] | None = None,
-                   with_gazetteer: bool = True) -> BuildReport:
+                   with_gazetteer: bool = True, phase: Callable[[str], None] | None = None) -> BuildReport:
     """Map each Extraction to its unit and write the units into ``store``.
 
     Items may also be :class:`Failed` (reported) or ready :class:`Unit` s: mapping costs a
@@ -1006,10 +1006,14 @@ def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None =
     if stale[0] or SUMMARY_GRAPH.value not in store.records([SUMMARY_GRAPH.value]):
         from .summary import refresh
 
+        if phase:
+            phase("totals")
         start = time.perf_counter()
         report.quads_written += refresh(store)
         report.summary_seconds = time.perf_counter() - start
     if report.added + report.replaced >= COMPACT_AFTER and hasattr(store, "compact"):
+        if phase:
+            phase("compaction")
         start = time.perf_counter()
         store.compact()
         report.compact_seconds = time.perf_counter() - start

@@ -343,3 +343,32 @@ def test_any_unicode_text_field_reads_or_fails_clearly(tmp_path, text, ascii_onl
     else:
         assert len(articles) == 1 and articles[0].id == "x"
         articles[0].text.encode("utf-8")
+
+
+def test_a_big_jsonl_file_is_read_in_pieces_with_its_own_line_numbers(tmp_path):
+    from cooperation_graph.ingest import jsonl_spans
+
+    path = tmp_path / "big.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": f"Bài {i}: Hà Nội hợp tác với Cần Thơ. " + "x" * 300,
+                         "synthetic": True}, ensure_ascii=False) for i in range(200)]
+    lines[150] = "{not json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    spans = jsonl_spans(path, chunk_bytes=5_000)
+    assert len(spans) > 5 and spans[0][:1] == (0,) and spans[-1][1] == path.stat().st_size
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # no byte lost or read twice
+    errors, ids = [], []
+    for span in spans:
+        ids += [a.id for a in read_articles(path, span=span, on_error=errors.append)]
+    assert ids == [f"a{i}" for i in range(200) if i != 150]
+    assert [str(e.path) for e in errors] == [f"{path}:151"]
+
+
+def test_the_size_limit_of_a_jsonl_file_bounds_each_line_not_the_file(tmp_path):
+    path = tmp_path / "lines.jsonl"
+    small = json.dumps({"id": "ok", "text": "Hà Nội hợp tác với Cần Thơ."}, ensure_ascii=False)
+    huge = json.dumps({"id": "huge", "text": "Hà Nội hợp tác. " * 5_000}, ensure_ascii=False)
+    path.write_text("\n".join([small] * 20 + [huge]) + "\n", encoding="utf-8")
+    errors = []
+    got = list(read_articles(path, max_bytes=20_000, on_error=errors.append))
+    assert len(got) == 20
+    assert len(errors) == 1 and str(errors[0].path) == f"{path}:21" and "limit for one article" in errors[0].problem
