@@ -487,3 +487,13 @@ def test_a_charity_or_company_giving_is_no_province_funding():
         "flood-hit families in Nghe An.",
         "2022-10-02")
     assert ex.fundings == ()
+
+
+def test_a_central_committee_member_who_is_a_provincial_secretary_is_the_province_s_official():
+    ex = extract_text(
+        "Nghe An and Hung Yen sign cooperation memorandum\n"
+        "The conference was attended by the Nghe An's delegation including: Mr. Thai Van Long - Member of "
+        "the Party Central Committee, Secretary of the Provincial Party Committee; Mr. Le Van Tam - Permanent "
+        "Deputy Secretary of the Provincial Party Committee.",
+        "2021-03-22", "Nghe An and Hung Yen sign cooperation memorandum")
+    assert {o.name: o.province for o in ex.officials} == {"Thai Van Long": "Nghệ An", "Le Van Tam": "Nghệ An"}

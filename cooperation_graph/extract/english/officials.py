@@ -131,21 +131,22 @@ def _official_province(doc: _Doc, title: str, start: int, end: int, sent: Senten
     if ms and (_LOCAL_ORGAN.search(title) or not _CENTRAL.search(title) or
                re.search(r"Party Committee|People['’]s (?:Committee|Council)", title)):
         return True, ms[0].name
-    if _CENTRAL.search(title):
-        return True, None
-    if _LOCAL_ORGAN.search(title):
-        local = re.search(r"\b(?:city|province)['’]s\b|\bmunicipal\b|\bprovincial\b|\bcity\b|"
-                          r"\bprovince\b", title, re.IGNORECASE)
-        if local:
-            # "chairman of the provincial People's Committee": the province last named before
-            kind = "tỉnh" if local.group().lower().startswith("provinc") else "thành phố"
-            earlier = [x for x in doc.mentions if x.end <= start]
-            for x in reversed(earlier):
-                unit = doc.gazetteer.get(x.name, doc.era)
-                if unit is not None and unit.kind == kind:
-                    return True, x.name
-            if earlier:  # the unit's kind changed over time (Huế); the last one named
-                return True, earlier[-1].name
+    local = _LOCAL_ORGAN.search(title) and re.search(
+        r"\b(?:city|province)['’]s\b|\bmunicipal\b|\bprovincial\b|\bcity\b|\bprovince\b", title, re.IGNORECASE)
+    if _CENTRAL.search(title) and not local:
+        return True, None  # ("Member of the Party Central Committee, Secretary of the Provincial
+    if local:              # Party Committee": the provincial post says where)
+        # "chairman of the provincial People's Committee": the province last named before
+        kind = "tỉnh" if local.group().lower().startswith("provinc") else "thành phố"
+        earlier = [x for x in doc.mentions if x.end <= start]
+        for x in reversed(earlier):
+            unit = doc.gazetteer.get(x.name, doc.era)
+            if unit is not None and unit.kind == kind:
+                return True, x.name
+        if earlier:  # the unit's kind changed over time (Huế); the last one named
+            return True, earlier[-1].name
+        if _CENTRAL.search(title):
+            return True, None
     return False, None
 
 
