@@ -363,3 +363,14 @@ def test_provinces_asked_to_coordinate_are_not_partners_yet():
         "Đồng Tháp, Gia Lai để có kế hoạch phối hợp với UBND tỉnh Tây Ninh đưa người dân về quê.",
         "2021-09-30", "Tây Ninh đưa người dân về quê")
     assert ex.cooperation_pairs == ()
+
+
+def test_a_post_ends_where_a_lowercase_aside_begins_but_a_ministry_s_name_keeps_its_commas():
+    ex = extract_text(
+        "Yên Bái làm việc với Bộ Văn hóa\n"
+        "Ngày 4/5, ông Phạm Văn Quý, Giám đốc Sở Tài nguyên và Môi trường tỉnh Yên Bái, em trai ông Phạm Văn "
+        "Cường, cùng ông Nguyễn Văn An, Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch, dự buổi làm việc.",
+        "2017-05-05", "Yên Bái làm việc với Bộ Văn hóa")
+    got = officials(ex)
+    assert got["Phạm Văn Quý"] == (("Giám đốc Sở Tài nguyên và Môi trường",), "Yên Bái")
+    assert got["Nguyễn Văn An"] == (("Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch",), None)

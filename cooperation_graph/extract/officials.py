@@ -10,6 +10,7 @@ with no title (``ông Hùng``, a byline, a historical figure) are not officials.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from ..model import Official
 from ..normalize import name_key
@@ -379,6 +380,9 @@ def _canonical_title(title: str) -> str:
 
     title = re.sub(r"^(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|bà|Ông|Bà|đ/c)\s+)", "", title.strip())
     title = re.sub(r"[,;]?\s*(?:và\s+)?(?:các\s+)?(?:đồng chí|ông|bà|đ/c)$", "", title)  # the next name's address
+    parts = title.split(", ")  # "Giám đốc Sở Tài nguyên và Môi trường tỉnh, em trai của ...": the post only
+    title = ", ".join(parts[:1] + list(takewhile(lambda p: HEAD.match(p) is not None or p[:1].isupper(),
+                                                 parts[1:])))  # ("Bộ Văn hóa, Thể thao và Du lịch" stays)
     title = load_gazetteer().names_pattern().sub("", title).strip().rstrip(" ,;:-–")
     for pattern, repl in _EXPAND:
         title = pattern.sub(repl, title)

@@ -30,7 +30,7 @@ _THU_DO = re.compile(rf"(?<![\w])(?<!vùng )[Tt]hủ đô(?!\s+[{UPPER}])")  # "
 # Province names inside other names are not the province acting.
 _NOT_PROVINCE_KEYWORD = re.compile(
     r"\b(?:ĐHQG|Đại học [Qq]uốc gia|sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|đoạn|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
-    r"Đại học|đại học|Trường|trường|Bệnh viện|"
+    r"Đại học|đại học|Trường|(?<![Mm]ôi )(?<![Tt]hị )(?<![Hh]iện )(?<![Cc]hiến )(?<![Qq]uảng )(?<!lập )trường|Bệnh viện|"
     r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
     r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
     r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
