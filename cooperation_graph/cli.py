@@ -191,8 +191,12 @@ def _min_confidence(what: str):
                    "province and a foreign party) near a relation cue (hợp tác, ký kết, hỗ trợ, trao, "
                    "thăm, đầu tư, ...) is recorded as read and not extracted, so it gives no facts, "
                    "officials included. --no-gate reads every article in full.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="A Dask distributed scheduler (tcp://HOST:8786): its workers read, gate, extract "
+                   "and map, and this process writes (needs `pip install 'cooperation-graph[dask]'` "
+                   "and the input paths on storage every worker sees; docs/distributed.md).")
 def build(paths: tuple[Path, ...], workers: int | None, max_size: float,
-          min_confidence: float | None, gate: bool, **store_options) -> None:
+          min_confidence: float | None, gate: bool, scheduler: str | None, **store_options) -> None:
     """Extract articles and write their graphs into the store, one named graph per article.
 
     Unchanged articles are skipped, changed ones replace their graph; a file, a .jsonl
@@ -217,6 +221,7 @@ def build(paths: tuple[Path, ...], workers: int | None, max_size: float,
       coopgraph build corpus/ --store http://127.0.0.1:7879   # an Oxigraph server
       coopgraph build corpus/ --store http://127.0.0.1:8890/sparql --user dba   # Virtuoso
       coopgraph build data/samples --min-confidence 0.9
+      coopgraph build /shared/corpus --scheduler tcp://10.0.0.5:8786   # a Dask cluster
     """
     from . import pipeline
 
@@ -224,7 +229,8 @@ def build(paths: tuple[Path, ...], workers: int | None, max_size: float,
             _progress(pipeline.total_bytes(paths), "extract and write", "articles") as bar:
         report = pipeline.build(list(paths), store, workers=workers, progress=bar.update,
                                 max_bytes=int(max_size * 1e6), min_confidence=min_confidence,
-                                gate=gate, phase=lambda name: _say(f"\n{_PHASES[name]}"))
+                                gate=gate, phase=lambda name: _say(f"\n{_PHASES[name]}"),
+                                scheduler=scheduler)
     _report_build(report, store_options)
 
 

@@ -237,7 +237,7 @@ def _units_of_file(args: tuple[str, int, float | None, tuple[int, int, int] | No
 def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
           max_bytes: int = MAX_BYTES, progress: Callable[[int, int], None] | None = None,
           min_confidence: float | None = None, gate: bool = True,
-          phase: Callable[[str], None] | None = None):
+          phase: Callable[[str], None] | None = None, scheduler=None):
     """Extract every article under ``paths`` and write one named graph per article into ``store``.
 
     With ``gate`` an article that cannot hold a cooperation fact (``gate.may_hold_relation``:
@@ -248,7 +248,9 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     carry no confidence, are).
 
     Extraction and mapping run in ``workers`` processes; writing happens here, in batches that
-    each go in whole. ``progress(bytes, articles)`` is called as input is done (bytes read since
+    each go in whole; with ``scheduler`` (a Dask scheduler's address) the workers of that
+    cluster extract and map instead, and the results come back to this one writer.
+    ``progress(bytes, articles)`` is called as input is done (bytes read since
     the last call, articles so far); ``phase(name)`` when the totals and compaction start. Articles the store holds with the same content are skipped before they are
     extracted. Returns the store's BuildReport with ``notes`` (articles without cooperation facts).
     """
@@ -278,7 +280,14 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
             if progress:
                 progress(size, read)
 
-    if workers > 1 and len(jobs) > 1:
+    if scheduler:
+        client, own = _dask_client(scheduler)  # before anything is written: a wrong address fails clean
+        try:
+            report = build_articles(items(_on_cluster(client, jobs, known, gate)), store, phase=phase)
+        finally:
+            if own:
+                client.close()
+    elif workers > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                  initargs=(known, gate)) as pool:
             report = build_articles(items(_bounded_map(pool, _units_of_file, jobs, workers * 4)), store,
@@ -291,7 +300,37 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     return report
 
 
-def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, jobs: list, window: int) -> Iterator:
+def _units_on_worker(known: dict[str, str], use_gate: bool, job: tuple) -> tuple:
+    """One job on a Dask worker: the worker has no initializer, so each task brings the store's
+    content keys (scattered once) and the gate setting."""
+    _init_worker(known, use_gate)
+    return _units_of_file(job)
+
+
+def _dask_client(scheduler) -> tuple:
+    """(client, whether we opened it) for a scheduler's address (``tcp://HOST:8786``) or a
+    ``distributed.Client``."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise CooperationGraphError("--scheduler needs Dask: pip install 'cooperation-graph[dask]'") from None
+    if isinstance(scheduler, Client):
+        return scheduler, False
+    try:
+        return Client(scheduler, timeout=10), True
+    except OSError as exc:
+        raise CooperationGraphError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+
+
+def _on_cluster(client, jobs: list, known: dict[str, str], use_gate: bool) -> Iterator:
+    """The jobs' results from a Dask ``distributed`` cluster, in input order, a bounded number
+    in flight; the workers must see the input paths (shared storage)."""
+    shared = client.scatter([known], broadcast=True)[0]  # one copy per worker, not per task
+    n = sum(client.nthreads().values()) or 1
+    yield from _bounded_map(client.get_executor(), _units_on_worker, jobs, n * 4, shared, use_gate)
+
+
+def _bounded_map(pool, fn: Callable, jobs: list, window: int, *lead: object) -> Iterator:
     """``pool.map(fn, jobs)`` with at most ``window`` jobs submitted and not yet consumed.
 
     ``Executor.map`` submits every job at once, so when writing is slower than extracting the
@@ -301,11 +340,11 @@ def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, jobs: list, window: in
     pending: deque = deque()
     todo = iter(jobs)
     for job in islice(todo, window):
-        pending.append(pool.submit(fn, job))
+        pending.append(pool.submit(fn, *lead, job))
     while pending:
         result = pending.popleft().result()
         for job in islice(todo, 1):
-            pending.append(pool.submit(fn, job))
+            pending.append(pool.submit(fn, *lead, job))
         yield result
 
 

@@ -44,3 +44,25 @@ def test_total_bytes_counts_the_files_a_run_reads(tmp_path):
     path = _corpus(tmp_path, 3)
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
     assert pipeline.total_bytes([tmp_path]) == path.stat().st_size
+
+
+def test_a_build_on_a_dask_cluster_writes_the_same_graphs_as_a_local_one(tmp_path, monkeypatch):
+    distributed = __import__("pytest").importorskip("distributed")
+    monkeypatch.setattr(pipeline, "JSONL_PIECE", 2_000)
+    path = _corpus(tmp_path, 40)
+
+    def dump(store_dir: Path, **options) -> tuple[bytes, object]:
+        store = open_store(store_dir)
+        try:
+            report = pipeline.build([path], store, **options)
+            return b"".join(sorted(store.dump("nq").splitlines(keepends=True))), report
+        finally:
+            store.close()
+
+    local, local_report = dump(tmp_path / "local", workers=1)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        remote, remote_report = dump(tmp_path / "cluster", scheduler=client)
+        again, again_report = dump(tmp_path / "cluster", scheduler=cluster.scheduler_address)
+    assert remote == local and remote_report.added == local_report.added == 10
+    assert again_report.skipped == 40 and again_report.added == 0  # the store's keys reach the workers
