@@ -48,6 +48,14 @@ def key(stratum: str, article: str, kind: str, fact: object) -> str:
     return json.dumps([stratum, article, kind, fact], ensure_ascii=False, sort_keys=True)
 
 
+def person_key(stratum: str, article: str, kind: str, fact: object) -> str | None:
+    """An official's verdict is about the person and the province (what the scorer compares):
+    a verdict carries over when only the wording of the titles changed."""
+    if kind != "official" or not isinstance(fact, dict):
+        return None
+    return json.dumps([stratum, article, fact.get("name"), fact.get("province")], ensure_ascii=False)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--unjudged", type=Path, default=Path("/tmp/stream-unjudged.jsonl"))
@@ -59,6 +67,10 @@ def main() -> int:
             j = json.loads(line)
             k = key(j["stratum"], j["article"], j["type"], j["fact"])
             verdicts[k], why[k] = j["verdict"], j.get("why", "")
+            p = person_key(j["stratum"], j["article"], j["type"], j["fact"])
+            if p:
+                verdicts.setdefault(p, j["verdict"])
+                why.setdefault(p, j.get("why", ""))
     counts: Counter = Counter()
     per_article: Counter = Counter()
     unjudged = []
@@ -71,6 +83,8 @@ def main() -> int:
                 article = path.stem
                 for kind, fact in facts_of(ex):
                     k = key(stratum, article, kind, fact)
+                    if k not in verdicts:
+                        k = person_key(stratum, article, kind, fact) or k
                     v = verdicts.get(k, "unjudged")
                     if v == "wrong" and args.wrong:
                         print(f"{article} {kind} {json.dumps(fact, ensure_ascii=False)[:140]} | {why[k]}")
