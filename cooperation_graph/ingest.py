@@ -68,6 +68,8 @@ _TRAILING_STAMP = re.compile(rf"\s+{_DMY}\s*[,|-]?\s*{_HM}{_GMT}\s*$")
 _GLUED_STAMP = re.compile(rf"^{_DMY}(?=[A-ZĐÀ-Ỹ])")
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december")
+_EN_NUMERIC_STAMP = re.compile(r"^(?:Published|Posted|Updated|Last updated)\s*(?:on|:)?\s*(?P<d>\d{1,2})\s*[-/.]\s*"
+                               r"(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})\s*$")
 _EN_STAMP = re.compile(
     r"^(?:(?:Published|Posted|Updated|Last updated)\s*(?:on|:)?\s*)?"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s*)?"
@@ -445,6 +447,13 @@ def make_article(body: str, meta: dict[str, Any], *, path: Path | None = None,
             if when:
                 stamps.append(when)
                 continue
+        en = _EN_NUMERIC_STAMP.match(line) if head else None
+        if en:  # "Published on 22 - 03 - 2019"
+            try:
+                stamps.append(datetime(int(en["y"]), int(en["m"]), int(en["d"]), tzinfo=VN_TZ))
+                continue
+            except ValueError:
+                pass
         if head and len(kept) <= 3:
             m = _TRAILING_STAMP.search(line) or _GLUED_STAMP.match(line)
             when = _page_date(m) if m else None

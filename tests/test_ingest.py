@@ -372,3 +372,10 @@ def test_the_size_limit_of_a_jsonl_file_bounds_each_line_not_the_file(tmp_path):
     got = list(read_articles(path, max_bytes=20_000, on_error=errors.append))
     assert len(got) == 20
     assert len(errors) == 1 and str(errors[0].path) == f"{path}:21" and "limit for one article" in errors[0].problem
+
+
+def test_an_english_page_stamp_with_a_numeric_date_dates_the_article():
+    article = make_article("Hung Yen, Hai Duong review cooperation\nPublished on 22 - 03 - 2019\n"
+                           "On March 21, the two provinces held a conference.",
+                           {"title": "Hung Yen, Hai Duong review cooperation", "synthetic": "true"})
+    assert article.date is not None and article.date.date().isoformat() == "2019-03-22"
