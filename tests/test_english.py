@@ -497,3 +497,13 @@ def test_a_central_committee_member_who_is_a_provincial_secretary_is_the_provinc
         "Deputy Secretary of the Provincial Party Committee.",
         "2021-03-22", "Nghe An and Hung Yen sign cooperation memorandum")
     assert {o.name: o.province for o in ex.officials} == {"Thai Van Long": "Nghệ An", "Le Van Tam": "Nghệ An"}
+
+
+def test_provinces_that_will_receive_aid_host_no_event_and_are_not_partners():
+    ex = extract_text(
+        "More aid for storm victims in central region\n"
+        "Officials of the banking sector have raised VND6 billion for the central provinces. Specifically, "
+        "Ha Tinh province and Quang Binh province will receive VND2 billion each, whilst Nghe An and Quang Tri "
+        "provinces will be presented with VND1 billion each.",
+        "2017-09-21", "More aid for storm victims in central region")
+    assert ex.events == () and ex.cooperation_pairs == ()

@@ -51,6 +51,12 @@ _ATTEND_EN = re.compile(r"\b(?:attended|attending|present at|witnessed|joined|pa
 _SAME_DAY = re.compile(r"\b(?:[Oo]n )?the same (?:day|morning|afternoon|evening)\b|\b[Tt]hat (?:afternoon|evening)\b")
 
 
+# Provinces named as those who get something are no event's hosts.
+_RECEIVE_EN = re.compile(r"(?:\s+provinces?|\s+city|,\s*[^,.;]{0,40}?|\s+and\s+[^,.;]{0,40}?)*?\s+(?:will\s+|each\s+)?"
+                         r"(?:receive[sd]?|(?:will\s+)?(?:be|been|was|were|are|is)\s+(?:presented|given|handed|"
+                         r"offered|allocated)|got)\b")
+
+
 def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agreement],
                       main_pair: tuple[str, str] | None = None) -> list[Event]:
     events: list[Event] = []
@@ -90,6 +96,8 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
             subject += [x for x in ms if x.start > act.end() and x not in subject
                         and re.search(r"\bwith\s+(?:[^,.;]{0,50}?\s)?$", text[max(0, x.start - 60):x.start])
                         and not _IN_TITLE.match(text[x.end:x.end + 30])]
+        if subject and _RECEIVE_EN.match(text, subject[-1].end):
+            continue  # "Ha Tinh and Quang Binh will receive VND2 billion each": who gets, not who holds
         organisers = tuple(dict.fromkeys(x.name for x in subject))
         if not organisers and main_pair and _BOTH_EN.search(text[:act.start()]):
             organisers = main_pair  # "The two localities held a conference ..."

@@ -18,7 +18,9 @@ Each ``*-judgments.jsonl`` holds, per emitted fact, the article id, the fact, th
 reader who had not read the extractors, and why. No article text is kept: this script
 re-creates the texts from local clones (``fetch`` brings them), runs the extractor over them,
 and prints per stream and fact type how many emitted facts were judged right, wrong or not yet;
-``--unjudged FILE`` lists the facts still to judge.
+``--unjudged FILE`` lists the facts still to judge. Officials are scored on ``--officials N`` (100)
+drawn at random from those emitted (a fixed seed per stream); a verdict carries over when only
+the wording of the titles changed.
 
     python3 data/eval-real/stream/wide.py --crawl-mirror /work/.mirror/magizbox+scraper/repo/.git \\
         --vietnews-mirror /work/.mirror/ThanhChinhBK+vietnews/repo
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import subprocess
 import sys
@@ -74,6 +77,10 @@ def crawl_articles(git_dir: str):
         yield "crawl-" + Path(path).stem, title, recreate.article_text(title, body)
 
 
+def _person(article: str, fact: dict) -> str:
+    return json.dumps([article, "official", fact.get("name"), fact.get("province")], ensure_ascii=False)
+
+
 def _detokenize(text: str) -> str:
     """VietNews keeps its texts word-segmented (``Hồ_Chí_Minh``, spaces before punctuation)."""
     text = text.replace("_", " ")
@@ -95,6 +102,8 @@ def main() -> int:
     ap.add_argument("--crawl-mirror", help="git dir of magizbox/scraper")
     ap.add_argument("--vietnews-mirror", help="git dir of ThanhChinhBK/vietnews")
     ap.add_argument("--unjudged", type=Path, default=Path("/tmp/wide-unjudged.jsonl"))
+    ap.add_argument("--officials", type=int, default=100, metavar="N",
+                    help="score N officials drawn at random (fixed seed per stream) from those emitted")
     args = ap.parse_args()
     streams = []
     if args.crawl_mirror:
@@ -116,16 +125,26 @@ def main() -> int:
                 if line.strip():
                     j = json.loads(line)
                     verdicts[json.dumps([j["article"], j["type"], j["fact"]], ensure_ascii=False, sort_keys=True)] = j["verdict"]
+                    if j["type"] == "official":  # the verdict is about the person and the province
+                        verdicts.setdefault(_person(j["article"], j["fact"]), j["verdict"])
         counts: Counter = Counter()
+        officials = []
         for aid, title, text in articles:
             ex = extract_article(make_article(text, {"id": aid, "title": title}))
             for kind, fact in facts_of(ex):
                 if kind == "official":
+                    officials.append((aid, fact))
                     continue  # officials are judged on a random sample of them, not all
                 v = verdicts.get(json.dumps([aid, kind, fact], ensure_ascii=False, sort_keys=True), "unjudged")
                 counts[kind, v] += 1
                 if v == "unjudged":
                     unjudged.append({"stream": name, "article": aid, "type": kind, "fact": fact})
+        for aid, fact in random.Random(name).sample(officials, min(args.officials, len(officials))):
+            v = verdicts.get(json.dumps([aid, "official", fact], ensure_ascii=False, sort_keys=True)) \
+                or verdicts.get(_person(aid, fact), "unjudged")
+            counts["official", v] += 1
+            if v == "unjudged":
+                unjudged.append({"stream": name, "article": aid, "type": "official", "fact": fact})
         for kind in sorted({k for k, _ in counts}):
             r, w, u = (counts[kind, v] for v in ("right", "wrong", "unjudged"))
             p = f"{r / (r + w):.2f}" if r + w else "-"
