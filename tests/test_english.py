@@ -507,3 +507,13 @@ def test_provinces_that_will_receive_aid_host_no_event_and_are_not_partners():
         "provinces will be presented with VND1 billion each.",
         "2017-09-21", "More aid for storm victims in central region")
     assert ex.events == () and ex.cooperation_pairs == ()
+
+
+def test_a_delegation_visiting_two_provinces_and_presenting_each_with_an_amount():
+    ex = extract_text(
+        "Quang Ninh helps the Central Highlands\n"
+        "On November 14, a delegation led by Secretary of the Quang Ninh Provincial Party Committee Vu Van Dai "
+        "visited Kon Tum and Gia Lai, presenting each province with 5 billion VND for recovery efforts.",
+        "2025-11-15", "Quang Ninh helps the Central Highlands")
+    assert fundings(ex) == [("Quảng Ninh", "Gia Lai", 5_000_000_000, "given"),
+                            ("Quảng Ninh", "Kon Tum", 5_000_000_000, "given")]

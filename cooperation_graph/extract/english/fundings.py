@@ -226,12 +226,20 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
     prev_end = act.end()
     for i, mo in enumerate(usable):
         nxt = usable[i + 1].start if i + 1 < len(usable) else len(text)
+        visit = None if passive or receiving else _VISITED_EN.search(text, 0, act.start())
+        went_to = [x for x in ms if visit and visit.end() <= x.start and x.end <= act.start()]
         if passive:
             giver, recipients = _passive_parties(text, ms, act)
+        elif went_to and re.search(r"\beach\b", text[act.start():mo.start]):
+            # "a delegation of A visited B and C, presenting each province with 10 billion VND"
+            givers = [x for x in subject if x.end <= visit.start()]
+            giver = givers[-1].name if givers else None
+            recipients = list(dict.fromkeys(x.name for x in went_to if x.name != giver))
         else:
             giver, recipients = _parties_of(text, ms, subject, act, prev_end, mo, nxt, receiving)
         each = _EACH.match(text[mo.end:]) is not None or (
-            receiving and re.search(r"\beach\b", text[subject[-1].end if subject else 0:mo.start]) is not None)
+            receiving and re.search(r"\beach\b", text[subject[-1].end if subject else 0:mo.start]) is not None) or (
+            bool(went_to) and re.search(r"\beach\b", text[act.start():mo.start]) is not None)
         prev_end = mo.end
         out.append(({"amount": mo, "recipients": recipients, "each": each, "has_each": has_each or each,
                      "stand_in": stand_in, "place": places[-1].name if places else None, "receiving": receiving,
@@ -246,6 +254,7 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$")
+_VISITED_EN = re.compile(r"\b(?:visited|arrived in|went to|came to|travell?ed to|paid a visit to)\b")
 
 
 def _passive_parties(text: str, ms: list[_Mention], act: re.Match[str]) -> tuple[str | None, list[str]]:
