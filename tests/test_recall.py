@@ -289,3 +289,12 @@ def test_money_handed_to_a_province_s_leaders_is_the_province_s():
         "2017-11-09", "TP.HCM cứu trợ miền Trung")
     assert fundings(ex) == [("Hồ Chí Minh", "Đà Nẵng", 1_000_000_000, "given")]
     assert [(d, place) for d, _, place, _ in events(ex)] == [("2017-11-08", "Đà Nẵng")]
+
+
+def test_money_handed_over_with_goods_goes_to_the_province_named_after_the_goods():
+    ex = extract_text(
+        "Hải Phòng chi viện Đắk Lắk\n"
+        "Trước đó, ngày 23-11, TP Hải Phòng đã trao đợt 2 với số tiền 40 tỷ đồng cùng nhiều loại thuốc men, vật tư "
+        "y tế trị giá 2 tỷ đồng cho tỉnh Đắk Lắk.",
+        "2025-12-02", "Hải Phòng chi viện Đắk Lắk")
+    assert fundings(ex) == [("Hải Phòng", "Đắk Lắk", 40_000_000_000, "given")]

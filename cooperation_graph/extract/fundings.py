@@ -272,6 +272,11 @@ _TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:cho|tới|đến|giúp|g
                            r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân|"
                            r"lãnh đạo|đại diện))*"
                            r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*$")
+# "40 tỷ đồng cùng nhiều loại thuốc men, vật tư y tế trị giá 2 tỷ đồng cho tỉnh X": the money and
+# the goods handed over with it go to X.
+_WITH_GOODS = re.compile(r"^\s*(?:cùng|cùng với|kèm theo|và)\s+(?:nhiều\s+)?(?:loại\s+)?(?:hàng|thuốc|vật tư|"
+                         r"nhu yếu phẩm|quà|gạo|lương thực|trang thiết bị)[^.;]{0,80}?\s+cho\s+"
+                         r"(?:nhân dân\s+|người dân\s+|đồng bào\s+)?$")
 _PER_UNIT_BEFORE = re.compile(r"\bmỗi\s+(?:hộ|căn|người|suất|em|gia đình|nhà|học sinh|cháu|trường|xã)\b"
                               r"[^,;]{0,15}$")
 # "200 triệu đồng/tỉnh", "10 tỷ đồng mỗi tỉnh": each of the named provinces gets the amount.
@@ -384,7 +389,7 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
         used.update(x.start for x in chosen)
         return list(dict.fromkeys(x.name for x in chosen)), False
     following = [x for x in after if x.start >= m.end and x.start not in used
-                 and _TO_RECIPIENT.match(text[m.end:x.start])]
+                 and (_TO_RECIPIENT.match(text[m.end:x.start]) or _WITH_GOODS.match(text[m.end:x.start]))]
     if following:
         listed = [following[0]]
         for x in after:
