@@ -298,3 +298,13 @@ def test_money_handed_over_with_goods_goes_to_the_province_named_after_the_goods
         "y tế trị giá 2 tỷ đồng cho tỉnh Đắk Lắk.",
         "2025-12-02", "Hải Phòng chi viện Đắk Lắk")
     assert fundings(ex) == [("Hải Phòng", "Đắk Lắk", 40_000_000_000, "given")]
+
+
+def test_a_post_ends_before_dan_dau_so_the_delegation_s_leader_keeps_his_province():
+    ex = extract_text(
+        "Đồng Nai hỗ trợ Lào Cai\n"
+        "Sáng ngày 3/11, Đoàn công tác tỉnh Đồng Nai do ông Vũ Văn Hồng – Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy "
+        "dẫn đầu đã đến tỉnh Lào Cai trao tặng số tiền 7 tỷ đồng.",
+        "2024-11-04", "Đồng Nai hỗ trợ Lào Cai")
+    assert officials(ex) == {"Vũ Văn Hồng": (("Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"), "Đồng Nai")}
+    assert fundings(ex) == [("Đồng Nai", "Lào Cai", 7_000_000_000, "given")]

@@ -341,7 +341,8 @@ def _right_titles(text: str, end: int, limit: int, mentions: list[Mention]) -> t
     masked = list(re.sub(r"(?<=T)\.(?=Ư)", "x", "".join(masked)))  # "UVT.Ư" is no full stop
     stop = re.search(r"[;.)(:!?]|\s(?:và|cùng|đã|sẽ|cho biết|nhấn mạnh|khẳng định|phát biểu|"
                      r"chủ trì|dự|tham dự|cùng dự|đề nghị|chia sẻ|trao|tặng|cảm ơn|báo cáo|trình bày|"
-                     r"thông tin|kiến nghị|mong muốn|đánh giá|yêu cầu|chúc mừng|tiếp nhận)(?![\w])",
+                     r"thông tin|kiến nghị|mong muốn|đánh giá|yêu cầu|chúc mừng|tiếp nhận|dẫn đầu|làm trưởng đoàn|"
+                     r"đến|tới|về|thăm|làm việc)(?![\w])",
                      _mask_and("".join(masked)))
     body = body[:stop.start()] if stop else body
     # The chain ends with the province it is glued to ("... Chủ tịch UBND tỉnh X cho biết").
