@@ -374,3 +374,12 @@ def test_a_post_ends_where_a_lowercase_aside_begins_but_a_ministry_s_name_keeps_
     got = officials(ex)
     assert got["Phạm Văn Quý"] == (("Giám đốc Sở Tài nguyên và Môi trường",), "Yên Bái")
     assert got["Nguyễn Văn An"] == (("Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch",), None)
+
+
+def test_a_total_followed_by_its_shares_in_the_same_sentence_is_not_one_more_gift():
+    ex = extract_text(
+        "Cần Thơ ủng hộ miền Bắc\n"
+        "Ngay trong ngày 6-10, TP Cần Thơ đã trao 1,5 tỷ đồng (trích từ nguồn quỹ cứu trợ) để ủng hộ đồng bào "
+        "các tỉnh: Thanh Hóa, Hà Tĩnh và Nghệ An (mỗi địa phương 500 triệu đồng).",
+        "2025-10-07", "Cần Thơ ủng hộ miền Bắc")
+    assert fundings(ex) == [("Cần Thơ", r, 500_000_000, "given") for r in ("Hà Tĩnh", "Nghệ An", "Thanh Hóa")]

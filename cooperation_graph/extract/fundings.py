@@ -79,10 +79,23 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     for f in shares:
         key = (f.amount_vnd, f.donor, f.recipient, f.year, f.status)
         out.setdefault(key, f)
-    fundings = list(out.values()) or title_found
+    fundings = _without_totals(list(out.values())) or title_found
     # A total restated without its recipients (often the title) is not one more gift.
     donors_with_recipient = {f.donor for f in fundings if f.recipient}
     return [f for f in fundings if f.recipient or f.donor not in donors_with_recipient], shared_totals
+
+
+def _without_totals(fundings: list[Funding]) -> list[Funding]:
+    """A giver's amount that is the sum of its other amounts in the same sentence is their total
+    ("trao 2,5 tỷ đồng ... các tỉnh: A, B, C, D và E (mỗi địa phương 500 triệu đồng)"), not a gift."""
+    out = []
+    for f in fundings:
+        parts = [g for g in fundings if g is not f and g.donor == f.donor
+                 and g.evidence.start == f.evidence.start and g.amount_vnd < f.amount_vnd]
+        if len(parts) >= 2 and sum(g.amount_vnd for g in parts) == f.amount_vnd:
+            continue
+        out.append(f)
+    return out
 
 
 _SPEND = re.compile(r"\b(?:xuất|trích|dành|chi)\s+(?:từ\s+)?(?:ngân sách|quỹ|kinh phí|số tiền)")
