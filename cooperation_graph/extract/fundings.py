@@ -92,7 +92,8 @@ def _without_totals(fundings: list[Funding]) -> list[Funding]:
     for f in fundings:
         parts = [g for g in fundings if g is not f and g.donor == f.donor
                  and g.evidence.start == f.evidence.start and g.amount_vnd < f.amount_vnd]
-        if len(parts) >= 2 and sum(g.amount_vnd for g in parts) == f.amount_vnd:
+        if len(parts) >= 2 and sum(g.amount_vnd for g in parts) == f.amount_vnd \
+                and f.recipient in {g.recipient for g in parts}:  # (the total read as the first one's)
             continue
         out.append(f)
     return out
