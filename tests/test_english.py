@@ -517,3 +517,14 @@ def test_a_delegation_visiting_two_provinces_and_presenting_each_with_an_amount(
         "2025-11-15", "Quang Ninh helps the Central Highlands")
     assert fundings(ex) == [("Quảng Ninh", "Gia Lai", 5_000_000_000, "given"),
                             ("Quảng Ninh", "Kon Tum", 5_000_000_000, "given")]
+
+
+def test_a_city_s_allocation_then_assistance_given_to_each_listed_province():
+    ex = extract_text(
+        "More aid for storm victims\n"
+        "On September 20, Ho Chi Minh City authorities decided to allocate VND4.5 billion from the local fund "
+        "for emergency aid for people in the central region.\n"
+        "Financial assistance will be given to Ha Tinh, Nghe An and Quang Binh, with each province receiving "
+        "VND1.5 billion (US$66,000).",
+        "2017-09-21", "More aid for storm victims")
+    assert fundings(ex) == [("Hồ Chí Minh", r, 1_500_000_000, "planned") for r in ("Hà Tĩnh", "Nghệ An", "Quảng Bình")]

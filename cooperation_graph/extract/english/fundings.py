@@ -109,6 +109,7 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
     title_donor = _title_donor(doc)
     givers, thanked = _givers(doc)
     last_place: str | None = None
+    prev_giver: str | None = None  # the giver of money in the sentence just before
     for sent in doc.sentences:
         text = sent.text
         here = last_place
@@ -116,6 +117,7 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                   if _AT_PLACE.search(doc.text, max(sent.start, x.start - 30), x.start)]
         last_place = places[-1] if places else last_place
         if not (_GIVE.search(text) or _RECEIVE.search(text)) or not MONEY_HINT.search(text):
+            prev_giver = None
             continue
         doc_giver = _giver_before(givers, thanked, sent.end)
         years = tuple(int(y) for y in _YEAR_EN.findall(text))
@@ -133,6 +135,8 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                     continue  # "received ... from collectives", "The VRCS announced that Nghe An will receive ..."
                 if donor is None and (f["stand_in"] or f["receiving"]) and doc_giver and doc_giver not in recipients:
                     donor = doc_giver  # "the delegation provided ...", "It also withdrew ..."
+                if donor is None and (f["stand_in"] or f["receiving"]) and prev_giver and prev_giver not in recipients:
+                    donor = prev_giver  # "HCMC decided to allocate VND6 billion ... Assistance will be given to A, B ..."
                 if donor is None and title_donor and title_donor not in recipients:
                     donor = title_donor
                 if not recipients and f["part"]:
@@ -164,6 +168,7 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                         donor=donor, recipient=recipient, purpose=f["purpose"], year=f["year"],
                         status=f["status"], evidence=doc.evidence(sent, conf),
                         years=years or ((f["year"],) if f["year"] else ())))
+        prev_giver = sentence_giver
     return _without_repeats(out, len(doc.text.split("\n", 1)[0])), shared
 
 
@@ -239,10 +244,13 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
             giver, recipients = _parties_of(text, ms, subject, act, prev_end, mo, nxt, receiving)
         each = _EACH.match(text[mo.end:]) is not None or (
             receiving and re.search(r"\beach\b", text[subject[-1].end if subject else 0:mo.start]) is not None) or (
-            bool(went_to) and re.search(r"\beach\b", text[act.start():mo.start]) is not None)
+            bool(went_to) and re.search(r"\beach\b", text[act.start():mo.start]) is not None) or (
+            re.search(r"\b(?:with\s+)?each\s+(?:province|locality|city|of them)\s+(?:receiving|getting|to receive)\s+"
+                      r"(?:\w+\s+){0,2}$", text[act.end():mo.start]) is not None)  # "..., with each province receiving VND1.5 billion"
         prev_end = mo.end
         out.append(({"amount": mo, "recipients": recipients, "each": each, "has_each": has_each or each,
-                     "stand_in": stand_in, "place": places[-1].name if places else None, "receiving": receiving,
+                     "stand_in": stand_in or passive, "place": places[-1].name if places else None,
+                     "receiving": receiving,
                      "other_giver": _OTHER_GIVER.search(text[:act.start()]) is not None,
                      "from_other": receiving and giver is None and re.search(
                          r"\bfrom\s+(?!its\b|their\b|the (?:city|province)\b)", text[act.end():]) is not None,
@@ -280,11 +288,13 @@ def _parties_of(text: str, ms: list[_Mention], subject: list[_Mention], act: re.
             return giver, list(dict.fromkeys(x.name for x in _chain(text, later, later[0])))
         if not subject:
             return giver, []
+        before = [x for x in ms if x.end <= act.start()]  # ("given to Ha Tinh, Nghe An, ...": a place word)
         head = subject[-1]
-        for x in reversed(subject[:-1]):  # "Ben Tre, Tien Giang and Ca Mau received ..."
-            if _LIST_GLUE.fullmatch(text[x.end:head.start]):
-                head = x
-        names = [x.name for x in _chain(text, subject, head)]
+        for x in reversed([x for x in before if x.end <= head.start]):  # "Ben Tre, Tien Giang and Ca Mau received ..."
+            if not _LIST_GLUE.fullmatch(text[x.end:head.start]):
+                break
+            head = x
+        names = [x.name for x in _chain(text, before, head)]
         return giver, list(dict.fromkeys(n for n in names if n != giver))
     giver = subject[-1].name if subject else None
     follows = next((x for x in ms if mo.end <= x.start < nxt and x.name != giver and re.fullmatch(
