@@ -528,3 +528,20 @@ def test_a_city_s_allocation_then_assistance_given_to_each_listed_province():
         "VND1.5 billion (US$66,000).",
         "2017-09-21", "More aid for storm victims")
     assert fundings(ex) == [("Hồ Chí Minh", r, 1_500_000_000, "planned") for r in ("Hà Tĩnh", "Nghệ An", "Quảng Bình")]
+
+
+def test_a_delegation_of_one_province_paying_a_visit_to_another_makes_a_pair():
+    ex = extract_text(
+        "City leaders pay pre-Tet visit to Quang Ngai\n"
+        "On Wednesday morning, a group of Da Nang's leaders, led by municipal Party Committee Secretary Mr "
+        "Tran Van An, paid a pre-Tet visit to Quang Ngai Province's authorities.",
+        "2015-02-12", "City leaders pay pre-Tet visit to Quang Ngai")
+    assert ex.cooperation_pairs == (("Quảng Ngãi", "Đà Nẵng"),)
+
+
+def test_a_visit_abroad_is_no_pair():
+    ex = extract_text(
+        "Leaders visit Laos\n"
+        "A delegation of Quang Tri's leaders visited Savannakhet province of Laos and Hue city guests.",
+        "2015-02-12", "Leaders visit Laos")
+    assert ex.cooperation_pairs == ()

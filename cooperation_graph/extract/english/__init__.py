@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ...gazetteer import Gazetteer
 from ...model import Article, Extraction, ProvinceMention
-from ..text import between_two, foreign_partners, real_officials, related_events
+from ..text import between_two, foreign_partners, names_foreign, real_officials, related_events
 from ..text import main_pair as find_main_pair
 from ..text import pairs_from_facts
 from .agreements import extract_agreements_en
@@ -65,6 +65,27 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
     return out
 
 
+_VISIT_EN = re.compile(r"\b(?:visited|paid\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}visits?\s+to|arrived\s+in|"
+                       r"(?:had\s+a\s+)?work(?:ed|ing\s+session)\s+with|extended\s+(?:Tet\s+|New\s+Year\s+)?"
+                       r"greetings\s+to)\b", re.IGNORECASE)
+_DELEGATION_EN = re.compile(r"\b(?:delegation|leaders|group|working\s+team|officials)\b", re.IGNORECASE)
+
+
+def _visit_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
+    """``a delegation of A's leaders, led by ..., paid a pre-Tet visit to B``: A and B meet."""
+    out: set[tuple[str, str]] = set()
+    for sent in doc.sentences:
+        v = _VISIT_EN.search(sent.text)
+        if v is None or not _DELEGATION_EN.search(sent.text, 0, v.start()) or names_foreign(sent.text):
+            continue
+        ms = doc.mentions_in(sent.start, sent.end)
+        before = [m for m in ms if m.end <= sent.start + v.start()]
+        after = [m for m in ms if m.start >= sent.start + v.end() and m.start - sent.start - v.end() <= 100]
+        if before and after and before[0].name != after[0].name:
+            out.add(tuple(sorted((before[0].name, after[0].name))))  # type: ignore[arg-type]
+    return out
+
+
 def _province_list(doc: _Doc) -> tuple[ProvinceMention, ...]:
     counts = Counter(m.name for m in doc.mentions)
     out = []
@@ -88,7 +109,7 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     events = extract_events_en(doc, officials, agreements, main_pair)
 
     pairs = pairs_from_facts(agreements, fundings, investments, events)
-    pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) if p[0] != p[1]}
+    pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) if p[0] != p[1]}
     events = related_events(events, pairs)
     return Extraction(article=article, provinces=_province_list(doc), foreign_partners=tuple(foreign_partners(doc)),
                       cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
