@@ -545,3 +545,13 @@ def test_a_visit_abroad_is_no_pair():
         "A delegation of Quang Tri's leaders visited Savannakhet province of Laos and Hue city guests.",
         "2015-02-12", "Leaders visit Laos")
     assert ex.cooperation_pairs == ()
+
+
+def test_a_provincial_post_before_2025_can_be_hue_s():
+    ex = extract_text(
+        "Hue and Hanoi sign cooperation minutes\n"
+        "Attending the meeting between the Standing Committee of Thua Thien Hue Provincial Party Committee and "
+        "Hanoi City Party Committee on the afternoon of June 14 were Party Central Committee member, Provincial "
+        "Party Secretary Le Van Luu, and Chairman of the provincial People's Committee Phan Van Tho.",
+        "2019-06-15", "Hue and Hanoi sign cooperation minutes")
+    assert {o.name: o.province for o in ex.officials} == {"Le Van Luu": "Huế", "Phan Van Tho": "Huế"}

@@ -236,7 +236,7 @@ def _nearest_of_kind(doc: Doc, mentions: list[Mention], start: int, titles: list
         return None
     for x in reversed([m for m in mentions if m.end <= start]):
         unit = doc.gazetteer.get(x.name, doc.era)
-        if unit is not None and unit.kind == kind:
+        if unit is not None and (unit.kind == kind or unit.name == "Huế"):  # Huế: a province until 2025
             return x.name
     return None
 

@@ -141,7 +141,7 @@ def _official_province(doc: _Doc, title: str, start: int, end: int, sent: Senten
         earlier = [x for x in doc.mentions if x.end <= start]
         for x in reversed(earlier):
             unit = doc.gazetteer.get(x.name, doc.era)
-            if unit is not None and unit.kind == kind:
+            if unit is not None and (unit.kind == kind or unit.name == "Huế"):  # a province until 2025
                 return True, x.name
         if earlier:  # the unit's kind changed over time (Huế); the last one named
             return True, earlier[-1].name
