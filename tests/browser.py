@@ -12,8 +12,10 @@ the flags turn off every background request Chromium makes on its own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import shutil
 import subprocess
 import tempfile
@@ -88,12 +90,21 @@ class _AttrFinder(HTMLParser):
 
 
 def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """Chromium in a process group of its own, the whole group killed when it is done or out of
+    time: its renderer and zygote processes never outlive the test."""
     chromium = require_chromium()
-    with tempfile.TemporaryDirectory(prefix="cg-chromium-") as profile:
-        return subprocess.run(
-            [chromium, *FLAGS, f"--user-data-dir={profile}", *args],
-            capture_output=True, text=True, timeout=timeout, check=False,
-        )
+    with tempfile.TemporaryDirectory(prefix="cg-chromium-", ignore_cleanup_errors=True) as profile:
+        proc = subprocess.Popen([chromium, *FLAGS, f"--user-data-dir={profile}", *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            if proc.returncode is None:
+                out, err = proc.communicate()
+        return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
 def _url(page: str | Path) -> str:

@@ -33,3 +33,33 @@ def sample_extraction():
 
     (ex,) = list(extract_path(SAMPLE))
     return ex
+
+
+# ------------------------------------------------------------------ memory watch (CI)
+#: Below this much available memory a test's start is reported on stderr with the largest
+#: processes, so that a run the kernel kills for want of memory says where it was.
+LOW_MEMORY_KB = 3 * 1024 * 1024
+
+
+def _available_kb() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def pytest_runtest_logstart(nodeid: str, location) -> None:
+    available = _available_kb()
+    if available is None or available >= LOW_MEMORY_KB:
+        return
+    import subprocess
+    import sys
+
+    top = subprocess.run(["ps", "-eo", "rss,pid,ppid,etime,args", "--sort=-rss"],
+                         capture_output=True, text=True, check=False).stdout.splitlines()[:8]
+    print(f"\n[low memory: {available // 1024} MB available at {nodeid}]", *top,
+          sep="\n  ", file=sys.stderr, flush=True)
