@@ -15,8 +15,12 @@ is missing or fails (the rest still runs):
 3. every saved query ``queries/*.rq``: median latency over ``--repeats`` runs on the store, and
    the same query text on a plain rdflib in-memory Dataset of the same quads (the baseline),
    each rdflib run capped by ``--rdflib-timeout``;
-4. Turtle export, province-network HTML;
-5. extraction of the 1 MB and the 2 MB article (the time ratio shows whether it is linear).
+4. Turtle export;
+5. views: ``coopgraph view`` (every page) in a child process, the size of each kind of page,
+   the first render of the pages in headless Chromium (``bench/first_render.py``), beside the
+   baseline of the same run: pyvis's own page of the entity graph (``from_nx``, default
+   physics), as a first try with the libraries would make it;
+6. extraction of the 1 MB and the 2 MB article (the time ratio shows whether it is linear).
 
 The table goes to stdout and, unless ``--no-doc``, into ``docs/benchmarks.md`` (one section per
 N, rewritten on a rerun).
@@ -50,7 +54,8 @@ from typing import Any, Callable
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-import make_corpus  # noqa: E402  (a sibling script, not a package module)
+import first_render  # noqa: E402  (sibling scripts, not package modules)
+import make_corpus  # noqa: E402
 
 # Targets of issue 6, on one 2-core machine.
 INGEST_SECONDS_PER_10K = 60.0
@@ -60,6 +65,10 @@ QUERY_MS_50K = 500.0
 AGGREGATE_SPEEDUP = 10.0
 TURTLE_SECONDS_10K = 15.0
 LINEARITY_RATIO = 2.5
+# Targets of the views issue, on one 2-core machine.
+VIEW_SECONDS_10K = 20.0
+FIRST_RENDER_SECONDS = 3.0
+PAGE_MB = 5.0
 STEPS = ("extract", "ingest", "query", "export", "view", "big")
 #: Aggregate questions: those that aggregate in SPARQL, and those that read the totals a build
 #: writes into the summary graph (the rdflib baseline gets the same quads, summary included).
@@ -166,6 +175,11 @@ def dir_size(path: Path) -> int:
 
 def mb(n_bytes: float) -> str:
     return f"{n_bytes / 1024 / 1024:.1f} MB"
+
+
+def size_text(n_bytes: float) -> str:
+    """MB, or KB below 1 MB."""
+    return mb(n_bytes) if n_bytes >= 1024 * 1024 else f"{n_bytes / 1024:.0f} KB"
 
 
 # --- step 1: corpus ---------------------------------------------------------------------------
@@ -671,6 +685,7 @@ def province_html(report: Report, ours: Any, raw: Any, store_path: Path, out: Pa
     """Both eras' province networks projected from the store and rendered as one page."""
     render = optional("cooperation_graph.views", "render_province_network")
     project = optional("cooperation_graph.projection", "province_network")
+    both = optional("cooperation_graph.projection", "province_networks")
     if render is None or project is None:
         report.missing("view", "province network HTML",
                        "cooperation_graph.views.render_province_network / projection.province_network missing")
@@ -679,7 +694,7 @@ def province_html(report: Report, ours: Any, raw: Any, store_path: Path, out: Pa
     start = time.perf_counter()
     try:
         target = ours if ours is not None else raw
-        networks = {era: project(target, era=era) for era in ("legacy", "current")}
+        networks = both(target) if both else {era: project(target, era=era) for era in ("legacy", "current")}
         page = render(networks)
         out.write_text(page, encoding="utf-8")
     except Exception as exc:  # noqa: BLE001
@@ -690,6 +705,165 @@ def province_html(report: Report, ours: Any, raw: Any, store_path: Path, out: Pa
     edges = sum(g.number_of_edges() for g in networks.values())
     report.add("view", f"province network HTML ({nodes} nodes, {edges} edges, {mb(out.stat().st_size)})",
                seconds(elapsed))
+
+
+#: Files of other projects the views copy beside their pages (not pages, not our data).
+LIBRARY_FILES = {"plotly.min.js", "vis-network.min.js", "vis-network.css"}
+
+
+def all_views(report: Report, store_path: Path, out: Path, n: int, budget: float) -> None:
+    """``coopgraph view`` into a fresh folder, in a child process: its time and memory, the
+    size of each kind of page, and how fast the pages draw in headless Chromium; then the
+    baseline of the same run (:func:`pyvis_baseline`)."""
+    if optional("cooperation_graph.views", "write_views") is None:
+        report.missing("view", "all views", "cooperation_graph.views.write_views missing")
+        return
+    if out.exists():
+        shutil.rmtree(out)
+    args = [sys.executable, str(Path(__file__).resolve()), "_views", str(store_path), str(out)]
+    stop, peak = threading.Event(), []
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    sampler = threading.Thread(target=peak_tree_rss, args=(proc, stop, peak), daemon=True)
+    sampler.start()
+    _, stderr = proc.communicate()
+    elapsed = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        tail = stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+        report.missing("view", "all views", f"exited {proc.returncode}: {tail[0][:160]}")
+        return
+    files = [p for p in out.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    target_s = VIEW_SECONDS_10K * max(1.0, n / 10_000)
+    report.add("view", f"all views: `coopgraph view`, {len(pages):,} pages, {mb(dir_size(out))} "
+               "(process start to end)", seconds(elapsed), f"<= {target_s:.0f} s",
+               verdict(elapsed <= target_s))
+    if peak:
+        report.add("view", "peak RSS of `coopgraph view` (process tree, sampled)", mb(peak[0]))
+    # the size of each kind of page; the largest of our files (pages and their data)
+    kinds = [("index", "index.html"), ("entity graph", "graph.html"),
+             ("province map", "provinces.html"), ("money", "money.html"),
+             ("money evidence (data script)", "assets/money-evidence.js"),
+             ("article list", "articles/index.html")]
+    for label, name in kinds:
+        if (out / name).is_file():
+            report.add("view", f"size: {label} ({name})", size_text((out / name).stat().st_size))
+    largest: dict[str, Path] = {}
+    for folder in ("articles", "provinces", "officials"):
+        found = [p for p in (out / folder).glob("*.html") if p.name != "index.html"]
+        if found:
+            largest[folder] = max(found, key=lambda p: p.stat().st_size)
+            report.add("view", f"size: largest of {len(found):,} {folder} pages "
+                       f"({folder}/{largest[folder].name})", size_text(largest[folder].stat().st_size))
+    ours = [p for p in files if p.name not in LIBRARY_FILES]
+    biggest = max(ours, key=lambda p: p.stat().st_size)
+    report.add("view", f"largest page or data file ({biggest.relative_to(out)})",
+               size_text(biggest.stat().st_size), f"<= {PAGE_MB:.0f} MB",
+               verdict(biggest.stat().st_size <= PAGE_MB * 1024 * 1024))
+    drawn = [("graph.html", out / "graph.html"), ("provinces.html", out / "provinces.html"),
+             ("money.html", out / "money.html"), ("articles/index.html", out / "articles/index.html")]
+    drawn += [(f"largest {folder} page", path) for folder, path in largest.items()]
+    hub = _most_connected(out)
+    if hub:  # the explorer (a large graph): the neighbourhood of its most connected node
+        drawn.insert(1, (f"graph.html#node=… ({hub[1]}, its neighbourhood drawn)",
+                         (out / "graph.html").resolve().as_uri() + "#node=" + hub[0]))
+    for label, path in drawn:
+        if isinstance(path, Path) and not path.is_file():
+            continue
+        try:
+            took = first_render.first_render(path, timeout=budget)
+        except first_render.RenderError as exc:
+            report.missing("view", f"first render, headless Chromium: {label}", str(exc))
+            continue
+        report.add("view", f"first render, headless Chromium: {label}", seconds(took),
+                   f"<= {FIRST_RENDER_SECONDS:.0f} s", verdict(took <= FIRST_RENDER_SECONDS))
+    pyvis_baseline(report, store_path, out.parent / f"{out.name}-pyvis.html", budget)
+
+
+def _most_connected(out: Path) -> tuple[str, str] | None:
+    """(IRI, label) of the explorer's most connected province, if graph.html is the explorer."""
+    data = out / "assets" / "graph-nodes.js"
+    if not data.is_file():
+        return None
+    text = data.read_text(encoding="utf-8")
+    nodes = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+    top = nodes["start"]["provinces"][:1]
+    iri = next((k for k, v in nodes["iri"].items() if top and v == top[0]), None)
+    return (iri, nodes["l"][top[0]]) if iri else None
+
+
+def pyvis_baseline(report: Report, store_path: Path, page: Path, budget: float) -> None:
+    """The baseline: the best-connected nodes (``views.MAX_NODES``, what ``graph.html`` drew
+    of a large graph before it opened on a search) as pyvis writes them by default
+    (``from_nx``, its assets inlined, default physics laid out in the browser), built in a
+    child stopped after ``budget`` seconds, and drawn in Chromium with the same budget."""
+    page.unlink(missing_ok=True)
+    args = [sys.executable, str(Path(__file__).resolve()), "_pyvis", str(store_path), str(page)]
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(args, capture_output=True, cwd=ROOT, timeout=budget)
+    except subprocess.TimeoutExpired:
+        report.add("view", f"{BASELINE}, store read included", f">{budget:.0f} s (stopped)")
+        report.missing("view", "baseline: first render of the pyvis page", "no page: not built in time")
+        return
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0 or not page.is_file():
+        tail = proc.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+        report.missing("view", "baseline: pyvis default page", tail[0][:160])
+        return
+    report.add("view", f"{BASELINE} ({size_text(page.stat().st_size)}), store read included",
+               seconds(elapsed))
+    try:
+        took = first_render.first_render(page, timeout=budget)
+        report.add("view", "baseline: first render of the pyvis page (its layout done)",
+                   seconds(took), f"<= {FIRST_RENDER_SECONDS:.0f} s",
+                   verdict(took <= FIRST_RENDER_SECONDS))
+    except first_render.RenderError as exc:
+        if "not drawn" not in str(exc):
+            report.missing("view", "baseline: first render of the pyvis page", str(exc))
+        else:
+            report.add("view", "baseline: first render of the pyvis page (its layout done)",
+                       f">{budget:.0f} s (not drawn)", f"<= {FIRST_RENDER_SECONDS:.0f} s", "MISS")
+
+
+def child_views(store: str, out: str) -> int:
+    from cooperation_graph.views import write_views
+
+    written = write_views(store, out)
+    print(json.dumps({"files": len(written)}))
+    return 0
+
+
+BASELINE = "baseline: pyvis default page (from_nx) of the best-connected nodes (at most 1,500)"
+
+
+def child_pyvis(store: str, page: str) -> int:
+    """pyvis as its documentation shows it, on the best-connected nodes of the graph."""
+    from pyvis.network import Network
+
+    from cooperation_graph import views
+    from cooperation_graph.projection import rdf_to_networkx
+
+    G, _ = views._select_top(rdf_to_networkx(store), views.MAX_NODES)
+    simple = nx_simple(G)
+    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
+    net.from_nx(simple)
+    net.write_html(page, notebook=False)
+    return 0
+
+
+def nx_simple(G: Any) -> Any:
+    """The entity graph with each node's label and type only (pyvis puts every attribute of a
+    node in the page)."""
+    import networkx as nx
+
+    simple = nx.DiGraph()
+    for node, attrs in G.nodes(data=True):
+        simple.add_node(node, label=str(attrs.get("label") or node), title=str(attrs.get("type")))
+    simple.add_edges_from((u, v) for u, v in G.edges())
+    return simple
 
 
 # --- step 5: linearity on the big article -----------------------------------------------------
@@ -750,7 +924,9 @@ Measured by `bench/run.py N` on the synthetic corpus of `bench/make_corpus.py` (
 Targets are those of issue 6 on one 2-core machine: 10 000 articles ingested in ≤ 60 s with peak
 RSS ≤ 1.5 GB; every saved query ≤ 100 ms median at 10 000 articles (≤ 500 ms at 50 000) and
 aggregate queries ≥ 10× faster than rdflib in memory; Turtle export ≤ 15 s; the 2 MB article
-extracted in ≤ 2.5× the time of the 1 MB one.
+extracted in ≤ 2.5× the time of the 1 MB one. Views (the views issue): every page of
+`coopgraph view` written in ≤ 20 s at 10 000 articles, each page drawn in ≤ 3 s in headless
+Chromium, no page (or data file it loads) over 5 MB.
 """
 
 
@@ -828,6 +1004,8 @@ def run(args: argparse.Namespace) -> Report:
             export_turtle(report, ours, raw, store_path, workdir / f"export-{args.n}", args.n)
         if "view" in steps:
             province_html(report, ours, raw, store_path, workdir / f"provinces-{args.n}.html")
+            all_views(report, store_path, workdir / f"views-{args.n}", args.n,
+                      args.view_budget)
     elif steps & {"query", "export", "view"}:
         for section, name in (("query", "saved queries"), ("export", "Turtle"), ("view", "province network HTML")):
             if section in steps:
@@ -845,6 +1023,10 @@ def main(argv: list[str] | None = None) -> int:
         return child_query(*argv[1:6])
     if argv[:1] == ["_extract"]:
         return child_extract(argv[1], argv[2:])
+    if argv[:1] == ["_views"]:
+        return child_views(argv[1], argv[2])
+    if argv[:1] == ["_pyvis"]:
+        return child_pyvis(argv[1], argv[2])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("--workdir", type=Path, default=ROOT / "output" / "bench",
@@ -867,6 +1049,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="smoke-test settings: 1 run per query (1 s budget), rdflib capped at 0.5 s, "
                              "the big articles extracted once")
+    parser.add_argument("--view-budget", type=float, default=60.0,
+                        help="seconds a page may take to draw in Chromium, and the pyvis baseline "
+                             "to be built (default 60)")
     parser.add_argument("--doc", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--no-doc", action="store_true", help="print only; do not touch the doc")
     args = parser.parse_args(argv)
@@ -876,6 +1061,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown step(s) {', '.join(sorted(unknown))}; choose from {', '.join(STEPS)}")
     if args.quick:
+        args.view_budget = min(args.view_budget, 20.0)
         args.repeats, args.query_budget = 1, 1.0
         args.rdflib_repeats, args.rdflib_timeout = 1, min(args.rdflib_timeout, 0.5)
     info = machine()

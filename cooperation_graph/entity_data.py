@@ -3,8 +3,9 @@
 :func:`collect_site` indexes the entity graph
 (:func:`~cooperation_graph.projection.rdf_to_networkx`: each fact with the entities in each of
 its roles, the provinces officials serve), the two province networks (scores from
-:func:`~cooperation_graph.analytics.analyze_network`), and two grouped queries on the store
-(each official's posts with the articles they were seen in; the articles naming each province),
+:func:`~cooperation_graph.analytics.analyze_network`), and two tables of the store's reading
+(:mod:`~cooperation_graph.reading`: each official's posts with the articles they were seen in;
+the articles naming each province),
 into a :class:`Site` every page is drawn from. Page names (:func:`entity_href`) are stable
 ASCII: ``provinces/<name>-<era>.html`` (``can-tho-legacy``), ``officials/<IRI tail>.html``
 (``hoang-trung-hai-01-2215b2``).
@@ -29,28 +30,9 @@ import networkx as nx
 from .analytics import ProvinceScore, analyze_network
 from .normalize import fold
 from .resolve import slugify
-from .vocab import PREFIXES
 
 ERAS = ("legacy", "current")
 _FACT_KINDS = {"agreement", "funding", "investment", "event"}
-
-_PREFIXES = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + "\n"
-_US, _RS = "\x1f", "\x1e"
-# one row per person and post with the graphs it was seen in (1,200 rows at 10,000 articles)
-Q_POSTS_SEEN = _PREFIXES + """
-SELECT ?person ?post ?label ?unit (GROUP_CONCAT(STR(?g); separator="\\u001e") AS ?graphs)
-WHERE { GRAPH ?g {
-  ?m org:member ?person ; cg:post ?post . ?post rdfs:label ?label .
-  OPTIONAL { ?post org:postIn ?unit }
-} } GROUP BY ?person ?post ?label ?unit"""
-# one row per province with the graphs naming it and how often
-Q_MENTIONS = _PREFIXES + """
-SELECT ?p (GROUP_CONCAT(CONCAT(STR(?g), "\\u001f", COALESCE(STR(?n), "")); separator="\\u001e")
-           AS ?all)
-WHERE { GRAPH ?g {
-  ?m a cg:ProvinceMention ; cg:province ?p . OPTIONAL { ?m cg:mentionCount ?n }
-} } GROUP BY ?p"""
-
 
 # --------------------------------------------------------------------------------------------
 # Names of the pages
@@ -199,9 +181,9 @@ def _local(predicate: str) -> str:
 def collect_site(G: nx.MultiDiGraph, networks: Mapping[str, nx.Graph], source: Any,
                  records: Iterable[Mapping[str, Any]], *, article_pages: bool = True) -> Site:
     """Index everything the pages show: one pass over ``G``'s edges, the networks' scores, and
-    two grouped queries on ``source`` (a store or anything
-    :func:`~cooperation_graph.projection.open_source` gives)."""
-    from .projection import _Source
+    two tables of ``source`` (a store, or better the
+    :func:`~cooperation_graph.projection.read_source` ``G`` was projected from)."""
+    from .reading import reading_of
 
     articles = {str(r["id"]): r for r in records}
     provinces: dict[str, dict[str, Any]] = {}
@@ -257,23 +239,21 @@ def collect_site(G: nx.MultiDiGraph, networks: Mapping[str, nx.Graph], source: A
         for entity in {e for members in fact.roles.values() for e in members}:
             site.facts_of[entity].append(fact)
 
-    src = _Source(source)
+    src = reading_of(source)
     by_graph = {str(r.get("graph")): str(r["id"]) for r in articles.values() if r.get("graph")}
-    for row in src.select(Q_POSTS_SEEN):
-        person = str(row["person"])
+    for (person, _post, label, unit), graphs in src.table("posts_seen").items():
         if person not in officials:
             continue
-        seen = sorted({by_graph[g] for g in str(row["graphs"] or "").split(_RS) if g in by_graph})
+        seen = sorted({by_graph[g] for g in graphs if g in by_graph})
         dates = sorted(str(articles[a]["date"]) for a in seen if articles[a].get("date"))
         site.posts[person].append(Post(
-            label=str(row["label"]), unit=str(row["unit"]) if row.get("unit") else None,
+            label=label, unit=unit or None,
             articles=seen, first=dates[0] if dates else None, last=dates[-1] if dates else None))
     for items in site.posts.values():
         items.sort(key=lambda p: (p.first or "9999", p.label))
-    for row in src.select(Q_MENTIONS):
-        counts = site.mentions[str(row["p"])]
-        for packed in str(row["all"] or "").split(_RS):
-            graph, _, n = packed.partition(_US)
+    for province, found in src.table("mentions").items():
+        counts = site.mentions[province]
+        for graph, n in found:
             if graph in by_graph:
                 counts[by_graph[graph]] = int(n) if n.isdigit() else 1
 

@@ -10,8 +10,8 @@ it, newest first. An official's page (:mod:`~cooperation_graph.official_page`) s
 over time, the events, the provinces and the articles.
 
 Everything is collected once (:func:`~cooperation_graph.entity_data.collect_site`: one pass over
-the entity graph, the two province networks and two grouped queries), so writing every page
-costs about as much as reading the store once, not a query per page. Pages are plain HTML
+the entity graph, the two province networks and two tables of the store's reading), so writing
+every page costs about as much as reading the store once, not a query per page. Pages are plain HTML
 (:mod:`~cooperation_graph.entity_html`): no script, nothing loaded, so they work from
 ``file://``.
 """
@@ -94,16 +94,17 @@ def _served_site(store: Any) -> dict[str, Any]:
     if _SERVED.get("store") is not store:
         import pyoxigraph as ox
 
-        from .projection import article_records, province_networks, rdf_to_networkx
+        from .projection import article_records, province_networks, rdf_to_networkx, read_source
 
-        G = rdf_to_networkx(store)
-        networks = province_networks(store)
-        records = article_records(store)
+        reading = read_source(store)  # the store read once for the graph, networks and site
+        G = rdf_to_networkx(reading)
+        networks = province_networks(reading)
+        records = article_records(reading)
         holding = {q.graph_name for q in store.quads_for_pattern(
             None, None, ox.NamedNode(CG_NS + "Province"), None)}  # the gazetteer's graph
         gazetteer = [q for g in holding for q in store.quads_for_pattern(None, None, None, g)]
         _SERVED.clear()
-        _SERVED.update(store=store, site=collect_site(G, networks, store, records),
+        _SERVED.update(store=store, site=collect_site(G, networks, reading, records),
                        records=records, gazetteer=gazetteer)
     return _SERVED
 

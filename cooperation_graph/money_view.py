@@ -10,7 +10,10 @@ The charts are drawn by plotly.js, the copy bundled in the ``plotly`` wheel, wri
 shared asset folder beside the pages (:func:`write_plotly_asset`) and loaded with a relative
 ``<script src>``, so the page works offline from ``file://``. The page's own script and style
 are package files (``static/money.*``); the data reaches it as compact JSON (see
-:func:`money_data`) and is put into the DOM with ``textContent`` only.
+:func:`money_data`) and is put into the DOM with ``textContent`` only. A large store's evidence
+sentences and article list (3.7 MB of a 6.2 MB page at 10,000 articles) go to a file of their
+own in the same folder (:func:`write_money_evidence`), a script that sets a global (a page
+opened from ``file://`` may load scripts, not fetch files).
 
 Years: a funding counts in the years the article gives for it; anything else (investments,
 fundings without a year) in the publication year of the earliest article reporting it. A fact
@@ -49,6 +52,11 @@ PLOTLY_FILE = "plotly.min.js"
 ASSETS_DIR = "assets"
 #: Evidence sentences kept per fact (an often reported fact keeps its first ones).
 MAX_EVIDENCE = 5
+#: The shared file of the evidence sentences and articles, beside plotly.js.
+EVIDENCE_FILE = "money-evidence.js"
+#: Evidence (sentences and article list) of more bytes than this leaves the page for
+#: :data:`EVIDENCE_FILE`; less stays in the page, which is then one file.
+EVIDENCE_INLINE_MAX = 500_000
 
 #: edge label of the giving side -> fact kind code in the page data
 _KINDS = {"funding": 0, "investment": 1}
@@ -194,6 +202,31 @@ def money_data(G: nx.MultiDiGraph, *, article_pages: bool = False) -> dict[str, 
     }
 
 
+def evidence_script(data: Mapping[str, Any]) -> str:
+    """The script of :data:`EVIDENCE_FILE`: ``s`` and ``a`` of :func:`money_data` as the
+    global ``CG_MONEY_EVIDENCE``."""
+    evidence = {"s": data["s"], "a": data["a"]}
+    return ("// coopgraph view: the evidence sentences and articles of money.html\n"
+            f"window.CG_MONEY_EVIDENCE = {_script_json(evidence, compact=True)};\n")
+
+
+def write_money_evidence(data: Mapping[str, Any], folder: str | Path) -> Path | None:
+    """Write :func:`evidence_script` to ``folder`` when the evidence is larger than
+    :data:`EVIDENCE_INLINE_MAX` (else remove a copy an earlier run left); its path, or None
+    when the page keeps its evidence."""
+    target = Path(folder) / EVIDENCE_FILE
+    script = evidence_script(data)
+    try:
+        if len(script.encode("utf-8")) <= EVIDENCE_INLINE_MAX:
+            target.unlink(missing_ok=True)
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(script, encoding="utf-8")
+    except OSError as exc:
+        raise ViewError(f"{target}: cannot write the evidence ({exc.strerror or exc})") from exc
+    return target
+
+
 def money_summary(data: Mapping[str, Any]) -> dict[str, int]:
     """Counts and totals for the index page: fundings, investments and their đồng."""
     out = {"fundings": 0, "investments": 0, "funding_vnd": 0, "investment_vnd": 0}
@@ -225,11 +258,20 @@ def render_money_view(
     nav: str = "",
     assets_prefix: str = ASSETS_DIR,
     title: str = "Dòng tiền giữa các tỉnh, thành",
+    evidence_src: str | None = None,
 ) -> str:
     """The page for :func:`money_data`; plotly.js is loaded from ``<assets_prefix>/plotly.min.js``
-    (a relative URL, see :func:`write_plotly_asset`); ``nav``: see :func:`views.page_nav`."""
-    if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", assets_prefix, re.IGNORECASE):
-        raise ViewError(f"assets_prefix must be a relative path, not {assets_prefix!r}")
+    (a relative URL, see :func:`write_plotly_asset`); ``nav``: see :func:`views.page_nav`;
+    ``evidence_src``: the relative URL of the :func:`write_money_evidence` file to load the
+    evidence from (else it is in the page)."""
+    for prefix in (assets_prefix, evidence_src or ""):
+        if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", prefix, re.IGNORECASE):
+            raise ViewError(f"assets must be linked by a relative path, not {prefix!r}")
+    evidence = ""
+    if evidence_src:
+        data = {k: v for k, v in data.items() if k not in ("s", "a")}
+        evidence = f'<script src="{html.escape(evidence_src, quote=True)}"></script>\n'
+
     notice = ""
     if not data.get("f"):
         notice = ('<p class="cg-notice" id="cg-empty">Kho chưa có khoản hỗ trợ hay đầu tư nào '
@@ -240,6 +282,7 @@ def render_money_view(
         "NAV": nav,
         "NOTICE": notice,
         "PLOTLY": html.escape(f"{assets_prefix.rstrip('/')}/{PLOTLY_FILE}", quote=True),
+        "EVIDENCE": evidence,
         "DATA": _script_json(dict(data)),
         "SCRIPT": assets.static_text("money.js"),
     }
@@ -249,11 +292,14 @@ def render_money_view(
 
 __all__ = [
     "ASSETS_DIR",
+    "EVIDENCE_FILE",
     "PLOTLY_FILE",
     "describe_money",
+    "evidence_script",
     "money_data",
     "money_summary",
     "plotly_js_path",
     "render_money_view",
+    "write_money_evidence",
     "write_plotly_asset",
 ]

@@ -1,10 +1,12 @@
 """RDF -> networkx: the graphs the views draw (and GraphML/GEXF exports can write).
 
-Everything is read with a handful of SPARQL SELECTs, each inside ``GRAPH ?g { }`` so it runs the
-same on the embedded store, the Oxigraph server and Virtuoso (whose default graphs differ); the
-pieces are joined here. ``source`` is a store (anything with ``select(sparql)`` or
-``query(sparql)``, see :mod:`cooperation_graph.store`), a ``pyoxigraph.Store``, or an iterable of
-``pyoxigraph.Quad`` (for example ``mapping.extraction_to_quads(extraction)``).
+Everything is read through :mod:`cooperation_graph.reading` (one pass over an Oxigraph store's
+graphs, or a handful of SPARQL SELECTs on a server); the pieces are joined here. ``source`` is a
+store (anything with ``select(sparql)`` or ``query(sparql)``, see
+:mod:`cooperation_graph.store`), a ``pyoxigraph.Store``, an iterable of ``pyoxigraph.Quad`` (for
+example ``mapping.extraction_to_quads(extraction)``), or a
+:class:`~cooperation_graph.reading.StoreReading` of one: pass the same reading to every function
+here (:func:`read_source`) and the store is read once for all of them.
 
 :func:`rdf_to_networkx` -- ``nx.MultiDiGraph``, node id = IRI. Node attributes:
 
@@ -39,23 +41,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 
 from .errors import QueryError
+from .reading import FACT_TYPES, StoreReading, reading_of
 from .vocab import CG_NS, PREFIXES
-
-FACT_TYPES = {
-    "Official": "official",
-    "Agreement": "agreement",
-    "Funding": "funding",
-    "Investment": "investment",
-    "Event": "event",
-}
 
 #: predicate (local name in cg:, or a full IRI) -> (edge label, direction).
 #: ``out``: node -> object; ``in``: object -> node (so money and action read left to right).
@@ -74,142 +67,20 @@ EDGE_RULES: dict[str, tuple[str, str]] = {
 }
 COOPERATES = CG_NS + "cooperatesWith"
 
-_PREFIXES = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + "\n"
-
-Q_PROVINCES = _PREFIXES + """
-SELECT ?p ?label ?code ?era ?lat ?lon ?succ WHERE { GRAPH ?g {
-  ?p a cg:Province .
-  OPTIONAL { ?p rdfs:label ?label } OPTIONAL { ?p cg:provinceCode ?code }
-  OPTIONAL { ?p cg:era ?era } OPTIONAL { ?p schema:latitude ?lat }
-  OPTIONAL { ?p schema:longitude ?lon } OPTIONAL { ?p cg:mergedInto ?succ }
-} }"""
-
-Q_ARTICLES = _PREFIXES + """
-SELECT ?a ?g ?id ?title ?date ?url ?source ?hash WHERE { GRAPH ?g {
-  ?a a cg:Article .
-  OPTIONAL { ?a cg:articleId ?id } OPTIONAL { ?a schema:headline ?title }
-  OPTIONAL { ?a cg:contentHash ?hash }
-  OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:url ?url }
-  OPTIONAL { ?a schema:publisher/schema:name ?source }
-} }"""
-
-# One row per fact, its statements packed as "predicate US object US graph" RS ...: the engine
-# aggregates, so Python builds 10k rows instead of 170k (2 s instead of 8.5 s for 2,000 articles).
-_US, _RS = "\x1f", "\x1e"
-Q_FACTS = _PREFIXES + """
-SELECT ?s ?type (GROUP_CONCAT(CONCAT(STR(?p), "\\u001f", STR(?o), "\\u001f", STR(?g));
-                              separator="\\u001e") AS ?all)
-WHERE { GRAPH ?g {
-  ?s a ?type ; ?p ?o .
-  FILTER(?type IN (cg:Official, cg:Agreement, cg:Funding, cg:Investment, cg:Event))
-  FILTER(?p NOT IN (rdf:type, cg:evidence, foaf:name, org:holds, org:memberOf, schema:amount))
-} } GROUP BY ?s ?type"""
-
-Q_AMOUNTS = _PREFIXES + """
-SELECT ?s ?value WHERE { GRAPH ?g { ?s schema:amount ?m . ?m schema:value ?value } }"""
-
-Q_POSTS = _PREFIXES + """
-SELECT DISTINCT ?person ?label ?in WHERE { GRAPH ?g {
-  ?person org:holds ?post . ?post rdfs:label ?label . OPTIONAL { ?post org:postIn ?in }
-} }"""
-
-Q_EVIDENCE = _PREFIXES + """
-SELECT ?s (GROUP_CONCAT(CONCAT(COALESCE(STR(?start), ""), "\\u001f", COALESCE(STR(?end), ""),
-    "\\u001f", COALESCE(STR(?conf), ""), "\\u001f", COALESCE(STR(?art), ""), "\\u001f",
-    STR(?sentence)); separator="\\u001e") AS ?all)
-WHERE { GRAPH ?g {
-  ?s cg:evidence ?ev . ?ev cg:sentence ?sentence .
-  OPTIONAL { ?ev cg:startOffset ?start } OPTIONAL { ?ev cg:endOffset ?end }
-  OPTIONAL { ?ev cg:confidence ?conf } OPTIONAL { ?ev prov:wasQuotedFrom ?art }
-} } GROUP BY ?s"""
-
-Q_COOPERATION = _PREFIXES + """
-SELECT ?p1 ?p2 ?g WHERE { GRAPH ?g {
-  ?c a cg:Cooperation ; cg:partner ?p1, ?p2 . FILTER(STR(?p1) < STR(?p2))
-} }"""
-
-Q_AGREEMENT_PAIRS = _PREFIXES + """
-SELECT ?a ?p1 ?p2 ?g WHERE { GRAPH ?g {
-  ?a a cg:Agreement ; cg:party ?p1, ?p2 . FILTER(STR(?p1) < STR(?p2))
-} }"""
-
-Q_FLOWS = _PREFIXES + """
-SELECT ?f ?kind ?from ?to ?value ?g WHERE { GRAPH ?g {
-  { ?f a cg:Funding ; cg:donor ?from ; cg:recipient ?to . BIND("funding" AS ?kind) }
-  UNION
-  { ?f a cg:Investment ; cg:investor ?from ; cg:host ?to . BIND("investment" AS ?kind) }
-  OPTIONAL { ?f schema:amount ?m . ?m schema:value ?value }
-} }"""
-
-Q_FLOW_YEARS = _PREFIXES + """
-SELECT DISTINCT ?f ?year WHERE { GRAPH ?g { ?f cg:year ?year } }"""
-
 # --------------------------------------------------------------------------------------------
 # Reading
 
 
-class _Source:
-    """One way to run SELECTs over a store, a pyoxigraph Store, or a list of quads."""
-
-    def __init__(self, source: Any) -> None:
-        if isinstance(source, (str, Path)):
-            from .store import open_store
-
-            source = open_store(source, read_only=True)
-        if not hasattr(source, "query") and not hasattr(source, "select"):
-            store = ox.Store()
-            store.extend(list(source))
-            source = store
-        self.source = source
-
-    def select(self, sparql: str) -> list[dict[str, Any]]:
-        try:
-            if hasattr(self.source, "select"):
-                rows = self.source.select(sparql)
-                return [{k: _py(v) for k, v in row.items()} for row in rows]
-            result = self.source.query(sparql)
-            names = [v.value for v in result.variables]
-            return [{n: _py(sol[n]) for n in names} for sol in result]
-        except QueryError:
-            raise
-        except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"projection query failed: {exc}") from exc
+def read_source(source: Any) -> StoreReading:
+    """A reading of ``source`` to pass to every function here, so the store is read once
+    (a store folder is opened read-only; quads are loaded into one in-memory store)."""
+    return StoreReading(source)
 
 
 def open_source(source: Any) -> Any:
     """A store folder opened read-only, quads loaded into one in-memory store, else as given:
     something every function here can query more than once."""
-    return _Source(source).source
-
-
-def _py(term: Any) -> Any:
-    """A pyoxigraph term as a Python value: IRIs as str, typed literals converted."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.Literal):
-        kind = term.datatype.value.rsplit("#", 1)[-1]
-        text = term.value
-        try:
-            if kind in ("integer", "int", "long", "short", "nonNegativeInteger"):
-                return int(text)
-            if kind == "decimal":
-                return Decimal(text)
-            if kind in ("double", "float"):
-                return float(text)
-            if kind == "boolean":
-                return text == "true"
-            if kind == "date":
-                return date.fromisoformat(text[:10])
-            if kind == "dateTime":
-                return datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            return text
-        return text
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    return str(term)
+    return StoreReading(source).source
 
 
 def _iso_date(value: Any) -> str | None:
@@ -220,10 +91,10 @@ def _iso_date(value: Any) -> str | None:
     return str(value)[:10] if value else None
 
 
-def _article_table(src: _Source) -> dict[str, dict[str, Any]]:
+def _article_table(rows: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
     """Article IRI -> its metadata (id, title, date, url, source, graph)."""
     table: dict[str, dict[str, Any]] = {}
-    for row in src.select(Q_ARTICLES):
+    for row in rows:
         entry = table.setdefault(row["a"], {"iri": row["a"], "graph": row["g"]})
         for key in ("id", "title", "url", "source", "hash"):
             if row.get(key) is not None and not entry.get(key):
@@ -234,9 +105,9 @@ def _article_table(src: _Source) -> dict[str, dict[str, Any]]:
     return table
 
 
-def _province_table(src: _Source) -> dict[str, dict[str, Any]]:
+def _province_table(rows: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
-    for row in src.select(Q_PROVINCES):
+    for row in rows:
         entry = table.setdefault(row["p"], {"iri": row["p"]})
         for key in ("label", "code", "era", "lat", "lon", "succ"):
             if row.get(key) is not None and entry.get(key) is None:
@@ -259,32 +130,30 @@ def rdf_to_networkx(source: Any) -> nx.MultiDiGraph:
     """The entity graph: officials, provinces and facts as nodes, relationships as edges."""
     from .views import format_vnd
 
-    src = _Source(source)
-    articles = _article_table(src)
-    provinces = _province_table(src)
+    src = reading_of(source)
+    articles = _article_table(src.table("article_rows"))
+    provinces = _province_table(src.table("province_rows"))
     facts: dict[str, dict[str, Any]] = {}
-    values: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    # subject -> predicate -> its values, in the order first seen (a dict: officials have
+    # a thousand articles)
+    seen: dict[str, dict[str, dict[Any, None]]] = defaultdict(dict)
     graph_article = {a["graph"]: a["id"] for a in articles.values()}
-    said_in: dict[tuple[str, str, Any], set[str]] = defaultdict(set)  # triple -> article ids
-    for row in src.select(Q_FACTS):
-        local = str(row["type"]).rsplit("#", 1)[-1]
-        if not str(row["type"]).startswith(CG_NS) or local not in FACT_TYPES:
+    said_in: dict[tuple[str, str, Any], set[str]] = defaultdict(set)  # edge -> article ids
+    for (subject, cls), statements in src.table("facts").items():
+        local = cls.rsplit("#", 1)[-1]
+        if not cls.startswith(CG_NS) or local not in FACT_TYPES:
             continue
-        subject = row["s"]
         facts[subject] = {"type": FACT_TYPES[local]}
-        for packed in str(row["all"] or "").split(_RS):
-            pred, _, rest = packed.partition(_US)
-            obj, _, graph = rest.rpartition(_US)
-            if not pred:
-                continue
-            value = _typed(pred, obj)
-            bucket = values[subject][pred]
-            if graph in graph_article:
+        mine = seen[subject]
+        for pred, value, graph in statements:
+            bucket = mine.get(pred)
+            if bucket is None:
+                bucket = mine[pred] = {}
+            bucket[value] = None
+            if pred in EDGE_RULES and graph in graph_article:
                 said_in[(subject, pred, value)].add(graph_article[graph])
-            if value not in bucket:
-                bucket.append(value)
-    amounts = {row["s"]: int(row["value"]) for row in src.select(Q_AMOUNTS)
-               if row.get("value") is not None}
+    values = {s: {p: list(b) for p, b in preds.items()} for s, preds in seen.items()}
+    amounts = src.table("amounts")
 
     G = nx.MultiDiGraph()
 
@@ -359,11 +228,9 @@ def rdf_to_networkx(source: Any) -> nx.MultiDiGraph:
 
     # posts of officials, with the province of a provincial post
     posts: dict[str, set[str]] = defaultdict(set)
-    for row in src.select(Q_POSTS):
-        text = str(row["label"])
-        if row.get("in"):
-            text += f" ({label_of(row['in'])})"
-        posts[row["person"]].add(text)
+    for person, label, unit in src.table("posts"):
+        text = label + (f" ({label_of(unit)})" if unit else "")
+        posts[person].add(text)
     for person, items in posts.items():
         if person in G:
             G.nodes[person]["posts"] = sorted(items)
@@ -388,66 +255,50 @@ def rdf_to_networkx(source: Any) -> nx.MultiDiGraph:
                                articles=sorted(said_in.get((iri, pred, obj), ())))
 
     # province <-> province cooperation, one edge per pair
-    for row in src.select(_PREFIXES + """
-        SELECT DISTINCT ?p ?q ?g WHERE { GRAPH ?g { ?p cg:cooperatesWith ?q . } }"""):
-        p, q = sorted((row["p"], row["q"]))
+    node_articles: dict[str, set[str]] = defaultdict(set)
+    pair_articles: dict[tuple[str, str], set[str]] = {}
+    for p, q, graph in src.table("cooperates"):
+        p, q = sorted((p, q))
         if p == q:
             continue
+        found = pair_articles.setdefault((p, q), set())
+        art = graph_article.get(graph)
+        if art:
+            found.add(art)
+            node_articles[p].add(art)
+            node_articles[q].add(art)
+    for p, q in sorted(pair_articles):
         add_province(p)
         add_province(q)
         if not G.has_edge(p, q, key="hợp tác với"):
             G.add_edge(p, q, key="hợp tác với", label="hợp tác với", predicate=COOPERATES,
                        symmetric=True, articles=[])
-        art = graph_article.get(row["g"])
-        for node in (p, q):
-            if art and art not in G.nodes[node]["articles"]:
-                G.nodes[node]["articles"].append(art)
         edge = G.edges[p, q, "hợp tác với"]
-        if art and art not in edge["articles"]:
-            edge["articles"].append(art)
-    for node in G:
-        G.nodes[node]["articles"] = sorted(G.nodes[node]["articles"])
+        edge["articles"] = sorted(set(edge["articles"]) | pair_articles[(p, q)])
+    for node, attrs in G.nodes(data=True):
+        attrs["articles"] = sorted(set(attrs["articles"]) | node_articles.get(node, set()))
 
     # evidence with its article
-    for row in src.select(Q_EVIDENCE):
-        if row["s"] not in G:
+    for subject, items in src.table("evidence").items():
+        if subject not in G:
             continue
         found: dict[tuple[Any, Any, str], dict[str, Any]] = {}
-        for packed in str(row["all"] or "").split(_RS):
-            parts = packed.split(_US, 4)
-            if len(parts) != 5:
-                continue
-            start, end, conf, art_iri, sentence = parts
+        for start, end, conf, art_iri, sentence in items:
             art = articles.get(art_iri, {})
             item = {
                 "sentence": sentence,
-                "start": int(start) if start.lstrip("-").isdigit() else None,
-                "end": int(end) if end.lstrip("-").isdigit() else None,
-                "confidence": float(conf) if conf else None,
+                "start": start,
+                "end": end,
+                "confidence": conf,
                 "article_id": art.get("id"),
                 "article_title": art.get("title"),
                 "article_date": art.get("date"),
                 "article_url": art.get("url"),
             }
-            found.setdefault((item["start"], item["end"], art_iri), item)
-        G.nodes[row["s"]]["evidence"] = [
+            found.setdefault((start, end, art_iri), item)
+        G.nodes[subject]["evidence"] = [
             found[k] for k in sorted(found, key=lambda k: (k[2], k[0] or 0, k[1] or 0))]
     return G
-
-
-_INT_PREDICATES = {CG_NS + name for name in ("year", "contentCount", "projectCount")}
-
-
-def _typed(pred: str, text: str) -> Any:
-    """A packed object back to its Python value (the datatype is fixed by the predicate)."""
-    if pred in _INT_PREDICATES and text.lstrip("-").isdigit():
-        return int(text)
-    if pred == PREFIXES["schema"] + "startDate":
-        try:
-            return date.fromisoformat(text[:10])
-        except ValueError:
-            return text
-    return text
 
 
 def _sentence_case(text: str) -> str:
@@ -458,7 +309,7 @@ def _sentence_case(text: str) -> str:
 def article_records(source: Any) -> list[dict[str, Any]]:
     """Every article in the source: ``id``, ``title``, ``date``, ``url``, ``source``, ``iri``,
     ``graph``, ``hash`` (content hash)."""
-    table = _article_table(_Source(source))
+    table = _article_table(reading_of(source).table("article_rows"))
     return sorted(table.values(), key=lambda a: (a.get("date") or "", a["id"]))
 
 
@@ -468,28 +319,50 @@ def article_texts(source: Any, records: Iterable[Mapping[str, Any]]) -> dict[str
 
     The store keeps no article text; files that moved or changed are simply left out.
     """
+    records = list(records)
+    wanted = {str(r["id"]) for r in records}
+    sources = {path: [i for i in ids if i in wanted]
+               for path, ids in article_text_sources(source).items()}
+    return texts_of(records, read_article_texts(sources))
+
+
+def article_text_sources(source: Any) -> dict[str, list[str]]:
+    """Source file -> ids of the articles the store read from it, from the store's records
+    alone (plain data, so another process can read the texts while the store is read)."""
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for unit in reading_of(source).records().values():
+        if getattr(unit, "source", None) and getattr(unit, "id", None):
+            wanted[str(unit.source)].append(str(unit.id))
+    return dict(wanted)
+
+
+def read_article_texts(wanted: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, str]]:
+    """Article id -> (content hash, normalized text), read from each source file of
+    :func:`article_text_sources`; :func:`texts_of` keeps those still matching the store."""
     from .errors import CooperationGraphError
     from .ingest import read_articles
 
-    store = _Source(source).source
-    try:
-        units = store.records() if hasattr(store, "records") else {}
-    except CooperationGraphError:
-        return {}
-    wanted: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for record in records:
-        unit = units.get(record.get("graph") or "")
-        if unit is not None and unit.source and record.get("hash"):
-            wanted[unit.source].append(record)
-    texts: dict[str, str] = {}
-    for path, items in wanted.items():
-        by_id = {(r["id"], r["hash"]) for r in items}
+    found: dict[str, tuple[str, str]] = {}
+    for path, ids in wanted.items():
+        ids = set(ids)
         try:
             for article in read_articles(Path(path)):
-                if (article.id, article.content_hash) in by_id:
-                    texts[article.id] = article.text
+                if article.id in ids:
+                    found[article.id] = (article.content_hash, article.text)
         except (CooperationGraphError, OSError):
             continue  # gone or unreadable: the view falls back to the evidence sentences
+    return found
+
+
+def texts_of(records: Iterable[Mapping[str, Any]], found: Mapping[str, tuple[str, str]]
+             ) -> dict[str, str]:
+    """Article id -> text, for the records whose text :func:`read_article_texts` read with
+    the content hash the store holds (a changed file no longer matches the offsets)."""
+    texts = {}
+    for record in records:
+        got = found.get(str(record["id"]))
+        if got is not None and record.get("hash") and got[0] == record["hash"]:
+            texts[str(record["id"])] = got[1]
     return texts
 
 
@@ -540,9 +413,9 @@ def province_network(source: Any, era: str = "legacy",
     """
     if era not in ("legacy", "current"):
         raise QueryError(f"unknown era {era!r}: use 'legacy' (63 units) or 'current' (34)")
-    src = _Source(source)
-    provinces = _province_table(src)
-    articles = _article_table(src)
+    src = reading_of(source)
+    provinces = _province_table(src.table("province_rows"))
+    articles = _article_table(src.table("article_rows"))
     by_graph = {a["graph"]: a["id"] for a in articles.values()}
     first, last = years or (None, None)
     limited = first is not None or last is not None
@@ -558,9 +431,9 @@ def province_network(source: Any, era: str = "legacy",
 
     flow_years: dict[str, set[int]] = defaultdict(set)
     if limited:
-        for row in src.select(Q_FLOW_YEARS):
-            if str(row.get("year") or "").lstrip("-").isdigit():
-                flow_years[row["f"]].add(int(row["year"]))
+        for flow, year in src.table("flow_years"):
+            if str(year if year is not None else "").lstrip("-").isdigit():
+                flow_years[flow].add(int(year))
 
     def unit(iri: str) -> str | None:
         """The node of ``iri`` in this era's network (legacy units roll up when current)."""
@@ -597,26 +470,26 @@ def province_network(source: Any, era: str = "legacy",
             return None
         return (ua, ub) if ua < ub else (ub, ua)
 
-    for row in src.select(Q_COOPERATION):
-        key = pair(row["p1"], row["p2"])
-        if key and in_range(graph_year.get(row["g"])):
-            pair_articles[key].add(by_graph.get(row["g"], row["g"]))
+    for p1, p2, graph in src.table("cooperations"):
+        key = pair(p1, p2)
+        if key and in_range(graph_year.get(graph)):
+            pair_articles[key].add(by_graph.get(graph, graph))
     agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in src.select(Q_AGREEMENT_PAIRS):
-        key = pair(row["p1"], row["p2"])
-        if key and in_range(graph_year.get(row["g"])):
-            agreements[key].add(row["a"])
-            pair_articles[key].add(by_graph.get(row["g"], row["g"]))
+    for agreement, p1, p2, graph in src.table("agreement_pairs"):
+        key = pair(p1, p2)
+        if key and in_range(graph_year.get(graph)):
+            agreements[key].add(agreement)
+            pair_articles[key].add(by_graph.get(graph, graph))
     for key, items in agreements.items():
         counts[key]["agreements"] = len(items)
     flows: dict[tuple[str, str, str], dict[str, int]] = {}
-    for row in src.select(Q_FLOWS):
-        key = pair(row["from"], row["to"])
-        own = flow_years.get(row["f"])  # a funding's own years, when the article gives them
-        when = any(in_range(y) for y in own) if own else in_range(graph_year.get(row["g"]))
+    for flow, kind, giver, receiver, value, graph in src.table("flows"):
+        key = pair(giver, receiver)
+        own = flow_years.get(flow)  # a funding's own years, when the article gives them
+        when = any(in_range(y) for y in own) if own else in_range(graph_year.get(graph))
         if key and when:
-            flows[(row["kind"], row["f"], "|".join(key))] = {"value": int(row["value"] or 0)}
-            pair_articles[key].add(by_graph.get(row["g"], row["g"]))
+            flows[(kind, flow, "|".join(key))] = {"value": int(value or 0)}
+            pair_articles[key].add(by_graph.get(graph, graph))
     for (kind, _, joined), flow in flows.items():
         a, b = joined.split("|")
         counts[(a, b)][kind + "s"] += 1
@@ -642,9 +515,8 @@ def province_networks(source: Any, years: tuple[int | None, int | None] | None =
                       ) -> dict[str, nx.Graph]:
     """Both eras' province networks, read once from the source (``years`` as in
     :func:`province_network`)."""
-    src = _Source(source)
-    return {era: province_network(src.source, era=era, years=years)
-            for era in ("legacy", "current")}
+    src = reading_of(source)
+    return {era: province_network(src, era=era, years=years) for era in ("legacy", "current")}
 
 
 __all__ = [
@@ -653,7 +525,12 @@ __all__ = [
     "article_records",
     "article_subgraph",
     "article_subgraphs",
+    "article_text_sources",
+    "article_texts",
     "province_network",
     "province_networks",
     "rdf_to_networkx",
+    "read_article_texts",
+    "read_source",
+    "texts_of",
 ]

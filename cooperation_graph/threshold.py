@@ -90,6 +90,11 @@ class AboveConfidence:
         self._store = ox.Store()
         self._store.extend(self._kept)
 
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The in-memory store of the kept quads (read whole by :mod:`reading`)."""
+        return self._store
+
     def query(self, sparql: str) -> Any:
         return self._store.query(sparql)
 

@@ -1,13 +1,15 @@
 """The views' CSS, HTML and JavaScript (no data: data reaches the page as JSON).
 
 The CSS and scripts are files under ``cooperation_graph/static/`` (``views.css``,
-``views_common.js``, ``entity.js``, ``provinces.js``, ``article.js``), read once here; the
-small HTML fragments stay below.
+``views_common.js``, ``vis_draw.js``, ``entity.js``, ``provinces.js``, ``article.js``,
+``explorer.js``; :mod:`cooperation_graph.vis_page` puts them together); the small HTML fragments
+stay below.
 
-The scripts run after pyvis's own, whose globals ``network``, ``nodes`` and ``edges`` they use;
-they read the page data from ``<script type="application/json" id="cg-data">`` and put text into
-the DOM with ``textContent`` only. The status element ``#cg-status`` reports what is drawn
-(``data-ready``, ``data-nodes``, ``data-edges``, ``data-physics``) for people and for tests.
+The page scripts run after ``vis_draw.js``, whose globals ``network``, ``nodes`` and ``edges``
+they use; they read the page data from ``<script type="application/json" id="cg-data">`` and put
+text into the DOM with ``textContent`` only. The status element ``#cg-status`` reports what is
+drawn (``data-ready``, ``data-nodes``, ``data-edges``, ``data-physics``) for people and for
+tests.
 """
 
 from importlib import resources
@@ -52,6 +54,31 @@ và bằng chứng. Hover a node for a summary, click it for details and evidenc
 </aside>
 """
 
+EXPLORER_SIDE = """<aside id="cg-side">
+{nav}<h1>{title}</h1>
+<div id="cg-status" data-ready="0">Đang tải đồ thị…</div>
+<p class="cg-muted">{nodes} nút, {edges} cạnh: quá nhiều để vẽ cùng lúc. Tìm hoặc chọn một tỉnh,
+cán bộ, thỏa thuận, khoản hỗ trợ… để vẽ nó cùng các nút kề; mở rộng từng bước (tối đa {max} nút).
+Too many nodes to draw at once: choose one to draw it with its neighbours, then expand.</p>
+<h2>Tìm · Search</h2>
+<input type="search" id="cg-search" placeholder="Tên người, tỉnh, thỏa thuận…" autocomplete="off">
+<div class="cg-muted" id="cg-search-result"></div>
+<ol class="cg-pick" id="cg-results"></ol>
+<div id="cg-drawn" hidden>
+<p class="cg-row2"><button type="button" id="cg-expand">Mở rộng · expand</button>
+<button type="button" id="cg-restart">Về đầu · start</button></p>
+<div class="cg-muted" id="cg-drawn-text"></div>
+</div>
+<div id="cg-details"></div>
+<div id="cg-start">
+<h2>Tỉnh, thành liên kết nhiều nhất · Most connected</h2><ol class="cg-pick" id="cg-top-provinces"></ol>
+<h2>Thỏa thuận mới nhất · Newest agreements</h2><ol class="cg-pick" id="cg-new-agreements"></ol>
+<h2>Khoản hỗ trợ lớn nhất · Largest fundings</h2><ol class="cg-pick" id="cg-big-fundings"></ol>
+<h2>Mọi tỉnh, thành · All provinces ({n_provinces})</h2><ul class="cg-pick" id="cg-all-provinces"></ul>
+</div>
+</aside>
+"""
+
 PROVINCE_SIDE = """<aside id="cg-side">
 {nav}<h1>{title}</h1>
 <div id="cg-status" data-ready="0">Đang vẽ bản đồ…</div>
@@ -90,9 +117,3 @@ INDEX_HTML = """<!DOCTYPE html>
 """
 
 COMMON_JS = static_text("views_common.js")
-
-ENTITY_JS = static_text("entity.js")
-
-PROVINCE_JS = static_text("provinces.js")
-
-ARTICLE_JS = static_text("article.js")

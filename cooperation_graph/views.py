@@ -1,7 +1,8 @@
-"""Interactive, offline HTML views of the graph: networkx projection -> pyvis -> one HTML file.
+"""Interactive, offline HTML views of the graph: networkx projection -> vis-network page.
 
-Three views, each a single self-contained file (vis-network, its CSS and our small script are
-embedded; the page fetches nothing):
+Three views, each a single self-contained file (vis-network from the pyvis wheel, its CSS and
+our small script are embedded, see :mod:`cooperation_graph.vis_page`; the page fetches
+nothing; the article pages link one shared copy):
 
 * :func:`render_entity_graph` -- officials, provinces, agreements, fundings, investments and
   events with labelled edges; legend, search, filters by type / province / year, hover and click
@@ -15,7 +16,12 @@ embedded; the page fetches nothing):
 :func:`write_views` also writes ``money.html`` (:mod:`cooperation_graph.money_view`: fundings
 and investments as a Sankey, drawn with plotly.js from the shared ``assets/`` folder) and one
 page per province and per official (:mod:`cooperation_graph.entity_pages`), which the graph's
-and the map's panels and the article pages link to.
+and the map's panels and the article pages link to. It reads the store once
+(:mod:`cooperation_graph.reading`); above :data:`PARALLEL_ARTICLES` articles a forked helper
+reads the articles' texts meanwhile, then shares the pages with this process
+(:mod:`cooperation_graph.parallel`). A graph of more than ``explorer.EXPLORE_ABOVE`` nodes
+gets the search-first ``graph.html`` of :mod:`cooperation_graph.explorer` instead of
+:func:`render_entity_graph`.
 
 Deep links: ``graph.html#node=<IRI>`` opens a node's details; ``#type=funding,province``,
 ``#province=Hà Nội``, ``#year=2012``, ``#q=<name>`` set the filters and the search;
@@ -35,9 +41,9 @@ is put into the DOM with ``textContent`` only, and links are kept only for ``htt
 from __future__ import annotations
 
 import functools
+import gc
 import html
 import itertools
-import json
 import math
 import re
 from collections import Counter
@@ -47,14 +53,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import networkx as nx
 import numpy as np
-from pyvis.network import Network
 
 from . import view_assets as assets
 from .errors import CooperationGraphError
+from .parallel import InChild, SharedJobs
 from .threshold import AboveConfidence
+from .vis_page import assemble, write_shared_assets
+from .vis_page import script_json as _script_json  # noqa: F401 - money_view uses it
 
 #: Above this many nodes the entity graph shows only the best-connected ones, with a notice.
 MAX_NODES = 1500
@@ -110,6 +117,11 @@ def format_vnd(amount: float | Decimal | None, qualifier: str | None = None) -> 
     """
     if amount is None:
         return ""
+    return _format_vnd(type(amount), amount, qualifier)
+
+
+@functools.lru_cache(maxsize=65536)  # the same amounts come back thousands of times
+def _format_vnd(_kind: type, amount: float | Decimal, qualifier: str | None) -> str:
     value = Decimal(str(amount))
     for unit, size in (("tỷ", Decimal(10**9)), ("triệu", Decimal(10**6))):
         if abs(value) >= size:
@@ -140,18 +152,6 @@ def _vi_date(value: Any) -> str | None:
     return f"{match[3]}/{match[2]}/{match[1]}" if match else (str(value) if value else None)
 
 
-def _script_json(value: Any) -> str:
-    """JSON safe to put inside a ``<script>`` element: no ``</script>``, no HTML comment."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-    return (
-        text.replace("&", "\\u0026")
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
 def _safe_url(url: Any) -> str | None:
     """Only ``http(s)`` links survive; ``javascript:`` and friends are dropped."""
     if isinstance(url, str) and re.match(r"^https?://[^\s\"'<>]+$", url.strip(), re.IGNORECASE):
@@ -172,122 +172,7 @@ def article_filename(article_id: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Page assembly (pyvis output, cleaned and extended)
-
-_REMOTE_TAG = re.compile(
-    r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>"
-    r"|<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>",
-    re.IGNORECASE | re.DOTALL,
-)
-_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=4)
-def _jinja_env(template_dir: str, shared: bool = False) -> jinja2.Environment:
-    """pyvis's templates; ``shared``: with vis-network's files replaced by markers, for pages
-    that link the shared copy (:func:`_link_shared_assets`) instead of embedding 700 KB."""
-    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(template_dir)
-    if shared:
-        loader = jinja2.ChoiceLoader([jinja2.DictLoader(
-            {f"lib/vis-9.1.2/{name}": _SHARED_MARK.format(name) for name in VIS_FILES}), loader])
-    return jinja2.Environment(loader=loader)
-
-
-def _make_network(
-    directed: bool, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
-) -> Network:
-    """A pyvis network holding ``nodes`` and ``edges`` (vis-network dicts) as given.
-
-    The lists are set directly: ``Network.add_node`` replaces an empty label with the node id
-    and ``add_edge`` scans every node per edge (quadratic on large graphs).
-    """
-    # in_line embeds vis-network's JS and CSS from the pyvis wheel instead of linking a CDN.
-    net = Network(
-        height="100vh", width="100%", directed=directed, cdn_resources="in_line", heading=""
-    )
-    # one Environment for every page: it caches the compiled template (each Network would
-    # otherwise recompile it, tokenising the 470 KB vis-network include: ~190 ms a page)
-    net.templateEnv = _jinja_env(net.template_dir)
-    net.nodes = nodes
-    net.node_ids = [n["id"] for n in nodes]
-    net.node_map = {n["id"]: n for n in nodes}
-    net.edges = edges
-    return net
-
-
-_VIS_DIR = Path(Network.__init__.__code__.co_filename).parent / "templates" / "lib" / "vis-9.1.2"
-VIS_FILES = ("vis-network.min.js", "vis-network.css")
-_SHARED_MARK = "/*cg-shared:{}*/"
-
-
-def write_shared_assets(folder: str | Path) -> Path:
-    """Copy vis-network's JS and CSS (from the pyvis wheel) into ``folder`` for shared use."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in VIS_FILES:
-        data = (_VIS_DIR / name).read_bytes()
-        target = folder / name
-        if not target.exists() or target.read_bytes() != data:
-            target.write_bytes(data)
-    return folder
-
-
-def _link_shared_assets(page: str, prefix: str) -> str:
-    """Replace the markers a ``shared`` template environment put where vis-network would be
-    embedded with links to local files under ``prefix`` (a relative URL).
-
-    (Rendering markers and not the 700 KB of vis-network, then searching for it, made the
-    10,000 article pages of a large store take 50 s instead of a few.)"""
-    for name, tag in ((VIS_FILES[0], f'<script src="{prefix}/{VIS_FILES[0]}"></script>'),
-                      (VIS_FILES[1], f'<link rel="stylesheet" href="{prefix}/{VIS_FILES[1]}">')):
-        wrapped = ("<script>{}</script>" if name.endswith(".js") else "<style>{}</style>").format(
-            _SHARED_MARK.format(name))
-        if wrapped not in page:
-            raise ViewError("internal error: embedded vis-network not found in the pyvis page")
-        page = page.replace(wrapped, tag, 1)
-    return page
-
-
-def _assemble(
-    net: Network,
-    *,
-    title: str,
-    side_html: str,
-    data: Mapping[str, Any],
-    script: str,
-    side_width: str = "340px",
-    shared_assets: str | None = None,
-) -> str:
-    """pyvis's page with its CDN tags removed and our side panel, data and script added.
-
-    ``shared_assets``: a relative URL of a folder holding vis-network (see
-    :func:`write_shared_assets`) to link instead of embedding 700 KB in every page.
-    """
-    if shared_assets:
-        net.templateEnv = _jinja_env(net.template_dir, shared=True)
-    page = net.generate_html()
-    if shared_assets:
-        page = _link_shared_assets(page, shared_assets)
-    page = _REMOTE_TAG.sub("", page)
-    page = _EMPTY_HEADING.sub("", page)
-    # standards mode (pyvis writes no doctype; quirks mode breaks font inheritance in tables)
-    page = '<!DOCTYPE html>\n' + page.lstrip().replace("<html>", '<html lang="vi">', 1)
-    head = (
-        f"<title>{html.escape(title)}</title>\n"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<style>{assets.CSS.replace('__SIDE__', side_width)}</style>\n"
-    )
-    page = page.replace("</head>", head + "</head>", 1)
-    page = page.replace("<body>", "<body>\n" + side_html, 1)
-    tail = (
-        f'<script type="application/json" id="cg-data">{_script_json(data)}</script>\n'
-        f"<script>{assets.COMMON_JS}\n{script}</script>\n"
-    )
-    index = page.rfind("</body>")
-    page = page[:index] + tail + page[index:]
-    if re.search(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page, re.IGNORECASE):
-        raise ViewError("internal error: a remote script or stylesheet survived in the page")
-    return page
+# Page parts
 
 
 def _legend_html(types: Iterable[str], counts: Mapping[str, int], filters: bool) -> str:
@@ -392,8 +277,14 @@ def _node_info(attrs: Mapping[str, Any], kind: str, article_links: bool,
     add("Đơn vị từ 1/7/2025", attrs.get("successor"))
     if facts:
         info["f"] = facts
-    evidence = []
-    found = list(attrs.get("evidence") or ())
+    info.update(_evidence_info(attrs.get("evidence") or (), article_links))
+    return info
+
+
+def _evidence_info(evidence: Iterable[Mapping[str, Any]], article_links: bool) -> dict[str, Any]:
+    """A node's evidence for its panel (``ev``, and ``more`` where some are left out)."""
+    info: dict[str, Any] = {}
+    found = list(evidence)
     if len(found) > MAX_NODE_EVIDENCE:
         # an official seen in hundreds of articles: the newest here, every article on their
         # own page (all of them made a 10,000-article graph page 6.5 MB, 2.5 MB of it the
@@ -401,6 +292,7 @@ def _node_info(attrs: Mapping[str, Any], kind: str, article_links: bool,
         found.sort(key=lambda ev: str(ev.get("article_date") or ""), reverse=True)
         info["more"] = len(found) - MAX_NODE_EVIDENCE
         found = found[:MAX_NODE_EVIDENCE]
+    items = []
     for ev in found:
         item = {
             "s": str(ev.get("sentence") or ""),
@@ -413,9 +305,9 @@ def _node_info(attrs: Mapping[str, Any], kind: str, article_links: bool,
             item["u"] = url
         if article_links and ev.get("article_id"):
             item["v"] = "articles/" + article_filename(ev["article_id"])
-        evidence.append(item)
-    if evidence:
-        info["ev"] = evidence
+        items.append(item)
+    if items:
+        info["ev"] = items
     return info
 
 
@@ -546,8 +438,9 @@ def _related_provinces(G: nx.MultiDiGraph, node: Any) -> list[str]:
 def _entity_net(
     G: nx.MultiDiGraph, *, article_links: bool, max_nodes: int, compact: bool = False,
     entity_pages: str | None = None,
-) -> tuple[Network, dict[str, Any], str | None]:
-    """pyvis network and page data of an entity graph (shared by graph and article views)."""
+) -> tuple[dict[str, Any], str | None]:
+    """Page data of an entity graph, its drawing in ``vis`` (shared by graph and article
+    views), and the notice to show when not every node is drawn."""
     G, notice = _select_top(G, max_nodes)
     G = _tell_eras_apart(G)
     vis_nodes: list[dict[str, Any]] = []
@@ -596,37 +489,8 @@ def _entity_net(
     for n_edge, (u, v, attrs) in enumerate(
         sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("label"))))
     ):
-        label = str(attrs.get("label") or attrs.get("predicate") or "")
-        edge: dict[str, Any] = {"from": ids[u], "to": ids[v], "title": label,
-                                "id": f"e{n_edge}"}
-        if attrs.get("symmetric"):  # "hợp tác với": no direction, drawn stronger
-            edge.update(arrows={"to": {"enabled": False}}, width=2.5, length=260,
-                        color={"color": "#6a9fcf", "highlight": "#1f77b4"})
-        if show_labels:
-            edge["label"] = label
-        vis_edges.append(edge)
-    options: dict[str, Any] = {
-        "nodes": {"font": {"size": 12 if compact else 14, "strokeWidth": 3, "face": assets.FONT_SANS,
-                           "strokeColor": "#ffffff"}, "borderWidth": 1},
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"color": "#a0a8b0", "highlight": "#333333", "hover": "#333333"},
-            "font": {"size": 10, "align": "middle", "color": "#555555", "face": assets.FONT_SANS},
-            "smooth": {"enabled": True, "type": "continuous"} if use_physics else False,
-        },
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(G) > 300},
-        "layout": {"randomSeed": 7},  # the same graph always gets the same picture
-        "physics": {
-            "enabled": use_physics,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -110, "springLength": 140,
-                                 "centralGravity": 0.008, "avoidOverlap": 0.5},
-            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50},
-            "minVelocity": 1.0,
-        },
-    }
-    net = _make_network(True, vis_nodes, vis_edges)
-    net.options = options
+        vis_edges.append(_vis_edge(n_edge, ids[u], ids[v], attrs, show_labels))
+    options = _entity_options(compact=compact, physics=use_physics, n_nodes=len(G))
     types = sorted({i["t"] for i in info.values()}, key=list(NODE_STYLES).index)
     data = {
         "view": "entity",
@@ -636,8 +500,46 @@ def _entity_net(
         "years": sorted(all_years),
         "physics": use_physics,
         "expected": {"nodes": len(G), "edges": G.number_of_edges()},
+        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": options},
     }
-    return net, data, notice
+    return data, notice
+
+
+def _vis_edge(n: int, u: Any, v: Any, attrs: Mapping[str, Any], show_label: bool
+              ) -> dict[str, Any]:
+    """The ``n``-th edge of an entity graph's drawing, from node id ``u`` to ``v``."""
+    label = str(attrs.get("label") or attrs.get("predicate") or "")
+    edge: dict[str, Any] = {"from": u, "to": v, "title": label, "id": f"e{n}"}
+    if attrs.get("symmetric"):  # "hợp tác với": no direction, drawn stronger
+        edge.update(arrows={"to": {"enabled": False}}, width=2.5, length=260,
+                    color={"color": "#6a9fcf", "highlight": "#1f77b4"})
+    if show_label:
+        edge["label"] = label
+    return edge
+
+
+def _entity_options(*, compact: bool, physics: bool, n_nodes: int) -> dict[str, Any]:
+    """vis-network options of an entity graph's drawing."""
+    return {
+        "nodes": {"font": {"size": 12 if compact else 14, "strokeWidth": 3, "face": assets.FONT_SANS,
+                           "strokeColor": "#ffffff"}, "borderWidth": 1},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#a0a8b0", "highlight": "#333333", "hover": "#333333"},
+            "font": {"size": 10, "align": "middle", "color": "#555555", "face": assets.FONT_SANS},
+            "smooth": {"enabled": True, "type": "continuous"} if physics else False,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 300},
+        "layout": {"randomSeed": 7},  # the same graph always gets the same picture
+        "physics": {
+            "enabled": physics,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -110, "springLength": 140,
+                                 "centralGravity": 0.008, "avoidOverlap": 0.5},
+            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50},
+            "minVelocity": 1.0,
+        },
+    }
 
 
 def render_entity_graph(
@@ -657,7 +559,7 @@ def render_entity_graph(
     ``entity_pages``: the way up to the folder holding ``provinces/`` and ``officials/``
     (:mod:`~cooperation_graph.entity_pages`), to link a province's or official's page.
     """
-    net, data, notice = _entity_net(G, article_links=article_links, max_nodes=max_nodes,
+    data, notice = _entity_net(G, article_links=article_links, max_nodes=max_nodes,
                                     entity_pages=entity_pages)
     counts = Counter(i["t"] for i in data["info"].values())
     side = assets.ENTITY_SIDE.format(
@@ -667,7 +569,7 @@ def render_entity_graph(
         legend=_legend_html(data["types"], counts, filters=True),
         empty="" if len(G) else '<p class="cg-notice">Đồ thị trống (empty graph).</p>',
     )
-    return _assemble(net, title=title, side_html=side, data=data, script=assets.ENTITY_JS)
+    return assemble("entity", title=title, side_html=side, data=data)
 
 
 def _notice_html(notice: str | None) -> str:
@@ -835,8 +737,7 @@ def render_province_network(
         initial = max(eras, key=lambda e: (per_era[e]["active"], e == "legacy"))
     if initial not in per_era:
         raise ViewError(f"unknown era {initial!r}; have {', '.join(eras)}")
-    net = _make_network(False, list(per_era[initial]["nodes"]), list(per_era[initial]["edges"]))
-    net.options = {
+    options = {
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 100, "dragNodes": False},
         "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}},
@@ -857,8 +758,9 @@ def render_province_network(
         "expected": {
             era: {"nodes": len(d["nodes"]), "edges": len(d["edges"])} for era, d in per_era.items()
         },
+        "vis": {"options": options},  # the nodes and edges: those of eras[initial]
     }
-    return _assemble(net, title=title, side_html=side, data=data, script=assets.PROVINCE_JS)
+    return assemble("provinces", title=title, side_html=side, data=data)
 
 
 # --------------------------------------------------------------------------------------------
@@ -886,92 +788,19 @@ def highlight_spans(text: str, spans: Iterable[tuple[int, int, str, int]]) -> st
                 f'{piece.replace(chr(10), "<br>")}</mark>'
             )
         else:  # outside evidence a line break is a paragraph break
-            out.append(re.sub(r"\n+", "</p><p>", piece))
+            out.append(_LINE_BREAKS.sub("</p><p>", piece) if "\n" in piece else piece)
     return "".join(out)
 
 
-def render_article_view(
-    G: nx.MultiDiGraph,
-    *,
-    article: Mapping[str, Any],
-    text: str | None = None,
-    shared_assets: str | None = None,
-    nav: str = "",
-    entity_pages: str | None = None,
-    named: str = "",
-) -> str:
-    """One article: its text with the evidence highlighted, beside its facts as a graph.
-
-    ``G`` is the article's projection (:func:`~cooperation_graph.projection.rdf_to_networkx`
-    of its quads); ``article`` has ``id``, ``title``, ``date``, ``url``; ``text`` is the
-    normalized article text the evidence offsets point into. Without it the evidence sentences
-    are shown in article order. ``shared_assets``: see :func:`_assemble`; ``nav``: see
-    :func:`page_nav`; ``entity_pages``: see :func:`render_entity_graph`; ``named``: HTML of
-    the provinces and officials the article names (:func:`entity_pages.named_html`).
-    """
-    net, data, _ = _entity_net(G, article_links=False, max_nodes=MAX_NODES, compact=True,
-                               entity_pages=entity_pages)
-    order = list(data["info"])
-    spans: list[tuple[int, int, str, int]] = []
-    for node, attrs in G.nodes(data=True):
-        if str(node) not in data["info"]:
-            continue
-        for ev in attrs.get("evidence") or ():
-            if ev.get("article_id") not in (None, article.get("id")):
-                continue
-            start, end = ev.get("start"), ev.get("end")
-            if isinstance(start, int) and isinstance(end, int):
-                spans.append((start, end, _node_type(attrs), order.index(str(node))))
-    data["order"] = order
-    if text:
-        body = "<p>" + highlight_spans(text, spans) + "</p>"
-    else:
-        excerpt, spans = _excerpt_from_evidence(G, spans, article.get("id"))
-        body = ('<p class="cg-muted">Toàn văn không có trong kho; đây là các câu làm bằng chứng '
-                "theo thứ tự trong bài ([…] = đoạn bị lược).</p><p>"
-                + highlight_spans(excerpt, spans) + "</p>")
-    url = _safe_url(article.get("url"))
-    meta = " · ".join(html.escape(str(x)) for x in (article.get("source"),
-                                                     _vi_date(article.get("date"))) if x)
-    link = (f' · <a href="{html.escape(url, quote=True)}" target="_blank" '
-            f'rel="noopener noreferrer">bài gốc</a>' if url else "")
-    counts = Counter(i["t"] for i in data["info"].values())
-    side = assets.ARTICLE_SIDE.format(
-        nav=nav,
-        title=html.escape(str(article.get("title") or article.get("id") or "")),
-        meta=meta + link,
-        named=named,
-        legend=_legend_html(data["types"], counts, filters=False),
-        body=body,
-    )
-    data["view"] = "article"
-    page_title = f"{article.get('title') or article.get('id')} — hợp tác"
-    return _assemble(net, title=page_title, side_html=side, data=data, script=assets.ARTICLE_JS,
-                     side_width="min(52vw, 760px)", shared_assets=shared_assets)
+_LINE_BREAKS = re.compile(r"\n+")
 
 
-def _excerpt_from_evidence(
-    G: nx.MultiDiGraph, spans: list[tuple[int, int, str, int]], article_id: Any
-) -> tuple[str, list[tuple[int, int, str, int]]]:
-    """The evidence sentences in article order joined by ``[…]``, spans moved onto them."""
-    sentences: dict[tuple[int, int], str] = {}
-    for _, attrs in G.nodes(data=True):
-        for ev in attrs.get("evidence") or ():
-            if ev.get("article_id") not in (None, article_id):
-                continue
-            start, end = ev.get("start"), ev.get("end")
-            if isinstance(start, int) and isinstance(end, int) and ev.get("sentence"):
-                sentences.setdefault((start, end), str(ev["sentence"]))
-    parts, moved, cursor = [], {}, 0
-    for start, end in sorted(sentences):
-        if parts:
-            parts.append("\n[…]\n")
-            cursor += 5
-        moved[(start, end)] = (cursor, cursor + len(sentences[(start, end)]))
-        parts.append(sentences[(start, end)])
-        cursor += len(sentences[(start, end)])
-    new_spans = [(*moved[(s, e)], t, i) for s, e, t, i in spans if (s, e) in moved]
-    return "".join(parts), new_spans
+def render_article_view(G: nx.MultiDiGraph, **options: Any) -> str:
+    """One article's page from its own projection: see
+    :func:`cooperation_graph.article_pages.render_article_view`."""
+    from .article_pages import render_article_view as render
+
+    return render(G, **options)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1052,22 +881,40 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
                 articles: bool = True, article: str | None = None,
                 min_confidence: float | None = None) -> list[Path]:
     """Write ``index.html`` (linking the others), ``graph.html``, ``provinces.html``,
-    ``money.html`` (with plotly.js once in ``assets/``), ``provinces/<slug>.html`` and
-    ``officials/<slug>.html`` (:mod:`~cooperation_graph.entity_pages`) and
-    ``articles/<id>.html`` (+ an index of each); every page links back to ``index.html``.
+    ``money.html`` (with plotly.js and the evidence of its flows once in ``assets/``),
+    ``provinces/<slug>.html`` and ``officials/<slug>.html``
+    (:mod:`~cooperation_graph.entity_pages`) and ``articles/<id>.html`` (+ an index of each);
+    every page links back to ``index.html``.
 
-    ``store``: a store object, a store folder (opened read-only), or quads. With ``article``
-    (an article id) only that article's view is written; with ``min_confidence`` the facts
-    below it are not shown. Returns the paths written.
+    ``store``: a store object, a store folder (opened read-only), or quads; it is read once
+    (:func:`~cooperation_graph.projection.read_source`) for every page. With ``article`` (an
+    article id) only that article's view is written; with ``min_confidence`` the facts below it
+    are not shown. Returns the paths written.
     """
+    # the cyclic garbage collector would walk the millions of objects the store's reading
+    # holds again and again while the pages are made (a third of the time); they hold no cycles
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _write_views(store, out_dir, max_nodes=max_nodes, articles=articles,
+                            article=article, min_confidence=min_confidence)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_views(store: Any, out_dir: str | Path, *, max_nodes: int, articles: bool,
+                 article: str | None, min_confidence: float | None) -> list[Path]:
+    from .article_pages import ArticlePages
     from .projection import (
         article_records,
-        article_subgraph,
-        article_subgraphs,
-        article_texts,
+        article_text_sources,
         open_source,
-        province_network,
+        province_networks,
         rdf_to_networkx,
+        read_article_texts,
+        read_source,
+        texts_of,
     )
 
     local = isinstance(store, (str, Path)) and not re.match(r"^https?://", str(store))
@@ -1076,75 +923,144 @@ def write_views(store: Any, out_dir: str | Path = "output", *, max_nodes: int = 
     store = open_source(store)  # open a path once; quads go into one in-memory store
     if min_confidence is not None:
         store = AboveConfidence(store, min_confidence)
+    store = read_source(store)  # read once, for every page
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    G = rdf_to_networkx(store)
-    records = article_records(store) if articles or article else []
+    sources = article_text_sources(store) if articles or article else {}
     if article is not None:
-        records = [r for r in records if article in (r["id"], r["iri"])]
-    texts = article_texts(store, records)
+        sources = {path: [i for i in ids if i == article] for path, ids in sources.items()}
+    big = sum(len(ids) for ids in sources.values()) >= PARALLEL_ARTICLES
+    # the articles' texts are read from their files while the store is read and drawn
+    reading_texts = InChild(functools.partial(read_article_texts, sources), parallel=big)
+    all_records = article_records(store)
+    records = all_records if articles or article else []
     if article is not None:
-        chosen = [r for r in records if article in (r["id"], r["iri"])]
-        if not chosen:
+        records = [r for r in records if article in (r["id"], r["iri"])][:1]
+        if not records:
             raise ViewError(f"no article {article!r} in the store")
-        record = chosen[0]
+    G = rdf_to_networkx(store)
+    if article is not None:
         folder = out / "articles"
         folder.mkdir(exist_ok=True)
-        page = render_article_view(article_subgraph(G, record["id"]), article=record,
-                                   text=texts.get(record["id"]))
-        return [_write(folder / article_filename(record["id"]), page)]
+        texts = texts_of(records, reading_texts.result())
+        page, _ = ArticlePages(G).page(records[0], texts.get(records[0]["id"]))
+        return [_write(folder / article_filename(records[0]["id"]), page)]
     from .money_view import (
         ASSETS_DIR,
         describe_money,
         money_data,
         money_summary,
         render_money_view,
+        write_money_evidence,
         write_plotly_asset,
     )
 
-    from .entity_pages import collect_site, describe_pages, named_html, write_entity_pages
+    from .entity_pages import collect_site, describe_pages
+    from .explorer import EXPLORE_ABOVE, remove_explorer_data, write_entity_explorer
 
+    networks = province_networks(store)
+    # the entity pages date and name articles even when no article page is written
+    site = collect_site(G, networks, store, all_records, article_pages=bool(records))
+    store.forget()  # all is in the graph, networks and site now: its memory goes before a fork
+    texts = texts_of(records, reading_texts.result()) if records else {}
     nav = page_nav("", articles=bool(records), money=True)
-    page = render_entity_graph(G, max_nodes=max_nodes, article_links=bool(records), nav=nav,
-                               entity_pages="")
-    written.append(_write(out / "graph.html", page))
-    networks = {era: province_network(store, era=era) for era in ("legacy", "current")}
+    # a large graph's graph.html opens on a search (explorer.py); a small one is drawn whole
+    explore = len(G) > EXPLORE_ABOVE
+    jobs: list[Any] = [functools.partial(write_entity_explorer, G, out, nav=nav,
+                                         article_links=bool(records), entity_pages="")]
+    if not explore:
+        jobs = []
+        remove_explorer_data(out)
+    # the province, official and article pages: shared with a helper from now on
+    jobs += _page_jobs(G, site, records, texts, out)
+    n_articles = (len(records) + ARTICLE_CHUNK - 1) // ARTICLE_CHUNK
+    sharing = SharedJobs(jobs, parallel=big)
+    if not explore:
+        page = render_entity_graph(G, max_nodes=max_nodes, article_links=bool(records), nav=nav,
+                                   entity_pages="")
+        written.append(_write(out / "graph.html", page))
     written.append(_write(out / "provinces.html", render_province_network(
         networks, nav=nav, entity_pages="")))
     money = money_data(G, article_pages=bool(records))
     write_plotly_asset(out / ASSETS_DIR)  # once, shared by the pages that chart
-    written.append(_write(out / "money.html", render_money_view(money, nav=nav)))
-    # the entity pages date and name articles even when no article page is written
-    site = collect_site(G, networks, store, records or article_records(store),
-                        article_pages=bool(records))
-    written += write_entity_pages(site, out)
+    evidence = write_money_evidence(money, out / ASSETS_DIR)  # a large store's, beside it
+    written.append(_write(out / "money.html", render_money_view(
+        money, nav=nav, evidence_src=f"{ASSETS_DIR}/{evidence.name}" if evidence else None)))
     province_pages, official_pages = describe_pages(site)
     written.insert(0, _write(out / "index.html", render_index(
         G, networks, articles=len(records) if records else None,
         money=describe_money(money_summary(money)), provinces=province_pages,
         officials=official_pages)))
+    results = sharing.finish()  # this process takes its share of the pages now
+    if explore:
+        written[1:1] = results.pop(0)  # graph.html (and its data) after index.html
+    entity_results = results[:len(results) - n_articles]
+    written += [path for paths in entity_results for path in paths]
+    if records:
+        done = [item for chunk in results[len(results) - n_articles:] for item in chunk]
+        written += [path for path, _ in done]
+        written.append(_article_index(records, done, out / "articles"))
+    return written
+
+
+#: From this many articles on, two processes share the work on a machine with two cores or
+#: more (:mod:`cooperation_graph.parallel`): a helper reads the articles' texts from their files
+#: while this process reads the store, then both draw the province, official and article pages
+#: (10,000 articles: 8 s of text reading and 10 s of pages run beside the other work).
+PARALLEL_ARTICLES = 500
+#: Article pages per job of the shared work.
+ARTICLE_CHUNK = 200
+
+
+def _page_jobs(G: nx.MultiDiGraph, site: Any, records: list[Mapping[str, Any]],
+               texts: Mapping[str, str], out: Path) -> list[Any]:
+    """The jobs that write the province and official pages (each returns its paths) and the
+    article pages (each returns (path, nodes drawn) per article)."""
+    from .article_pages import ArticlePages
+    from .entity_pages import named_html, page_paths, render_entity_page
+
+    for folder in ("provinces", "officials"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+
+    def entity_job(paths: list[str]) -> list[Path]:
+        return [_write(out / p, page) for p in paths
+                if (page := render_entity_page(site, p)) is not None]
+
+    paths = sorted(page_paths(site))
+    jobs: list[Any] = [functools.partial(entity_job, paths[i:i + 8])
+                       for i in range(0, len(paths), 8)]
     if records:
         folder = out / "articles"
         write_shared_assets(folder / "_assets")
-        rows = []
-        subgraphs = dict(article_subgraphs(G, [r["id"] for r in records]))
-        for record in records:
-            sub = subgraphs[record["id"]]
-            name = article_filename(record["id"])
-            page = render_article_view(sub, article=record, text=texts.get(record["id"]),
-                                       shared_assets="_assets", nav=page_nav("../", money=True),
-                                       entity_pages="../", named=named_html(site, record["id"]))
-            written.append(_write(folder / name, page))
-            rows.append(
-                f'<li><a href="{html.escape(name, quote=True)}">'
-                f'{html.escape(str(record.get("title") or record["id"]))}</a> '
-                f'<span class="cg-muted">{html.escape(str(record.get("date") or ""))} · '
-                f"{sub.number_of_nodes()} nút</span></li>"
-            )
-        index = assets.INDEX_HTML.format(rows="\n".join(rows), n=len(rows))
-        written.append(_write(folder / "index.html", index))
-    return written
+        pages = ArticlePages(G, shared_assets="_assets", nav=page_nav("../", money=True),
+                             entity_pages="../")
+
+        def article_job(chunk: list[Mapping[str, Any]]) -> list[tuple[Path, int]]:
+            done = []
+            for record in chunk:
+                page, n_nodes = pages.page(record, texts.get(record["id"]),
+                                           named_html(site, record["id"]))
+                done.append((_write(folder / article_filename(record["id"]), page), n_nodes))
+            return done
+
+        jobs += [functools.partial(article_job, records[i:i + ARTICLE_CHUNK])
+                 for i in range(0, len(records), ARTICLE_CHUNK)]
+    return jobs
+
+
+def _article_index(records: list[Mapping[str, Any]], done: list[tuple[Path, int]],
+                   folder: Path) -> Path:
+    """``articles/index.html``: every article page with its date and how many nodes it draws."""
+    rows = [
+        f'<li><a href="{html.escape(path.name, quote=True)}">'
+        f'{html.escape(str(record.get("title") or record["id"]))}</a> '
+        f'<span class="cg-muted">{html.escape(str(record.get("date") or ""))} · '
+        f"{n_nodes} nút</span></li>"
+        for record, (path, n_nodes) in zip(records, done)
+    ]
+    return _write(folder / "index.html", assets.INDEX_HTML.format(rows="\n".join(rows),
+                                                                   n=len(rows)))
 
 
 def render_extraction_view(extraction: Any, *, base: str | None = None) -> str:

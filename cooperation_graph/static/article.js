@@ -1,4 +1,5 @@
-// articles/<id>.html: one article's facts beside its text.
+// articles/<id>.html: one article's facts beside its text. Its nodes are numbered: node k is
+// CG.order[k] (an IRI), and a mark's data-facts lists the numbers of the facts it shows.
 (function () {
   setTooltips();
   var marks = document.querySelectorAll('#cg-article mark');
@@ -13,15 +14,17 @@
     if (!params.nodes.length) return;
     var id = params.nodes[0];
     showDetails(id);
-    var ms = marksOf(CG.order.indexOf(id));
+    var ms = marksOf(id);
     ms.forEach(function (m) { m.classList.add('cg-active'); });
     if (ms.length) ms[0].scrollIntoView({block: 'center'});
   });
   marks.forEach(function (m) {
     m.addEventListener('click', function () {
       clear(); m.classList.add('cg-active');
-      var ids = m.getAttribute('data-facts').split(' ').map(function (k) { return CG.order[Number(k)]; });
-      network.selectNodes(ids.filter(function (x) { return x !== undefined; }));
+      var ids = m.getAttribute('data-facts').split(' ').map(Number).filter(function (k) {
+        return k >= 0 && k < CG.order.length;
+      });
+      network.selectNodes(ids);
       if (ids.length) showDetails(ids[0]);
     });
   });

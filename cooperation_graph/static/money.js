@@ -5,6 +5,9 @@
 (function () {
   'use strict';
   var CG = JSON.parse(document.getElementById('cg-data').textContent);
+  // the evidence sentences and articles: in the page data, or (a large store) in
+  // assets/money-evidence.js, which sets CG_MONEY_EVIDENCE
+  var EV = window.CG_MONEY_EVIDENCE || {s: CG.s || [], a: CG.a || []};
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
   var KIND = [
     {name: 'Hỗ trợ kinh phí', short: 'hỗ trợ', link: 'rgba(201,160,0,0.5)', solid: '#c9a000'},
@@ -126,8 +129,8 @@
     row('Trạng thái', f[8]);
     div.appendChild(table);
     f[9].forEach(function (ev) {
-      div.appendChild(el('div', 'cg-quote', CG.s[ev[0]]));
-      var art = CG.a[ev[1]], src = el('div', 'cg-source');
+      div.appendChild(el('div', 'cg-quote', EV.s[ev[0]]));
+      var art = EV.a[ev[1]] || ['', '', ''], src = el('div', 'cg-source');
       src.appendChild(document.createTextNode([art[0], art[1]].filter(Boolean).join(' · ') + ' '));
       var href = safeHref(art[2]);
       if (href) {

@@ -142,7 +142,10 @@ function hashParam(name) {
 }
 function openFromHash() {
   var id = hashParam('node');
-  if (id && CG.info[id]) { network.selectNodes([id]); showDetails(id); }
+  if (id && !CG.info[id] && CG.order) {  // an article page numbers its nodes: CG.order[k]
+    var k = CG.order.indexOf(id); if (k >= 0) id = k;
+  }
+  if (id !== null && CG.info[id]) { network.selectNodes([id]); showDetails(id); }
 }
 function focusNode(id) {
   network.selectNodes([id]);
