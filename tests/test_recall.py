@@ -308,3 +308,12 @@ def test_a_post_ends_before_dan_dau_so_the_delegation_s_leader_keeps_his_provinc
         "2024-11-04", "Đồng Nai hỗ trợ Lào Cai")
     assert officials(ex) == {"Vũ Văn Hồng": (("Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"), "Đồng Nai")}
     assert fundings(ex) == [("Đồng Nai", "Lào Cai", 7_000_000_000, "given")]
+
+
+def test_a_province_in_brackets_after_a_district_is_where_not_who_gives():
+    ex = extract_text(
+        "Quảng Ninh chia sẻ với vùng lũ\n"
+        "Chiều 12-10, đoàn công tác tỉnh Quảng Ninh thăm hỏi người dân xã Kỳ Sơn, huyện Tân Kỳ (tỉnh Nghệ An), "
+        "đồng thời trao 2 tỉ đồng cho lãnh đạo tỉnh Nghệ An.",
+        "2019-10-13", "Quảng Ninh chia sẻ với vùng lũ")
+    assert fundings(ex) == [("Quảng Ninh", "Nghệ An", 2_000_000_000, "given")]

@@ -302,7 +302,10 @@ _ORG_SUBJECT = re.compile(r"(?:(?<!\()\b(?!UBND|MTTQ|TPHCM|HCM|TP\b|CLB|ĐBQH)[A
                           r"[Hh]iệp hội|nhà hảo tâm|[Mm]ạnh thường quân|nhà tài trợ|[Tt]ổng công ty|HTX)")
 _PLACE_BEFORE = re.compile(r"(?:\b[Tt]ại|\bở)\s+(?:[^,.;]{0,40}?,\s*)?(?:[^,.;]{0,25}[\s(])?$"
                            r"|\b(?:thăm|động viên|đến|tới|người dân|nhân dân|đồng bào|vùng lũ|vùng bão)"
-                           r"(?:\s+[^,.;]{0,30})?\s$|\b[Đđ]oàn\b[^;]{0,50}?\s(?:ra|vào)\s+$")
+                           r"(?:\s+[^,.;]{0,30})?[\s(]$|\b[Đđ]oàn\b[^;]{0,50}?\s(?:ra|vào)\s+$"
+                           # "huyện Hòa Vang (TP Đà Nẵng)": the province of a named place
+                           r"|\b(?:huyện|xã|phường|quận|thị xã|thị trấn|thôn|bản|ấp|làng|[Tt]rường|[Bb]ệnh viện)"
+                           r"\s[^,.;()]{1,40}\(\s*$")
 
 
 def _is_place(text: str, x: Mention) -> bool:
