@@ -317,3 +317,37 @@ def test_a_province_in_brackets_after_a_district_is_where_not_who_gives():
         "đồng thời trao 2 tỉ đồng cho lãnh đạo tỉnh Nghệ An.",
         "2019-10-13", "Quảng Ninh chia sẻ với vùng lũ")
     assert fundings(ex) == [("Quảng Ninh", "Nghệ An", 2_000_000_000, "given")]
+
+
+def test_shares_after_trong_do_are_the_fundings_and_the_total_is_not():
+    ex = extract_text(
+        "Quảng Ninh hỗ trợ 4 tỉnh khắc phục bão\n"
+        "Ngày 12/9, tỉnh Quảng Ninh hỗ trợ 4 tỉnh với tổng số 26 tỷ đồng, trong đó hỗ trợ hai tỉnh Thái Bình, "
+        "Nam Định mỗi tỉnh 8 tỷ đồng; hai tỉnh Hà Nam, Ninh Bình mỗi tỉnh 5 tỷ đồng.",
+        "2024-09-13", "Quảng Ninh hỗ trợ 4 tỉnh khắc phục bão")
+    assert sorted(fundings(ex)) == [("Quảng Ninh", "Hà Nam", 5_000_000_000, "given"),
+                                    ("Quảng Ninh", "Nam Định", 8_000_000_000, "given"),
+                                    ("Quảng Ninh", "Ninh Bình", 5_000_000_000, "given"),
+                                    ("Quảng Ninh", "Thái Bình", 8_000_000_000, "given")]
+
+
+def test_a_distributed_total_with_no_giver_named_is_the_headline_giver_s():
+    ex = extract_text(
+        "TP Đà Nẵng: hỗ trợ đồng bào miền Trung\n"
+        "Tổng số tiền đã phân phối hỗ trợ các tỉnh là 4 tỷ đồng (trích từ Quỹ cứu trợ thành phố). Cụ thể: các "
+        "tỉnh Quảng Ngãi, Bình Định mỗi tỉnh được nhận 1,5 tỷ đồng; hai tỉnh Phú Yên, Khánh Hòa mỗi tỉnh 500 triệu đồng.",
+        "2017-11-20", "TP Đà Nẵng: hỗ trợ đồng bào miền Trung")
+    assert sorted(fundings(ex)) == [("Đà Nẵng", "Bình Định", 1_500_000_000, "given"),
+                                    ("Đà Nẵng", "Khánh Hòa", 500_000_000, "given"),
+                                    ("Đà Nẵng", "Phú Yên", 500_000_000, "given"),
+                                    ("Đà Nẵng", "Quảng Ngãi", 1_500_000_000, "given")]
+
+
+def test_an_amount_for_each_before_a_list_introduced_by_gom_co():
+    ex = extract_text(
+        "Hải Phòng hỗ trợ các tỉnh bị lũ\n"
+        "Theo đó, thành phố Hải Phòng sẽ hỗ trợ 4 tỉnh bị thiệt hại nặng với mức 2 tỷ đồng mỗi địa phương gồm có "
+        "thành phố Hà Nội và các tỉnh: Thái Nguyên, Bắc Kạn, Cao Bằng.",
+        "2024-09-15", "Hải Phòng hỗ trợ các tỉnh bị lũ")
+    assert sorted(fundings(ex)) == [("Hải Phòng", n, 2_000_000_000, "planned")
+                                    for n in ("Bắc Kạn", "Cao Bằng", "Hà Nội", "Thái Nguyên")]

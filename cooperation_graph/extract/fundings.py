@@ -21,7 +21,7 @@ _PLANNED = re.compile(r"\b(?:sẽ|dự kiến|đề xuất|kế hoạch|cam kế
                       r"chuẩn bị|tiếp tục dành)\b")
 _NOT_FUNDING_BEFORE = re.compile(
     r"(?:doanh thu|kim ngạch|GRDP|thu ngân sách|nộp ngân sách|giá trị|lợi nhuận|vốn|đầu tư|"
-    r"tổng mức|sản lượng|tăng trưởng|chi phí|thiệt hại|trị giá hàng|dư nợ|quyên góp được|thu được)(?:\s+\w+){0,3}\s*$"
+    r"tổng mức|sản lượng|tăng trưởng|chi phí|thiệt hại|trị giá hàng|dư nợ|quyên góp được|thu được)(?:\s+(?!mức\b)\w+){0,3}\s*$"
     # a price: "với giá 250 triệu đồng", "mô hình nhà 100 triệu", "căn hộ 172 triệu"
     r"|\b(?:giá|giá bán|mức giá|nhà|căn nhà|căn hộ|căn)\s*$"
 )
@@ -152,7 +152,7 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                  and not _NOT_FUNDING_BEFORE.search(text[max(c_start, m.start - 40):m.start])
                  and not _PER_UNIT_BEFORE.search(text[max(c_start, m.start - 25):m.start])
                  and not _PER_UNIT_AFTER.match(text[m.end:m.end + 8])
-                 and not _after_parts(text, all_money, m, c_start)]
+                 and not _after_parts(text, all_money, m, c_start, mentions)]
         verb = VERBS.search(clause)
         if verb and money:  # the giving verb is the one governing the amount: the last before it
             verb = ([v for v in VERBS.finditer(clause) if c_start + v.start() < money[0].start] or [verb])[-1]
@@ -229,7 +229,7 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
             if ctx["donor"]:
                 shared.update(tuple(sorted((ctx["donor"], n))) for n in named if n != ctx["donor"])
             continue
-        if not named and _EACH.search(text[since:m.start]):
+        if not named and (_EACH.search(text[since:m.start]) or _EACH_AFTER.match(text[m.end:m.end + 20])):
             # "ủng hộ mỗi địa phương 1 tỷ đồng, gồm: A, B, ... và C": each listed one gets it;
             # "hỗ trợ 6 tỉnh phía Bắc mỗi tỉnh 5 tỷ" names none.
             named = _listed_after(text, m, after)
@@ -268,9 +268,10 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
     return out
 
 
-_LIST_AFTER = re.compile(r"\s*(?:,\s*|\()?(?:gồm|bao gồm|cho các tỉnh, thành phố|cho các tỉnh|cho các địa phương)"
+_LIST_AFTER = re.compile(r"\s*(?:mỗi\s+(?:tỉnh|địa phương|đơn vị|nơi)\s*)?"  # "5 tỷ đồng mỗi địa phương gồm có A, ..."
+                         r"(?:,\s*|\()?(?:gồm có|bao gồm|gồm|cho các tỉnh, thành phố|cho các tỉnh|cho các địa phương)"
                          r"\s*:?\s*(?:tỉnh|thành phố|TP\.?)?\s*$")
-_LIST_GLUE = re.compile(r"\s*(?:,|;|và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+_LIST_GLUE = re.compile(r"\s*(?:,|;|và)\s*(?:các\s+(?=tỉnh|thành phố))?(?:(?:tỉnh|thành phố|TP\.?)\s*:?\s+)?")
 
 
 def _listed_after(text: str, m: Money, after: list[Mention]) -> list[str]:
@@ -345,10 +346,14 @@ def _place_recipient(text: str, mentions: list[Mention], donor: str | None, m: M
     return list(dict.fromkeys([x.name for x in listed] + [chosen[0].name]))
 
 
-def _after_parts(text: str, money: list[Money], m: Money, since: int) -> bool:
-    """``trao 1 tỷ đồng, trong đó ... 50 triệu``: amounts after "trong đó" are parts of a total."""
+def _after_parts(text: str, money: list[Money], m: Money, since: int,
+                 mentions: list[Mention] = ()) -> bool:
+    """``trao 1 tỷ đồng, trong đó ... 50 triệu``: amounts after "trong đó" are parts of a total,
+    unless a province is named among them (``55 tỷ đồng, trong đó hỗ trợ hai tỉnh Nghệ An, Hà Tĩnh
+    mỗi tỉnh 15 tỷ đồng``: the shares are the fundings, the total is not)."""
     cut = text.rfind("trong đó", since, m.start)
-    return cut >= 0 and any(o.start < cut for o in money if o.start >= since)
+    return cut >= 0 and any(o.start < cut for o in money if o.start >= since) \
+        and not any(cut < x.start < m.start for x in mentions)
 
 
 def _delegation(doc: Doc) -> str | None:
@@ -505,7 +510,8 @@ def _money_in(text: str) -> bool:
 
 # What may stand between a list of provinces and the amount each gets: "Nghệ An và Hà Tĩnh mỗi
 # tỉnh được hỗ trợ 15 tỉ đồng", "Lào Cai 10 tỉ đồng, Tuyên Quang 10 tỉ đồng".
-_SHARE_GLUE = re.compile(r"(?i)^(?:\s|,|;|\(|\)|và|các|tỉnh|thành phố|TP\.?|mỗi|nơi|địa phương|với|định mức|mức|riêng|"
+_SHARE_GLUE = re.compile(r"(?i)^(?:\s|,|;|\(|\)|và|các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d{1,2}|tỉnh|thành phố|"
+                         r"TP\.?|mỗi|nơi|địa phương|với|định mức|mức|riêng|"
                          r"được(?: hỗ trợ| ủng hộ| nhận)?|nhận|số tiền|kinh phí|là|:|-|–)*$")
 _REST = re.compile(r"\b(?:\d+\s+)?(?:tỉnh|địa phương|đơn vị)(?:,\s*thành(?: phố)?)?\s+còn lại\b")
 _TO_WORD = re.compile(r"\b(?:gửi tới|gửi đến|gửi|cho|tới|đến|giúp)\b")
@@ -543,8 +549,10 @@ def distributed(doc: Doc, para_givers: dict[int, str], title_donor: str | None =
             to = _TO_WORD.search(text, 0, verb.start())  # "X đã gửi tới A, B ... và ủng hộ": A, B receive
             before = [m for m in mentions if m.end - sent.start <= (to.start() if to else verb.start())]
             if not before and title_donor and re.search(r"\b(?:UBND|Tỉnh ủy|Thành ủy|tỉnh|thành phố)\s*$|"
-                                                         r"\b(?:UBND|Tỉnh ủy|Thành ủy) (?:tỉnh|thành phố)\b",
-                                                         text[:verb.start()]):
+                                                         r"\b(?:UBND|Tỉnh ủy|Thành ủy) (?:tỉnh|thành phố)\b|"
+                                                         # "Tổng số tiền đã phân phối hỗ trợ các tỉnh ... Cụ thể: ..."
+                                                         r"^\s*(?:Tổng\s+)?(?:số tiền|kinh phí)\b",
+                                                         text[:verb.start()], re.IGNORECASE):
                 donor = title_donor  # "UBND tỉnh vừa có quyết định hỗ trợ ...": the headline's giver
             if not before and donor is None and para_giver and _SUBJECTLESS.fullmatch(text[:verb.start()]):
                 donor = para_giver  # "UBND tỉnh An Giang xuất ngân sách ... Theo đó, hỗ trợ cho ..."
@@ -565,6 +573,10 @@ def distributed(doc: Doc, para_givers: dict[int, str], title_donor: str | None =
             for x in window:
                 glue = glue.replace(doc.text[x.start:x.end], " ")
             glue = re.sub(r"^.*?(?:[Tt]rong đó|[Cc]ụ thể(?: như sau)?|[Mm]ức hỗ trợ[^:]*)\s*[,:]?", "", glue)
+            # "trong đó hỗ trợ hai tỉnh A, B mỗi tỉnh 15 tỷ đồng": the verb before a share for each
+            # (or after a share already read: "...; hỗ trợ tỉnh C 5 tỷ đồng")
+            glue = re.sub(r"^\s*[;,]?\s*(?:hỗ trợ|ủng hộ)\b" + (
+                "" if any(f.evidence.start == sent.start for f in out) else r"(?=.*\bmỗi\b)"), " ", glue)
             names = [x.name for x in window if x.name != donor]
             if not names and _REST.search(text[prev_end:m.start]) and listed:
                 given = {f.recipient for f in out if f.evidence.start == sent.start}
