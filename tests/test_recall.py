@@ -351,3 +351,13 @@ def test_an_amount_for_each_before_a_list_introduced_by_gom_co():
         "2024-09-15", "Hải Phòng hỗ trợ các tỉnh bị lũ")
     assert sorted(fundings(ex)) == [("Hải Phòng", n, 2_000_000_000, "planned")
                                     for n in ("Bắc Kạn", "Cao Bằng", "Hà Nội", "Thái Nguyên")]
+
+
+def test_one_province_signing_with_a_list_after_a_colon_pairs_it_with_each():
+    ex = extract_text(
+        "Liên kết phát triển du lịch\n"
+        "Giai đoạn 2019-2024, Sở Du lịch Lâm Đồng đã ký kết biên bản liên kết, hợp tác phát triển du lịch với "
+        "các tỉnh, thành phố: Quảng Ninh, Hải Phòng, Đà Nẵng.",
+        "2024-10-30", "Liên kết phát triển du lịch")
+    assert sorted(ex.cooperation_pairs) == [("Hải Phòng", "Lâm Đồng"), ("Lâm Đồng", "Quảng Ninh"),
+                                            ("Lâm Đồng", "Đà Nẵng")]

@@ -87,7 +87,7 @@ def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
 # one province's people meeting or working with another's.
 # (what is signed may stand between: "ký kết hợp tác phát triển du lịch với Phú Yên")
 _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết nghĩa|phối hợp|gặp gỡ|trao đổi kinh nghiệm|"
-                   r"hội kiến|tiếp xúc)(?:\s+(?:hợp tác|chương trình|thỏa thuận|biên bản|ghi nhớ)\b[^,.;:()]{0,40}?)?"
+                   r"hội kiến|tiếp xúc)(?:\s+(?:hợp tác|chương trình|thỏa thuận|biên bản|ghi nhớ)\b[^.;:()]{0,60}?)?"
                    r"\s+với\b(?!\s+cử tri)")
 _VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm|"
                     r"trao đổi kinh nghiệm|công tác)\s+(?:tại|ở|với)|"
