@@ -361,3 +361,22 @@ def test_one_province_signing_with_a_list_after_a_colon_pairs_it_with_each():
         "2024-10-30", "Liên kết phát triển du lịch")
     assert sorted(ex.cooperation_pairs) == [("Hải Phòng", "Lâm Đồng"), ("Lâm Đồng", "Quảng Ninh"),
                                             ("Lâm Đồng", "Đà Nẵng")]
+
+
+def test_a_receiver_s_list_of_the_provinces_that_gave_each_amount():
+    ex = extract_text(
+        "Đà Nẵng tiếp nhận hơn 40 tỷ đồng ủng hộ phòng, chống dịch\n"
+        "Số tiền mặt trên đã bao gồm sự chia sẻ, ủng hộ của các tỉnh, thành phố với số tiền 4,5 tỷ đồng, cụ thể: "
+        "tỉnh Quảng Nam (1 tỷ đồng), thành phố Cần Thơ (500 triệu đồng), tỉnh Bình Định (2 tỷ đồng), "
+        "tỉnh Quảng Nam (1 tỷ đồng).",
+        "2021-08-02", "Đà Nẵng tiếp nhận hơn 40 tỷ đồng ủng hộ phòng, chống dịch")
+    by_list = sorted(fundings(ex))
+    ex = extract_text(
+        "Đà Nẵng tiếp nhận hơn 40 tỷ đồng ủng hộ phòng, chống dịch\n"
+        "Chiều 2/8, Ủy ban MTTQ Việt Nam TP Đà Nẵng cho biết đã nhận được sự chia sẻ, ủng hộ của các tỉnh, "
+        "thành phố với số tiền 4,5 tỷ đồng, cụ thể: tỉnh Quảng Nam (1 tỷ đồng), thành phố Cần Thơ (500 triệu "
+        "đồng), tỉnh Bình Định (2 tỷ đồng), tỉnh Quảng Nam (1 tỷ đồng).",
+        "2021-08-02", "Đà Nẵng tiếp nhận hơn 40 tỷ đồng ủng hộ phòng, chống dịch")
+    assert sorted(fundings(ex)) == [("Bình Định", "Đà Nẵng", 2_000_000_000, "given"),
+                                    ("Cần Thơ", "Đà Nẵng", 500_000_000, "given"),
+                                    ("Quảng Nam", "Đà Nẵng", 1_000_000_000, "given")] == by_list

@@ -51,12 +51,14 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     delegation = _delegation(doc)
     title_found: list[Funding] = []
     para_givers = _paragraph_givers(doc)
-    shares = distributed(doc, para_givers, title_donor)
+    received = received_from(doc)
+    shares = distributed(doc, para_givers, title_donor) + received
     # A sentence that lists shares ("Trong đó, A và B mỗi tỉnh 15 tỉ đồng; C 5 tỉ đồng", or a total
     # and its parts "9 tỷ đồng, trong đó: A (2 tỷ đồng), B (3 tỷ đồng)") is read by distributed();
     # the clause reader would give its amounts to the wrong province.
     shared = {f.evidence.start for f in shares
-              if _PARTS.match(f.evidence.sentence) or not VERBS.search(f.evidence.sentence)}
+              if _PARTS.match(f.evidence.sentence) or not VERBS.search(f.evidence.sentence)} | \
+        {f.evidence.start for f in received}  # the givers follow "của": the clause reader would turn them round
     share_of = {(f.evidence.start, f.recipient): f.amount_vnd for f in shares}
     headline = sum(1 for s in doc.sentences if s.para == 0) == 1  # a one-sentence first line is a title
     for sent in doc.sentences:
@@ -541,8 +543,8 @@ def distributed(doc: Doc, para_givers: dict[int, str], title_donor: str | None =
                 donor, listed = None, []
         text = sent.text
         para_giver = para_givers.get(sent.para)
-        if not _MONEY_WORD.search(text) and not _LIST_GOM_ANY.search(text):
-            continue  # neither an amount nor a list of recipients
+        if not _MONEY_WORD.search(text) and not _LIST_GOM_ANY.search(text) or _RECEIVED_FROM.search(text):
+            continue  # neither an amount nor a list of recipients; or a list of givers (received_from)
         mentions = doc.mentions_in(sent.start, sent.end)
         verb = _GIVING.search(text)
         if verb and not re.search(r"(?<!xin )\b(?:được|nhận)\s*$", text[:verb.start()]) and not _PARTS.match(text):
@@ -596,4 +598,40 @@ def distributed(doc: Doc, para_givers: dict[int, str], title_donor: str | None =
         others = [x for x in mentions if x.name != donor]
         if not money and others and _LIST_GOM.search(text[: others[0].start - sent.start]):
             listed = [x.name for x in others]
+    return out
+
+
+# "đã nhận được sự chia sẻ, ủng hộ của các tỉnh, thành phố với số tiền 32,8 tỷ đồng, cụ thể: tỉnh
+# A (500 triệu đồng), B (2 tỷ đồng), ...": a receiver's list of the provinces that gave, each amount its own.
+_RECEIVED_FROM = re.compile(r"\b(?:ủng hộ|hỗ trợ|chia sẻ)[^.;:]{0,20}?\bcủa\s+(?:các|\d+)\s+(?:tỉnh|địa phương)\b[^.;:]{0,80}?"
+                            r"\b(?:cụ thể|gồm|bao gồm)\s*:?")
+_GIVER_ENTRY = re.compile(r"\s*(?:\(\s*|:\s*|-\s*|–\s*)?(?:gần |hơn |trên |khoảng )?\d")
+
+
+def received_from(doc: Doc) -> list[Funding]:
+    """Per-province gifts in a receiver's list (:data:`_RECEIVED_FROM`); the receiver is the
+    province named before the list's cue, else the headline's first province."""
+    out: list[Funding] = []
+    heading = [m for s in doc.sentences if s.para == 0 for m in doc.mentions_in(s.start, s.end)]
+    for sent in doc.sentences:
+        cue = _RECEIVED_FROM.search(sent.text)
+        if cue is None:
+            continue
+        mentions = doc.mentions_in(sent.start, sent.end)
+        before = [m for m in mentions if m.end - sent.start <= cue.start()]
+        receiver = before[-1].name if before else (heading[0].name if heading else None)
+        if receiver is None:
+            continue
+        money = find_money(sent.text)
+        year = doc.article.reference_day.year if doc.article.reference_day else None
+        for m in mentions:
+            at = m.end - sent.start
+            if at <= cue.end() or m.name == receiver or not _GIVER_ENTRY.match(sent.text, at):
+                continue
+            amount = next((x for x in money if at <= x.start <= at + 20), None)
+            if amount is None or amount.amount_vnd <= 0:
+                continue
+            out.append(Funding(amount_vnd=amount.amount_vnd, qualifier=amount.qualifier, donor=m.name,
+                               recipient=receiver, purpose=None, year=year, status="given",
+                               evidence=doc.evidence(sent, 0.75)))
     return out
