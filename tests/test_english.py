@@ -555,3 +555,14 @@ def test_a_provincial_post_before_2025_can_be_hue_s():
         "Party Secretary Le Van Luu, and Chairman of the provincial People's Committee Phan Van Tho.",
         "2019-06-15", "Hue and Hanoi sign cooperation minutes")
     assert {o.name: o.province for o in ex.officials} == {"Le Van Luu": "Huế", "Phan Van Tho": "Huế"}
+
+
+def test_a_city_and_a_counted_group_of_provinces_sign_as_two_sides():
+    ex = run("Hanoi links tourism with the Northeast\n"
+             "On July 3, leaders of Hanoi and 4 provinces, including Cao Bang, Bac Kan, Lang Son and Ha Giang, "
+             "signed an agreement on tourism development cooperation in the 2023-2025 period.", "2023-07-04")
+    assert sorted(ex.cooperation_pairs) == [("Bắc Kạn", "Hà Nội"), ("Cao Bằng", "Hà Nội"), ("Hà Giang", "Hà Nội"),
+                                            ("Hà Nội", "Lạng Sơn")]
+    (agreement,) = ex.agreements
+    assert sorted(agreement.parties) == ["Bắc Kạn", "Cao Bằng", "Hà Giang", "Hà Nội", "Lạng Sơn"]
+    assert agreement.period == "2023-2025"

@@ -50,8 +50,11 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
         if not _STATED.search(sent.text):
             continue
         ms = doc.mentions_in(sent.start, sent.end)
+        hub = next((m for m in ms if _HUB_EN.match(doc.text, m.end)), None)
         for a, b in pairwise(ms):
             between = doc.text[a.end:b.start]
+            if hub is not None and a.start > hub.end:
+                continue  # the members of "HCMC and 8 provinces, including A, B, ...": one side
             if a.name == b.name or not re.fullmatch(
                     r"(?:['’]s)?\s*(?:and|with|,|-|–|&)\s*(?:neighbo(?:u)?ring\s+|the\s+)?", between):
                 continue
@@ -86,6 +89,23 @@ def _visit_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
     return out
 
 
+# "leaders of HCMC and 8 provinces, including Phu Tho, Dien Bien, ... signed an agreement": the
+# counted provinces are one side; each works with the city named before them, not with each other.
+_HUB_EN = re.compile(r"\s+and\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"thirteen|fourteen|fifteen)\s+(?:other\s+)?(?:[\w-]+\s+){0,2}(?:provinces|localities|cities)"
+                     r"(?:\s+and\s+(?:cities|provinces))?\b[^.;]{0,40}?(?:,?\s*(?:including|namely)\b|:|\()", re.IGNORECASE)
+
+
+def _hub_pairs(doc: _Doc, parties: tuple[str, ...], ev) -> set[tuple[str, str]] | None:
+    """The pairs of a hub-and-group agreement or event (:data:`_HUB_EN`), or None when it is not one."""
+    if ev is None or len(set(parties)) < 3:
+        return None
+    for m in doc.mentions_in(ev.start, ev.end):
+        if m.name in parties and _HUB_EN.match(doc.text, m.end):
+            return {tuple(sorted((m.name, p))) for p in set(parties) if p != m.name}  # type: ignore[misc]
+    return None
+
+
 def _province_list(doc: _Doc) -> tuple[ProvinceMention, ...]:
     counts = Counter(m.name for m in doc.mentions)
     out = []
@@ -108,7 +128,11 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     agreements = extract_agreements_en(doc, main_pair, officials)
     events = extract_events_en(doc, officials, agreements, main_pair)
 
-    pairs = pairs_from_facts(agreements, fundings, investments, events)
+    hubs = {a: _hub_pairs(doc, a.parties, a.evidence) for a in agreements}
+    hubs |= {e: _hub_pairs(doc, e.organisers, e.evidence) for e in events}
+    pairs = pairs_from_facts([a for a in agreements if hubs[a] is None], fundings, investments,
+                             [e for e in events if hubs[e] is None])
+    pairs |= {p for star in hubs.values() if star for p in star}
     pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) if p[0] != p[1]}
     events = related_events(events, pairs)
     return Extraction(article=article, provinces=_province_list(doc), foreign_partners=tuple(foreign_partners(doc)),
