@@ -566,3 +566,13 @@ def test_a_city_and_a_counted_group_of_provinces_sign_as_two_sides():
     (agreement,) = ex.agreements
     assert sorted(agreement.parties) == ["Bắc Kạn", "Cao Bằng", "Hà Giang", "Hà Nội", "Lạng Sơn"]
     assert agreement.period == "2023-2025"
+
+
+def test_a_total_allocated_to_a_group_then_its_named_members_pairs_the_giver_with_each():
+    ex = run("Hanoi supports flood-hit provinces\n"
+             "On October 20, Hanoi's Party chief ordered the allocation of VND6 billion from Hanoi's relief fund to "
+             "the four hardest hit localities which are Quang Binh, Quang Tri, Ha Tinh and Nghe An provinces.",
+             "2020-10-21")
+    assert sorted(ex.cooperation_pairs) == [("Hà Nội", "Hà Tĩnh"), ("Hà Nội", "Nghệ An"), ("Hà Nội", "Quảng Bình"),
+                                            ("Hà Nội", "Quảng Trị")]
+    assert ex.fundings == ()  # one total for four, no share of each

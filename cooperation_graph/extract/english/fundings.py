@@ -17,7 +17,7 @@ from .text import _Doc, _Mention
 _GIVE = re.compile(r"\b(?:gave|give|gives|giving|donated|donates?|donating|presented|presents?|"
                    r"presenting|provided|provides?|providing|handed over|hand(?:s|ing)? over|"
                    r"supported|supports?|supporting|contributed|contributes?|contributing|allocated|"
-                   r"allocates?|allocating|granted|grants?|offered|offers?|sent|sends?|transferred|"
+                   r"allocates?|allocating|allocation|granted|grants?|offered|offers?|sent|sends?|transferred|"
                    r"transfers?|pledged|pledges?|funded|assisted|spent|spend|earmarked|disbursed|"
                    r"financial support|financial aid|aid)\b", re.IGNORECASE)
 _RECEIVE = re.compile(r"\b(?:received|receives?|receiving|got|gets?|getting|accepted|was given|were given|"
@@ -277,6 +277,13 @@ def _passive_parties(text: str, ms: list[_Mention], act: re.Match[str]) -> tuple
     return giver, list(dict.fromkeys(x.name for x in _chain(text, after, first) if x.name != giver))
 
 
+# "to the five hardest hit localities which are A, B, ...", "to support severely affected provinces,
+# including A, B, ...": the recipients listed after the group they belong to.
+_COUNTED_LIST = re.compile(r"\b(?:to|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:provinces|localities|cities|areas)"
+                           r"(?:\s+and\s+(?:cities|provinces))?\b[^.;]{0,20}?(?:which\s+(?:are|were)|,?\s*including|"
+                           r"namely|such as|:)\s*(?:the\s+)?$")
+
+
 def _parties_of(text: str, ms: list[_Mention], subject: list[_Mention], act: re.Match[str],
                 prev_end: int, mo: MoneyEn, nxt: int, receiving: bool) -> tuple[str | None, list[str]]:
     """Donor and recipients of one amount: ``X gave Y VND..``, ``VND.. to Y``, ``Y received .. from X``."""
@@ -307,8 +314,9 @@ def _parties_of(text: str, ms: list[_Mention], subject: list[_Mention], act: re.
         if names[-1] != between[-1].name:
             names = [between[-1].name]
         return giver, list(dict.fromkeys(names))
-    after = [x for x in ms if mo.end <= x.start < nxt and x.name != giver and re.search(
-        r"\b(?:to|for|in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}$", text[max(mo.end, x.start - 45):x.start])]
+    after = [x for x in ms if mo.end <= x.start < nxt and x.name != giver and (re.search(
+        r"\b(?:to|for|in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}$", text[max(mo.end, x.start - 45):x.start])
+        or _COUNTED_LIST.search(text[max(mo.end, x.start - 110):x.start]))]
     if not after:
         return giver, []
     names = [x.name for x in _chain(text, [x for x in ms if x.start < nxt], after[0])]
