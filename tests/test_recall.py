@@ -380,3 +380,11 @@ def test_a_receiver_s_list_of_the_provinces_that_gave_each_amount():
     assert sorted(fundings(ex)) == [("Bình Định", "Đà Nẵng", 2_000_000_000, "given"),
                                     ("Cần Thơ", "Đà Nẵng", 500_000_000, "given"),
                                     ("Quảng Nam", "Đà Nẵng", 1_000_000_000, "given")] == by_list
+
+
+def test_money_received_of_a_province_named_after_the_amount():
+    ex = extract_text(
+        "TP Hồ Chí Minh đón nhận ủng hộ của Quảng Nam\n"
+        "Sáng 12/8, Ủy ban MTTQ Việt Nam TP Hồ Chí Minh đã đón nhận tiền ủng hộ 1 tỷ đồng của tỉnh Quảng Nam.",
+        "2021-08-12", "TP Hồ Chí Minh đón nhận ủng hộ của Quảng Nam")
+    assert fundings(ex) == [("Quảng Nam", "Hồ Chí Minh", 1_000_000_000, "given")]
