@@ -388,3 +388,11 @@ def test_money_received_of_a_province_named_after_the_amount():
         "Sáng 12/8, Ủy ban MTTQ Việt Nam TP Hồ Chí Minh đã đón nhận tiền ủng hộ 1 tỷ đồng của tỉnh Quảng Nam.",
         "2021-08-12", "TP Hồ Chí Minh đón nhận ủng hộ của Quảng Nam")
     assert fundings(ex) == [("Quảng Nam", "Hồ Chí Minh", 1_000_000_000, "given")]
+
+
+def test_money_that_builds_houses_for_a_province_s_poor_goes_to_the_province():
+    ex = extract_text(
+        "Hà Nội và Lai Châu nghĩa tình\n"
+        "Riêng năm 2024, Hà Nội đã hỗ trợ 12 tỷ đồng xây dựng 240 căn nhà đại đoàn kết cho hộ nghèo Lai Châu.",
+        "2024-12-20", "Hà Nội và Lai Châu nghĩa tình")
+    assert fundings(ex) == [("Hà Nội", "Lai Châu", 12_000_000_000, "given")]

@@ -293,6 +293,10 @@ _TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:cho|tới|đến|giúp|g
                            r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân|"
                            r"lãnh đạo|đại diện))*"
                            r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*$")
+# "15 tỷ đồng xây dựng 300 căn nhà đại đoàn kết cho hộ nghèo Điện Biên": what the money builds, for whom.
+_BUILD_FOR = re.compile(r"^\s*(?:để\s+)?(?:xây dựng|xây mới|xây|sửa chữa|làm)\s+[^.;,]{0,50}?\bcho\s+"
+                        r"(?:các\s+)?(?:hộ nghèo|hộ dân|người dân|nhân dân|đồng bào|bà con|người nghèo|học sinh)?\s*"
+                        r"(?:(?:của\s+|ở\s+|tại\s+)?(?:tỉnh|thành phố|TP\.?)\s*)?$")
 # "40 tỷ đồng cùng nhiều loại thuốc men, vật tư y tế trị giá 2 tỷ đồng cho tỉnh X": the money and
 # the goods handed over with it go to X.
 _WITH_GOODS = re.compile(r"^\s*(?:cùng|cùng với|kèm theo|và)\s+(?:nhiều\s+)?(?:loại\s+)?(?:hàng|thuốc|vật tư|"
@@ -417,7 +421,8 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
         used.update(x.start for x in chosen)
         return list(dict.fromkeys(x.name for x in chosen)), False
     following = [x for x in after if x.start >= m.end and x.start not in used
-                 and (_TO_RECIPIENT.match(text[m.end:x.start]) or _WITH_GOODS.match(text[m.end:x.start]))]
+                 and (_TO_RECIPIENT.match(text[m.end:x.start]) or _WITH_GOODS.match(text[m.end:x.start])
+                      or _BUILD_FOR.match(text[m.end:x.start]))]
     if following:
         listed = [following[0]]
         for x in after:
