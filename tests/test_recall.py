@@ -396,3 +396,23 @@ def test_money_that_builds_houses_for_a_province_s_poor_goes_to_the_province():
         "Riêng năm 2024, Hà Nội đã hỗ trợ 12 tỷ đồng xây dựng 240 căn nhà đại đoàn kết cho hộ nghèo Lai Châu.",
         "2024-12-20", "Hà Nội và Lai Châu nghĩa tình")
     assert fundings(ex) == [("Hà Nội", "Lai Châu", 12_000_000_000, "given")]
+
+
+def test_a_total_for_a_list_then_with_each_province_s_share():
+    ex = extract_text(
+        "Hải Phòng hỗ trợ các tỉnh miền Trung\n"
+        "Ngày 24/11, Phó Chủ tịch UBND TP Hải Phòng Lê Anh Quân trao 20 tỷ đồng hỗ trợ cho các tỉnh Phú Yên, "
+        "Khánh Hòa với mỗi tỉnh 10 tỷ đồng.",
+        "2025-11-25", "Hải Phòng hỗ trợ các tỉnh miền Trung")
+    assert sorted(fundings(ex)) == [("Hải Phòng", "Khánh Hòa", 10_000_000_000, "given"),
+                                    ("Hải Phòng", "Phú Yên", 10_000_000_000, "given")]
+
+
+def test_an_excerpt_opening_on_a_long_sentence_has_no_headline_to_drop():
+    body = ("Thực hiện nhiệm vụ được giao, trên cơ sở thống nhất giữa hai địa phương, Thành ủy - HĐND - UBND - "
+            "Ủy ban MTTQ Việt Nam TP Đà Nẵng quyết định hỗ trợ tỉnh Quảng Ngãi 100 tỷ đồng để xây dựng khu tái "
+            "định cư cho người dân bị thiệt hại do bão lũ.\n"
+            "Trước đó, Thường trực Thành ủy Đà Nẵng đã chỉ đạo chi viện khẩn cấp cho tỉnh Quảng Ngãi 20 tỷ đồng.")
+    ex = extract_text(body, "2025-11-25", body.split("\n", 1)[0])
+    assert sorted(f[2] for f in fundings(ex)) == [20_000_000_000, 100_000_000_000]
+    assert {(d, r) for d, r, *_ in fundings(ex)} == {("Đà Nẵng", "Quảng Ngãi")}

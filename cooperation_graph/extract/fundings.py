@@ -15,7 +15,7 @@ from .text import Doc, Mention, Sentence, chain
 
 VERBS = re.compile(
     r"\b(?:trao tặng|trao hỗ trợ|hỗ trợ|ủng hộ|tặng|trao|tài trợ|viện trợ|quyên góp|chuyển|"
-    r"giúp đỡ|dành|trích)\b"
+    r"giúp đỡ|dành|trích|chi viện)\b"
 )
 _PLANNED = re.compile(r"\b(?:sẽ|dự kiến|đề xuất|kế hoạch|cam kết|phấn đấu|đề nghị|dự định|"
                       r"chuẩn bị|tiếp tục dành)\b")
@@ -60,7 +60,8 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
               if _PARTS.match(f.evidence.sentence) or not VERBS.search(f.evidence.sentence)} | \
         {f.evidence.start for f in received}  # the givers follow "của": the clause reader would turn them round
     share_of = {(f.evidence.start, f.recipient): f.amount_vnd for f in shares}
-    headline = sum(1 for s in doc.sentences if s.para == 0) == 1  # a one-sentence first line is a title
+    first = [s for s in doc.sentences if s.para == 0]
+    headline = len(first) == 1 and len(first[0].text) <= 200  # a short one-sentence first line is a title
     for sent in doc.sentences:
         if sent.start in shared:
             continue
@@ -228,13 +229,17 @@ def _from_clause(doc: Doc, sent: Sentence, text: str, money: list[Money], mentio
     planned = ctx["planned"]
     out: list[Funding] = []
     used: set[int] = set()
+    group: list[str] = []  # the provinces of the last total: "với mỗi tỉnh X" after it is each one's
     for k, m in enumerate(money):
         since = money[k - 1].end if k else (colon + 1 if donors_listed else ctx["since"])
         named, total = _recipients(text, m, since, after, used, after_amount=k > 0)
         if total:  # one amount for several provinces: each is the giver's partner, none its funding
             if ctx["donor"]:
                 shared.update(tuple(sorted((ctx["donor"], n))) for n in named if n != ctx["donor"])
+            group = named
             continue
+        if not named and group and _EACH.search(text[since:m.start]):
+            named, group = group, []  # "30 tỷ đồng cho các tỉnh A, B, C với mỗi tỉnh 10 tỷ đồng"
         if not named and (_EACH.search(text[since:m.start]) or _EACH_AFTER.match(text[m.end:m.end + 20])):
             # "ủng hộ mỗi địa phương 1 tỷ đồng, gồm: A, B, ... và C": each listed one gets it;
             # "hỗ trợ 6 tỉnh phía Bắc mỗi tỉnh 5 tỷ" names none.
@@ -431,7 +436,9 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
             if x.start > listed[-1].end and re.fullmatch(r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*",
                                                          text[listed[-1].end:x.start]):
                 listed.append(x)
-        if len(listed) > 1 and not _EACH.search(text[listed[-1].end:listed[-1].end + 25]):
+        each = _EACH.search(text[listed[-1].end:listed[-1].end + 25])
+        if len(listed) > 1 and (not each or find_money(text[listed[-1].end:])):
+            # "30 tỷ đồng cho các tỉnh A, B, C (với mỗi tỉnh 10 tỷ đồng)": one total, each one's share after
             used.update(x.start for x in listed)
             return list(dict.fromkeys(x.name for x in listed)), True
         used.add(following[0].start)
@@ -586,7 +593,7 @@ def distributed(doc: Doc, para_givers: dict[int, str], title_donor: str | None =
             glue = re.sub(r"^.*?(?:[Tt]rong đó|[Cc]ụ thể(?: như sau)?|[Mm]ức hỗ trợ[^:]*)\s*[,:]?", "", glue)
             # "trong đó hỗ trợ hai tỉnh A, B mỗi tỉnh 15 tỷ đồng": the verb before a share for each
             # (or after a share already read: "...; hỗ trợ tỉnh C 5 tỷ đồng")
-            glue = re.sub(r"^\s*[;,]?\s*(?:hỗ trợ|ủng hộ)\b" + (
+            glue = re.sub(r"^\s*[;,]?\s*(?:hỗ trợ|ủng hộ)(?:\s+cho)?\b" + (
                 "" if any(f.evidence.start == sent.start for f in out) else r"(?=.*\bmỗi\b)"), " ", glue)
             names = [x.name for x in window if x.name != donor]
             if not names and _REST.search(text[prev_end:m.start]) and listed:
