@@ -416,3 +416,14 @@ def test_an_excerpt_opening_on_a_long_sentence_has_no_headline_to_drop():
     ex = extract_text(body, "2025-11-25", body.split("\n", 1)[0])
     assert sorted(f[2] for f in fundings(ex)) == [20_000_000_000, 100_000_000_000]
     assert {(d, r) for d, r, *_ in fundings(ex)} == {("Đà Nẵng", "Quảng Ngãi")}
+
+
+def test_a_coordination_regulation_is_a_document_beside_the_programme():
+    ex = extract_text(
+        "Hải Phòng và Quảng Ninh sơ kết hợp tác\n"
+        "Hai địa phương đã ký kết chương trình hợp tác giai đoạn 2021-2025 giữa TP Hải Phòng và tỉnh Quảng Ninh.\n"
+        "Tại hội nghị, TP Hải Phòng và tỉnh Quảng Ninh thống nhất sớm ban hành Quy chế phối hợp quản lý hoạt động "
+        "vận chuyển khách du lịch trên vịnh Lan Hạ và vịnh Hạ Long.",
+        "2023-08-15", "Hải Phòng và Quảng Ninh sơ kết hợp tác")
+    assert sorted((a.kind, a.status) for a in ex.agreements) == [("chương trình hợp tác", "signed"),
+                                                                 ("quy chế phối hợp", "planned")]

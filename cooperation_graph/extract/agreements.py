@@ -100,7 +100,8 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
         if parties not in groups and not _COOPERATION.search(text):
             continue  # a first mention must say it is about cooperation; later ones refer back
         period = _period(text)
-        g = _agreement_for(groups.setdefault(parties, []), period)
+        g = _agreement_for(groups.setdefault(parties, []), period,
+                           _family(kind.group()) if kind else None)
         if kind:
             g["kinds"].append(kind.group().strip())
         elif signing:
@@ -167,11 +168,21 @@ def _period(text: str) -> str | None:
     return None
 
 
-def _agreement_for(agreements: list[dict], period: str | None) -> dict:
-    """The agreement a sentence speaks of: the latest one, unless it names another period."""
-    if agreements and (period is None or agreements[-1]["period"] in (None, period)):
+def _family(kind: str) -> str:
+    """A regulation on coordination (``quy chế phối hợp``) is a document of its own beside the
+    programme or agreement of the same parties; the other kinds may name one document."""
+    return "quy chế" if kind.lower().startswith("quy chế") else "other"
+
+
+def _agreement_for(agreements: list[dict], period: str | None, family: str | None = None) -> dict:
+    """The agreement a sentence speaks of: the latest one, unless it names another period or
+    another family of document (:func:`_family`)."""
+    def fits(a: dict) -> bool:
+        return family is None or not a["kinds"] or any(_family(k) == family for k in a["kinds"])
+
+    if agreements and (period is None or agreements[-1]["period"] in (None, period)) and fits(agreements[-1]):
         return agreements[-1]
-    same = next((a for a in agreements if a["period"] == period), None)
+    same = next((a for a in agreements if (period is None or a["period"] == period) and fits(a)), None)
     if same is not None:
         return same
     agreements.append({"kinds": [], "totals": [], "sums": [], "fields": [], "period": None,
