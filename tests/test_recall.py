@@ -427,3 +427,16 @@ def test_a_coordination_regulation_is_a_document_beside_the_programme():
         "2023-08-15", "Hải Phòng và Quảng Ninh sơ kết hợp tác")
     assert sorted((a.kind, a.status) for a in ex.agreements) == [("chương trình hợp tác", "signed"),
                                                                  ("quy chế phối hợp", "planned")]
+
+
+def test_one_province_signing_one_document_with_each_of_a_listed_few():
+    ex = extract_text(
+        "Liên kết phát triển du lịch\n"
+        "Giai đoạn 2019-2024, Sở Du lịch Lâm Đồng đã ký kết biên bản liên kết, hợp tác phát triển du lịch với "
+        "các tỉnh, thành phố: Quảng Ninh, Hải Phòng, Đà Nẵng.\n"
+        "Hợp tác giữa các địa phương tập trung trên 3 lĩnh vực: xúc tiến, quảng bá du lịch; phát triển sản phẩm; "
+        "đào tạo nguồn nhân lực.",
+        "2024-10-30", "Liên kết phát triển du lịch")
+    assert sorted((a.parties, a.n_contents, a.status) for a in ex.agreements) == [
+        (("Hải Phòng", "Lâm Đồng"), 3, "signed"), (("Lâm Đồng", "Quảng Ninh"), 3, "signed"),
+        (("Lâm Đồng", "Đà Nẵng"), 3, "signed")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement, Official
-from .text import Doc, Sentence, names_foreign, title_provinces
+from .text import Doc, Sentence, chain, names_foreign, title_provinces
 
 KINDS = (
     "biên bản ghi nhớ", "bản ghi nhớ", "biên bản hợp tác", "biên bản thỏa thuận", "thỏa thuận hợp tác",
@@ -68,6 +68,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
     sentences without a period speak of the latest one."""
     groups: dict[tuple[str, ...], list[dict]] = {}
     last: tuple[str, ...] = ()
+    stars: list[tuple[str, ...]] = []  # the pairs of the last one-with-each signing (_star)
     foreign = names_foreign(doc.text)
     for sent in doc.sentences:
         text = sent.text
@@ -78,6 +79,27 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
         counts = list(_COUNT.finditer(text))
         listed = _LIST_NO_COUNT.search(text) if not counts else None
         signing = _SIGNING.search(text) if not kind else None
+        star = _star(doc, sent)
+        if star and not (foreign and names_foreign(text)):
+            # "X đã ký kết biên bản ... với các tỉnh, thành phố: A, B, C": one document with each
+            hub, members, _ = star
+            stars = [tuple(sorted((hub, m))) for m in members]
+            for pair in stars:
+                g = _agreement_for(groups.setdefault(pair, []), _period(text), _family(kind.group()) if kind else None)
+                g["kinds"].append(kind.group().strip() if kind else star[2])
+                g["status"] = g["status"] or ("signed-strong" if _SIGNED.search(text) else None)
+                g["evidence"] = g["evidence"] or sent
+            last = ()
+            continue
+        if stars and (counts or listed) and not doc.mentions_in(sent.start, sent.end):
+            for pair in stars:  # "Hợp tác ... tập trung trên 4 lĩnh vực: ...": each of the documents just named
+                g = groups[pair][-1]
+                if counts:
+                    g["totals"].append(sum(int(c.group(1)) for c in counts))
+                    g["fields"].extend(_fields(text, counts))
+                elif listed:
+                    g["fields"].extend(p.strip() for p in re.split(r";|,|\svà\s", listed.group("l")) if p.strip())
+            continue
         if not kind and not counts and not listed and not signing:
             continue
         if not _CONTEXT.search(text) and not kind and not listed and not (last and counts):
@@ -87,6 +109,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
         if kind and kind.group().lower() in ("kết luận", "thỏa thuận") and not counts \
                 and not re.search(r"\bký\b|dự thảo", text):
             continue  # "Kết luận hội nghị, ..." is the closing speech, not a document
+        stars = []
         parties = _parties(doc, sent, main_pair)
         if last and (counts or listed) and len(parties) < len(last) \
                 and {m.name for m in doc.mentions_in(sent.start, sent.end)} <= set(last):
@@ -250,3 +273,23 @@ def _best_kind(kinds: list[str]) -> str:
         if k.lower().startswith("kết luận số"):
             return k
     return "chương trình hợp tác"
+
+
+_WITH_EACH = re.compile(r"\bký kết\s+(?P<doc>[^.;:]{0,80}?)\s*\bvới\s+(?:các\s+)?(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|"
+                        r"địa phương)\s*:\s*")
+_STAR_GLUE = re.compile(r"\s*(?:,|và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+
+
+def _star(doc: Doc, sent: Sentence) -> tuple[str, list[str], str] | None:
+    """``X đã ký kết ... với các tỉnh, thành phố: A, B, C``: X and the listed (three or more)."""
+    cue = _WITH_EACH.search(sent.text)
+    if cue is None:
+        return None
+    ms = doc.mentions_in(sent.start, sent.end)
+    before = [m for m in ms if m.end <= sent.start + cue.start()]
+    first = next((m for m in ms if m.start >= sent.start + cue.end()), None)
+    if not before or first is None or first.start - sent.start - cue.end() > 12:
+        return None
+    members = [m.name for m in chain(doc.text, ms, first, _STAR_GLUE) if m.name != before[-1].name]
+    what = cue.group("doc").strip(" ,") or "ký kết"
+    return (before[-1].name, list(dict.fromkeys(members)), what) if len(members) >= 3 else None
