@@ -440,3 +440,12 @@ def test_one_province_signing_one_document_with_each_of_a_listed_few():
     assert sorted((a.parties, a.n_contents, a.status) for a in ex.agreements) == [
         (("Hải Phòng", "Lâm Đồng"), 3, "signed"), (("Lâm Đồng", "Quảng Ninh"), 3, "signed"),
         (("Lâm Đồng", "Đà Nẵng"), 3, "signed")]
+
+
+def test_a_hand_over_of_money_is_an_event_even_when_no_event_word_says_so():
+    ex = extract_text(
+        "TP Hồ Chí Minh đón nhận ủng hộ của Hà Tĩnh\n"
+        "Sáng 9/7, Ủy ban MTTQ Việt Nam TP Hồ Chí Minh đã đón nhận tiền ủng hộ 2 tỷ đồng của tỉnh Hà Tĩnh.",
+        "2021-07-10", "TP Hồ Chí Minh đón nhận ủng hộ của Hà Tĩnh")
+    assert fundings(ex) == [("Hà Tĩnh", "Hồ Chí Minh", 2_000_000_000, "given")]
+    assert [(d, organisers) for d, _, _, organisers in events(ex)] == [("2021-07-09", ("Hà Tĩnh",))]

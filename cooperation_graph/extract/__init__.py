@@ -9,7 +9,7 @@ from ..gazetteer import Gazetteer
 from ..model import Article, Extraction, ProvinceMention
 from .agreements import extract_agreements
 from .english import extract_english, is_english
-from .events import extract_events
+from .events import extract_events, handover_events
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
@@ -50,6 +50,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     fundings, investments = between_two(fundings, investments)
     agreements = extract_agreements(doc, main_pair, officials)
     events = extract_events(doc, officials)
+    events += handover_events(doc, fundings, events)
 
     pairs = pairs_from_facts(agreements, fundings, investments, events) | gift_pairs(doc, fundings) | shared_pairs
     pairs |= stated

@@ -234,3 +234,30 @@ def _bare_date_ok(text: str, m: re.Match[str]) -> bool:
     before = text[:m.start()].strip()
     return (before == "" or before.endswith(("-", "–", ")")) and len(before) < 40) \
         and text[m.end():m.end() + 2].startswith(",")
+
+
+_HANDOVER = re.compile(r"\b(?:trao|bàn giao|đón nhận|tiếp nhận)\b")
+
+
+def handover_events(doc: Doc, fundings, events: list[Event]) -> list[Event]:
+    """A hand-over of money between two provinces (``trao``, ``đón nhận``) is an event of its own
+    when no event was read from its sentence: dated by the sentence, else undated (and then only
+    when the article has no dated event it could be one of)."""
+    out: list[Event] = []
+    seen = {e.evidence.start for e in events if e.evidence} | {e.date for e in events if e.date} | \
+        {("undated", o) for e in events if not e.date for o in e.organisers}
+    dated = any(e.date for e in events)
+    by_start = {s.start: s for s in doc.sentences}
+    for f in fundings:
+        sent = by_start.get(f.evidence.start) if f.evidence else None
+        if sent is None or f.status != "given" or not (f.donor and f.recipient) or sent.start in seen \
+                or not _HANDOVER.search(sent.text) or _POLICE.search(sent.text):
+            continue
+        dates = _event_dates(_ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text), doc.article.reference_day)
+        when = dates[0][0] if dates else None
+        if when is None and (dated or ("undated", f.donor) in seen) or when in seen:
+            continue  # (one giver's undated trip to several provinces, or beside a dated event: one event)
+        seen |= {sent.start, when, ("undated", f.donor)} - {None}
+        out.append(Event(kind="lễ trao tặng", date=when, place=None, organisers=(f.donor,), participants=(),
+                         evidence=doc.evidence(sent, 0.6)))
+    return out
