@@ -449,3 +449,12 @@ def test_a_hand_over_of_money_is_an_event_even_when_no_event_word_says_so():
         "2021-07-10", "TP Hồ Chí Minh đón nhận ủng hộ của Hà Tĩnh")
     assert fundings(ex) == [("Hà Tĩnh", "Hồ Chí Minh", 2_000_000_000, "given")]
     assert [(d, organisers) for d, _, _, organisers in events(ex)] == [("2021-07-09", ("Hà Tĩnh",))]
+
+
+def test_signing_a_memorandum_dated_in_full_is_an_event_on_that_day():
+    ex = extract_text(
+        "Ba tỉnh sơ kết hợp tác du lịch\n"
+        "Trước đó, ngày 16/9/2022, Ban Thường vụ Tỉnh ủy các tỉnh Quảng Bình - Quảng Trị - Thừa Thiên Huế ký bản "
+        "ghi nhớ hợp tác phát triển du lịch giai đoạn 2022 - 2025.",
+        "2023-03-02", "Ba tỉnh sơ kết hợp tác du lịch")
+    assert [(d, kind) for d, kind, _, _ in events(ex)] == [("2022-09-16", "lễ ký kết")]

@@ -13,7 +13,7 @@ from ..model import Event, Official, Participant
 from .text import Doc, Mention
 
 KINDS = (
-    ("lễ ký kết", r"[Ll]ễ ký kết|ký(?: kết)? (?:lại )?(?i:chương trình|thỏa thuận|biên bản|kế hoạch|quy chế)|"
+    ("lễ ký kết", r"[Ll]ễ ký kết|ký(?: kết)? (?:lại )?(?i:chương trình|thỏa thuận|biên bản|bản ghi nhớ|kế hoạch|quy chế)|"
                   r"ký kết (?:hợp tác|liên kết)"),
     ("hội nghị", r"[Hh]ội nghị"),
     ("hội thảo", r"(?<!Quốc )[Hh]ội thảo"),
