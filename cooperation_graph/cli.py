@@ -425,7 +425,7 @@ def totals(**store_options) -> None:
               help="Output format; repeat for several.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
               show_default=True, help="Folder to write into.")
-@_store_options
+@_read_store_options
 @_min_confidence("they are not exported")
 def export_command(formats: tuple[str, ...], out_dir: Path, min_confidence: float | None,
                    **store_options) -> None:
@@ -458,7 +458,7 @@ def export_command(formats: tuple[str, ...], out_dir: Path, min_confidence: floa
 
 
 @main.command()
-@_store_options
+@_read_store_options
 def validate(**store_options) -> None:
     """Check the graph in the store against the SHACL shapes; exit 1 on violations.
 
@@ -600,7 +600,7 @@ def analyze_cmd(era: str, first: int | None, last: int | None, fmt: str, **store
 # === view (HTML views) ===
 
 @main.command()
-@_store_options
+@_read_store_options
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder for index.html, graph.html, provinces.html, money.html, assets/, "
@@ -608,7 +608,8 @@ def analyze_cmd(era: str, first: int | None, last: int | None, fmt: str, **store
 @click.option("--article", "article_id", default=None,
               help="Write only this article's view (its id, as `coopgraph extract` shows it).")
 @click.option("--max-nodes", type=int, default=1500, show_default=True,
-              help="Above this the entity graph shows the best-connected nodes, with a notice.")
+              help="A graph.html drawn whole keeps at most this many best-connected nodes, with a "
+                   "notice (a graph of more than 300 nodes opens on a search instead).")
 @_min_confidence("they are not shown")
 @click.option("--open", "open_browser", is_flag=True,
               help="Open index.html (with --article: the article's page) in the web browser.")
