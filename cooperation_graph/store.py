@@ -550,7 +550,7 @@ _NOT_DATA = (META_GRAPH, SUMMARY_GRAPH)
 
 #: Attempts of a read on a read-only handle whose files a writer compacted away (see
 #: :func:`read_retrying`), and the first pause between them (doubled each time).
-READ_ATTEMPTS = 6
+READ_ATTEMPTS = 7
 READ_PAUSE = 0.05
 
 
@@ -592,7 +592,14 @@ def read_retrying(path: str | Path, read: Callable[[EmbeddedStore], Any]) -> Any
     results) before it returns. Fails with a one-line StoreError, never a storage traceback."""
     pause = READ_PAUSE
     for attempt in range(READ_ATTEMPTS):
-        store = EmbeddedStore(path, read_only=True)
+        try:
+            store = EmbeddedStore(path, read_only=True)
+        except StoreError as exc:  # even opening can meet files a compaction just removed
+            if exc.__cause__ is None or not is_vanished_files(exc.__cause__) or attempt == READ_ATTEMPTS - 1:
+                raise
+            time.sleep(pause)
+            pause *= 2
+            continue
         try:
             return read(store)
         except (OSError, RuntimeError, CooperationGraphError) as exc:
