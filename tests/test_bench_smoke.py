@@ -131,3 +131,21 @@ def test_bench_smoke_run_prints_figures(tmp_path: Path) -> None:
     assert re.search(r"\d+ PASS, \d+ MISS, \d+ n/a", proc.stdout)
     text = doc.read_text(encoding="utf-8")
     assert "<!-- bench-run n=100 -->" in text and "CPU(s)" in text and "| corpus |" in text
+
+
+def test_screenshots_script_draws_the_four_views(tmp_path: Path) -> None:
+    from browser import require_chromium
+
+    require_chromium()  # skips without a browser, fails in CI
+    out = tmp_path / "img"
+    run = subprocess.run([sys.executable, str(BENCH / "screenshots.py"), "--n", "60",
+                          "--workdir", str(tmp_path / "work"), "--out", str(out)],
+                         capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    for name in ("entity.jpg", "network.jpg", "money.jpg", "province.jpg"):
+        data = (out / name).read_bytes()
+        assert data[:3] == b"\xff\xd8\xff" and len(data) > 20_000, name  # a JPEG with something drawn
+        # the frame's size, from the JPEG's start-of-frame marker
+        sof = next(i for i in range(len(data) - 9) if data[i] == 0xFF and data[i + 1] in (0xC0, 0xC2))
+        assert (int.from_bytes(data[sof + 7:sof + 9], "big"), int.from_bytes(data[sof + 5:sof + 7], "big")) \
+            == (1400, 900), name
