@@ -576,3 +576,19 @@ def test_a_total_allocated_to_a_group_then_its_named_members_pairs_the_giver_wit
     assert sorted(ex.cooperation_pairs) == [("Hà Nội", "Hà Tĩnh"), ("Hà Nội", "Nghệ An"), ("Hà Nội", "Quảng Bình"),
                                             ("Hà Nội", "Quảng Trị")]
     assert ex.fundings == ()  # one total for four, no share of each
+
+
+def test_a_meeting_whose_sentence_names_a_party_only_in_a_title_is_kept():
+    ex = run("HCM City and Binh Thuan boost cooperation\n"
+             "HCM City and Binh Thuan Province signed a co-operation programme for 2023-2025.\n"
+             "A visiting city delegation led by Nguyen Van A, chairman of the HCM City People's Committee, had a "
+             "meeting with provincial leaders on April 14 to discuss socio-economic co-operation.", "2023-04-16")
+    assert "2023-04-14" in [e.date.isoformat() for e in ex.events if e.date]
+
+
+def test_receiving_a_delegation_on_a_day_is_an_event():
+    ex = run("HCM City welcomes Long An delegation\n"
+             "Secretary of the Ho Chi Minh City Party Committee, Nguyen Van B, received a delegation from the "
+             "Standing Committee of the Long An Provincial Party Committee on February 5. Ho Chi Minh City and "
+             "Long An signed a cooperation agreement in 2021.", "2024-02-06")
+    assert [e.date.isoformat() for e in ex.events if e.date] == ["2024-02-05"]

@@ -424,14 +424,17 @@ def _district_name(name: str) -> bool:
     return len(name.split()) == 2 and name in local_units()["district"]
 
 
-def related_events(events, pairs) -> list:
+def related_events(events, pairs, doc=None) -> list:
     """Events of an article that states a relation between two provinces, and only those that
     involve one of its parties: a province's own ceremony in an article about something else, or
-    its ceremony with a foreign city, is not a cooperation event between provinces."""
+    its ceremony with a foreign city, is not a cooperation event between provinces. With ``doc``,
+    the provinces its reading found in an event's sentence count too (``HCM City`` in English)."""
     parties = {n for p in pairs for n in p}
     out = []
     for e in events:
         named = {e.place, *e.organisers} | {m for m in parties if m in e.evidence.sentence}
+        if doc is not None and e.evidence:
+            named |= {m.name for m in doc.mentions_in(e.evidence.start, e.evidence.end)}
         if not parties & named:
             continue
         if len(named - {None}) < 2 and names_foreign(e.evidence.sentence):

@@ -134,7 +134,7 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
                              [e for e in events if hubs[e] is None])
     pairs |= {p for star in hubs.values() if star for p in star}
     pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) if p[0] != p[1]}
-    events = related_events(events, pairs)
+    events = related_events(events, pairs, doc)
     return Extraction(article=article, provinces=_province_list(doc), foreign_partners=tuple(foreign_partners(doc)),
                       cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
                       agreements=tuple(agreements), fundings=tuple(fundings),

@@ -37,7 +37,7 @@ KINDS_EN = (
 _KIND_EN = [(k, re.compile(p, re.IGNORECASE)) for k, p in KINDS_EN]
 _HAPPEN_EN = re.compile(r"\b(?:held|took place|taking place|opened|hosted|organi[sz]ed|co-organi[sz]ed|"
                         r"signed|inked|met|worked|chaired|co-chaired|attended|visited|presented|"
-                        r"handed|kicked off|launched|had|paid|convened|donated|gathered|welcomed|arrived)\b|"
+                        r"handed|kicked off|launched|had|paid|convened|donated|gathered|welcomed|arrived|received)\b|"
                         r"\bat (?:a|the) (?:[\w-]+ ){0,3}(?:meeting|conference|ceremony|seminar|workshop|"
                         r"forum|session)\b",
                         re.IGNORECASE)
