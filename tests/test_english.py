@@ -592,3 +592,11 @@ def test_receiving_a_delegation_on_a_day_is_an_event():
              "Standing Committee of the Long An Provincial Party Committee on February 5. Ho Chi Minh City and "
              "Long An signed a cooperation agreement in 2021.", "2024-02-06")
     assert [e.date.isoformat() for e in ex.events if e.date] == ["2024-02-05"]
+
+
+def test_a_tie_up_between_a_city_and_the_provinces_of_a_list_pairs_the_city_with_each():
+    ex = run("HCM City, Mekong provinces boost tourism\n"
+             "The tourism tie-up during the 2024-2026 period aims at developing more offerings between HCM City "
+             "and the three provinces of Ben Tre, Tra Vinh and Vinh Long.", "2024-05-02")
+    assert sorted(ex.cooperation_pairs) == [("Bến Tre", "Hồ Chí Minh"), ("Hồ Chí Minh", "Trà Vinh"),
+                                            ("Hồ Chí Minh", "Vĩnh Long")]

@@ -458,3 +458,13 @@ def test_signing_a_memorandum_dated_in_full_is_an_event_on_that_day():
         "ghi nhớ hợp tác phát triển du lịch giai đoạn 2022 - 2025.",
         "2023-03-02", "Ba tỉnh sơ kết hợp tác du lịch")
     assert [(d, kind) for d, kind, _, _ in events(ex)] == [("2022-09-16", "lễ ký kết")]
+
+
+def test_shares_after_muc_ho_tro_cho_tinh_x_la():
+    ex = extract_text(
+        "Long An hỗ trợ miền Trung\n"
+        "Ủy ban MTTQ Việt Nam tỉnh Long An vừa quyết định xuất chi 1,3 tỷ đồng hỗ trợ đồng bào 3 tỉnh bị lũ lụt. "
+        "Cụ thể, mức hỗ trợ cho tỉnh Quảng Trị là 500 triệu đồng, Quảng Bình 400 triệu đồng, Hà Tĩnh 400 triệu đồng.",
+        "2020-10-20", "Long An hỗ trợ miền Trung")
+    assert sorted((r, a) for _, r, a, _ in fundings(ex)) == [("Hà Tĩnh", 400_000_000), ("Quảng Bình", 400_000_000),
+                                                            ("Quảng Trị", 500_000_000)]

@@ -590,7 +590,8 @@ def distributed(doc: Doc, para_givers: dict[int, str], title_donor: str | None =
             glue = text[prev_end:m.start]
             for x in window:
                 glue = glue.replace(doc.text[x.start:x.end], " ")
-            glue = re.sub(r"^.*?(?:[Tt]rong đó|[Cc]ụ thể(?: như sau)?|[Mm]ức hỗ trợ[^:]*)\s*[,:]?", "", glue)
+            glue = re.sub(r"^.*?(?:[Mm]ức hỗ trợ[^:]*|[Tt]rong đó|[Cc]ụ thể(?: như sau)?)\s*[,:]?", "", glue)
+            glue = re.sub(r"^\s*[Mm]ức hỗ trợ[^:]*", "", glue)
             # "trong đó hỗ trợ hai tỉnh A, B mỗi tỉnh 15 tỷ đồng": the verb before a share for each
             # (or after a share already read: "...; hỗ trợ tỉnh C 5 tỷ đồng")
             glue = re.sub(r"^\s*[;,]?\s*(?:hỗ trợ|ủng hộ)(?:\s+cho)?\b" + (

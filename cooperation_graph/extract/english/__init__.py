@@ -23,7 +23,7 @@ from ..text import pairs_from_facts
 from .agreements import extract_agreements_en
 from .dates import find_date_en
 from .events import extract_events_en
-from .fundings import extract_fundings_en
+from .fundings import _chain, extract_fundings_en
 from .investments import extract_investments_en
 from .money import find_money_en
 from .officials import extract_officials_en
@@ -39,7 +39,7 @@ _COOP_EN = re.compile(r"cooperat|co-operat|collaborat|agreement|\bMoU\b|memorand
                       r"\bassist(?:ed|s|ance)?\b|donat|\bgave\b|\bpresented\b|handed over|"
                       r"\binvest(?:ed|s|ment|ments|ors?)?\b|\bsign(?:ed|s|ing)?\b|working (?:session|visit)|"
                       r"\bworked with\b|\bdelegation\b|\bpledged\b|\bcontribut", re.IGNORECASE)
-_STATED = re.compile(r"cooperat|co-operat|collaborat|partner|twin|\blink|join(?:ed)? hands|connect|"
+_STATED = re.compile(r"cooperat|co-operat|collaborat|partner|twin|\blink|tie-up|join(?:ed)? hands|connect|"
                      r"\bsigned\b|\bsign\b|agree", re.IGNORECASE)
 
 
@@ -51,6 +51,11 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
             continue
         ms = doc.mentions_in(sent.start, sent.end)
         hub = next((m for m in ms if _HUB_EN.match(doc.text, m.end)), None)
+        if hub is not None:  # "between HCM City and the eight provinces of A, B, ...": the city with each
+            group = [m for m in ms if m.start > hub.end]
+            if group:
+                out |= {tuple(sorted((hub.name, m.name))) for m in _chain(doc.text, group, group[0])
+                        if m.name != hub.name}  # type: ignore[misc]
         for a, b in pairwise(ms):
             between = doc.text[a.end:b.start]
             if hub is not None and a.start > hub.end:
@@ -93,7 +98,8 @@ def _visit_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
 # counted provinces are one side; each works with the city named before them, not with each other.
 _HUB_EN = re.compile(r"\s+and\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"thirteen|fourteen|fifteen)\s+(?:other\s+)?(?:[\w-]+\s+){0,2}(?:provinces|localities|cities)"
-                     r"(?:\s+and\s+(?:cities|provinces))?\b[^.;]{0,40}?(?:,?\s*(?:including|namely)\b|:|\()", re.IGNORECASE)
+                     r"(?:\s+and\s+(?:cities|provinces))?\b(?:\s+of\b|[^.;]{0,40}?(?:,?\s*(?:including|namely)\b|:|\())",
+                     re.IGNORECASE)
 
 
 def _hub_pairs(doc: _Doc, parties: tuple[str, ...], ev) -> set[tuple[str, str]] | None:
