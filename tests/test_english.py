@@ -600,3 +600,11 @@ def test_a_tie_up_between_a_city_and_the_provinces_of_a_list_pairs_the_city_with
              "and the three provinces of Ben Tre, Tra Vinh and Vinh Long.", "2024-05-02")
     assert sorted(ex.cooperation_pairs) == [("Bến Tre", "Hồ Chí Minh"), ("Hồ Chí Minh", "Trà Vinh"),
                                             ("Hồ Chí Minh", "Vĩnh Long")]
+
+
+def test_one_city_tasked_to_aid_another_is_a_pair():
+    ex = run("Cities assigned to help flood-hit provinces\n"
+             "Specifically, Hanoi will aid Quang Ngai; Ho Chi Minh City will assist Phu Yen; and Hai Phong will back "
+             "Binh Dinh.", "2025-11-22")
+    assert sorted(ex.cooperation_pairs) == [("Bình Định", "Hải Phòng"), ("Hà Nội", "Quảng Ngãi"),
+                                            ("Hồ Chí Minh", "Phú Yên")]

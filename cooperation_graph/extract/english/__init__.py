@@ -43,10 +43,19 @@ _STATED = re.compile(r"cooperat|co-operat|collaborat|partner|twin|\blink|tie-up|
                      r"\bsigned\b|\bsign\b|agree", re.IGNORECASE)
 
 
+# "Hanoi will aid Gia Lai; Ho Chi Minh City will assist Khanh Hoa": one province helping another.
+_AIDS = re.compile(r"(?:\s+(?:City|Province))?\s+(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+)?"
+                   r"(?:aid|assist|back|help|support)(?:s|ed)?\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
-    """``cooperation between X and Y``, ``X and Y signed ...``: provinces acting together."""
+    """``cooperation between X and Y``, ``X and Y signed ...``, ``X will aid Y``: provinces
+    acting together."""
     out: set[tuple[str, str]] = set()
     for sent in doc.sentences:
+        ms = doc.mentions_in(sent.start, sent.end)
+        out |= {tuple(sorted((a.name, b.name))) for a, b in pairwise(ms)  # type: ignore[misc]
+                if a.name != b.name and _AIDS.fullmatch(doc.text[a.end:b.start] + " ")}
         if not _STATED.search(sent.text):
             continue
         ms = doc.mentions_in(sent.start, sent.end)
