@@ -608,3 +608,11 @@ def test_one_city_tasked_to_aid_another_is_a_pair():
              "Binh Dinh.", "2025-11-22")
     assert sorted(ex.cooperation_pairs) == [("Bình Định", "Hải Phòng"), ("Hà Nội", "Quảng Ngãi"),
                                             ("Hồ Chí Minh", "Phú Yên")]
+
+
+def test_an_amount_including_a_part_for_the_same_province_is_one_gift():
+    ex = run("Dong Nai supports Cao Bang\n"
+             "On this occasion, Nguyen Van C, Vice Chairman of the Dong Nai Provincial People's Committee, handed "
+             "over 4 billion VND to support Cao Bang's disaster recovery efforts, including 1 billion VND earmarked "
+             "for officers of the Cao Bang Provincial Police affected by the floods.", "2025-10-20")
+    assert [(f.donor, f.recipient, f.amount_vnd) for f in ex.fundings] == [("Đồng Nai", "Cao Bằng", 4_000_000_000)]

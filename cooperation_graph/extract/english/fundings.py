@@ -139,8 +139,10 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                     donor = prev_giver  # "HCMC decided to allocate VND6 billion ... Assistance will be given to A, B ..."
                 if donor is None and title_donor and title_donor not in recipients:
                     donor = title_donor
-                if not recipients and f["part"]:
-                    continue  # "VND20 billion in assistance, including VND300 million to repair ...": a use
+                if f["part"] and (not recipients or any(
+                        o.donor == donor and o.recipient in recipients and o.amount_vnd > f["amount"].amount_vnd
+                        for o in out)):
+                    continue  # "VND6 billion ..., including VND1 billion for Lang Son's police": a use, not a gift
                 place = f["place"] or (here if re.match(r"\s*(?:Here|There)\b", clause) else None)
                 if not recipients and donor and place and place != donor:
                     recipients = [place]  # "In Hue City, the delegation provided VND20 billion"
