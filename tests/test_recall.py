@@ -468,3 +468,13 @@ def test_shares_after_muc_ho_tro_cho_tinh_x_la():
         "2020-10-20", "Long An hỗ trợ miền Trung")
     assert sorted((r, a) for _, r, a, _ in fundings(ex)) == [("Hà Tĩnh", 400_000_000), ("Quảng Bình", 400_000_000),
                                                             ("Quảng Trị", 500_000_000)]
+
+
+def test_a_city_and_a_region_named_by_its_members_pairs_the_city_with_each():
+    ex = extract_text(
+        "TP Hồ Chí Minh và Tây Nguyên\n"
+        "Hội nghị nhằm trao đổi, thống nhất giữa UBND TP Hồ Chí Minh và 3 tỉnh Tây Nguyên (Gia Lai, Kon Tum, "
+        "Lâm Đồng) về các nội dung hợp tác phát triển kinh tế - xã hội năm 2023.",
+        "2023-08-20", "TP Hồ Chí Minh và Tây Nguyên")
+    assert sorted(ex.cooperation_pairs) == [("Gia Lai", "Hồ Chí Minh"), ("Hồ Chí Minh", "Kon Tum"),
+                                            ("Hồ Chí Minh", "Lâm Đồng")]

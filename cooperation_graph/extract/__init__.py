@@ -144,6 +144,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
         if len(ms) < 2 or (foreign and names_foreign(sent.text)) or _CASE_WORDS.search(sent.text):
             continue  # (a criminal case or an accident: police and courts working, not the provinces)
         out |= _working_with(doc, sent, ms)
+        out |= _hub_and_region(doc, sent, ms)
         joint = _JOINT_EVENT.search(sent.text)
         first = joint and next((m for m in ms if m.start >= sent.start + joint.end()), None)
         if first and not _JOINT_TO_LIST.fullmatch(doc.text, sent.start + joint.end(), first.start):
@@ -264,6 +265,33 @@ def _title_pair(doc: Doc, gazetteer) -> set[tuple[str, str]]:
             or re.search(r"\btừ\s+[^,]{0,20}$", title[:a.start]):
         return set()  # "Đi bộ từ Yên Bái về Hà Nội, ... được giúp đỡ": a route, no relation
     return {tuple(sorted(names))}  # type: ignore[return-value]
+
+
+# "giữa TP Hồ Chí Minh và 5 tỉnh Tây Nguyên (Đắk Lắk, Đắk Nông, ...)", "giữa thành phố Hà Nội, thành phố
+# Hồ Chí Minh và 6 tỉnh Bắc Trung Bộ mở rộng (Quảng Trị-Quảng Bình-...)": a region named by its members
+# is one side; each city before it works with each member, the members not with each other.
+_REGION_AFTER = re.compile(r"\s*(?:và|với)\s+(?:các\s+)?(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)?\s*"
+                           r"(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)\s+(?:vùng\s+|khu vực\s+)?[^,.;:()]{0,40}?"
+                           r"\s*(?:\(|,?\s*gồm(?: có)?:?|:)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?$")
+_REGION_CUE = re.compile(r"hợp tác|liên kết|ký kết|kết nối|xúc tiến|phối hợp|\bgiữa\b")
+_REGION_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+
+
+def _hub_and_region(doc: Doc, sent, ms) -> set[tuple[str, str]]:
+    """The pairs of a city (or cities) and a region named by its members (:data:`_REGION_AFTER`)."""
+    if len(ms) < 3 or not _REGION_CUE.search(sent.text):
+        return set()
+    out: set[tuple[str, str]] = set()
+    text = doc.text
+    for i, hub in enumerate(ms[:-1]):
+        member = next((m for m in ms[i + 1:] if m.start > hub.end), None)
+        if member is None or not _REGION_AFTER.fullmatch(text, hub.end, member.start):
+            continue
+        hubs = _listed_before(text, ms[:i + 1])
+        members = chain(text, ms, member, _REGION_GLUE)
+        out |= {tuple(sorted((h.name, m.name))) for h in hubs for m in members  # type: ignore[misc]
+                if h.name != m.name}
+    return out
 
 
 def _listed(text: str, ms, first) -> list:
