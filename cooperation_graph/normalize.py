@@ -31,6 +31,8 @@ def normalize_text(text: str) -> str:
     """NFC, modern tone marks, unified spaces and line ends; idempotent and NFC/NFD-blind."""
     text = unify_tone_marks(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("\u00ad", "")
+    # "Lâm Ðồng", "HÐND": the eth (U+00D0/U+00F0) of pages converted from old encodings is Đ/đ
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines)
 

@@ -42,3 +42,8 @@ def test_normalize_is_idempotent(text):
 def test_normalize_is_nfc_nfd_blind(text):
     assert normalize_text(unicodedata.normalize("NFD", text)) == \
         normalize_text(unicodedata.normalize("NFC", text))
+
+
+def test_the_eth_of_old_encodings_is_the_vietnamese_d():
+    assert normalize_text("tỉnh Lâm \u00d0ồng, \u00d0oàn ĐBQH, HÐND, \u00f0ồng chí") == "tỉnh Lâm Đồng, Đoàn ĐBQH, HĐND, đồng chí"
+    assert fold("Lâm \u00d0ồng") == fold("Lâm Đồng") == "lam dong"
