@@ -273,7 +273,7 @@ def _title_pair(doc: Doc, gazetteer) -> set[tuple[str, str]]:
 _REGION_AFTER = re.compile(r"\s*(?:và|với)\s+(?:các\s+)?(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)?\s*"
                            r"(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)\s+(?:vùng\s+|khu vực\s+)?[^,.;:()]{0,40}?"
                            r"\s*(?:\(|,?\s*gồm(?: có)?:?|:)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?$")
-_REGION_CUE = re.compile(r"hợp tác|liên kết|ký kết|kết nối|xúc tiến|phối hợp|\bgiữa\b")
+_REGION_CUE = re.compile(r"hợp tác|liên kết|ký kết|xúc tiến|phối hợp|\bgiữa\b")  # ("kết nối": a road or railway too)
 _REGION_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 
 
