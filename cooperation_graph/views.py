@@ -72,7 +72,7 @@ PHYSICS_MAX_NODES = 300
 #: Edge labels are drawn only on graphs with at most this many edges (hover shows them anyway).
 EDGE_LABEL_MAX = 150
 #: The province map first shows at most this many links, the strongest (a slider shows more).
-MAX_PROVINCE_EDGES = 250
+MAX_PROVINCE_EDGES = 100
 #: Evidence sentences a node's panel carries (the newest); the rest are counted.
 MAX_NODE_EVIDENCE = 8
 
