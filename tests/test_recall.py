@@ -478,3 +478,18 @@ def test_a_city_and_a_region_named_by_its_members_pairs_the_city_with_each():
         "2023-08-20", "TP Hồ Chí Minh và Tây Nguyên")
     assert sorted(ex.cooperation_pairs) == [("Gia Lai", "Hồ Chí Minh"), ("Hồ Chí Minh", "Kon Tum"),
                                             ("Hồ Chí Minh", "Lâm Đồng")]
+
+
+def test_a_count_of_provinces_acting_together_refers_back_to_the_list_before_it():
+    ex = extract_text(
+        "Ba địa phương thống nhất phối hợp làm đường\n"
+        "Tuyến đường có ý nghĩa quan trọng về kinh tế đối với Bình Phước, Đồng Nai và Bình Dương. Do đó, cả 3 "
+        "địa phương đã thống nhất ký quy chế phối hợp thực hiện dự án.",
+        "2023-06-02", "Ba địa phương thống nhất phối hợp làm đường")
+    assert sorted(ex.cooperation_pairs) == [("Bình Dương", "Bình Phước"), ("Bình Dương", "Đồng Nai"),
+                                            ("Bình Phước", "Đồng Nai")]
+    ex = extract_text(
+        "Hai địa phương\n"
+        "Tuyến đường đi qua Bình Phước, Đồng Nai và Bình Dương. Cả 2 địa phương đã thống nhất làm đường.",
+        "2023-06-02", "Hai địa phương")
+    assert ex.cooperation_pairs == ()  # the count does not match the list: no one can tell which two

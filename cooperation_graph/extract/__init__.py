@@ -195,7 +195,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                                  doc.text[b.end:sent.end])):
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
-    return out
+    return out | _counted_back(doc)
 
 
 def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
@@ -291,6 +291,34 @@ def _hub_and_region(doc: Doc, sent, ms) -> set[tuple[str, str]]:
         members = chain(text, ms, member, _REGION_GLUE)
         out |= {tuple(sorted((h.name, m.name))) for h in hubs for m in members  # type: ignore[misc]
                 if h.name != m.name}
+    return out
+
+
+# "... đối với TP.HCM, Đồng Nai, Bình Dương và Long An. Do đó, cả 4 địa phương đã thống nhất ...":
+# a count of provinces acting together that refers back to the list just named.
+_WORDS_N = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_COUNTED = re.compile(r"\b(?:cả|các)?\s*(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:địa phương|tỉnh, thành(?: phố)?|"
+                      r"tỉnh|bên)\s+(?:đã\s+|cùng\s+|đều\s+)*(?:thống nhất|ký kết|ký|cam kết|phối hợp|hợp tác|liên kết)\b")
+
+
+def _counted_back(doc: Doc) -> set[tuple[str, str]]:
+    """The pairs of ``cả N địa phương đã thống nhất ...`` when the sentence before lists exactly N
+    provinces (and the counting sentence names none of its own)."""
+    out: set[tuple[str, str]] = set()
+    for prev, sent in zip(doc.sentences, doc.sentences[1:]):
+        m = _COUNTED.search(sent.text)
+        if m is None or doc.mentions_in(sent.start, sent.end) or names_foreign(prev.text + sent.text):
+            continue
+        n = int(m["n"]) if m["n"].isdigit() else _WORDS_N[m["n"]]
+        ms = doc.mentions_in(prev.start, prev.end)
+        for k, first in enumerate(ms):
+            if k and _LIST_GLUE.fullmatch(doc.text, ms[k - 1].end, first.start):
+                continue  # inside a longer list: the count must be the whole list's
+            group = chain(doc.text, ms, first, _LIST_GLUE)
+            names = sorted({x.name for x in group})
+            if len(group) == n == len(names) >= 2:
+                out |= {(a, b) for i, a in enumerate(names) for b in names[i + 1:]}
+                break
     return out
 
 
