@@ -518,3 +518,13 @@ def test_provinces_inside_company_and_ring_road_names_are_not_mentions():
              "đường vành đai 4 TP.HCM và vành đai 4 vùng Thủ đô. Doanh nghiệp của tỉnh Long An cũng "
              "tham gia.", when="2023-05-12T09:00:00+07:00")
     assert {p.name for p in ex.provinces} == {"Bến Tre", "Trà Vinh", "Long An"}
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_a_sentence():
+    from cooperation_graph.extract.text import split_sentences
+
+    texts = [s.text for s in split_sentences("The provinces will receive 10 billion VND each.The same day in "
+                                              "Hanoi, the Front presented gifts. Ông A đến TP.HCM và Tp.Hồ Chí Minh.")]
+    assert texts == ["The provinces will receive 10 billion VND each.",
+                     "The same day in Hanoi, the Front presented gifts.",
+                     "Ông A đến TP.HCM và Tp.Hồ Chí Minh."]
