@@ -616,3 +616,10 @@ def test_an_amount_including_a_part_for_the_same_province_is_one_gift():
              "over 4 billion VND to support Cao Bang's disaster recovery efforts, including 1 billion VND earmarked "
              "for officers of the Cao Bang Provincial Police affected by the floods.", "2025-10-20")
     assert [(f.donor, f.recipient, f.amount_vnd) for f in ex.fundings] == [("Đồng Nai", "Cao Bằng", 4_000_000_000)]
+
+
+def test_a_province_s_red_cross_giving_is_a_charity_not_the_province():
+    ex = run("Red Cross supports flood victims\n"
+             "On August 13, the Red Cross Society of Thai Nguyen province donated 60 million VND to share "
+             "difficulties with the victims of floods in Bac Kan province.", "2024-08-14")
+    assert ex.fundings == () and ex.cooperation_pairs == ()

@@ -33,6 +33,8 @@ _NOT_FUNDING = re.compile(r"\b(?:revenue|turnover|GDP|GRDP|export|exports|import
 _OTHER_GIVER = re.compile(r"\b(?:Red Cross|VRCS|VRSC|Co\.? Ltd|Company|Corporation|Group|JSC|Bank|Ministry|"
                           r"Government|Prime Minister|Foundation|Fund\b|Central Committee of the Vietnam Fatherland Front|"
                           r"VFF Central Committee|businesses|donors|philanthropists)\b")
+_ORG_OF = re.compile(r"\b(?:Red Cross(?: Society| Association)?|Association|Union|Company|Corporation|Bank|"
+                     r"Foundation|Club)\s+(?:of|in)\s+(?:the\s+)?$")
 _NEXT_YEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
 _YEAR_EN = re.compile(r"\b(?:in|for|by|during)\s+((?:19|20)\d{2})\b(?!\s*[-–])")
 
@@ -131,6 +133,8 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                 sentence_giver = sentence_giver or giver
                 donor = giver or sentence_giver
                 recipients = f["recipients"]
+                if f["org_giver"]:
+                    continue  # "The Red Cross Society of Hoa Binh province donated ...": the charity gives
                 if donor is None and (f["from_other"] or f["other_giver"] or _OTHER_GIVER.search(text[:c0])):
                     continue  # "received ... from collectives", "The VRCS announced that Nghe An will receive ..."
                 if donor is None and (f["stand_in"] or f["receiving"]) and doc_giver and doc_giver not in recipients:
@@ -254,6 +258,9 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
                      "stand_in": stand_in or passive, "place": places[-1].name if places else None,
                      "receiving": receiving,
                      "other_giver": _OTHER_GIVER.search(text[:act.start()]) is not None,
+                     # the giver named as an organisation of its province ("Red Cross Society of X")
+                     "org_giver": giver is not None and bool(subject) and _ORG_OF.search(
+                         text[max(0, subject[-1].start - 40):subject[-1].start]) is not None,
                      "from_other": receiving and giver is None and re.search(
                          r"\bfrom\s+(?!its\b|their\b|the (?:city|province)\b)", text[act.end():]) is not None,
                      "part": i > 0 and re.search(r"\bincluding\s+(?:over\s+|more than\s+)?$",
