@@ -209,6 +209,20 @@ def corpus(report: Report, n: int, workdir: Path, seed: int) -> tuple[list[Path]
 # --- step 2: ingest ---------------------------------------------------------------------------
 
 
+def run_sampled(args: list[str]) -> tuple[subprocess.Popen[bytes], bytes, bytes, float, list[int]]:
+    """Run ``args`` to the end: (process, stdout, stderr, seconds, [peak RSS of its tree] or [])."""
+    stop, peak = threading.Event(), []
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    sampler = threading.Thread(target=peak_tree_rss, args=(proc, stop, peak), daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    elapsed = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    return proc, stdout, stderr, elapsed, peak
+
+
 def peak_tree_rss(proc: subprocess.Popen[bytes], stop: threading.Event, out: list[int]) -> None:
     """Sample the summed RSS of a process and its descendants until stop is set."""
     try:
@@ -264,15 +278,7 @@ def ingest(report: Report, paths: list[Path], store: Path, workers: int, n: int)
         report.missing("ingest", "articles/s", command)
         return False
     args, how = command
-    stop, peak = threading.Event(), []
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
-    sampler = threading.Thread(target=peak_tree_rss, args=(proc, stop, peak), daemon=True)
-    sampler.start()
-    stdout, stderr = proc.communicate()
-    elapsed = time.perf_counter() - start
-    stop.set()
-    sampler.join()
+    proc, stdout, stderr, elapsed, peak = run_sampled(args)
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         tail = stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
@@ -721,15 +727,7 @@ def all_views(report: Report, store_path: Path, out: Path, n: int, budget: float
     if out.exists():
         shutil.rmtree(out)
     args = [sys.executable, str(Path(__file__).resolve()), "_views", str(store_path), str(out)]
-    stop, peak = threading.Event(), []
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
-    sampler = threading.Thread(target=peak_tree_rss, args=(proc, stop, peak), daemon=True)
-    sampler.start()
-    _, stderr = proc.communicate()
-    elapsed = time.perf_counter() - start
-    stop.set()
-    sampler.join()
+    proc, _, stderr, elapsed, peak = run_sampled(args)
     if proc.returncode != 0:
         tail = stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
         report.missing("view", "all views", f"exited {proc.returncode}: {tail[0][:160]}")

@@ -274,7 +274,6 @@ _REGION_AFTER = re.compile(r"\s*(?:và|với)\s+(?:các\s+)?(?:\d+|hai|ba|bốn|
                            r"(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)\s+(?:vùng\s+|khu vực\s+)?[^,.;:()]{0,40}?"
                            r"\s*(?:\(|,?\s*gồm(?: có)?:?|:)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?$")
 _REGION_CUE = re.compile(r"hợp tác|liên kết|ký kết|xúc tiến|phối hợp|\bgiữa\b")  # ("kết nối": a road or railway too)
-_REGION_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 
 
 def _hub_and_region(doc: Doc, sent, ms) -> set[tuple[str, str]]:
@@ -288,7 +287,7 @@ def _hub_and_region(doc: Doc, sent, ms) -> set[tuple[str, str]]:
         if member is None or not _REGION_AFTER.fullmatch(text, hub.end, member.start):
             continue
         hubs = _listed_before(text, ms[:i + 1])
-        members = chain(text, ms, member, _REGION_GLUE)
+        members = _listed(text, ms, member)
         out |= {tuple(sorted((h.name, m.name))) for h in hubs for m in members  # type: ignore[misc]
                 if h.name != m.name}
     return out

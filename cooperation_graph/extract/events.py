@@ -244,20 +244,24 @@ def handover_events(doc: Doc, fundings, events: list[Event]) -> list[Event]:
     when no event was read from its sentence: dated by the sentence, else undated (and then only
     when the article has no dated event it could be one of)."""
     out: list[Event] = []
-    seen = {e.evidence.start for e in events if e.evidence} | {e.date for e in events if e.date} | \
-        {("undated", o) for e in events if not e.date for o in e.organisers}
-    dated = any(e.date for e in events)
+    read = {e.evidence.start for e in events if e.evidence}  # sentences an event came from
+    days = {e.date for e in events if e.date}
+    undated_by = {o for e in events if not e.date for o in e.organisers}
     by_start = {s.start: s for s in doc.sentences}
     for f in fundings:
         sent = by_start.get(f.evidence.start) if f.evidence else None
-        if sent is None or f.status != "given" or not (f.donor and f.recipient) or sent.start in seen \
+        if sent is None or f.status != "given" or not (f.donor and f.recipient) or sent.start in read \
                 or not _HANDOVER.search(sent.text) or _POLICE.search(sent.text):
             continue
         dates = _event_dates(_ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text), doc.article.reference_day)
         when = dates[0][0] if dates else None
-        if when is None and (dated or ("undated", f.donor) in seen) or when in seen:
+        if when is None and (days or f.donor in undated_by) or when in days:
             continue  # (one giver's undated trip to several provinces, or beside a dated event: one event)
-        seen |= {sent.start, when, ("undated", f.donor)} - {None}
+        read.add(sent.start)
+        if when:
+            days.add(when)
+        else:
+            undated_by.add(f.donor)
         out.append(Event(kind="lễ trao tặng", date=when, place=None, organisers=(f.donor,), participants=(),
                          evidence=doc.evidence(sent, 0.6)))
     return out
