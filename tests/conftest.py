@@ -63,3 +63,11 @@ def pytest_runtest_logstart(nodeid: str, location) -> None:
                          capture_output=True, text=True, check=False).stdout.splitlines()[:8]
     print(f"\n[low memory: {available // 1024} MB available at {nodeid}]", *top,
           sep="\n  ", file=sys.stderr, flush=True)
+    if not _DUMPED:  # once: what every thread of this process is doing (a runaway one shows)
+        import faulthandler
+
+        _DUMPED.append(nodeid)
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+
+
+_DUMPED: list[str] = []
