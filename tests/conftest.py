@@ -35,39 +35,57 @@ def sample_extraction():
     return ex
 
 
-# ------------------------------------------------------------------ memory watch (CI)
-#: Below this much available memory a test's start is reported on stderr with the largest
-#: processes, so that a run the kernel kills for want of memory says where it was.
-LOW_MEMORY_KB = 3 * 1024 * 1024
+# ------------------------------------------------------------------ memory watch
+#: A test run that outgrows this (resident memory of the pytest process, or too little memory
+#: left on the machine) is stopped with a report, instead of being killed by the kernel without
+#: a word: which test was running, the largest processes, and every thread's stack.
+RUNAWAY_RSS_KB = 8 * 1024 * 1024
+LOW_MEMORY_KB = 1024 * 1024
+_current: list[str] = ["(collecting)"]
 
 
-def _available_kb() -> int | None:
+def _meminfo(path: str, key: str) -> int | None:
     try:
-        with open("/proc/meminfo", encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
+        with open(path, encoding="ascii") as info:
+            for line in info:
+                if line.startswith(key):
                     return int(line.split()[1])
     except OSError:
         return None
     return None
 
 
-def pytest_runtest_logstart(nodeid: str, location) -> None:
-    available = _available_kb()
-    if available is None or available >= LOW_MEMORY_KB:
-        return
+def _watch(config: pytest.Config, interval: float = 0.25) -> None:
+    import faulthandler
+    import os
     import subprocess
     import sys
+    import time
 
-    top = subprocess.run(["ps", "-eo", "rss,pid,ppid,etime,args", "--sort=-rss"],
-                         capture_output=True, text=True, check=False).stdout.splitlines()[:8]
-    print(f"\n[low memory: {available // 1024} MB available at {nodeid}]", *top,
-          sep="\n  ", file=sys.stderr, flush=True)
-    if not _DUMPED:  # once: what every thread of this process is doing (a runaway one shows)
-        import faulthandler
-
-        _DUMPED.append(nodeid)
+    while True:
+        time.sleep(interval)
+        rss = _meminfo("/proc/self/status", "VmRSS:") or 0
+        available = _meminfo("/proc/meminfo", "MemAvailable:")
+        if rss < RUNAWAY_RSS_KB and (available is None or available >= LOW_MEMORY_KB):
+            continue
+        capture = config.pluginmanager.getplugin("capturemanager")
+        if capture is not None:  # the report goes to the terminal, not to a test's captured output
+            capture.suspend_global_capture(in_=False)
+        top = subprocess.run(["ps", "-eo", "rss,pid,ppid,etime,args", "--sort=-rss"],
+                             capture_output=True, text=True, check=False).stdout.splitlines()[:8]
+        print(f"\n[memory runaway: pytest process at {rss // 1024} MB, {(available or 0) // 1024} MB "
+              f"left, during {_current[0]}; stopping the run]", *top, sep="\n  ", file=sys.stderr, flush=True)
         faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+        print(f"[memory runaway during {_current[0]}: see the stacks above]", file=sys.stderr, flush=True)
+        os._exit(3)
 
 
-_DUMPED: list[str] = []
+def pytest_configure(config: pytest.Config) -> None:
+    import threading
+
+    if Path("/proc/self/status").exists():
+        threading.Thread(target=_watch, args=(config,), name="memory-watch", daemon=True).start()
+
+
+def pytest_runtest_logstart(nodeid: str, location) -> None:
+    _current[0] = nodeid
