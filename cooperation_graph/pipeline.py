@@ -256,48 +256,52 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     """
     from .store import Failed, build_articles, open_store
 
-    store = open_store(store)
-    unread: list[InputError] = []
-    files = [str(p) for p in iter_paths([Path(p) for p in paths], on_error=unread.append)]
-    if not files and not unread:
-        raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
-    known = {g: r.content_hash for g, r in store.records().items() if r.kind in ("article", "gated")}
-    jobs = [(f, max_bytes, min_confidence, span, size) for f, span, size in _jobs(files)]
-    workers = workers or default_workers()
-    unchanged = 0
-    read = 0
-    notes: list[str] = []
+    given, store = store, open_store(store)
+    try:
+        unread: list[InputError] = []
+        files = [str(p) for p in iter_paths([Path(p) for p in paths], on_error=unread.append)]
+        if not files and not unread:
+            raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
+        known = {g: r.content_hash for g, r in store.records().items() if r.kind in ("article", "gated")}
+        jobs = [(f, max_bytes, min_confidence, span, size) for f, span, size in _jobs(files)]
+        workers = workers or default_workers()
+        unchanged = 0
+        read = 0
+        notes: list[str] = []
 
-    def items(results) -> Iterator:
-        nonlocal unchanged, read
-        yield from (Failed(str(exc.path), exc.problem) for exc in unread)
-        for _path, units, skipped, file_notes, errors, size in results:
-            unchanged += skipped
-            read += len(units) + skipped + len(errors)
-            notes.extend(file_notes)
-            yield from units
-            yield from (Failed(source, message) for source, message in errors)
-            if progress:
-                progress(size, read)
+        def items(results) -> Iterator:
+            nonlocal unchanged, read
+            yield from (Failed(str(exc.path), exc.problem) for exc in unread)
+            for _path, units, skipped, file_notes, errors, size in results:
+                unchanged += skipped
+                read += len(units) + skipped + len(errors)
+                notes.extend(file_notes)
+                yield from units
+                yield from (Failed(source, message) for source, message in errors)
+                if progress:
+                    progress(size, read)
 
-    if scheduler:
-        client, own = _dask_client(scheduler)  # before anything is written: a wrong address fails clean
-        try:
-            report = build_articles(items(_on_cluster(client, jobs, known, gate)), store, phase=phase)
-        finally:
-            if own:
-                client.close()
-    elif workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(known, gate)) as pool:
-            report = build_articles(items(_bounded_map(pool, _units_of_file, jobs, workers * 4)), store,
-                                        phase=phase)
-    else:
-        _init_worker(known, gate)
-        report = build_articles(items(map(_units_of_file, jobs)), store, phase=phase)
-    report.skipped += unchanged
-    report.notes.extend(notes)
-    return report
+        if scheduler:
+            client, own = _dask_client(scheduler)  # before anything is written: a wrong address fails clean
+            try:
+                report = build_articles(items(_on_cluster(client, jobs, known, gate)), store, phase=phase)
+            finally:
+                if own:
+                    client.close()
+        elif workers > 1 and len(jobs) > 1:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                     initargs=(known, gate)) as pool:
+                report = build_articles(items(_bounded_map(pool, _units_of_file, jobs, workers * 4)), store,
+                                            phase=phase)
+        else:
+            _init_worker(known, gate)
+            report = build_articles(items(map(_units_of_file, jobs)), store, phase=phase)
+        report.skipped += unchanged
+        report.notes.extend(notes)
+        return report
+    finally:
+        if store is not given:  # opened here: closing publishes its last writes to readers
+            store.close()
 
 
 def _units_on_worker(known: dict[str, str], use_gate: bool, job: tuple) -> tuple:

@@ -71,7 +71,9 @@ from .query import (
     to_result,
     uses_service,
 )
-from .store import READ_ATTEMPTS, READ_PAUSE, is_vanished_files, storage_problem, totals_stale
+from . import snapshots
+from .store import (READ_ATTEMPTS, READ_PAUSE, _open_read_only, is_vanished_files, storage_problem,
+                    totals_stale)
 
 log = logging.getLogger(__name__)
 
@@ -138,31 +140,38 @@ def _rss(pid: int) -> int:
 # Worker processes
 
 
-def _store_version(path: str) -> tuple[int, int]:
-    """Changes whenever a writer (e.g. ``coopgraph build``) adds or appends to store files."""
+def _store_version(path: str) -> tuple[str, int, int]:
+    """Changes whenever a writer (e.g. ``coopgraph build``) publishes a snapshot, or (a store
+    without snapshots) adds or appends to store files."""
+    snapshot = snapshots.newest(path)
     try:
         with os.scandir(path) as entries:
             newest = max((e.stat().st_mtime_ns for e in entries if e.is_file()), default=0)
-        return (os.stat(path).st_mtime_ns, newest)
+        return (snapshot.name if snapshot else "", os.stat(path).st_mtime_ns, newest)
     except OSError:
-        return (0, 0)
+        return ("", 0, 0)
+
+
+def _reopen(store_path: str, release: Any) -> tuple[Any, Any]:
+    """A handle on the newest snapshot; the one it replaces is let go (``release``)."""
+    opened = _open_read_only(Path(store_path))
+    release()
+    return opened
 
 
 def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs in a child
     """Serve query requests from ``conn`` on a read-only handle of the store.
 
-    A read-only handle sees the store as it was when opened, so the handle is reopened when
-    the store's files change (a build run while the server is up becomes visible). When a
-    build compacts away files the handle still reads, the store is reopened and the request
-    run again (a few times, with growing pauses). A view's answer ends with the store version
-    it was read from, which is what the parent keys its cache on.
+    The handle reads the store's newest snapshot (:mod:`snapshots`) and is reopened when a
+    writer publishes a newer one (a build run while the server is up becomes visible). If
+    files vanish under it all the same (a store without snapshots, being compacted), the store
+    is reopened and the request run again (a few times, with growing pauses). A view's answer
+    ends with the store version it was read from, which is what the parent keys its cache on.
     """
-    import pyoxigraph as ox
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops us
     sandboxed = deny_network()  # whatever the engine parses, it cannot reach another server
     try:
-        store = ox.Store.read_only(store_path)
+        store, release = _open_read_only(Path(store_path))
     except (OSError, RuntimeError) as exc:
         conn.send(("fatal", 500, f"cannot open store {store_path}: {storage_problem(exc)}"))
         return
@@ -178,7 +187,7 @@ def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs
         now = _store_version(store_path)
         if now != version:
             try:
-                store, version = ox.Store.read_only(store_path), now
+                (store, release), version = _reopen(store_path, release), now
             except (OSError, RuntimeError):
                 pass  # a writer is half way: keep the old snapshot for now
         pause = READ_PAUSE
@@ -190,7 +199,7 @@ def _worker_main(conn: Any, store_path: str) -> None:  # pragma: no cover - runs
                     time.sleep(pause)  # a build is compacting: read again from its new files
                     pause *= 2
                     try:
-                        store, version = ox.Store.read_only(store_path), _store_version(store_path)
+                        (store, release), version = _reopen(store_path, release), _store_version(store_path)
                     except (OSError, RuntimeError):
                         pass
                     continue

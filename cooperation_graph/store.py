@@ -47,6 +47,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
+from . import snapshots
 from .errors import CooperationGraphError, StoreError
 
 DEFAULT_STORE = Path("output/store")
@@ -369,11 +370,12 @@ class EmbeddedStore(_StoreBase):
         try:
             if (read_only or not create) and not (self.path / "CURRENT").exists():
                 raise StoreError(f"no store at {self.path} (build one first: coopgraph build PATH)")
-            if read_only:  # works beside a writer (e.g. `serve`), sees its last flushed state
-                self._store = _open_read_only(self.path)
+            if read_only:  # works beside a writer: reads its newest snapshot (see snapshots.py)
+                self._store, self._release = _open_read_only(self.path)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
+                self._dirty = True  # a writer killed before publishing may have left writes behind
         except PermissionError as exc:
             raise StoreError(f"{exc.filename or self.path}: permission denied (cannot open the store)") from exc
         except (OSError, RuntimeError) as exc:
@@ -431,6 +433,7 @@ class EmbeddedStore(_StoreBase):
                 self._store.update(" ;\n".join(ops))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        self.publish()
         return sum(data.count(b"\n") for _, data in payloads) + records.count(b"\n")
 
     def compact(self) -> None:
@@ -444,6 +447,15 @@ class EmbeddedStore(_StoreBase):
             self._store.optimize()
         except OSError as exc:
             raise StoreError(f"cannot compact store {self.path}: {exc}") from exc
+        self.publish()
+
+    def publish(self) -> None:
+        """Make what was written visible to readers: a new snapshot (see :mod:`snapshots`)."""
+        try:
+            snapshots.publish(self._store, self.path)
+        except OSError as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        self._dirty = False
 
     def _holds(self, graph: str) -> bool:
         g = ox.NamedNode(graph)
@@ -458,6 +470,7 @@ class EmbeddedStore(_StoreBase):
                 self._store.update(" ;\n".join(ops))
             except OSError as exc:
                 raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+            self._dirty = True
 
     def query(self, sparql: str) -> Any:
         return self._store.query(sparql)
@@ -465,6 +478,7 @@ class EmbeddedStore(_StoreBase):
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (one transaction)."""
         self._store.update(sparql)
+        self._dirty = True
 
     def quads(self) -> Iterator[ox.Quad]:
         return (q for q in self._store.quads_for_pattern(None, None, None, None)
@@ -527,6 +541,7 @@ class EmbeddedStore(_StoreBase):
     def drop_payloads(self) -> None:
         """Forget the kept N-Triples (after graphs were changed by a SPARQL Update)."""
         self._store.update(f"DELETE WHERE {{ GRAPH <{META_GRAPH.value}> {{ ?g <{_PAYLOAD.value}> ?p }} }}")
+        self._dirty = True
 
     def graphs(self) -> list[str]:
         """Names of the data graphs, sorted."""
@@ -538,12 +553,15 @@ class EmbeddedStore(_StoreBase):
 
     def close(self) -> None:
         """Flush and release the folder's lock (closing twice is harmless)."""
+        if self.__dict__.get("_dirty") and "_store" in self.__dict__:
+            self.publish()
         store = self.__dict__.pop("_store", None)
         if store is not None:
             try:
                 store.flush()
             except (OSError, RuntimeError):  # read-only stores cannot flush
                 pass
+        self.__dict__.pop("_release", snapshots.release_nothing)()
 
 
 _NOT_DATA = (META_GRAPH, SUMMARY_GRAPH)
@@ -571,13 +589,16 @@ def storage_problem(exc: BaseException) -> str:
     return f"{text[:300]}{lock}"
 
 
-def _open_read_only(path: Path) -> ox.Store:
-    """A read-only handle; retried while a writer is replacing the files it would open."""
+def _open_read_only(path: Path) -> tuple[ox.Store, Callable[[], None]]:
+    """A read-only handle on the store's newest snapshot, and what releases the snapshot when
+    the handle is closed; retried while a writer is replacing the files it would open."""
     pause = READ_PAUSE
     for attempt in range(READ_ATTEMPTS):
+        folder, release = snapshots.pin(path)
         try:
-            return ox.Store.read_only(str(path))
+            return ox.Store.read_only(str(folder)), release
         except (OSError, RuntimeError) as exc:
+            release()
             if attempt == READ_ATTEMPTS - 1 or not is_vanished_files(exc) or isinstance(exc, PermissionError):
                 raise
         time.sleep(pause)
@@ -1024,6 +1045,8 @@ def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None =
         start = time.perf_counter()
         store.compact()
         report.compact_seconds = time.perf_counter() - start
+    elif getattr(store, "_dirty", False):
+        store.publish()  # the totals' mark taken away: readers see the build done
     return report
 
 

@@ -130,7 +130,7 @@ def test_a_damaged_store_is_one_line_in_query_export_and_build(tmp_path, built_s
     monkeypatch.setattr("cooperation_graph.store.READ_PAUSE", 0.001)
     store = tmp_path / "store"
     shutil.copytree(built_store, store)
-    tables = sorted(store.glob("*.sst"))
+    tables = sorted(store.rglob("*.sst"))  # the store's files and its readers' snapshot of them
     assert tables
     for sst in tables:
         if damage == "missing":
@@ -157,4 +157,5 @@ def test_an_unreadable_store_is_one_line(tmp_path, built_store, monkeypatch):
     monkeypatch.setattr(ox.Store, "read_only", staticmethod(refused))
     result = run("query", "pairs", "--store", str(built_store))
     assert result.exit_code != 0 and result.exception is None or isinstance(result.exception, SystemExit)
-    assert result.output.strip() == f"Error: {built_store / 'CURRENT'}: permission denied (cannot open the store)"
+    line = result.output.strip()
+    assert line.startswith(f"Error: {built_store}") and line.endswith("CURRENT: permission denied (cannot open the store)")

@@ -15,32 +15,31 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from cooperation_graph.query import query_store
 from cooperation_graph.server import ServerConfig, running_server
+from cooperation_graph.store import EmbeddedStore
 
 #: What `coopgraph build` does to the files, fast: load a batch, flush, compact; again and again.
 WRITER = """
 import sys, time, pyoxigraph as ox
-store, end, i = ox.Store(sys.argv[1]), time.time() + float(sys.argv[2]), 0
+from cooperation_graph.store import EmbeddedStore
+store, end, i = EmbeddedStore(sys.argv[1]), time.time() + float(sys.argv[2]), 0
 while time.time() < end:
-    store.bulk_load("".join(f'<http://e/s{i}_{k}> <http://e/p> "{k}" <http://e/g{i}> .\\n'
-                            for k in range(2000)).encode(), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    store.optimize()
+    store.oxigraph.bulk_load("".join(f'<http://e/s{i}_{k}> <http://e/p> "{k}" <http://e/g{i}> .\\n'
+                                     for k in range(2000)).encode(), format=ox.RdfFormat.N_QUADS)
+    store.compact()  # flushes, merges the files, publishes a snapshot for readers
     i += 1
+store.close()
 """
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def _seeded_store(path: Path) -> Path:
-    store = ox.Store(str(path))
-    store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("x"),
-                      ox.NamedNode("http://e/g")))
-    store.flush()
-    del store
+    store = EmbeddedStore(path)
+    store.update('INSERT DATA { GRAPH <http://e/g> { <http://e/a> <http://e/p> "x" } }')
+    store.close()
     return path
 
 

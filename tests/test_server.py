@@ -20,6 +20,7 @@ from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from cooperation_graph.errors import StoreError
+from cooperation_graph.store import EmbeddedStore
 from cooperation_graph.query import (
     load_query,
     read_expected,
@@ -291,11 +292,10 @@ def test_a_build_while_serving_becomes_visible(update_server):
     endpoint = update_server.url + "sparql"
     check = "ASK { GRAPH <http://example.org/built> { ?s ?p ?o } }"
     assert json.loads(_form(endpoint, {"query": check})[2])["boolean"] is False
-    writer = ox.Store(str(update_server.config.store))  # what `coopgraph build` does meanwhile
-    writer.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"),
-                       ox.Literal("new"), ox.NamedNode("http://example.org/built")))
-    writer.flush()
-    del writer
+    writer = EmbeddedStore(update_server.config.store)  # what `coopgraph build` does meanwhile
+    writer.update('INSERT DATA { GRAPH <http://example.org/built> { '
+                  '<http://example.org/s> <http://example.org/p> "new" } }')
+    writer.close()  # the write is published: readers see it
     assert json.loads(_form(endpoint, {"query": check})[2])["boolean"] is True
 
 
