@@ -623,3 +623,13 @@ def test_a_province_s_red_cross_giving_is_a_charity_not_the_province():
              "On August 13, the Red Cross Society of Thai Nguyen province donated 60 million VND to share "
              "difficulties with the victims of floods in Bac Kan province.", "2024-08-14")
     assert ex.fundings == () and ex.cooperation_pairs == ()
+
+
+def test_a_partner_named_through_the_province_of():
+    ex = run("Tourism news\n"
+             "HCM City and the south-central province of Ninh Thuan have agreed to step up co-operation "
+             "in tourism and trade promotion.", "2023-04-15T08:00:00+07:00")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Ninh Thuận"),)
+    ex = run("Tourism in Ninh Thuan\nVisitors from HCM City and the central city of Da Nang flocked to "
+             "Ninh Thuan beaches.", "2023-04-15T08:00:00+07:00")
+    assert ex.cooperation_pairs == ()

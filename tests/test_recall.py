@@ -493,3 +493,50 @@ def test_a_count_of_provinces_acting_together_refers_back_to_the_list_before_it(
         "Tuyến đường đi qua Bình Phước, Đồng Nai và Bình Dương. Cả 2 địa phương đã thống nhất làm đường.",
         "2023-06-02", "Hai địa phương")
     assert ex.cooperation_pairs == ()  # the count does not match the list: no one can tell which two
+
+
+def test_one_province_giving_to_the_next_in_a_list_of_givers_and_receivers():
+    ex = extract_text(
+        "Bốn địa phương được phân công hỗ trợ vùng lũ\n"
+        "Theo phân công, Hà Nội hỗ trợ Gia Lai, TP HCM hỗ trợ Khánh Hòa, Hải Phòng hỗ trợ Đắk Lắk, "
+        "Quảng Ninh hỗ trợ Lâm Đồng.\n"
+        "Trước đó, Khánh Hòa, Lào Cai đã trao hỗ trợ giúp Thái Nguyên khắc phục hậu quả mưa bão.",
+        "2025-11-25", "Bốn địa phương được phân công hỗ trợ vùng lũ")
+    assert {("Gia Lai", "Hà Nội"), ("Hồ Chí Minh", "Khánh Hòa"), ("Hải Phòng", "Đắk Lắk"),
+            ("Lâm Đồng", "Quảng Ninh"), ("Khánh Hòa", "Thái Nguyên"), ("Lào Cai", "Thái Nguyên")} <= set(ex.cooperation_pairs)
+    # a receiver is not the giver of the next clause ("... hỗ trợ Gia Lai, TP HCM hỗ trợ ...")
+    assert not {("Gia Lai", "Khánh Hòa"), ("Khánh Hòa", "Đắk Lắk"), ("Lâm Đồng", "Đắk Lắk")} & set(ex.cooperation_pairs)
+
+
+def test_giving_to_the_next_province_is_not_a_request_a_venue_or_a_receipt():
+    ex = extract_text(
+        "Các tỉnh đề nghị hỗ trợ khắc phục bão\n"
+        "Tỉnh Quảng Trị đề nghị Trung ương hỗ trợ 200 tỷ đồng.\n"
+        "Doanh nghiệp tại Bình Dương hỗ trợ Bình Phước xây nhà.\n"
+        "Tỉnh Quảng Bình được hỗ trợ Nghệ An 10 tấn gạo theo đề nghị.",
+        "2025-11-25", "Các tỉnh đề nghị hỗ trợ khắc phục bão")
+    assert ex.cooperation_pairs == ()
+
+
+def test_a_delegation_arriving_to_help_and_a_department_visiting_another_province():
+    ex = extract_text(
+        "Đoàn công tác đến vùng lũ\n"
+        "Tối 25-11, Đoàn công tác của Thành ủy TPHCM do Phó Bí thư Thành ủy Nguyễn Văn A dẫn đầu đã cấp tốc "
+        "đến Đắk Lắk để hỗ trợ bà con vùng lũ.\n"
+        "Mới đây, Đoàn đại biểu TP Cần Thơ đã có chuyến thăm, hỗ trợ tỉnh Quảng Trị khắc phục thiệt hại.\n"
+        "Ngày 1/3, Sở Ngoại vụ tỉnh Nghệ An thăm và làm việc tại Thanh Hóa.",
+        "2025-11-26", "Đoàn công tác đến vùng lũ")
+    assert set(ex.cooperation_pairs) == {("Hồ Chí Minh", "Đắk Lắk"), ("Cần Thơ", "Quảng Trị"),
+                                         ("Nghệ An", "Thanh Hóa")}
+
+
+def test_a_person_giving_is_not_the_province_they_live_in():
+    ex = extract_text(
+        "Hải Phòng hỗ trợ Đắk Lắk\n"
+        "TP Hải Phòng đã hỗ trợ tỉnh Đắk Lắk 40 tỷ đồng.\n"
+        "Ông Phạm Văn B (một cựu chiến binh trên địa bàn Hải Phòng) trao tặng 100 triệu đồng sẻ chia với "
+        "đồng bào vùng lũ.\n"
+        "Ông Lê Văn C, Chủ tịch UBND TP Hải Phòng trao tặng 5 tỷ đồng cho tỉnh Đắk Lắk.",
+        "2025-12-01", "Hải Phòng hỗ trợ Đắk Lắk")
+    assert fundings(ex) == [("Hải Phòng", "Đắk Lắk", 5_000_000_000, "given"),
+                            ("Hải Phòng", "Đắk Lắk", 40_000_000_000, "given")]

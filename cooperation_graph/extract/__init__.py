@@ -93,8 +93,15 @@ _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết ngh
 _VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm|"
                     r"trao đổi kinh nghiệm|công tác)\s+(?:tại|ở|với)|"
                     r"đến thăm|thăm hỏi|trao quà|tặng quà|trao hỗ trợ|trao tiền|"
-                    r"đến(?=\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?[A-ZĐ][^,.;]{0,25}?\s+(?:khảo sát|làm việc|"
-                    r"trao đổi kinh nghiệm|học tập kinh nghiệm)))\b")
+                    r"(?:có\s+)?chuyến thăm(?:,?\s+(?:và\s+)?(?:làm việc|hỗ trợ|tặng quà))?(?:\s+(?:tại|tới|đến))?|"
+                    r"(?:đến|tới|vào tới)(?=\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?[A-ZĐ][^,.;]{0,25}?\s+(?:để\s+)?(?:khảo sát|"
+                    r"làm việc|trao đổi kinh nghiệm|học tập kinh nghiệm|trao|tặng|hỗ trợ|cứu trợ|ủng hộ|thăm)))\b")
+# "Hà Nội hỗ trợ Gia Lai, Quảng Ninh hỗ trợ Lâm Đồng", "Khánh Hòa, Lào Cai hỗ trợ Thái Nguyên",
+# "Hà Nội tặng TP.HCM 5.000 tấn gạo": a province giving to the province right after the verb.
+_GIVES = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:đã\s+|cũng\s+|vừa\s+|sẽ\s+|tiếp tục\s+)*"
+                    r"(?:trao\s+)?(?:gửi tặng|tặng|hỗ trợ|giúp đỡ|giúp|ủng hộ|chi viện|tiếp sức)\s+"
+                    r"(?:cho\s+|tới\s+|đến\s+|giúp\s+)?(?:(?:nhân dân|người dân|bà con|đồng bào)\s+)?"
+                    r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?")
 # Provinces listed as one side: "với các tỉnh Sóc Trăng, Kiên Giang và Bạc Liêu".
 _LIST_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 # "Về phía tỉnh Nghệ An có các đồng chí ... Về phía tỉnh Quảng Ngãi có ...": the two sides of a meeting.
@@ -114,7 +121,8 @@ _BORDER_WORDS = r"giáp ranh|ranh giới|biên giới|địa giới|tiếp giáp
 _BORDER = re.compile(rf"\b(?:{_BORDER_WORDS}|giáp)\s+(?:giữa\s+)?$")
 _CASE_WORK = re.compile(r"\b(?:Công an|Cơ quan (?:CSĐT|Cảnh sát điều tra)|Viện (?:KSND|kiểm sát)|Tòa án|TAND|"
                         r"Cục Cảnh sát|Phòng Cảnh sát)\b")
-_DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?!\s+Quốc hội)\b|"
+_DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo|cứu trợ)(?!\s+Quốc hội)\b|"
+                         r"\bSở [A-ZĐ][^,.;]{0,50}?\s(?:tỉnh|thành phố|TP\.?)\s|"
                          r"\b(?:Bí thư|Chủ tịch|Phó Chủ tịch|Phó Bí thư) (?:Tỉnh ủy|Thành ủy|UBND|Ủy ban nhân dân)\b")
 
 
@@ -144,6 +152,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
         if len(ms) < 2 or (foreign and names_foreign(sent.text)) or _CASE_WORDS.search(sent.text):
             continue  # (a criminal case or an accident: police and courts working, not the provinces)
         out |= _working_with(doc, sent, ms)
+        out |= _gives_to(doc, sent, ms)
         out |= _hub_and_region(doc, sent, ms)
         joint = _JOINT_EVENT.search(sent.text)
         first = joint and next((m for m in ms if m.start >= sent.start + joint.end()), None)
@@ -231,6 +240,27 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                 for b in _listed(text, ms, after[0]):
                     if a.name != b.name:
                         out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+    return out
+
+
+def _gives_to(doc: Doc, sent, ms) -> set[tuple[str, str]]:
+    """``A hỗ trợ B``, ``A, B tặng C``: the giver (or givers listed) right before the verb, the
+    receiver right after it; not a venue (``tại A``), a bracketed home, a request or a receipt."""
+    out: set[tuple[str, str]] = set()
+    text = doc.text
+    for i, (a, b) in enumerate(zip(ms, ms[1:])):
+        if a.name == b.name or not _GIVES.fullmatch(text, a.end, b.start):
+            continue
+        if _VENUE.search(text, max(sent.start, a.start - 20), a.start) or re.search(r"\(\s*$", text[max(0, a.start - 3):a.start]):
+            continue
+        if re.search(r"\b(?:đề nghị|xin|cần|được|nhận|kêu gọi|mong)\s+$", text[max(sent.start, a.start - 20):a.start]):
+            continue
+        for giver in _listed_before(text, ms[:i + 1]):
+            if giver is not a and re.search(r"(?:tặng|hỗ trợ|giúp|ủng hộ|cho|tới|đến)\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?$",
+                                            text[max(0, giver.start - 30):giver.start]):
+                break  # "A hỗ trợ B, C hỗ trợ D": B received; it does not give to D
+            if giver.name != b.name:
+                out.add(tuple(sorted((giver.name, b.name))))  # type: ignore[arg-type]
     return out
 
 

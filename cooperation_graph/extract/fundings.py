@@ -165,7 +165,8 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                      and x.start not in place_starts]
             subject_from = (named[-1].end - c_start) if named else 0
         if verb and (_NOT_A_PROVINCE_GIVING.search(clause[:verb.start()])
-                     or _ORG_SUBJECT.search(clause, subject_from, verb.start())):
+                     or _ORG_SUBJECT.search(clause, subject_from, verb.start())
+                     or _PERSON_SUBJECT.match(clause) and not _ON_BEHALF.search(clause, 0, verb.start())):
             context = None  # "đề xuất Trung ương hỗ trợ", "doanh nghiệp ủng hộ": not a province giving
             continue
         if verb:
@@ -307,6 +308,11 @@ _BUILD_FOR = re.compile(r"^\s*(?:để\s+)?(?:xây dựng|xây mới|xây|sửa 
 _WITH_GOODS = re.compile(r"^\s*(?:cùng|cùng với|kèm theo|và)\s+(?:nhiều\s+)?(?:loại\s+)?(?:hàng|thuốc|vật tư|"
                          r"nhu yếu phẩm|quà|gạo|lương thực|trang thiết bị)[^.;]{0,80}?\s+cho\s+"
                          r"(?:nhân dân\s+|người dân\s+|đồng bào\s+)?$")
+# "Ông Phạm Xuân Trình (một cựu chiến binh ...) trao tặng 100 triệu đồng": a person gives, unless
+# a post says it is on behalf of a province ("Ông X, Chủ tịch UBND tỉnh A trao ...").
+_PERSON_SUBJECT = re.compile(r"\s*(?:Ông|Bà|Anh|Chị|Cụ|Cháu|Em|Gia đình (?:ông|bà|anh|chị))\s+[A-ZĐ]")
+_ON_BEHALF = re.compile(r"\b(?:Chủ tịch|Bí thư|Phó|Giám đốc|Trưởng|Ủy viên|[Đđ]ại diện|[Tt]hay mặt|[Đđ]oàn|UBND|"
+                        r"Tỉnh ủy|Thành ủy|MTTQ|Ủy ban)\b")
 _PER_UNIT_BEFORE = re.compile(r"\bmỗi\s+(?:hộ|căn|người|suất|em|gia đình|nhà|học sinh|cháu|trường|xã)\b"
                               r"[^,;]{0,15}$")
 # "200 triệu đồng/tỉnh", "10 tỷ đồng mỗi tỉnh": each of the named provinces gets the amount.

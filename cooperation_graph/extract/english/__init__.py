@@ -70,7 +70,8 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
             if hub is not None and a.start > hub.end:
                 continue  # the members of "HCMC and 8 provinces, including A, B, ...": one side
             if a.name == b.name or not re.fullmatch(
-                    r"(?:['’]s)?\s*(?:and|with|,|-|–|&)\s*(?:neighbo(?:u)?ring\s+|the\s+)?", between):
+                    r"(?:\s+(?:City|Province))?(?:['’]s)?\s*(?:and|with|,|-|–|&)\s*(?:neighbo(?:u)?ring\s+|the\s+)?"
+                    r"(?:(?:[\w-]+\s+){0,3}?(?:province|city)\s+of\s+)?", between):  # "and the south-central province of"
                 continue
             lead = doc.text[max(sent.start, a.start - 50):a.start]
             tail = doc.text[b.end:sent.end]
