@@ -540,3 +540,26 @@ def test_a_person_giving_is_not_the_province_they_live_in():
         "2025-12-01", "Hải Phòng hỗ trợ Đắk Lắk")
     assert fundings(ex) == [("Hải Phòng", "Đắk Lắk", 5_000_000_000, "given"),
                             ("Hải Phòng", "Đắk Lắk", 40_000_000_000, "given")]
+
+
+def test_amounts_given_respectively_and_money_set_aside_to_support_a_province():
+    ex = extract_text(
+        "Các địa phương chung tay với TP.HCM\n"
+        "Thành phố Đà Nẵng trích 10 tỷ đồng để ủng hộ bà con thành phố Hồ Chí Minh.\n"
+        "Tỉnh Quảng Nam và tỉnh Quảng Trị ủng hộ thành phố Hồ Chí Minh lần lượt với số tiền 2 tỷ đồng và "
+        "500 triệu đồng.\n"
+        "Trước đó, Hà Nội đã hỗ trợ Hà Giang, Lai Châu lần lượt 50 triệu đồng và 195 triệu đồng.",
+        "2021-07-20", "Các địa phương chung tay với TP.HCM")
+    assert fundings(ex) == [("Hà Nội", "Hà Giang", 50_000_000, "given"),
+                            ("Hà Nội", "Lai Châu", 195_000_000, "given"),
+                            ("Quảng Nam", "Hồ Chí Minh", 2_000_000_000, "given"),
+                            ("Quảng Trị", "Hồ Chí Minh", 500_000_000, "given"),
+                            ("Đà Nẵng", "Hồ Chí Minh", 10_000_000_000, "given")]
+
+
+def test_respectively_needs_as_many_amounts_as_parties():
+    ex = extract_text(
+        "Hỗ trợ vùng lũ\n"
+        "Tỉnh Quảng Nam và tỉnh Quảng Trị ủng hộ thành phố Hồ Chí Minh lần lượt 2 tỷ đồng.",
+        "2021-07-20", "Hỗ trợ vùng lũ")
+    assert ("Quảng Nam", "Hồ Chí Minh", 2_000_000_000, "given") not in fundings(ex)

@@ -52,6 +52,8 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     title_found: list[Funding] = []
     para_givers = _paragraph_givers(doc)
     received = received_from(doc)
+    in_order = respectively(doc)
+    received += in_order  # their sentences are read here only: the clause reader would pair them wrongly
     shares = distributed(doc, para_givers, title_donor) + received
     # A sentence that lists shares ("Trong đó, A và B mỗi tỉnh 15 tỉ đồng; C 5 tỉ đồng", or a total
     # and its parts "9 tỷ đồng, trong đó: A (2 tỷ đồng), B (3 tỷ đồng)") is read by distributed();
@@ -294,8 +296,9 @@ def _listed_after(text: str, m: Money, after: list[Mention]) -> list[str]:
     return list(dict.fromkeys(x.name for x in chain(text, after, first, _LIST_GLUE)))
 
 
-# "3 tỷ đồng cho tỉnh X", "2 tỷ đồng hỗ trợ tỉnh X", "1 tỷ đồng tiền mặt giúp nhân dân tỉnh X".
-_TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:cho|tới|đến|giúp|giúp đỡ|hỗ trợ|ủng hộ|tặng)"
+# "3 tỷ đồng cho tỉnh X", "2 tỷ đồng hỗ trợ tỉnh X", "1 tỷ đồng tiền mặt giúp nhân dân tỉnh X",
+# "10 tỷ đồng để ủng hộ bà con thành phố X".
+_TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:(?:để|nhằm)\s+)?(?:cho|tới|đến|giúp|giúp đỡ|hỗ trợ|ủng hộ|tặng)"
                            r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân|"
                            r"lãnh đạo|đại diện))*"
                            r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*$")
@@ -657,4 +660,63 @@ def received_from(doc: Doc) -> list[Funding]:
             out.append(Funding(amount_vnd=amount.amount_vnd, qualifier=amount.qualifier, donor=m.name,
                                recipient=receiver, purpose=None, year=year, status="given",
                                evidence=doc.evidence(sent, 0.75)))
+    return out
+
+
+# "Tỉnh Quảng Nam và tỉnh Quảng Trị ủng hộ thành phố Hồ Chí Minh lần lượt với số tiền 2 tỷ đồng và
+# 500 triệu đồng", "Hà Nội hỗ trợ Hà Giang, Lai Châu lần lượt 50 triệu đồng và 195 triệu đồng": a
+# list of givers (or of receivers) and as many amounts, matched in order.
+_RESPECTIVELY = re.compile(r"\blần lượt\b")
+_GLUE = re.compile(r"\s*(?:,|và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+
+
+def respectively(doc: Doc) -> list[Funding]:
+    """Fundings of the sentences that match a list of provinces with as many amounts in order."""
+    out: list[Funding] = []
+    for sent in doc.sentences:
+        each = _RESPECTIVELY.search(sent.text)
+        verb = each and next((v for v in VERBS.finditer(sent.text, 0, each.start())), None)
+        if not verb or _PLANNED.search(sent.text, 0, verb.start()):
+            continue
+        money = [m for m in find_money(sent.text) if m.start > each.end() and m.amount_vnd > 0]
+        ms = [Mention(m.name, m.start - sent.start, m.end - sent.start)
+              for m in doc.mentions_in(sent.start, sent.end)]
+        givers = _run_before(sent.text, [m for m in ms if m.end <= verb.start()], verb.start())
+        receivers = _run_after(sent.text, [m for m in ms if verb.end() <= m.start < each.start()], verb.end())
+        pairs: list[tuple[str, str]] = []
+        if len(givers) >= 2 and len(receivers) == 1:
+            pairs = [(g.name, receivers[0].name) for g in givers]
+        elif len(givers) == 1 and len(receivers) >= 2:
+            pairs = [(givers[0].name, r.name) for r in receivers]
+        if not pairs or len(money) != len(pairs) or any(a == b for a, b in pairs):
+            continue
+        year = doc.article.reference_day.year if doc.article.reference_day else None
+        out += [Funding(amount_vnd=m.amount_vnd, qualifier=m.qualifier, donor=a, recipient=b, purpose=None,
+                        year=year, status="given", evidence=doc.evidence(sent, 0.8))
+                for (a, b), m in zip(pairs, money)]
+    return out
+
+
+def _run_before(text: str, ms: list[Mention], verb_start: int) -> list[Mention]:
+    """The list of provinces that ends right before the verb (``A và B đã ủng hộ``)."""
+    if not ms or not re.fullmatch(r"\s*(?:đã\s+|cũng\s+|vừa\s+)*", text[ms[-1].end:verb_start]):
+        return []
+    out = [ms[-1]]
+    for x in reversed(ms[:-1]):
+        if not _GLUE.fullmatch(text[x.end:out[-1].start]):
+            break
+        out.append(x)
+    return out[::-1]
+
+
+def _run_after(text: str, ms: list[Mention], verb_end: int) -> list[Mention]:
+    """The list of provinces that starts right after the verb (``hỗ trợ cho tỉnh A, B``)."""
+    if not ms or not re.fullmatch(r"\s*(?:cho\s+)?(?:(?:nhân dân|người dân|bà con|đồng bào)\s+)?"
+                                  r"(?:(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s*)?", text[verb_end:ms[0].start]):
+        return []
+    out = [ms[0]]
+    for x in ms[1:]:
+        if not _GLUE.fullmatch(text[out[-1].end:x.start]):
+            break
+        out.append(x)
     return out
