@@ -383,3 +383,14 @@ def test_a_total_followed_by_its_shares_in_the_same_sentence_is_not_one_more_gif
         "các tỉnh: Thanh Hóa, Hà Tĩnh và Nghệ An (mỗi địa phương 500 triệu đồng).",
         "2025-10-07", "Cần Thơ ủng hộ miền Bắc")
     assert fundings(ex) == [("Cần Thơ", r, 500_000_000, "given") for r in ("Hà Tĩnh", "Nghệ An", "Thanh Hóa")]
+
+
+def test_a_per_head_amount_is_not_a_province_gift():
+    ex = extract_text(
+        "News\nA delegation of Ho Chi Minh City visited Quang Ngai and presented VND2 billion to the "
+        "province. The delegation also presented gifts to 98 disadvantaged households in the province "
+        "with VND2 million per household.", "2024-01-30", "News")
+    assert fundings(ex) == [("Hồ Chí Minh", "Quảng Ngãi", 2_000_000_000, "given")]
+    ex = extract_text("News\nHau Giang province presented 1,000 Tet gifts to poor families in Dong Nai "
+                      "province, of 600,000 VND each.", "2024-01-30", "News")
+    assert fundings(ex) == []

@@ -300,11 +300,19 @@ def main_pair(doc, cooperation: re.Pattern[str]) -> tuple[str, str] | None:
     return None
 
 
+#: Less than this is what each household, child or gift gets ("600,000 VND each", "2 triệu
+#: đồng/suất"), never what one province gives another (the smallest of 283 such gifts in the
+#: real dev split is 10 million).
+SMALLEST_GIFT_VND = 5_000_000
+
+
 def between_two(fundings, investments) -> tuple[list, list]:
     """Only money and investment that go from one named province to another: a funding with no
     stated giver or receiver (a price, a budget, a province spending on its own people, a
-    lottery winner's gift) or an investment without investor and host is no relation."""
-    return ([f for f in fundings if f.donor and f.recipient and f.donor != f.recipient],
+    lottery winner's gift), one too small for a province to give (a per-head amount) or an
+    investment without investor and host is no relation."""
+    return ([f for f in fundings if f.donor and f.recipient and f.donor != f.recipient
+             and f.amount_vnd >= SMALLEST_GIFT_VND],
             [i for i in investments if i.investor_province and i.host_province
              and i.investor_province != i.host_province])
 
