@@ -563,3 +563,17 @@ def test_respectively_needs_as_many_amounts_as_parties():
         "Tỉnh Quảng Nam và tỉnh Quảng Trị ủng hộ thành phố Hồ Chí Minh lần lượt 2 tỷ đồng.",
         "2021-07-20", "Hỗ trợ vùng lũ")
     assert ("Quảng Nam", "Hồ Chí Minh", 2_000_000_000, "given") not in fundings(ex)
+
+
+def test_an_agreement_between_a_city_and_a_region_whose_members_the_article_lists():
+    ex = extract_text(
+        "Hội nghị bàn tròn TP Hồ Chí Minh - Tây Nguyên\n"
+        "UBND tỉnh Đắk Nông cho biết, tại TP Gia Nghĩa sẽ diễn ra hội nghị triển khai bản thỏa thuận hợp "
+        "tác phát triển kinh tế - xã hội giữa TP Hồ Chí Minh với các tỉnh vùng Tây Nguyên năm 2023.\n"
+        "Hội nghị nhằm trao đổi giữa UBND TP Hồ Chí Minh và 5 tỉnh Tây Nguyên (Đắk Lắk, Đắk Nông, Gia Lai, "
+        "Kon Tum, Lâm Đồng) về các nội dung hợp tác.",
+        "2023-08-20", "Hội nghị bàn tròn TP Hồ Chí Minh - Tây Nguyên")
+    members = ("Gia Lai", "Kon Tum", "Lâm Đồng", "Đắk Lắk", "Đắk Nông")
+    assert [a.parties for a in ex.agreements] == [tuple(sorted(("Hồ Chí Minh", *members)))]
+    # the city with each member, not the members with each other
+    assert set(ex.cooperation_pairs) == {tuple(sorted(("Hồ Chí Minh", m))) for m in members}

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..gazetteer import Gazetteer
 from ..model import Article, Extraction, ProvinceMention
-from .agreements import extract_agreements
+from .agreements import extract_agreements, hub_pairs, region_members
 from .english import extract_english, is_english
 from .events import extract_events, handover_events
 from .fundings import extract_fundings, gift_pairs
@@ -52,7 +52,11 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     events = extract_events(doc, officials)
     events += handover_events(doc, fundings, events)
 
-    pairs = pairs_from_facts(agreements, fundings, investments, events) | gift_pairs(doc, fundings) | shared_pairs
+    regions = region_members(doc)
+    hubs = {a: hub_pairs(a, regions) for a in agreements} if regions else {}
+    pairs = pairs_from_facts([a for a in agreements if not hubs.get(a)], fundings, investments, events)
+    pairs |= {p for star in hubs.values() if star for p in star}
+    pairs |= gift_pairs(doc, fundings) | shared_pairs
     pairs |= stated
     events = related_events(events, pairs)
 

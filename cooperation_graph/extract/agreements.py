@@ -70,6 +70,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
     last: tuple[str, ...] = ()
     stars: list[tuple[str, ...]] = []  # the pairs of the last one-with-each signing (_star)
     foreign = names_foreign(doc.text)
+    regions = region_members(doc)
     for sent in doc.sentences:
         text = sent.text
         low = text.lower()
@@ -110,7 +111,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
                 and not re.search(r"\bký\b|dự thảo", text):
             continue  # "Kết luận hội nghị, ..." is the closing speech, not a document
         stars = []
-        parties = _parties(doc, sent, main_pair)
+        parties = _parties(doc, sent, main_pair, regions)
         if last and (counts or listed) and len(parties) < len(last) \
                 and {m.name for m in doc.mentions_in(sent.start, sent.end)} <= set(last):
             parties = last  # "Trong đó, tập trung vào 4 lĩnh vực chính": the agreement just named
@@ -213,11 +214,54 @@ def _agreement_for(agreements: list[dict], period: str | None, family: str | Non
     return agreements[-1]
 
 
-def _parties(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None) -> tuple[str, ...]:
+# A region the article names with its members: "5 tỉnh Tây Nguyên (Đắk Lắk, Đắk Nông, Gia Lai, Kon
+# Tum, Lâm Đồng)", "các tỉnh Đông Nam Bộ gồm A, B ...".
+_REGION = re.compile(r"(?:vùng\s+|khu vực\s+)?(?P<r>Tây Nguyên|Đồng bằng sông Cửu Long|ĐBSCL|Đông Nam Bộ|Tây Nam Bộ|"
+                     r"Bắc Trung Bộ|Nam Trung Bộ|Duyên hải miền Trung|Tây Bắc|Đông Bắc|miền Trung|"
+                     r"miền núi phía Bắc)")
+_MEMBERS_FOLLOW = re.compile(r"\s*(?:\(|,?\s*gồm(?: có)?\s*:?|:)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+_MEMBER_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+# "với các tỉnh vùng Tây Nguyên", "và 5 tỉnh Tây Nguyên": the region as one side of a document.
+_REGION_SIDE = re.compile(r"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)"
+                          r"\s+(?:vùng\s+|khu vực\s+)?(?P<r>" + _REGION.pattern.split("(?P<r>", 1)[1])
+
+
+def region_members(doc: Doc) -> dict[str, tuple[str, ...]]:
+    """The regions the article lists the members of, each with them (two or more)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for m in _REGION.finditer(doc.text):
+        follow = _MEMBERS_FOLLOW.match(doc.text, m.end())
+        if not follow:
+            continue
+        ms = [x for x in doc.mentions_in(follow.end(), follow.end() + 400)]
+        if not ms or ms[0].start != follow.end():
+            continue
+        members = chain(doc.text, ms, ms[0], _MEMBER_GLUE)
+        if len(members) >= 2:
+            out.setdefault(m.group("r"), tuple(dict.fromkeys(x.name for x in members)))
+    return out
+
+
+def hub_pairs(agreement: Agreement, regions: dict[str, tuple[str, ...]]) -> set[tuple[str, str]] | None:
+    """The pairs of a document between a city and a region (``giữa TP Hồ Chí Minh với các tỉnh vùng
+    Tây Nguyên``): the city with each member, not the members with each other; None for others."""
+    parties = set(agreement.parties)
+    for members in regions.values():
+        hubs = parties - set(members)
+        if set(members) <= parties and hubs and len(hubs) < len(members):
+            return {tuple(sorted((h, m))) for h in hubs for m in members}  # type: ignore[misc]
+    return None
+
+
+def _parties(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
+             regions: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
     # "Đắk Lắk tổ chức họp báo tại Hà Nội ...": the venue is not a party
     names = sorted({m.name for m in doc.mentions_in(sent.start, sent.end)
                     if not re.search(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$",
                                      doc.text[max(sent.start, m.start - 20):m.start])})
+    for side in _REGION_SIDE.finditer(sent.text) if regions else ():
+        if side.group("r") in regions and names:  # a named province with the region's members
+            names = sorted(set(names) | set(regions[side.group("r")]))
     group = title_provinces(doc)
     if len(group) >= 3 and len(names) < 3 and re.search(r"\b(?:ba|bốn|năm|các|\d) (?:tỉnh|địa phương|bên)\b",
                                                          sent.text, re.IGNORECASE):
