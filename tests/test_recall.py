@@ -577,3 +577,14 @@ def test_an_agreement_between_a_city_and_a_region_whose_members_the_article_list
     assert [a.parties for a in ex.agreements] == [tuple(sorted(("Hồ Chí Minh", *members)))]
     # the city with each member, not the members with each other
     assert set(ex.cooperation_pairs) == {tuple(sorted(("Hồ Chí Minh", m))) for m in members}
+
+
+def test_a_delegation_handing_over_in_two_provinces_is_two_events():
+    ex = extract_text(
+        "TP.HCM hỗ trợ các tỉnh miền Trung\n"
+        "Đoàn công tác TP.HCM đã trao 1 tỷ đồng hỗ trợ tỉnh Quảng Trị khắc phục hậu quả bão.\n"
+        "Sau đó, đoàn công tác TP.HCM tiếp tục trao 2 tỷ đồng hỗ trợ tỉnh Bình Định.",
+        "2017-11-12", "TP.HCM hỗ trợ các tỉnh miền Trung")
+    assert sorted((e.date, e.kind, e.organisers, e.evidence.sentence[:20]) for e in ex.events) == [
+        (None, "lễ trao tặng", ("Hồ Chí Minh",), "Sau đó, đoàn công tá"),
+        (None, "lễ trao tặng", ("Hồ Chí Minh",), "Đoàn công tác TP.HCM")]

@@ -242,11 +242,12 @@ _HANDOVER = re.compile(r"\b(?:trao|bàn giao|đón nhận|tiếp nhận)\b")
 def handover_events(doc: Doc, fundings, events: list[Event]) -> list[Event]:
     """A hand-over of money between two provinces (``trao``, ``đón nhận``) is an event of its own
     when no event was read from its sentence: dated by the sentence, else undated (and then only
-    when the article has no dated event it could be one of)."""
+    when the article has no dated event it could be one of); one per giver and receiver (a
+    delegation's trip through several provinces hands over in each)."""
     out: list[Event] = []
     read = {e.evidence.start for e in events if e.evidence}  # sentences an event came from
     days = {e.date for e in events if e.date}
-    undated_by = {o for e in events if not e.date for o in e.organisers}
+    seen = {(o, e.place) for e in events for o in e.organisers}
     by_start = {s.start: s for s in doc.sentences}
     for f in fundings:
         sent = by_start.get(f.evidence.start) if f.evidence else None
@@ -255,13 +256,12 @@ def handover_events(doc: Doc, fundings, events: list[Event]) -> list[Event]:
             continue
         dates = _event_dates(_ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text), doc.article.reference_day)
         when = dates[0][0] if dates else None
-        if when is None and (days or f.donor in undated_by) or when in days:
-            continue  # (one giver's undated trip to several provinces, or beside a dated event: one event)
+        if when in days or (f.donor, f.recipient) in seen or when is None and days:
+            continue  # told already: the same day, the same giver and receiver, or beside a dated event
         read.add(sent.start)
+        seen.add((f.donor, f.recipient))
         if when:
             days.add(when)
-        else:
-            undated_by.add(f.donor)
-        out.append(Event(kind="lễ trao tặng", date=when, place=None, organisers=(f.donor,), participants=(),
+        out.append(Event(kind="lễ trao tặng", date=when, place=f.recipient, organisers=(f.donor,), participants=(),
                          evidence=doc.evidence(sent, 0.6)))
     return out
