@@ -588,3 +588,15 @@ def test_a_delegation_handing_over_in_two_provinces_is_two_events():
     assert sorted((e.date, e.kind, e.organisers, e.evidence.sentence[:20]) for e in ex.events) == [
         (None, "lễ trao tặng", ("Hồ Chí Minh",), "Sau đó, đoàn công tá"),
         (None, "lễ trao tặng", ("Hồ Chí Minh",), "Đoàn công tác TP.HCM")]
+
+
+def test_an_amount_for_each_of_the_provinces_listed_after_it():
+    ex = extract_text(
+        "Quảng Ninh hỗ trợ các tỉnh miền Trung\n"
+        "Theo quyết định, tỉnh Quảng Ninh dành 8 tỉ đồng hỗ trợ Thừa Thiên Huế và 5 tỉ đồng cho mỗi địa "
+        "phương Đà Nẵng, Quảng Ngãi, Quảng Trị.",
+        "2025-10-30", "Quảng Ninh hỗ trợ các tỉnh miền Trung")
+    assert fundings(ex) == [("Quảng Ninh", "Huế", 8_000_000_000, "given"),
+                            ("Quảng Ninh", "Quảng Ngãi", 5_000_000_000, "given"),
+                            ("Quảng Ninh", "Quảng Trị", 5_000_000_000, "given"),
+                            ("Quảng Ninh", "Đà Nẵng", 5_000_000_000, "given")]

@@ -301,7 +301,7 @@ def _listed_after(text: str, m: Money, after: list[Mention]) -> list[str]:
 _TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:(?:để|nhằm)\s+)?(?:cho|tới|đến|giúp|giúp đỡ|hỗ trợ|ủng hộ|tặng)"
                            r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân|"
                            r"lãnh đạo|đại diện))*"
-                           r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*$")
+                           r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|mỗi|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*:?\s*$")
 # "15 tỷ đồng xây dựng 300 căn nhà đại đoàn kết cho hộ nghèo Điện Biên": what the money builds, for whom.
 _BUILD_FOR = re.compile(r"^\s*(?:để\s+)?(?:xây dựng|xây mới|xây|sửa chữa|làm)\s+[^.;,]{0,50}?\bcho\s+"
                         r"(?:các\s+)?(?:hộ nghèo|hộ dân|người dân|nhân dân|đồng bào|bà con|người nghèo|học sinh)?\s*"
@@ -445,6 +445,10 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
             if x.start > listed[-1].end and re.fullmatch(r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*",
                                                          text[listed[-1].end:x.start]):
                 listed.append(x)
+        if len(listed) > 1 and re.search(r"\bmỗi\b", text[m.end:following[0].start]):
+            # "5 tỉ đồng cho mỗi địa phương A, B, C": each one gets the amount
+            used.update(x.start for x in listed)
+            return list(dict.fromkeys(x.name for x in listed)), False
         each = _EACH.search(text[listed[-1].end:listed[-1].end + 25])
         if len(listed) > 1 and (not each or find_money(text[listed[-1].end:])):
             # "30 tỷ đồng cho các tỉnh A, B, C (với mỗi tỉnh 10 tỷ đồng)": one total, each one's share after
