@@ -633,3 +633,21 @@ def test_a_partner_named_through_the_province_of():
     ex = run("Tourism in Ninh Thuan\nVisitors from HCM City and the central city of Da Nang flocked to "
              "Ninh Thuan beaches.", "2023-04-15T08:00:00+07:00")
     assert ex.cooperation_pairs == ()
+
+
+def test_provinces_signing_with_a_foreign_region_are_not_each_others_parties():
+    ex = run("Northern provinces strengthen ties\nRepresentatives from northern border provinces of Cao Bang, "
+             "Lang Son, Quang Ninh and Ha Giang and China's Guangxi Zhuang Autonomous Region on February 25 "
+             "signed a memorandum of understanding on their friendship cooperation for 2022-2026.",
+             "2022-02-26T08:00:00+07:00")
+    assert ex.agreements == () and ex.cooperation_pairs == ()
+
+
+def test_a_department_of_the_hub_signing_with_the_departments_of_other_provinces():
+    ex = run("Tourism news\nAt a signing ceremony on September 24 in Buon Ma Thuot, Dak Lak Province, the Hanoi "
+             "Department of Tourism formalized a cooperation pact with the departments of Culture, Sports, and "
+             "Tourism from Dak Lak, Gia Lai, Khanh Hoa, Lam Dong, and Quang Ngai.", "2025-09-25T08:00:00+07:00")
+    members = ("Gia Lai", "Khánh Hòa", "Lâm Đồng", "Quảng Ngãi", "Đắk Lắk")
+    assert [a.parties for a in ex.agreements] == [tuple(sorted(("Hà Nội", *members)))]
+    # a document of named parties (not a region as one side): every pair of them (docs/annotation.md)
+    assert len(ex.cooperation_pairs) == 15

@@ -8,7 +8,7 @@ from ...model import (
     Agreement,
     Official,
 )
-from ..text import Sentence
+from ..text import Sentence, names_foreign
 from .investments import _NUMWORD, _count
 from .text import _Doc
 
@@ -83,6 +83,8 @@ def extract_agreements_en(doc: _Doc, main_pair: tuple[str, str] | None,
     found: list[dict] = []
     for idx, sent in enumerate(doc.sentences):
         text = sent.text
+        if names_foreign(text):
+            continue  # a document with a foreign partner: the provinces are not each other's party
         kind = _DOC_KIND.search(text)
         sign = _SIGN.search(text)
         count = _COUNT_EN.search(text)
@@ -161,14 +163,17 @@ _IN_TITLE = re.compile(r"^(?:['’]s)?\s+(?:Party|People['’]s|[Pp]rovincial|[M
 def _agreement_parties(doc: _Doc, sent: Sentence, main_pair: tuple[str, str] | None) -> tuple[str, ...]:
     names: list[str] = []
     in_titles: list[str] = []
+    with_at = re.search(r"\b(?:with|and)\b", sent.text)
     for x in doc.mentions_in(sent.start, sent.end):
         before = doc.text[max(sent.start, x.start - 25):x.start]
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", before) and \
                 not re.search(r"\bbetween\b", doc.text[max(sent.start, x.start - 60):x.start]):
             continue  # where the signing took place
-        if _IN_TITLE.match(doc.text[x.end:x.end + 30]):
+        if _IN_TITLE.match(doc.text[x.end:x.end + 30]) and not (
+                with_at and x.end <= sent.start + with_at.start()
+                and re.search(r"\b(?:sign\w*|formali[sz]ed|inked|concluded)\b", doc.text[x.end:sent.start + with_at.start()])):
             in_titles.append(x.name)  # "Da Nang People's Committee": an official's province
-            continue
+            continue  # (but "the Hanoi Department of Tourism formalized a pact with ...": a party)
         names.append(x.name)
     parties = list(dict.fromkeys(names))
     if len(parties) < 2:
