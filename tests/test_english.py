@@ -651,3 +651,16 @@ def test_a_department_of_the_hub_signing_with_the_departments_of_other_provinces
     assert [a.parties for a in ex.agreements] == [tuple(sorted(("Hà Nội", *members)))]
     # a document of named parties (not a region as one side): every pair of them (docs/annotation.md)
     assert len(ex.cooperation_pairs) == 15
+
+
+def test_a_working_session_with_a_delegation_and_two_departments_organising_together():
+    ex = run("News\nBinh Duong province's Party Committee Permanent Vice-Secretary Vu Minh Sang, on April 21, had a "
+             "working session with a delegation of leaders from central Binh Dinh province.",
+             "2023-04-22T08:00:00+07:00")
+    assert ex.cooperation_pairs == (("Bình Dương", "Bình Định"),)
+    ex = run("News\nContinuing regional linkage, from November 11 to 14, the Hanoi Department of Tourism and the Lai Chau Department of "
+             "Culture, Sports and Tourism organized a survey team for new tours.", "2025-11-20T08:00:00+07:00")
+    assert ex.cooperation_pairs == (("Hà Nội", "Lai Châu"),)
+    ex = run("News\nThe Hanoi Department of Health had a working session with the Ministry of Health on "
+             "vaccines for Lai Chau.", "2025-11-20T08:00:00+07:00")
+    assert ex.cooperation_pairs == ()

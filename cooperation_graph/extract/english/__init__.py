@@ -70,15 +70,20 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
             if hub is not None and a.start > hub.end:
                 continue  # the members of "HCMC and 8 provinces, including A, B, ...": one side
             if a.name == b.name or not re.fullmatch(
-                    r"(?:\s+(?:City|Province))?(?:['’]s)?\s*(?:and|with|,|-|–|&)\s*(?:neighbo(?:u)?ring\s+|the\s+)?"
+                    r"(?:\s+(?:City|Province))?(?:['’]s)?(?:\s+Department\s+of\s+[A-Z][\w&]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w&]*)*)?"
+                    r"\s*(?:and|with|,|-|–|&)\s*(?:neighbo(?:u)?ring\s+|the\s+)?"
                     r"(?:(?:[\w-]+\s+){0,3}?(?:province|city)\s+of\s+)?", between):  # "and the south-central province of"
                 continue
             lead = doc.text[max(sent.start, a.start - 50):a.start]
             tail = doc.text[b.end:sent.end]
             if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", lead) or re.match(
-                    r"^(?:\s+(?:City|Province))?\s+(?:[\w'-]+\s+){0,3}?(?:have\s+|had\s+|will\s+|"
+                    r"^(?:\s+(?:City|Province))?(?:\s+Department\s+of\s+[A-Z][\w&]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w&]*)*)?"
+                    r"\s+(?:[\w'-]+\s+){0,3}?(?:have\s+|had\s+|will\s+|"
                     r"officially\s+|on\s+\w+\s+)?(?:signed|sign|agreed|cooperat\w*|inked|"
-                    r"join\w* hands|pledged|committed|collaborat\w*|twinned|linked)", tail):
+                    r"join\w* hands|pledged|committed|collaborat\w*|twinned|linked|co-organi[sz]ed|jointly)", tail) or (
+                    re.match(r"^\s+Department\s+of\s+[A-Z][\w&]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w&]*)*\s+"
+                             r"(?:organi[sz]ed|held|hosted|launched)\b", tail)
+                    and re.search(r"\bDepartment\s+of\s+\S+(?:\s+\S+){0,5}\s+and\s+the\s+$", doc.text[a.start:b.start] + " ")):
                 out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
     return out
 
@@ -94,7 +99,10 @@ def _visit_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
     out: set[tuple[str, str]] = set()
     for sent in doc.sentences:
         v = _VISIT_EN.search(sent.text)
-        if v is None or not _DELEGATION_EN.search(sent.text, 0, v.start()) or names_foreign(sent.text):
+        if v is None or names_foreign(sent.text) or not (
+                _DELEGATION_EN.search(sent.text, 0, v.start())  # "a delegation of A visited B"
+                or re.match(r"\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}" + _DELEGATION_EN.pattern,  # "A ... had a working
+                            sent.text[v.end():], re.IGNORECASE)):  # session with a delegation of leaders from B"
             continue
         ms = doc.mentions_in(sent.start, sent.end)
         before = [m for m in ms if m.end <= sent.start + v.start()]
