@@ -394,3 +394,12 @@ def test_a_per_head_amount_is_not_a_province_gift():
     ex = extract_text("News\nHau Giang province presented 1,000 Tet gifts to poor families in Dong Nai "
                       "province, of 600,000 VND each.", "2024-01-30", "News")
     assert fundings(ex) == []
+
+
+def test_a_name_cut_off_where_the_page_ends_is_the_full_name_already_read():
+    ex = extract_text(
+        "Hội đồng điều phối vùng họp\n"
+        "Phó Thủ tướng Lê Minh Khái chủ trì hội nghị Hội đồng điều phối vùng.\n"
+        "Tại hội nghị, Phó Thủ tướng Lê Minh Kh",
+        "2023-09-28", "Hội đồng điều phối vùng họp")
+    assert list(officials(ex)) == ["Lê Minh Khái"]

@@ -122,7 +122,9 @@ def extract_officials(doc: Doc) -> list[Official]:
             else:
                 found[key] = official
                 order.append(key)
-    return [found[k] for k in order if found[k].province or not _needs_province(found[k].titles)]
+    # "Phó Thủ tướng Lê Minh Kh" where the page is cut: a name that another one continues is that one
+    cut = {k for k in order if any(o != k and o.startswith(k) and o[len(k)] != " " for o in order)}
+    return [found[k] for k in order if k not in cut and (found[k].province or not _needs_province(found[k].titles))]
 
 
 # Bodies of the state and the Party above the provinces: their posts need no province.
