@@ -12,7 +12,8 @@ Two wider streams are therefore judged as well:
   ``vietnews-heldout``: 6,000 more from its val part, and ``vietnews-final``: 10,000 from its
   train part, each judged after a round of fixes whose errors then guided the next round; and
   ``vietnews-last``: 10,000 more from the train part, judged once with the shipped code and never
-  used to fix anything.
+  used to fix anything; ``vietnews-fresh``: 10,000 more from the train part (none of the above),
+  drawn on 2026-12-07 and judged with that day's code.
 
 Each ``*-judgments.jsonl`` holds, per emitted fact, the article id, the fact, the verdict of a
 reader who had not read the extractors, and why. No article text is kept: this script
@@ -104,17 +105,21 @@ def main() -> int:
     ap.add_argument("--unjudged", type=Path, default=Path("/tmp/wide-unjudged.jsonl"))
     ap.add_argument("--officials", type=int, default=100, metavar="N",
                     help="score N officials drawn at random (fixed seed per stream) from those emitted")
+    ap.add_argument("--only", nargs="+", metavar="STREAM", help="score only these streams (e.g. vietnews-fresh)")
     args = ap.parse_args()
     streams = []
     if args.crawl_mirror:
         streams.append(("crawl", "crawl-judgments.jsonl", crawl_articles(args.crawl_mirror)))
     if args.vietnews_mirror:
         for name, judged in (("vietnews-sample", "vietnews-judgments"), ("vietnews-heldout", "vietnews-heldout-judgments"),
-                             ("vietnews-final", "vietnews-final-judgments"), ("vietnews-last", "vietnews-last-judgments")):
+                             ("vietnews-final", "vietnews-final-judgments"), ("vietnews-last", "vietnews-last-judgments"),
+                             ("vietnews-fresh", "vietnews-fresh-judgments")):
             if (HERE / f"{name}.jsonl").is_file():
                 streams.append((name, f"{judged}.jsonl", vietnews_articles(args.vietnews_mirror, HERE / f"{name}.jsonl")))
+    if args.only:
+        streams = [s for s in streams if s[0] in args.only]
     if not streams:
-        ap.error("name at least one mirror")
+        ap.error("name at least one mirror (and, with --only, one of its streams)")
     unjudged = []
     print(f"{'stream':17} {'type':11} {'emitted':>7} {'right':>5} {'wrong':>5} {'unjudged':>8} {'precision':>9}")
     for name, judged_file, articles in streams:
