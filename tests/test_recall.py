@@ -600,3 +600,13 @@ def test_an_amount_for_each_of_the_provinces_listed_after_it():
                             ("Quảng Ninh", "Quảng Ngãi", 5_000_000_000, "given"),
                             ("Quảng Ninh", "Quảng Trị", 5_000_000_000, "given"),
                             ("Quảng Ninh", "Đà Nẵng", 5_000_000_000, "given")]
+
+
+def test_the_host_that_receives_a_delegation_of_another_province():
+    ex = extract_text(
+        "TPHCM thăm, chúc Tết tại Cà Mau\n"
+        "Sáng 11-2, Phó Bí thư Thành ủy TPHCM Đặng Văn A dẫn đầu đoàn công tác TPHCM đến thăm, tặng quà tết "
+        "cho gia đình chính sách.\n"
+        "Về phía tỉnh Cà Mau, tiếp đoàn có đồng chí Nguyễn Văn B, Bí thư Tỉnh ủy Cà Mau.",
+        "2026-02-11", "TPHCM thăm, chúc Tết tại Cà Mau")
+    assert ex.cooperation_pairs == (("Cà Mau", "Hồ Chí Minh"),)

@@ -372,4 +372,15 @@ def _sides(doc: Doc) -> set[tuple[str, str]]:
     names = list(dict.fromkeys(sides))
     if len(names) == 2 and _MEETING.search(doc.text):
         return {tuple(sorted(names))}  # type: ignore[arg-type]
+    if len(names) == 1 and re.search(r"\b[Vv]ề phía[^.;:]{0,40}?\b(?:tiếp đoàn|đón đoàn|tiếp và làm việc)", doc.text):
+        # "Về phía tỉnh Cà Mau, tiếp đoàn có ...": the host of the delegation the article follows
+        guests = {m.name for d in _GUEST.finditer(doc.text) for m in doc.mentions_in(d.end(), d.end() + 30)
+                  if m.start == d.end()} - set(names)
+        if len(guests) == 1:
+            return {tuple(sorted((names[0], *guests)))}  # type: ignore[arg-type]
     return set()
+
+
+_GUEST = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo|cứu trợ)(?!\s+Quốc hội)(?:\s+của)?"
+                    r"(?:\s+(?:Ban Thường vụ\s+)?(?:Thành ủy|Tỉnh ủy|UBND|HĐND|Ủy ban nhân dân))?"
+                    r"\s+(?:(?:tỉnh|thành phố|TP)\s+|TP\.\s*)?")
