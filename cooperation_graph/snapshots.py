@@ -19,13 +19,17 @@ earlier version) is read in place, as before.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; readers pin nothing and writers keep two snapshots
+    fcntl = None  # type: ignore[assignment]
 
 SNAPSHOTS = "snapshots"
 READERS = "READERS"
@@ -57,10 +61,16 @@ def publish(store: Any, path: str | Path) -> Path:
 
 def prune(root: Path, keep: Path) -> None:
     """Delete every snapshot but ``keep`` that no reader holds, and leftovers of killed writers."""
-    for entry in list(os.scandir(root)):
+    entries = sorted(os.scandir(root), key=lambda e: e.name)
+    if fcntl is None:  # no locks to ask: keep the newest but one as well, for readers opened just before
+        entries = [e for e in entries if not e.name.isdigit()] + [e for e in entries if e.name.isdigit()][:-2]
+    for entry in entries:
         if entry.path == str(keep) or not entry.is_dir():
             continue
         if not entry.name.isdigit():  # a checkpoint or a deletion a killed writer left half done
+            shutil.rmtree(entry.path, ignore_errors=True)
+            continue
+        if fcntl is None:
             shutil.rmtree(entry.path, ignore_errors=True)
             continue
         try:
@@ -87,6 +97,8 @@ def pin(path: str | Path) -> tuple[Path, Callable[[], None]]:
         snapshot = newest(path)
         if snapshot is None:
             return Path(path), release_nothing
+        if fcntl is None:
+            return snapshot, release_nothing
         try:
             fd = os.open(snapshot / READERS, os.O_RDONLY)
         except OSError:  # deleted between listing and opening: take the next newest

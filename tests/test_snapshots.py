@@ -72,3 +72,15 @@ def test_leftovers_of_a_killed_writer_are_cleared_by_the_next_one(tmp_path):
     _insert(writer, 1)
     writer.close()
     assert not half.exists() and _count(path) == 1
+
+
+def test_without_advisory_locks_writers_keep_the_two_newest(tmp_path, monkeypatch):
+    monkeypatch.setattr(snapshots, "fcntl", None)  # as on Windows
+    path = tmp_path / "store"
+    writer = EmbeddedStore(path)
+    for n in range(4):
+        _insert(writer, n)
+        writer.publish()
+    assert len(list((path / snapshots.SNAPSHOTS).iterdir())) == 2
+    writer.close()
+    assert _count(path) == 4
