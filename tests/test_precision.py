@@ -403,3 +403,12 @@ def test_a_name_cut_off_where_the_page_ends_is_the_full_name_already_read():
         "Tại hội nghị, Phó Thủ tướng Lê Minh Kh",
         "2023-09-28", "Hội đồng điều phối vùng họp")
     assert list(officials(ex)) == ["Lê Minh Khái"]
+
+
+def test_abbreviated_director_posts_are_read_as_directors():
+    ex = extract_text(
+        "Hội nghị liên kết du lịch Hà Tĩnh – Bình Định\n"
+        "Các đồng chí: Bùi Văn A, GĐ Sở VH, TT & DL Hà Tĩnh và Nguyễn Văn B, PGĐ Sở VH, TT & DL Bình Định "
+        "chủ trì hội nghị.", "2015-06-10", "Hội nghị liên kết du lịch Hà Tĩnh – Bình Định")
+    assert officials(ex) == {"Bùi Văn A": (("Giám đốc Sở VH, TT & DL",), "Hà Tĩnh"),
+                             "Nguyễn Văn B": (("Phó Giám đốc Sở VH, TT & DL",), "Bình Định")}

@@ -34,7 +34,7 @@ HISTORICAL = frozenset({
 })
 _HEADS = (
     r"(?:Phó\s+)?(?:[Tt]rưởng [Đđ]oàn (?=(?:chuyên trách )?(?:[Đđ]oàn )?(?:đại biểu|ĐBQH|Đại biểu))|Tổng Bí thư|Thường trực Ban Bí thư|Bí thư|Chủ tịch|Ủy viên|Trưởng [Bb]an|"
-    r"Chủ nhiệm|Tổng Giám đốc|Giám đốc|Thủ tướng|UVT\.?Ư|UVTW|UVBCT|UVBTV|"
+    r"Chủ nhiệm|Tổng Giám đốc|Giám đốc|PGĐ|GĐ|Thủ tướng|UVT\.?Ư|UVTW|UVBCT|UVBTV|"
     r"Bộ trưởng|Thứ trưởng|Chánh [Vv]ăn phòng|Chánh án|Viện trưởng|Tư lệnh|Tổng Thư ký|"
     r"Đại biểu Quốc hội|Trưởng [Pp]hòng|Chủ tịch nước|Tổng cục trưởng|Cục trưởng)"
 )
@@ -77,6 +77,7 @@ _EXPAND = [
     (re.compile(r"\bKH&ĐT\b"), "Kế hoạch và Đầu tư"),
     (re.compile(r"^UVT\.?Ư(?: Đảng)?|^UVTW(?: Đảng)?"), "Ủy viên Trung ương Đảng"),
     (re.compile(r"^UVBCT\b"), "Ủy viên Bộ Chính trị"), (re.compile(r"^UVBTV\b"), "Ủy viên Ban Thường vụ"),
+    (re.compile(r"^PGĐ\b"), "Phó Giám đốc"), (re.compile(r"^GĐ\b"), "Giám đốc"),
 ]
 _VERB_IN_CHAIN = re.compile(
     r"\s(?:trao|cho|tặng|hỗ trợ|phát biểu|cho biết|đề nghị|nhấn mạnh|khẳng định|chủ trì|dự|tham dự|"
