@@ -412,3 +412,11 @@ def test_abbreviated_director_posts_are_read_as_directors():
         "chủ trì hội nghị.", "2015-06-10", "Hội nghị liên kết du lịch Hà Tĩnh – Bình Định")
     assert officials(ex) == {"Bùi Văn A": (("Giám đốc Sở VH, TT & DL",), "Hà Tĩnh"),
                              "Nguyễn Văn B": (("Phó Giám đốc Sở VH, TT & DL",), "Bình Định")}
+
+
+def test_a_province_inside_a_university_name_written_in_lower_case():
+    ex = extract_text(
+        "Kỳ thi đánh giá năng lực\n"
+        "Kỳ thi có 448 phòng thi do Sở Giáo dục tỉnh Quảng Bình chủ trì phối hợp với trường đại học Khoa học "
+        "Huế và đại học Sư phạm Hà Nội tổ chức.", "2017-06-20", "Kỳ thi đánh giá năng lực")
+    assert ex.cooperation_pairs == ()

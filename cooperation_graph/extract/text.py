@@ -42,8 +42,8 @@ _NOT_PROVINCE_KEYWORD = re.compile(
     r"ĐH)(?![\w])"
 )
 # Clubs, home-town associations and schools whose names run on in lower case before a province.
-_INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hương|Trường ĐH|Trường Đại học|Trường Cao đẳng|ĐH|CĐ|"
-                                 r"Học viện|Đại học)"
+_INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hương|[Tt]rường ĐH|[Tt]rường [Đđ]ại học|[Tt]rường [Cc]ao đẳng|"
+                                 r"ĐH|CĐ|[Hh]ọc viện|[Đđ]ại học)"
                                  r"(?:\s+[^\s,.;:()]+){1,8}(?:\s*[-–]\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2})?"
                                  r"(?:\s+tại)?\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$")
 # A person's home or residence, or a deputy's delegation in brackets: "(quê Trà Vinh, ...)", "(đoàn Bình Dương)".
