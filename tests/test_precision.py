@@ -420,3 +420,11 @@ def test_a_province_inside_a_university_name_written_in_lower_case():
         "Kỳ thi có 448 phòng thi do Sở Giáo dục tỉnh Quảng Bình chủ trì phối hợp với trường đại học Khoa học "
         "Huế và đại học Sư phạm Hà Nội tổ chức.", "2017-06-20", "Kỳ thi đánh giá năng lực")
     assert ex.cooperation_pairs == ()
+
+
+def test_a_province_asked_to_work_with_another_has_not_done_so():
+    ex = extract_text(
+        "Dự án lò đốt rác gây bức xúc\n"
+        "Công ty cấp nước đề nghị HĐND và UBND TP. Đà Nẵng quan tâm đến dự án này và làm việc với lãnh đạo "
+        "UBND tỉnh Quảng Nam để có hướng xử lý.", "2018-05-10", "Dự án lò đốt rác gây bức xúc")
+    assert ex.cooperation_pairs == ()

@@ -238,8 +238,10 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                 continue  # police or a court on a case ("Công an A phối hợp với Công an B bắt giữ")
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
-            if re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ)\b", text[before[-1].end:v.start()]):
-                continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C": asked, not done
+            if re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ)\b", text[before[-1].end:v.start()]) or re.search(
+                    r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi)\s+[^,.;:]{0,30}$", text[clause_start:before[-1].start]):
+                continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C", "đề nghị UBND A ... làm việc
+                # với B": asked, not done
             for a in _listed_before(text, before):  # "A, B và C đã ký kết ... với D": each with D
                 for b in _listed(text, ms, after[0]):
                     if a.name != b.name:
