@@ -38,7 +38,7 @@ article gives them, everything else by the publication year of the article repor
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -430,10 +430,9 @@ def province_network(source: Any, era: str = "legacy",
         return (first is None or year >= first) and (last is None or year <= last)
 
     flow_years: dict[str, set[int]] = defaultdict(set)
-    if limited:
-        for flow, year in src.table("flow_years"):
-            if str(year if year is not None else "").lstrip("-").isdigit():
-                flow_years[flow].add(int(year))
+    for flow, year in src.table("flow_years"):
+        if str(year if year is not None else "").lstrip("-").isdigit():
+            flow_years[flow].add(int(year))
 
     def unit(iri: str) -> str | None:
         """The node of ``iri`` in this era's network (legacy units roll up when current)."""
@@ -463,6 +462,16 @@ def province_network(source: Any, era: str = "legacy",
 
     pair_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
     counts: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    # the weight of each pair year by year (0: no year known), for views that choose a range
+    by_year: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    seen_articles: set[tuple[tuple[str, str], str]] = set()
+
+    def count_year(key: tuple[str, str], year: int | None, article: str | None = None) -> None:
+        if article is not None:
+            if (key, article) in seen_articles:
+                return
+            seen_articles.add((key, article))
+        by_year[key][year or 0] += 1
 
     def pair(a: str, b: str) -> tuple[str, str] | None:
         ua, ub = unit(a), unit(b)
@@ -474,22 +483,29 @@ def province_network(source: Any, era: str = "legacy",
         key = pair(p1, p2)
         if key and in_range(graph_year.get(graph)):
             pair_articles[key].add(by_graph.get(graph, graph))
+            count_year(key, graph_year.get(graph), by_graph.get(graph, graph))
     agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
     for agreement, p1, p2, graph in src.table("agreement_pairs"):
         key = pair(p1, p2)
         if key and in_range(graph_year.get(graph)):
+            if agreement not in agreements[key]:
+                count_year(key, graph_year.get(graph))
             agreements[key].add(agreement)
             pair_articles[key].add(by_graph.get(graph, graph))
+            count_year(key, graph_year.get(graph), by_graph.get(graph, graph))
     for key, items in agreements.items():
         counts[key]["agreements"] = len(items)
     flows: dict[tuple[str, str, str], dict[str, int]] = {}
     for flow, kind, giver, receiver, value, graph in src.table("flows"):
         key = pair(giver, receiver)
-        own = flow_years.get(flow)  # a funding's own years, when the article gives them
+        own = flow_years.get(flow) if limited else None  # a funding's own years, when the article gives them
         when = any(in_range(y) for y in own) if own else in_range(graph_year.get(graph))
         if key and when:
+            if (kind, flow, "|".join(key)) not in flows:  # counted once, in its first year
+                count_year(key, min(flow_years.get(flow) or {graph_year.get(graph) or 0}))
             flows[(kind, flow, "|".join(key))] = {"value": int(value or 0)}
             pair_articles[key].add(by_graph.get(graph, graph))
+            count_year(key, graph_year.get(graph), by_graph.get(graph, graph))
     for (kind, _, joined), flow in flows.items():
         a, b = joined.split("|")
         counts[(a, b)][kind + "s"] += 1
@@ -507,6 +523,7 @@ def province_network(source: Any, era: str = "legacy",
         }
         attrs["weight"] = (n_articles + attrs["agreements"] + attrs["fundings"]
                            + attrs["investments"])
+        attrs["by_year"] = dict(sorted(by_year[key].items()))  # sums to the weight
         P.add_edge(*key, **attrs)
     return P
 

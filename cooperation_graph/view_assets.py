@@ -88,6 +88,11 @@ PROVINCE_SIDE = """<aside id="cg-side">
 hợp tác (thỏa thuận, khoản hỗ trợ, đầu tư, bài báo). Nhấp một tỉnh để xem đối tác và tổng số.</p>
 <label class="cg-legend-row"><input type="checkbox" id="cg-all-names"> Hiện tên mọi tỉnh,
  thành</label>
+<h2>Thời gian · Years</h2>
+<div class="cg-legend-row">Từ <input type="number" id="cg-from" style="width:5.5em"> đến
+ <input type="number" id="cg-to" style="width:5.5em"></div>
+<div class="cg-muted" id="cg-years-text">Mỗi bài báo, thỏa thuận, khoản tiền được tính một lần,
+ vào năm của nó (khoản tiền: năm đầu tiên bài báo nêu).</div>
 <h2>Độ mạnh liên kết · Link strength</h2>
 <input type="range" id="cg-minw" min="0" max="1" step="1" value="0" style="width:100%">
 <div class="cg-muted" id="cg-minw-text"></div>

@@ -25,7 +25,8 @@ gets the search-first ``graph.html`` of :mod:`cooperation_graph.explorer` instea
 
 Deep links: ``graph.html#node=<IRI>`` opens a node's details; ``#type=funding,province``,
 ``#province=Hà Nội``, ``#year=2012``, ``#q=<name>`` set the filters and the search;
-``provinces.html#era=current&node=<IRI>``. ``#cg-status`` reports what is drawn
+``provinces.html#era=current&node=<IRI>``, ``#from=2015&to=2019`` (the links of those years: each
+article, agreement and amount counted once, in its year). ``#cg-status`` reports what is drawn
 (``data-ready``, ``data-nodes``, ``data-edges``, ``data-visible-*``, ``data-physics``).
 
 Large graphs: up to :data:`PHYSICS_MAX_NODES` the browser lays the graph out and then stops
@@ -646,6 +647,8 @@ def _province_era_data(P: nx.Graph, entity_pages: str | None = None) -> dict[str
         summary = _edge_summary("", attrs)
         edges.append({
             "from": str(u), "to": str(v), "w": float(attrs.get("weight", 1)),
+            # year -> weight (0: undated), for the page's year range
+            "y": [[int(y), int(c)] for y, c in sorted((attrs.get("by_year") or {}).items())],
             "width": round(0.6 + 6 * share, 2),
             "title": f"{info[str(u)]['l']} – {info[str(v)]['l']}\n{summary['text']}",
             "color": {"color": f"rgba(214,39,40,{0.12 + 0.6 * share:.2f})",
@@ -654,8 +657,10 @@ def _province_era_data(P: nx.Graph, entity_pages: str | None = None) -> dict[str
     weights = sorted((e["w"] for e in edges), reverse=True)
     # dense networks start with their strongest links only (the slider shows the rest)
     min_weight = weights[MAX_PROVINCE_EDGES - 1] if len(weights) > MAX_PROVINCE_EDGES else 0
+    years = sorted({y for e in edges for y, _ in e["y"] if y})
     return {"nodes": nodes, "edges": edges, "info": info, "min_weight": min_weight,
             "max_weight": weights[0] if weights else 0,
+            "years": [years[0], years[-1]] if years else None,
             "active": sum(1 for n in nodes if n["label"])}
 
 

@@ -156,7 +156,9 @@ def test_province_network_legacy(sample_quads):
     ((u, v, attrs),) = P.edges(data=True)
     assert {P.nodes[u]["label"], P.nodes[v]["label"]} == {"Hà Nội", "Cần Thơ"}
     assert attrs == {"articles": 1, "agreements": 1, "fundings": 3, "funding_vnd": 13 * 10**9,
-                     "investments": 1, "investment_vnd": 33_600 * 10**9, "weight": 6}
+                     "investments": 1, "investment_vnd": 33_600 * 10**9, "weight": 6,
+                     # the weight year by year: two fundings of 2012 and 2014 the 2019 article recalls
+                     "by_year": {2012: 1, 2014: 1, 2019: 4}}
 
 
 def test_province_network_current_rolls_legacy_units_up(gazetteer_q):

@@ -446,3 +446,24 @@ def test_views_of_quads_without_a_store(tmp_path):
     quads = extraction_to_quads(sample_extraction()) + gazetteer_quads()
     written = write_views(quads, tmp_path)
     assert {p.name for p in written} >= {"graph.html", "provinces.html"}
+
+
+def test_browser_province_map_year_range_keeps_the_links_of_those_years(tmp_path):
+    P = province_network(extraction_to_quads(sample_extraction()) + gazetteer_quads(), "legacy")
+    nodes = sorted(P.nodes)
+    expected = 0
+    for i, u in enumerate(nodes[:40]):
+        for j, v in enumerate(nodes[i + 1:40], start=i + 1):
+            if (i + j) % 3:
+                continue
+            by_year = {2010 + (i * 7 + j) % 12: 1 + (i + j) % 4, 2010 + (i + 3 * j) % 12: 1}
+            P.add_edge(u, v, weight=sum(by_year.values()), by_year=by_year, articles=1)
+    for *_, a in P.edges(data=True):
+        expected += any(2014 <= y <= 2016 for y in a["by_year"])
+    path = tmp_path / "years.html"
+    path.write_text(render_province_network({"legacy": P}), encoding="utf-8")
+    page = load_page(path.resolve().as_uri() + "#from=2014&to=2016")
+    assert page.console == []
+    st = {k: page.attr("cg-status", k) for k in ("data-from", "data-to", "data-visible-edges")}
+    assert (st["data-from"], st["data-to"]) == ("2014", "2016")
+    assert 0 < int(st["data-visible-edges"] or 0) == expected < P.number_of_edges()

@@ -8,19 +8,41 @@
     var E = CG.eras[era];
     slider.max = String(Math.max(1, E.max_weight)); slider.value = String(E.min_weight);
   }
+  // the year range: a link's strength counts what was reported in those years (undated items only
+  // when the range is the whole span)
+  var yFrom = document.getElementById('cg-from'), yTo = document.getElementById('cg-to');
+  function span() { return CG.eras[era].years; }
+  function setYears(from, to) {
+    var Y = span(); yFrom.disabled = yTo.disabled = !Y;
+    if (!Y) { yFrom.value = yTo.value = ''; return; }
+    [yFrom, yTo].forEach(function (i) { i.min = String(Y[0]); i.max = String(Y[1]); });
+    yFrom.value = String(from != null ? from : Y[0]); yTo.value = String(to != null ? to : Y[1]);
+  }
+  function inRange(e) {
+    var Y = span(), a = Number(yFrom.value), b = Number(yTo.value);
+    if (!Y || (a <= Y[0] && b >= Y[1])) return e.w;
+    var w = 0;
+    (e.y || []).forEach(function (p) { if (p[0] && p[0] >= a && p[0] <= b) w += p[1]; });
+    return w;
+  }
   function applyMin() {
-    var min = Number(slider.value), all = CG.eras[era].edges.length, upd = [], shown = 0;
+    var min = Number(slider.value), upd = [], shown = 0, all = 0;
     edges.forEach(function (e) {
-      var hide = e.w < min; if (!hide) shown++;
+      var w = inRange(e), hide = w === 0 || w < min;
+      if (w > 0) all++;
+      if (!hide) shown++;
       if (!!e.hidden !== hide) upd.push({id: e.id, hidden: hide});
     });
     edges.update(upd);
     sliderText.textContent = min > 0
       ? 'Hiện ' + shown + ' / ' + all + ' liên kết có độ mạnh ≥ ' + min + ' (kéo sang trái để xem thêm).'
       : 'Hiện tất cả ' + all + ' liên kết.';
-    setStatus(document.getElementById('cg-status').getAttribute('data-ready') === '1');
+    var st = document.getElementById('cg-status');
+    st.setAttribute('data-from', yFrom.value); st.setAttribute('data-to', yTo.value);
+    setStatus(st.getAttribute('data-ready') === '1');
   }
   slider.addEventListener('input', applyMin);
+  [yFrom, yTo].forEach(function (i) { i.addEventListener('change', applyMin); });
   function load(newEra) {
     era = newEra;
     var showAll = document.getElementById('cg-all-names').checked;
@@ -29,7 +51,7 @@
       var c = Object.assign({}, n); if (showAll) c.label = n.name; return c;
     }));
     edges.add(CG.eras[era].edges);
-    setSlider(); applyMin();
+    setYears(); setSlider(); applyMin();
     titles();
     document.getElementById('cg-details').textContent = '';
     network.fit();
@@ -78,7 +100,8 @@
     r.addEventListener('change', function () { if (r.checked) load(r.value); });
   });
   document.getElementById('cg-all-names').addEventListener('change', function () {
-    var keep = slider.value; load(era); slider.value = keep; applyMin();
+    var keep = slider.value, a = yFrom.value, b = yTo.value;
+    load(era); if (a) setYears(Number(a), Number(b)); slider.value = keep; applyMin();
   });
   network.on('click', function (params) { if (params.nodes.length) details(params.nodes[0]); });
   // a light map underlay: graticule, the sea, and the Hoang Sa / Truong Sa archipelagos
@@ -111,13 +134,19 @@
     ctx.restore();
   });
   titles();
-  setSlider(); applyMin();
+  setYears(); setSlider(); applyMin();
   setStatus(false);
   whenLaidOut(function () {
     var wanted = hashParam('era');
     if (wanted && wanted !== era && CG.eras[wanted]) {
       document.querySelectorAll('input[name=cg-era]').forEach(function (r) { r.checked = r.value === wanted; });
       load(wanted);
+    }
+    var from = hashParam('from'), to = hashParam('to');  // provinces.html#from=2015&to=2019
+    if (from || to) {
+      setYears(from ? Number(from) : null, to ? Number(to) : null);
+      slider.value = '0';  // a chosen range shows all its links
+      applyMin();
     }
     var id = hashParam('node');
     if (id && info(id)) { network.selectNodes([id]); details(id); }
