@@ -12,7 +12,9 @@ The page holds no graph. Beside it, under ``assets/``, scripts that set globals 
 from ``file://`` may load scripts, not fetch files):
 
 * ``graph-nodes.js``: ``CG_GRAPH_NODES`` = every node's label (``l``), type (``t``, index into
-  ``types``), era (``e``: 0 none, 1 before 1/7/2025, 2 after), number of neighbours (``d``);
+  ``types``), era (``e``: 0 none, 1 before 1/7/2025, 2 after), number of neighbours (``d``),
+  first and last year of a fact (``y0``, ``y1``: 0 for provinces, officials and undated facts,
+  which every year range keeps; ``years``: the span);
   the start lists (``start``); the IRIs of provinces and officials (``iri``, for
   ``graph.html#node=<IRI>``, the link their pages make); nodes are numbered best-connected
   first, so "the first neighbours" are the best connected;
@@ -48,6 +50,7 @@ from .views import (
     _node_info,
     _node_type,
     _write,
+    _years,
 )
 
 #: Above this many nodes ``graph.html`` is the explorer (below, the whole graph is drawn).
@@ -90,7 +93,7 @@ def explorer_data(G: nx.MultiDiGraph, *, article_links: bool = False,
     order, near, labels, symmetric = _rank(G)
     index = {node: i for i, node in enumerate(order)}
     types = list(NODE_STYLES)
-    nodes: dict[str, Any] = {"l": [], "t": [], "e": [], "d": [], "iri": {},
+    nodes: dict[str, Any] = {"l": [], "t": [], "e": [], "d": [], "y0": [], "y1": [], "iri": {},
                              "types": types, "n_edges": G.number_of_edges()}
     links: list[list[int]] = []
     chunks: list[dict[str, Any]] = [{} for _ in range(max(1, len(order) // DETAIL_NODES))]
@@ -100,6 +103,9 @@ def explorer_data(G: nx.MultiDiGraph, *, article_links: bool = False,
         nodes["l"].append(str(attrs.get("label") or node))
         nodes["t"].append(types.index(kind))
         nodes["e"].append(_ERA.get(str(attrs.get("era")), 0) if kind == "province" else 0)
+        years = _years(attrs) if kind not in ("province", "official") else set()
+        nodes["y0"].append(min(years) if years else 0)
+        nodes["y1"].append(max(years) if years else 0)
         neighbours = near.get(node, {})
         nodes["d"].append(len(neighbours))
         flat: list[int] = []
@@ -112,6 +118,8 @@ def explorer_data(G: nx.MultiDiGraph, *, article_links: bool = False,
         info = _node_info(attrs, kind, article_links, entity_pages)
         chunks[i % len(chunks)][str(i)] = info
     nodes["chunks"] = len(chunks)
+    known = [y for y in nodes["y0"] + nodes["y1"] if y]
+    nodes["years"] = [min(known), max(known)] if known else None
     nodes["start"] = _start_lists(G, order)
     return nodes, {"a": links, "labels": labels, "symmetric": symmetric}, chunks
 

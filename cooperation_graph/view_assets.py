@@ -62,6 +62,8 @@ cán bộ, thỏa thuận, khoản hỗ trợ… để vẽ nó cùng các nút 
 Too many nodes to draw at once: choose one to draw it with its neighbours, then expand.</p>
 <h2>Tìm · Search</h2>
 <input type="search" id="cg-search" placeholder="Tên người, tỉnh, thỏa thuận…" autocomplete="off">
+<div class="cg-legend-row">Năm · years: từ <input type="number" id="cg-from" style="width:5.5em"> đến
+ <input type="number" id="cg-to" style="width:5.5em"></div>
 <div class="cg-muted" id="cg-search-result"></div>
 <ol class="cg-pick" id="cg-results"></ol>
 <div id="cg-drawn" hidden>

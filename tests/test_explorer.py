@@ -139,3 +139,19 @@ def test_browser_never_draws_more_than_the_cap_and_expands_hop_by_hop(
     # a double click expanded one neighbour: nothing to add within the cap
     assert page.attr("cg-status", "data-nodes") == "30"
     assert "tối đa 30" in page.dom
+
+
+def test_browser_a_year_range_draws_the_facts_of_those_years_only(tmp_path: Path) -> None:
+    G = hub(20)
+    for i in range(20):
+        G.nodes[f"f{i}"]["years"] = [2015 + i % 5]  # the funding's own year
+    nodes, _, _ = explorer_data(G)
+    assert nodes["years"] == [2015, 2019]
+    assert nodes["y0"][nodes["l"].index("1 tỷ đồng")] == 2015 and nodes["y0"][0] == 0  # Hà Nội: none
+    write_entity_explorer(G, tmp_path)
+    page = load_page((tmp_path / "graph.html").resolve().as_uri() + "#from=2016&to=2017&node=p0",
+                     budget_ms=30000)
+    assert page.console == []
+    got = {k: page.attr("cg-status", k) for k in ("data-from", "data-to", "data-nodes", "data-mode")}
+    # Hà Nội, Tỉnh 1 (a partner, no year) and the 8 fundings of 2016 and 2017
+    assert got == {"data-from": "2016", "data-to": "2017", "data-nodes": "10", "data-mode": "graph"}

@@ -44,13 +44,33 @@
     for (var k = 0; k < a.length; k += 2) out.push([a[k], a[k + 1]]);
     return out;
   }
+  // the year range: facts of other years are not drawn (provinces, officials and undated facts are)
+  var yFrom = document.getElementById('cg-from'), yTo = document.getElementById('cg-to');
+  function setYears(from, to) {
+    var Y = N.years; yFrom.disabled = yTo.disabled = !Y;
+    if (!Y) return;
+    [yFrom, yTo].forEach(function (el) { el.min = String(Y[0]); el.max = String(Y[1]); });
+    yFrom.value = String(from || Y[0]); yTo.value = String(to || Y[1]);
+    status.setAttribute('data-from', yFrom.value); status.setAttribute('data-to', yTo.value);
+  }
+  function inYears(i) {
+    if (!N.years || !N.y0 || !N.y0[i]) return true;
+    return N.y1[i] >= Number(yFrom.value) && N.y0[i] <= Number(yTo.value);
+  }
   function notDrawn(i) {
     var seen = {}, out = [];
     around(i).forEach(function (p) {
-      if (!drawn[p[0]] && !seen[p[0]]) { seen[p[0]] = true; out.push(p[0]); }
+      if (!drawn[p[0]] && !seen[p[0]] && inYears(p[0])) { seen[p[0]] = true; out.push(p[0]); }
     });
     return out;
   }
+  setYears();
+  [yFrom, yTo].forEach(function (el) {
+    el.addEventListener('change', function () {
+      setYears(Number(yFrom.value), Number(yTo.value));
+      if (selected !== null) choose(selected);  // redraw the neighbourhood for the new range
+    });
+  });
 
   // ------------------------------------------------------------------ lists
   function tag(i) {
@@ -234,6 +254,7 @@
   // ------------------------------------------------------------------ start
   status.setAttribute('data-mode', 'start');
   setStatus(true);
+  if (hashParam('from') || hashParam('to')) setYears(Number(hashParam('from')), Number(hashParam('to')));
   var iri = hashParam('node'), q = hashParam('q');
   if (iri !== null && N.iri[iri] !== undefined) choose(N.iri[iri]);
   else if (q) { ui.search.value = q; var hits = search(q); if (hits.length) choose(hits[0]); }
