@@ -47,7 +47,8 @@ ENTITY_SIDE = """<aside id="cg-side">
 {legend}
 <h2>Lọc · Filter</h2>
 <div class="cg-row2"><select id="cg-province"><option value="">Mọi tỉnh, thành</option></select>
-<select id="cg-year"><option value="">Mọi năm</option></select></div>
+<select id="cg-year" title="từ năm · from"><option value="">Từ năm…</option></select>
+<select id="cg-year-to" title="đến năm · to"><option value="">đến năm…</option></select></div>
 <p><button type="button" id="cg-reset">Bỏ lọc · Reset</button></p>
 <div id="cg-details"><p class="cg-muted">Rê chuột lên một nút để xem nhanh; nhấp để xem chi tiết
 và bằng chứng. Hover a node for a summary, click it for details and evidence.</p></div>

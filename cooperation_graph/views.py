@@ -24,7 +24,7 @@ gets the search-first ``graph.html`` of :mod:`cooperation_graph.explorer` instea
 :func:`render_entity_graph`.
 
 Deep links: ``graph.html#node=<IRI>`` opens a node's details; ``#type=funding,province``,
-``#province=Hà Nội``, ``#year=2012``, ``#q=<name>`` set the filters and the search (the
+``#province=Hà Nội``, ``#year=2012`` (or ``#from=2010&to=2014``), ``#q=<name>`` set the filters and the search (the
 search-first graph of a large store: ``#from=2015&to=2019`` draws the facts of those years only);
 ``provinces.html#era=current&node=<IRI>``, ``#from=2015&to=2019`` (the links of those years: each
 article, agreement and amount counted once, in its year). ``#cg-status`` reports what is drawn

@@ -341,6 +341,10 @@ def test_browser_filters_and_search(tmp_path):
     assert (page.attr("cg-status", "data-visible-nodes"),
             page.attr("cg-status", "data-visible-edges")) == ("3", "3")
     assert page.attr("cg-status", "data-nodes") == "10"  # filtered, not removed
+    # a range: 2012 to 2014 adds the 2014 funding (and nothing of the 2019 article)
+    page = load_page(url + "#from=2012&to=2014")
+    assert page.console == []
+    assert page.attr("cg-status", "data-visible-nodes") == "4"
     page = load_page(url + "#type=official,event&province=C%E1%BA%A7n%20Th%C6%A1")
     # Cần Thơ's official and the conference held there; Hà Nội's secretary serves Hà Nội
     assert page.attr("cg-status", "data-visible-nodes") == "2"
