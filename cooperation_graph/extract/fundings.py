@@ -718,9 +718,4 @@ def _run_after(text: str, ms: list[Mention], verb_end: int) -> list[Mention]:
     if not ms or not re.fullmatch(r"\s*(?:cho\s+)?(?:(?:nhân dân|người dân|bà con|đồng bào)\s+)?"
                                   r"(?:(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s*)?", text[verb_end:ms[0].start]):
         return []
-    out = [ms[0]]
-    for x in ms[1:]:
-        if not _GLUE.fullmatch(text[out[-1].end:x.start]):
-            break
-        out.append(x)
-    return out
+    return chain(text, ms, ms[0], _GLUE)
