@@ -664,3 +664,13 @@ def test_a_working_session_with_a_delegation_and_two_departments_organising_toge
     ex = run("News\nThe Hanoi Department of Health had a working session with the Ministry of Health on "
              "vaccines for Lai Chau.", "2025-11-20T08:00:00+07:00")
     assert ex.cooperation_pairs == ()
+
+
+def test_a_cooperation_programme_in_force_is_an_agreement():
+    ex = run("News\nHo Chi Minh City businesses have invested in 44 projects in Tien Giang, as part of the "
+             "10-year-old cooperation programme between the two localities.", "2019-05-06T08:00:00+07:00",
+             "Ho Chi Minh City and Tien Giang")
+    assert [(a.parties, a.status) for a in ex.agreements] == [(("Hồ Chí Minh", "Tiền Giang"), "signed")]
+    ex = run("News\nHanoi's trade agreements helped exports to Da Nang and Hai Phong last year.",
+             "2019-05-06T08:00:00+07:00")
+    assert ex.agreements == ()

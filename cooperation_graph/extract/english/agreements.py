@@ -37,6 +37,10 @@ _PERIOD_EN = re.compile(r"(?<!term )(?<!tenure )(?<!tenure of )(?P<a>(?:19|20)\d
                         r"\s*(?P<b>(?:19|20)\d{2})(?!\s*(?:tenure|term))")
 _BOTH_EN = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:localities|provinces|cities|sides|parties|"
                       r"places)\b", re.IGNORECASE)
+# A document carried out, reviewed or in force exists: it was signed ("the 10-year-old cooperation
+# programme between the two localities", "After four years of implementation, the ... programme").
+_IN_FORCE_EN = re.compile(r"\b(?:implement\w*|review\w*|summari[sz]\w*|evaluat\w*|under the|as part of|"
+                          r"in force|carr(?:y|ied|ying) out|\w+-year-old|years? of)\b", re.IGNORECASE)
 _REFER = re.compile(r"\b(?:the|this|under the)\s+(?:agreement|deal|MoU|memorandum|programme|program|"
                     r"document|plan)\b", re.IGNORECASE)
 
@@ -112,6 +116,13 @@ def extract_agreements_en(doc: _Doc, main_pair: tuple[str, str] | None,
                           "period": period, "status": "planned" if _PLANNED_AGREE.search(
                               text[:sign.end() + 3]) else "signed",
                           "signers": (), "sent": sent, "first": idx == 0})
+        elif kind and _IN_FORCE_EN.search(text) and re.search(r"cooperat|co-operat|partnership|twinning|linkage",
+                                                             kind["k"], re.IGNORECASE) \
+                and len(_agreement_parties(doc, sent, main_pair)) >= 2:
+            found.append({"parties": _agreement_parties(doc, sent, main_pair), "kind": _kind_name(kind["k"]),
+                          "n": _count(count["n"]) if count else None, "fields": fields,
+                          "period": period, "status": "signed", "signers": (), "sent": sent,
+                          "first": idx == 0})
         elif found and (_REFER.search(text) or re.search(r"\bsigned by\b|\bsigning\b", text)) and (
                 count or fields or period or re.search(r"\bsigned by\b", text)):
             last = found[-1]
