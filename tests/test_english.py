@@ -674,3 +674,9 @@ def test_a_cooperation_programme_in_force_is_an_agreement():
     ex = run("News\nHanoi's trade agreements helped exports to Da Nang and Hai Phong last year.",
              "2019-05-06T08:00:00+07:00")
     assert ex.agreements == ()
+
+
+def test_a_title_before_the_comma_that_precedes_the_name():
+    ex = run("News\nDeputy Chairman of the People's Committee of HCMC, Le Hoa Binh gives a donation to "
+             "Dong Thap.\nIn Dong Thap, Nguyen Van Bay said the money was welcome.", "2020-01-20T08:00:00+07:00")
+    assert officials(ex) == {"Le Hoa Binh": (("Deputy Chairman of the People's Committee",), "Hồ Chí Minh")}

@@ -175,9 +175,10 @@ def extract_officials_en(doc: _Doc) -> list[Official]:
                     ok, province = True, prov
                     titles += _split_titles(_clean_title(t, doc, sent.start + t0))
             seg_start = _segment_start(text, m.start())
-            if re.fullmatch(r"\s*(?:Mr|Mrs|Ms|Madam)\.?\s*", text[seg_start:m.start()]) and \
+            if re.fullmatch(r"\s*(?:(?:Mr|Mrs|Ms|Madam)\.?\s*)?", text[seg_start:m.start()]) and \
                     text[:seg_start].rstrip().endswith(","):
-                # "The Chairman of the Phu Yen Provincial PC, Mr Hoang Van Tra, ...": the title before
+                # "The Chairman of the Phu Yen Provincial PC, Mr Hoang Van Tra, ...", "Chairman of the
+                # HCMC People's Committee, Nguyen Thanh Phong handed over ...": the title before
                 head = text[:seg_start].rstrip()[:-1]
                 seg_start = _segment_start(text, len(head))
                 before = head[seg_start:].rstrip()
