@@ -680,3 +680,9 @@ def test_a_title_before_the_comma_that_precedes_the_name():
     ex = run("News\nDeputy Chairman of the People's Committee of HCMC, Le Hoa Binh gives a donation to "
              "Dong Thap.\nIn Dong Thap, Nguyen Van Bay said the money was welcome.", "2020-01-20T08:00:00+07:00")
     assert officials(ex) == {"Le Hoa Binh": (("Deputy Chairman of the People's Committee",), "Hồ Chí Minh")}
+
+
+def test_an_officer_of_the_national_assembly_is_central():
+    ex = run("News\nStanding Vice Chairman of the National Assembly Tran Thanh Man and a working delegation "
+             "from Hai Phong visited Hau Giang.", "2024-01-02T08:00:00+07:00")
+    assert officials(ex) == {"Tran Thanh Man": (("Standing Vice Chairman of the National Assembly",), None)}

@@ -28,7 +28,9 @@ _POST_RE = re.compile(rf"\b{_POST}\b|\bParty (?:chief|leader|Secretary)\b|\bPoli
 _CENTRAL = re.compile(r"Prime Minister|\bMinister\b|Ministry|Politburo|Secretariat|General Secretary|"
                       r"Secretary[\s-]General|\bState President|National Assembly (?:Chairman|Chairwoman|"
                       r"Chair|Vice Chairman|Vice Chairwoman|Standing Committee)|Central Committee|"
-                      r"\bGovernment\b|\bPresident\b|Ambassador|Central Inspection|VFF Central",
+                      r"\bGovernment\b|\bPresident\b|Ambassador|Central Inspection|VFF Central|"
+                      r"(?:Chairman|Chairwoman|Chair|Secretary General)\s+of\s+the\s+National Assembly\b"
+                      r"(?!['’]?s?\s*(?:deputies|[Dd]elegation))",
                       re.IGNORECASE)
 _LOCAL_ORGAN = re.compile(r"People['’]s Committee|Party Committee|People['’]s Council|"
                           r"(?:National Assembly|NA)(?: deputies['’]?| Deputies['’]?)? [Dd]elegation|"
