@@ -686,3 +686,10 @@ def test_an_officer_of_the_national_assembly_is_central():
     ex = run("News\nStanding Vice Chairman of the National Assembly Tran Thanh Man and a working delegation "
              "from Hai Phong visited Hau Giang.", "2024-01-02T08:00:00+07:00")
     assert officials(ex) == {"Tran Thanh Man": (("Standing Vice Chairman of the National Assembly",), None)}
+
+
+def test_an_abbreviation_in_brackets_inside_a_title():
+    ex = run("News\nLast Saturday, a group of Da Nang's leaders, led by municipal People's Committee (PC) Vice "
+             "Chairman Dang Viet Dung, visited and donated Thua Thien Hue Province one billion VND.",
+             "2016-12-27T08:00:00+07:00")
+    assert officials(ex) == {"Dang Viet Dung": (("municipal People's Committee (PC) Vice Chairman",), "Đà Nẵng")}

@@ -260,6 +260,9 @@ def _segment_start(text: str, end: int) -> int:
     """Start of the clause that ends right before a name (after a comma, 'by', 'and', ...)."""
     start = 0
     for b in _BOUNDARY.finditer(text, 0, end):
+        if b.group() in "()" and re.match(r"\(?[A-Z]{2,5}\)", text[b.start():b.start() + 7]) or \
+                b.group() == ")" and re.search(r"\([A-Z]{2,5}$", text[max(0, b.start() - 6):b.start()]):
+            continue  # "People's Committee (PC) Vice Chairman <Name>": an abbreviation, not a boundary
         start = b.end()
     # "Politburo member and Secretary of the Hanoi Party Committee <Name>": keep both titles.
     # "Politburo member, Secretary of the Hanoi Party Committee <Name>" too.
