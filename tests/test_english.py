@@ -693,3 +693,13 @@ def test_an_abbreviation_in_brackets_inside_a_title():
              "Chairman Dang Viet Dung, visited and donated Thua Thien Hue Province one billion VND.",
              "2016-12-27T08:00:00+07:00")
     assert officials(ex) == {"Dang Viet Dung": (("municipal People's Committee (PC) Vice Chairman",), "Đà Nẵng")}
+
+
+def test_money_handed_over_in_a_story_with_no_event_of_its_own_is_one_undated_handover():
+    ex = run("News\nOn this occasion, on behalf of Dong Nai Province, its Party Secretary handed over 6 billion "
+             "VND to support Lang Son's disaster recovery efforts.", "2025-11-05T08:00:00+07:00")
+    assert [(e.kind, e.date, e.place, e.organisers) for e in ex.events] == [
+        ("handover ceremony", None, "Lạng Sơn", ("Đồng Nai",))]
+    ex = run("News\nThe Dong Nai delegation visited Lang Son on November 4 and handed over 6 billion VND to "
+             "support Lang Son.", "2025-11-05T08:00:00+07:00")
+    assert [e.date.isoformat() for e in ex.events] == ["2025-11-04"]  # its own, dated event only

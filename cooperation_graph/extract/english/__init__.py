@@ -16,7 +16,7 @@ from collections import Counter
 from itertools import pairwise
 
 from ...gazetteer import Gazetteer
-from ...model import Article, Extraction, ProvinceMention
+from ...model import Article, Event, Extraction, ProvinceMention
 from ..text import between_two, foreign_partners, names_foreign, real_officials, related_events
 from ..text import main_pair as find_main_pair
 from ..text import pairs_from_facts
@@ -141,6 +141,30 @@ def _province_list(doc: _Doc) -> tuple[ProvinceMention, ...]:
     return tuple(sorted(out, key=lambda p: (-p.mentions, p.name)))
 
 
+_HANDED_EN = re.compile(r"\b(?:handed over|hands over|presented|presents|donated|donates|gave|delivered)\b",
+                        re.IGNORECASE)
+
+
+def _handover_en(doc: _Doc, fundings, events) -> list[Event]:
+    """A story of money handed over that reports no event of its own: the hand-over is one
+    (undated unless its sentence has a day), one per giver."""
+    if events:
+        return []
+    out: list[Event] = []
+    givers: set[str] = set()
+    by_start = {s.start: s for s in doc.sentences}
+    for f in fundings:
+        sent = by_start.get(f.evidence.start) if f.evidence else None
+        if f.status != "given" or f.donor in givers or sent is None or not _HANDED_EN.search(sent.text):
+            continue
+        givers.add(f.donor)
+        receivers = {g.recipient for g in fundings if g.donor == f.donor}
+        out.append(Event(kind="handover ceremony", date=None,
+                         place=next(iter(receivers)) if len(receivers) == 1 else None,
+                         organisers=(f.donor,), participants=(), evidence=doc.evidence(sent, 0.55)))
+    return out
+
+
 def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     """Every fact of an English-language article, provinces in their Vietnamese short form."""
     doc = analyse_english(article, gazetteer)
@@ -151,6 +175,7 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     fundings, investments = between_two(fundings, investments)
     agreements = extract_agreements_en(doc, main_pair, officials)
     events = extract_events_en(doc, officials, agreements, main_pair)
+    events += _handover_en(doc, fundings, events)
 
     hubs = {a: _hub_pairs(doc, a.parties, a.evidence) for a in agreements}
     hubs |= {e: _hub_pairs(doc, e.organisers, e.evidence) for e in events}
