@@ -703,3 +703,13 @@ def test_money_handed_over_in_a_story_with_no_event_of_its_own_is_one_undated_ha
     ex = run("News\nThe Dong Nai delegation visited Lang Son on November 4 and handed over 6 billion VND to "
              "support Lang Son.", "2025-11-05T08:00:00+07:00")
     assert [e.date.isoformat() for e in ex.events] == ["2025-11-04"]  # its own, dated event only
+
+
+def test_three_provinces_listed_and_acting_together_are_each_others_partners():
+    ex = run("News\nThe three localities of Nghe An, Thanh Hoa, and Ninh Binh collaborated to organise a "
+             "tourism promotion conference on Thursday.", "2025-04-11T08:00:00+07:00")
+    assert set(ex.cooperation_pairs) == {("Nghệ An", "Ninh Bình"), ("Nghệ An", "Thanh Hóa"),
+                                         ("Ninh Bình", "Thanh Hóa")}
+    ex = run("News\nLeaders of HCM City and eight provinces, including Phu Tho, Dien Bien and Ha Giang signed a "
+             "tourism cooperation agreement.", "2025-04-11T08:00:00+07:00")
+    assert ("Phú Thọ", "Điện Biên") not in ex.cooperation_pairs  # a hub's members, not each other

@@ -48,6 +48,11 @@ _AIDS = re.compile(r"(?:\s+(?:City|Province))?\s+(?:will\s+|would\s+|is\s+to\s+|
                    r"(?:aid|assist|back|help|support)(?:s|ed)?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_TOGETHER_EN = re.compile(r"(?:\s+(?:City|Province|provinces|cities|localities))?\s+(?:have\s+|had\s+|will\s+|"
+                          r"jointly\s+)?(?:collaborated|co-organi[sz]ed|jointly\s+organi[sz]ed|signed|agreed|"
+                          r"joined hands|cooperated|co-operated|teamed up|linked up)\b", re.IGNORECASE)
+
+
 def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
     """``cooperation between X and Y``, ``X and Y signed ...``, ``X will aid Y``: provinces
     acting together."""
@@ -60,6 +65,17 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
             continue
         ms = doc.mentions_in(sent.start, sent.end)
         hub = next((m for m in ms if _HUB_EN.match(doc.text, m.end)), None)
+        # "The three localities of Nghe An, Thanh Hoa, and Ninh Binh collaborated to organise ...":
+        # a list of three or more acting together, each with each (not a hub's members)
+        for i, first in enumerate(ms):
+            if hub is not None and first.start > hub.end:
+                break
+            if i and _chain(doc.text, ms[:i + 1], ms[i - 1])[-1] is first:
+                continue  # inside a list already read
+            group = _chain(doc.text, ms, first)
+            if len(group) >= 3 and _TOGETHER_EN.match(doc.text, group[-1].end):
+                out |= {tuple(sorted((a.name, b.name))) for a in group for b in group  # type: ignore[misc]
+                        if a.name < b.name}
         if hub is not None:  # "between HCM City and the eight provinces of A, B, ...": the city with each
             group = [m for m in ms if m.start > hub.end]
             if group:
