@@ -170,7 +170,15 @@ def machine() -> dict[str, str]:
 def dir_size(path: Path) -> int:
     if path.is_file():
         return path.stat().st_size
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    seen: set[tuple[int, int]] = set()  # each file once: the readers' snapshots are hard links
+    total = 0
+    for p in path.rglob("*"):
+        if p.is_file():
+            st = p.stat()
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                total += st.st_size
+    return total
 
 
 def mb(n_bytes: float) -> str:
