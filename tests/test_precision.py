@@ -428,3 +428,13 @@ def test_a_province_asked_to_work_with_another_has_not_done_so():
         "Công ty cấp nước đề nghị HĐND và UBND TP. Đà Nẵng quan tâm đến dự án này và làm việc với lãnh đạo "
         "UBND tỉnh Quảng Nam để có hướng xử lý.", "2018-05-10", "Dự án lò đốt rác gây bức xúc")
     assert ex.cooperation_pairs == ()
+
+
+def test_a_ward_named_like_a_province_and_placed_in_another_is_not_that_province():
+    ex = extract_text(
+        "Ra quân vệ sinh môi trường\n"
+        "UBND phường Thái Bình (thành phố Hòa Bình) đã phối hợp với UBND tỉnh Hòa Bình tổ chức ra quân.\n"
+        "Đảng ủy phường Hoàn Kiếm (Hà Nội) và Đảng ủy phường Sài Gòn (TP.HCM) ký kết chương trình phối hợp.",
+        "2018-05-10", "Ra quân vệ sinh môi trường")
+    assert "Thái Bình" not in {p.name for p in ex.provinces}
+    assert ex.cooperation_pairs == (("Hà Nội", "Hồ Chí Minh"),)  # a ward in the province it is named like

@@ -46,6 +46,9 @@ _INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hư
                                  r"ĐH|CĐ|[Hh]ọc viện|[Đđ]ại học)"
                                  r"(?:\s+[^\s,.;:()]+){1,8}(?:\s*[-–]\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2})?"
                                  r"(?:\s+tại)?\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$")
+# A ward, commune or district before a province's name, and where the text places it.
+_LOCAL_UNIT_BEFORE = re.compile(r"\b(?:[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]hị xã|[Qq]uận|[Hh]uyện)\s+$")
+_PLACED_IN = re.compile(r"\s*(?:\(|,|-|–)\s*(?:thuộc\s+)?(?:(?:tỉnh|thành phố|TP)\s+|TP\.\s*)?")
 # A person's home or residence, or a deputy's delegation in brackets: "(quê Trà Vinh, ...)", "(đoàn Bình Dương)".
 _RESIDENCE_BEFORE = re.compile(r"(?:\b(?:quê|quê quán|ngụ|trú|tạm trú|thường trú)\s+(?:ở\s+|tại\s+)?|\(\s*[Đđ]oàn\s+(?:ĐBQH\s+)?)"
                                r"(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$")
@@ -258,6 +261,14 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
         name = gazetteer.aliases.get(_squash(m.group()))
         if name is None:
             continue
+        if not prefix and _LOCAL_UNIT_BEFORE.search(before):
+            # "phường Thái Bình (thành phố Hòa Bình)": a ward or district named like a province
+            # that the text places in another one is not that province
+            home = _PLACED_IN.match(text, end)
+            where = home and gazetteer.names_pattern().match(text, home.end())
+            if where and gazetteer.aliases.get(_squash(where.group())) not in (None, name):
+                last_skipped_end = end
+                continue
         out.append(Mention(name, head_end, end))
     covered = {i for x in out if text[x.start:x.end].lower().startswith("thủ đô")
                for i in range(x.start, x.end)}
