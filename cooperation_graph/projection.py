@@ -460,18 +460,9 @@ def province_network(source: Any, era: str = "legacy",
                    merged_with=sorted(x for x in merged.get(succ, []) if x != info.get("label")),
                    formed_from=sorted(merged.get(iri, [])))
 
-    pair_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # what each pair counts, each item with its year (None: not known), for views choosing a range
+    pair_articles: dict[tuple[str, str], dict[str, int | None]] = defaultdict(dict)
     counts: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    # the weight of each pair year by year (0: no year known), for views that choose a range
-    by_year: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
-    seen_articles: set[tuple[tuple[str, str], str]] = set()
-
-    def count_year(key: tuple[str, str], year: int | None, article: str | None = None) -> None:
-        if article is not None:
-            if (key, article) in seen_articles:
-                return
-            seen_articles.add((key, article))
-        by_year[key][year or 0] += 1
 
     def pair(a: str, b: str) -> tuple[str, str] | None:
         ua, ub = unit(a), unit(b)
@@ -482,34 +473,31 @@ def province_network(source: Any, era: str = "legacy",
     for p1, p2, graph in src.table("cooperations"):
         key = pair(p1, p2)
         if key and in_range(graph_year.get(graph)):
-            pair_articles[key].add(by_graph.get(graph, graph))
-            count_year(key, graph_year.get(graph), by_graph.get(graph, graph))
-    agreements: dict[tuple[str, str], set[str]] = defaultdict(set)
+            pair_articles[key][by_graph.get(graph, graph)] = graph_year.get(graph)
+    agreements: dict[tuple[str, str], dict[str, int | None]] = defaultdict(dict)
     for agreement, p1, p2, graph in src.table("agreement_pairs"):
         key = pair(p1, p2)
         if key and in_range(graph_year.get(graph)):
-            if agreement not in agreements[key]:
-                count_year(key, graph_year.get(graph))
-            agreements[key].add(agreement)
-            pair_articles[key].add(by_graph.get(graph, graph))
-            count_year(key, graph_year.get(graph), by_graph.get(graph, graph))
+            agreements[key].setdefault(agreement, graph_year.get(graph))
+            pair_articles[key][by_graph.get(graph, graph)] = graph_year.get(graph)
     for key, items in agreements.items():
         counts[key]["agreements"] = len(items)
-    flows: dict[tuple[str, str, str], dict[str, int]] = {}
+    flows: dict[tuple[str, str, str], dict[str, int | None]] = {}
     for flow, kind, giver, receiver, value, graph in src.table("flows"):
         key = pair(giver, receiver)
         own = flow_years.get(flow) if limited else None  # a funding's own years, when the article gives them
         when = any(in_range(y) for y in own) if own else in_range(graph_year.get(graph))
         if key and when:
-            if (kind, flow, "|".join(key)) not in flows:  # counted once, in its first year
-                count_year(key, min(flow_years.get(flow) or {graph_year.get(graph) or 0}))
-            flows[(kind, flow, "|".join(key))] = {"value": int(value or 0)}
-            pair_articles[key].add(by_graph.get(graph, graph))
-            count_year(key, graph_year.get(graph), by_graph.get(graph, graph))
+            # (its year: the first the article gives it, else the article's)
+            flows[(kind, flow, "|".join(key))] = {"value": int(value or 0),
+                                                  "year": min(flow_years.get(flow) or {graph_year.get(graph) or 0})}
+            pair_articles[key][by_graph.get(graph, graph)] = graph_year.get(graph)
+    flow_years_of: dict[tuple[str, str], list[int | None]] = defaultdict(list)
     for (kind, _, joined), flow in flows.items():
         a, b = joined.split("|")
         counts[(a, b)][kind + "s"] += 1
-        counts[(a, b)][kind + "_vnd"] += flow["value"]
+        counts[(a, b)][kind + "_vnd"] += flow["value"] or 0
+        flow_years_of[(a, b)].append(flow["year"])
     for key in set(counts) | set(pair_articles):
         c = counts[key]
         n_articles = len(pair_articles[key])
@@ -523,7 +511,10 @@ def province_network(source: Any, era: str = "legacy",
         }
         attrs["weight"] = (n_articles + attrs["agreements"] + attrs["fundings"]
                            + attrs["investments"])
-        attrs["by_year"] = dict(sorted(by_year[key].items()))  # sums to the weight
+        # the weight year by year (0: no year known): each article, agreement and amount once
+        years = Counter(y or 0 for y in [*pair_articles[key].values(), *agreements.get(key, {}).values(),
+                                           *flow_years_of.get(key, ())])
+        attrs["by_year"] = dict(sorted(years.items()))
         P.add_edge(*key, **attrs)
     return P
 

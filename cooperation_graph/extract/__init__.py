@@ -13,8 +13,8 @@ from .events import extract_events, handover_events
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
-from .text import (Doc, analyse, between_two, chain, find_provinces, foreign_partners, names_foreign, related_events,
-                   real_officials)
+from .text import (LIST_GLUE, Doc, analyse, between_two, chain, find_provinces, foreign_partners, listed_before,
+                   names_foreign, real_officials, related_events)
 from .text import main_pair as text_main_pair
 from .text import pairs_from_facts
 
@@ -48,11 +48,11 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     fundings, shared_pairs = extract_fundings(doc, main_pair, officials)
     investments = extract_investments(doc, main_pair)
     fundings, investments = between_two(fundings, investments)
-    agreements = extract_agreements(doc, main_pair, officials)
+    regions = region_members(doc)
+    agreements = extract_agreements(doc, main_pair, officials, regions)
     events = extract_events(doc, officials)
     events += handover_events(doc, fundings, events)
 
-    regions = region_members(doc)
     hubs = {a: hub_pairs(a, regions) for a in agreements} if regions else {}
     pairs = pairs_from_facts([a for a in agreements if not hubs.get(a)], fundings, investments, events)
     pairs |= {p for star in hubs.values() if star for p in star}
@@ -106,8 +106,6 @@ _GIVES = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:đã\s+|cũng\s+|vừa\s+|s�
                     r"(?:trao\s+)?(?:gửi tặng|tặng|hỗ trợ|giúp đỡ|giúp|ủng hộ|chi viện|tiếp sức)\s+"
                     r"(?:cho\s+|tới\s+|đến\s+|giúp\s+)?(?:(?:nhân dân|người dân|bà con|đồng bào)\s+)?"
                     r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?")
-# Provinces listed as one side: "với các tỉnh Sóc Trăng, Kiên Giang và Bạc Liêu".
-_LIST_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 # "Về phía tỉnh Nghệ An có các đồng chí ... Về phía tỉnh Quảng Ngãi có ...": the two sides of a meeting.
 _SIDE = re.compile(r"\b[Vv]ề phía\s+(?:(?:tỉnh|thành phố|TP\.?|Thành ủy|Tỉnh ủy|UBND)\s+)*")
 _MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|hội đàm|lễ ký|buổi tiếp|chủ trì|đồng chủ trì)\b")
@@ -242,7 +240,7 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                     r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi)\s+[^,.;:]{0,30}$", text[clause_start:before[-1].start]):
                 continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C", "đề nghị UBND A ... làm việc
                 # với B": asked, not done
-            for a in _listed_before(text, before):  # "A, B và C đã ký kết ... với D": each with D
+            for a in listed_before(text, before):  # "A, B và C đã ký kết ... với D": each with D
                 for b in _listed(text, ms, after[0]):
                     if a.name != b.name:
                         out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
@@ -261,22 +259,12 @@ def _gives_to(doc: Doc, sent, ms) -> set[tuple[str, str]]:
             continue
         if re.search(r"\b(?:đề nghị|xin|cần|được|nhận|kêu gọi|mong)\s+$", text[max(sent.start, a.start - 20):a.start]):
             continue
-        for giver in _listed_before(text, ms[:i + 1]):
+        for giver in listed_before(text, ms[:i + 1]):
             if giver is not a and re.search(r"(?:tặng|hỗ trợ|giúp|ủng hộ|cho|tới|đến)\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?$",
                                             text[max(0, giver.start - 30):giver.start]):
                 break  # "A hỗ trợ B, C hỗ trợ D": B received; it does not give to D
             if giver.name != b.name:
                 out.add(tuple(sorted((giver.name, b.name))))  # type: ignore[arg-type]
-    return out
-
-
-def _listed_before(text: str, before: list) -> list:
-    """The list that ends with the last of ``before``: ``A, B và C`` before a verb."""
-    out = [before[-1]]
-    for x in reversed(before[:-1]):
-        if not _LIST_GLUE.fullmatch(text[x.end:out[-1].start]):
-            break
-        out.append(x)
     return out
 
 
@@ -322,7 +310,7 @@ def _hub_and_region(doc: Doc, sent, ms) -> set[tuple[str, str]]:
         member = next((m for m in ms[i + 1:] if m.start > hub.end), None)
         if member is None or not _REGION_AFTER.fullmatch(text, hub.end, member.start):
             continue
-        hubs = _listed_before(text, ms[:i + 1])
+        hubs = listed_before(text, ms[:i + 1])
         members = _listed(text, ms, member)
         out |= {tuple(sorted((h.name, m.name))) for h in hubs for m in members  # type: ignore[misc]
                 if h.name != m.name}
@@ -347,9 +335,9 @@ def _counted_back(doc: Doc) -> set[tuple[str, str]]:
         n = int(m["n"]) if m["n"].isdigit() else _WORDS_N[m["n"]]
         ms = doc.mentions_in(prev.start, prev.end)
         for k, first in enumerate(ms):
-            if k and _LIST_GLUE.fullmatch(doc.text, ms[k - 1].end, first.start):
+            if k and LIST_GLUE.fullmatch(doc.text, ms[k - 1].end, first.start):
                 continue  # inside a longer list: the count must be the whole list's
-            group = chain(doc.text, ms, first, _LIST_GLUE)
+            group = chain(doc.text, ms, first, LIST_GLUE)
             names = sorted({x.name for x in group})
             if len(group) == n == len(names) >= 2:
                 out |= {(a, b) for i, a in enumerate(names) for b in names[i + 1:]}
@@ -359,7 +347,7 @@ def _counted_back(doc: Doc) -> set[tuple[str, str]]:
 
 def _listed(text: str, ms, first) -> list:
     """The provinces listed from ``first`` on: ``Thái Nguyên và Bắc Ninh``, ``A, B và C``."""
-    return chain(text, ms, first, _LIST_GLUE)
+    return chain(text, ms, first, LIST_GLUE)
 
 
 def _sides(doc: Doc) -> set[tuple[str, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement, Official
-from .text import Doc, Sentence, chain, names_foreign, title_provinces
+from .text import AND_GLUE, LIST_GLUE, Doc, Sentence, chain, names_foreign, title_provinces
 
 KINDS = (
     "biên bản ghi nhớ", "bản ghi nhớ", "biên bản hợp tác", "biên bản thỏa thuận", "thỏa thuận hợp tác",
@@ -59,8 +59,8 @@ _NOT_JOINT = re.compile(r"\bcông văn\b|\bgửi\b|\bđề nghị các\b")
 _BOTH = re.compile(r"\bhai (?:bên|tỉnh|thành phố|địa phương|TP)\b")
 
 
-def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
-                       officials: list[Official]) -> list[Agreement]:
+def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: list[Official],
+                       regions: dict[str, tuple[str, ...]] | None = None) -> list[Agreement]:
     """One agreement per set of parties and period, with what the article says about it.
 
     A sentence naming another period than the parties' agreement so far ("sơ kết chương trình
@@ -70,7 +70,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None,
     last: tuple[str, ...] = ()
     stars: list[tuple[str, ...]] = []  # the pairs of the last one-with-each signing (_star)
     foreign = names_foreign(doc.text)
-    regions = region_members(doc)
+    regions = region_members(doc) if regions is None else regions
     for sent in doc.sentences:
         text = sent.text
         low = text.lower()
@@ -216,14 +216,13 @@ def _agreement_for(agreements: list[dict], period: str | None, family: str | Non
 
 # A region the article names with its members: "5 tỉnh Tây Nguyên (Đắk Lắk, Đắk Nông, Gia Lai, Kon
 # Tum, Lâm Đồng)", "các tỉnh Đông Nam Bộ gồm A, B ...".
-_REGION = re.compile(r"(?:vùng\s+|khu vực\s+)?(?P<r>Tây Nguyên|Đồng bằng sông Cửu Long|ĐBSCL|Đông Nam Bộ|Tây Nam Bộ|"
-                     r"Bắc Trung Bộ|Nam Trung Bộ|Duyên hải miền Trung|Tây Bắc|Đông Bắc|miền Trung|"
-                     r"miền núi phía Bắc)")
+_REGIONS = (r"(?:vùng\s+|khu vực\s+)?(?P<r>Tây Nguyên|Đồng bằng sông Cửu Long|ĐBSCL|Đông Nam Bộ|Tây Nam Bộ|"
+            r"Bắc Trung Bộ|Nam Trung Bộ|Duyên hải miền Trung|Tây Bắc|Đông Bắc|miền Trung|miền núi phía Bắc)")
+_REGION = re.compile(_REGIONS)
 _MEMBERS_FOLLOW = re.compile(r"\s*(?:\(|,?\s*gồm(?: có)?\s*:?|:)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
-_MEMBER_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 # "với các tỉnh vùng Tây Nguyên", "và 5 tỉnh Tây Nguyên": the region as one side of a document.
 _REGION_SIDE = re.compile(r"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)"
-                          r"\s+(?:vùng\s+|khu vực\s+)?(?P<r>" + _REGION.pattern.split("(?P<r>", 1)[1])
+                          r"\s+" + _REGIONS)
 
 
 def region_members(doc: Doc) -> dict[str, tuple[str, ...]]:
@@ -233,10 +232,10 @@ def region_members(doc: Doc) -> dict[str, tuple[str, ...]]:
         follow = _MEMBERS_FOLLOW.match(doc.text, m.end())
         if not follow:
             continue
-        ms = [x for x in doc.mentions_in(follow.end(), follow.end() + 400)]
+        ms = doc.mentions_in(follow.end(), follow.end() + 400)
         if not ms or ms[0].start != follow.end():
             continue
-        members = chain(doc.text, ms, ms[0], _MEMBER_GLUE)
+        members = chain(doc.text, ms, ms[0], LIST_GLUE)
         if len(members) >= 2:
             out.setdefault(m.group("r"), tuple(dict.fromkeys(x.name for x in members)))
     return out
@@ -321,7 +320,6 @@ def _best_kind(kinds: list[str]) -> str:
 
 _WITH_EACH = re.compile(r"\bký kết\s+(?P<doc>[^.;:]{0,80}?)\s*\bvới\s+(?:các\s+)?(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|"
                         r"địa phương)\s*:\s*")
-_STAR_GLUE = re.compile(r"\s*(?:,|và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 
 
 def _star(doc: Doc, sent: Sentence) -> tuple[str, list[str], str] | None:
@@ -334,6 +332,6 @@ def _star(doc: Doc, sent: Sentence) -> tuple[str, list[str], str] | None:
     first = next((m for m in ms if m.start >= sent.start + cue.end()), None)
     if not before or first is None or first.start - sent.start - cue.end() > 12:
         return None
-    members = [m.name for m in chain(doc.text, ms, first, _STAR_GLUE) if m.name != before[-1].name]
+    members = [m.name for m in chain(doc.text, ms, first, AND_GLUE) if m.name != before[-1].name]
     what = cue.group("doc").strip(" ,") or "ký kết"
     return (before[-1].name, list(dict.fromkeys(members)), what) if len(members) >= 3 else None

@@ -11,7 +11,7 @@ import re
 
 from ..model import Funding, Official
 from .money import Money, find_money
-from .text import Doc, Mention, Sentence, chain
+from .text import AND_GLUE, Doc, Mention, Sentence, chain, listed_before
 
 VERBS = re.compile(
     r"\b(?:trao tặng|trao hỗ trợ|hỗ trợ|ủng hộ|tặng|trao|tài trợ|viện trợ|quyên góp|chuyển|"
@@ -671,7 +671,6 @@ def received_from(doc: Doc) -> list[Funding]:
 # 500 triệu đồng", "Hà Nội hỗ trợ Hà Giang, Lai Châu lần lượt 50 triệu đồng và 195 triệu đồng": a
 # list of givers (or of receivers) and as many amounts, matched in order.
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
-_GLUE = re.compile(r"\s*(?:,|và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 
 
 def respectively(doc: Doc) -> list[Funding]:
@@ -705,12 +704,7 @@ def _run_before(text: str, ms: list[Mention], verb_start: int) -> list[Mention]:
     """The list of provinces that ends right before the verb (``A và B đã ủng hộ``)."""
     if not ms or not re.fullmatch(r"\s*(?:đã\s+|cũng\s+|vừa\s+)*", text[ms[-1].end:verb_start]):
         return []
-    out = [ms[-1]]
-    for x in reversed(ms[:-1]):
-        if not _GLUE.fullmatch(text[x.end:out[-1].start]):
-            break
-        out.append(x)
-    return out[::-1]
+    return listed_before(text, ms, AND_GLUE)[::-1]
 
 
 def _run_after(text: str, ms: list[Mention], verb_end: int) -> list[Mention]:
@@ -718,4 +712,4 @@ def _run_after(text: str, ms: list[Mention], verb_end: int) -> list[Mention]:
     if not ms or not re.fullmatch(r"\s*(?:cho\s+)?(?:(?:nhân dân|người dân|bà con|đồng bào)\s+)?"
                                   r"(?:(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s*)?", text[verb_end:ms[0].start]):
         return []
-    return chain(text, ms, ms[0], _GLUE)
+    return chain(text, ms, ms[0], AND_GLUE)

@@ -328,6 +328,10 @@ def between_two(fundings, investments) -> tuple[list, list]:
              and i.investor_province != i.host_province])
 
 
+# Provinces listed together: "A, B và C", "A - B - C" (LIST_GLUE); "A, B và C" only (AND_GLUE).
+LIST_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+AND_GLUE = re.compile(r"\s*(?:,|và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+
 
 def chain(text: str, mentions: list, first: Any, glue: re.Pattern[str]) -> list:
     """The list of mentions that starts at ``first``: each next one joined to the last by
@@ -336,6 +340,16 @@ def chain(text: str, mentions: list, first: Any, glue: re.Pattern[str]) -> list:
     for x in mentions:
         if x.start > out[-1].end and glue.fullmatch(text[out[-1].end:x.start]):
             out.append(x)
+    return out
+
+
+def listed_before(text: str, before: list, glue: re.Pattern[str] = LIST_GLUE) -> list:
+    """The list that ends with the last of ``before``: ``A, B và C`` before a verb (last first)."""
+    out = [before[-1]]
+    for x in reversed(before[:-1]):
+        if not glue.fullmatch(text[x.end:out[-1].start]):
+            break
+        out.append(x)
     return out
 
 

@@ -23,7 +23,7 @@ from ..text import pairs_from_facts
 from .agreements import extract_agreements_en
 from .dates import find_date_en
 from .events import extract_events_en
-from .fundings import _chain, extract_fundings_en
+from .fundings import _LIST_GLUE, _chain, extract_fundings_en
 from .investments import extract_investments_en
 from .money import find_money_en
 from .officials import extract_officials_en
@@ -48,6 +48,9 @@ _AIDS = re.compile(r"(?:\s+(?:City|Province))?\s+(?:will\s+|would\s+|is\s+to\s+|
                    r"(?:aid|assist|back|help|support)(?:s|ed)?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# "the Hanoi Department of Tourism and the Lai Chau Department of Culture, Sports and Tourism":
+# a province's department named after it
+_DEPT_EN = r"\s+Department\s+of\s+[A-Z][\w&]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w&]*)*"
 _TOGETHER_EN = re.compile(r"(?:\s+(?:City|Province|provinces|cities|localities))?\s+(?:have\s+|had\s+|will\s+|"
                           r"jointly\s+)?(?:collaborated|co-organi[sz]ed|jointly\s+organi[sz]ed|signed|agreed|"
                           r"joined hands|cooperated|co-operated|teamed up|linked up)\b", re.IGNORECASE)
@@ -70,7 +73,7 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
         for i, first in enumerate(ms):
             if hub is not None and first.start > hub.end:
                 break
-            if i and _chain(doc.text, ms[:i + 1], ms[i - 1])[-1] is first:
+            if i and _LIST_GLUE.fullmatch(doc.text, ms[i - 1].end, first.start):
                 continue  # inside a list already read
             group = _chain(doc.text, ms, first)
             if len(group) >= 3 and _TOGETHER_EN.match(doc.text, group[-1].end):
@@ -86,19 +89,18 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
             if hub is not None and a.start > hub.end:
                 continue  # the members of "HCMC and 8 provinces, including A, B, ...": one side
             if a.name == b.name or not re.fullmatch(
-                    r"(?:\s+(?:City|Province))?(?:['’]s)?(?:\s+Department\s+of\s+[A-Z][\w&]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w&]*)*)?"
+                    rf"(?:\s+(?:City|Province))?(?:['’]s)?(?:{_DEPT_EN})?"
                     r"\s*(?:and|with|,|-|–|&)\s*(?:neighbo(?:u)?ring\s+|the\s+)?"
                     r"(?:(?:[\w-]+\s+){0,3}?(?:province|city)\s+of\s+)?", between):  # "and the south-central province of"
                 continue
             lead = doc.text[max(sent.start, a.start - 50):a.start]
             tail = doc.text[b.end:sent.end]
             if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", lead) or re.match(
-                    r"^(?:\s+(?:City|Province))?(?:\s+Department\s+of\s+[A-Z][\w&]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w&]*)*)?"
+                    rf"^(?:\s+(?:City|Province))?(?:{_DEPT_EN})?"
                     r"\s+(?:[\w'-]+\s+){0,3}?(?:have\s+|had\s+|will\s+|"
                     r"officially\s+|on\s+\w+\s+)?(?:signed|sign|agreed|cooperat\w*|inked|"
                     r"join\w* hands|pledged|committed|collaborat\w*|twinned|linked|co-organi[sz]ed|jointly)", tail) or (
-                    re.match(r"^\s+Department\s+of\s+[A-Z][\w&]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w&]*)*\s+"
-                             r"(?:organi[sz]ed|held|hosted|launched)\b", tail)
+                    re.match(rf"^{_DEPT_EN}\s+(?:organi[sz]ed|held|hosted|launched)\b", tail)
                     and re.search(r"\bDepartment\s+of\s+\S+(?:\s+\S+){0,5}\s+and\s+the\s+$", doc.text[a.start:b.start] + " ")):
                 out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
     return out
