@@ -438,3 +438,62 @@ def test_a_ward_named_like_a_province_and_placed_in_another_is_not_that_province
         "2018-05-10", "Ra quân vệ sinh môi trường")
     assert "Thái Bình" not in {p.name for p in ex.provinces}
     assert ex.cooperation_pairs == (("Hà Nội", "Hồ Chí Minh"),)  # a ward in the province it is named like
+
+
+def test_a_province_named_where_something_is_or_comes_from_organises_no_event():
+    ex = extract_text(
+        "Phóng viên quốc tế được ưu đãi\n"
+        "Sáng 20-2, ngoài ưu đãi đi xe buýt, du lịch Hà Nội, Hạ Long, Ninh Bình miễn phí, phóng viên còn được "
+        "dự hội nghị báo chí.\n"
+        "Chiều 14-4, một nhóm bạn trẻ đến từ TP. HCM cùng sinh viên Trường Cao đẳng Cần Thơ đã dọn rác tại lễ hội "
+        "đang diễn ra ở Cần Thơ.\n"
+        "Sáng 20-4, tại hội nghị tổng kết, Thứ trưởng cho rằng các lễ hội chọi trâu ở Vĩnh Phúc, Phú Thọ, "
+        "Hải Phòng cần đổi mới cách thức tổ chức.",
+        "2018-04-21", "Phóng viên quốc tế được ưu đãi")
+    assert ex.cooperation_pairs == ()
+    assert all(len(e.organisers) < 2 for e in ex.events)
+
+
+def test_provinces_organising_together_keep_their_event():
+    ex = extract_text(
+        "Hội nghị xúc tiến đầu tư\n"
+        "Ngày 3/1 tại Đà Lạt, UBND TP.HCM phối hợp cùng lãnh đạo các tỉnh Tây Nguyên gồm Đắk Lắk, Gia Lai "
+        "tổ chức hội nghị xúc tiến đầu tư.\n"
+        "Sáng 21-10, Thành ủy Đà Nẵng và Tỉnh ủy Quảng Nam tổ chức lễ kỷ niệm chung.",
+        "2024-01-04", "Hội nghị xúc tiến đầu tư")
+    assert ("Gia Lai", "Hồ Chí Minh") in ex.cooperation_pairs and ("Hồ Chí Minh", "Đắk Lắk") in ex.cooperation_pairs
+    assert ("Quảng Nam", "Đà Nẵng") in ex.cooperation_pairs
+
+
+def test_a_bank_branch_named_after_a_province_is_not_the_province():
+    ex = extract_text(
+        "Ngân hàng hỗ trợ nạn nhân lũ quét\n"
+        "Chiều 27-6, Chi nhánh BIDV Lai Châu đã trao cho Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu "
+        "số tiền 250 triệu đồng.\n"
+        "Ngày 28-6, đại diện BIDV Chi nhánh Hà Giang cũng đã đến thăm hỏi và trao 20 triệu đồng hỗ trợ cho "
+        "các gia đình tại tỉnh Hà Giang.\n"
+        "Ông Phan Văn Hưng, Phó Giám đốc Agribank Hà Giang trao 10 triệu đồng cho gia đình ở Lai Châu.",
+        "2018-06-29", "Ngân hàng hỗ trợ nạn nhân lũ quét")
+    assert ex.fundings == () and ex.cooperation_pairs == ()
+    assert all(len({e.place, *e.organisers} - {None}) < 2 for e in ex.events)
+
+
+def test_police_directing_traffic_together_and_a_school_delegation_are_no_pair():
+    ex = extract_text(
+        "Ùn ứ trên cầu Rạch Miễu\n"
+        "Đến gần 12h, cảnh sát giao thông tỉnh Tiền Giang đã phối hợp với phía Bến Tre tạm ngưng lưu thông.\n"
+        "Ngày 24/9, biên phòng Hải Phòng phối hợp với tàu cá tiếp tục tìm kiếm ngư dân Thanh Hóa mất tích.\n"
+        "Tối 8/1, đoàn cán bộ nhà trường từ tỉnh Kiên Giang đã khẩn trương đến TP. Đà Nẵng để hỗ trợ các em.\n"
+        "Chiều 12/4, theo lời khai của giám đốc công ty, Sở Y tế Hải Phòng phối hợp với nhà chức trách tỉnh "
+        "Hưng Yên kiểm tra cơ sở.",
+        "2018-04-13", "Ùn ứ trên cầu Rạch Miễu")
+    assert ex.cooperation_pairs == ()
+
+
+def test_cooperation_wanted_or_said_to_be_missing_is_no_pair():
+    ex = extract_text(
+        "Du lịch hai địa phương ngăn sông cấm chợ\n"
+        "Lãnh đạo Hải Phòng muốn làm việc với tỉnh Quảng Ninh nhằm tháo gỡ những bất cập.\n"
+        "Câu chuyện giữa hai địa phương của Quảng Ninh và Hải Phòng cho thấy các tỉnh đã không có sự hợp tác.",
+        "2018-05-30", "Du lịch hai địa phương ngăn sông cấm chợ")
+    assert ex.cooperation_pairs == ()

@@ -29,6 +29,8 @@ _ATTENDED_BY = re.compile(r"\s*(?:Tham gia|Tham dự|Dự|Cùng dự)\s+(?:buổ
 _SUPPORTING = re.compile(r"\s*(?:Thực hiện|Để|Nhằm)\s+(?:việc\s+)?(?:hỗ trợ|giúp đỡ|chia sẻ với|ủng hộ)\s+")
 _BOTH_SIDES = re.compile(r"\b(?:hợp tác|liên kết|kết nghĩa|phối hợp|ký kết)\b[^.;]{0,60}?\b(?:giữa\s+)?"
                          r"(?:hai|2)\s+(?:tỉnh|bên|địa phương|thành phố|đơn vị)\b")
+_NEGATED = re.compile(r"\b(?:không|chưa|thiếu|chẳng)\s+(?:hề\s+)?(?:có\s+)?(?:được\s+)?(?:sự\s+)?"
+                      r"(?:hợp tác|liên kết|phối hợp|kết nối|ký kết)\b")
 _COOPERATION_WORD = re.compile(r"\b(?:hợp tác|ký kết|liên kết|kết nghĩa)\b[^.;]*$")
 _BETWEEN = re.compile(r"giữa\s+(?:[^,.;]{0,30}?)$")
 
@@ -112,7 +114,7 @@ _MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|
 # "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
 _CASE_WORDS = re.compile(r"\b(?:điều tra|vụ án|truy bắt|bắt giữ|truy nã|nghi phạm|đối tượng|lâm tặc|buôn lậu|"
-                         r"ma túy|tai nạn|đua xe|khởi tố|tạm giữ|thu giữ|khám nghiệm|tang vật|xác minh nguồn gốc)\b")
+                         r"ma túy|tai nạn|đua xe|khởi tố|lời khai|lừa đảo|hàng giả|tạm giữ|thu giữ|khám nghiệm|tang vật|xác minh nguồn gốc)\b")
 # A central body acting ("Đoàn kiểm tra của Bộ Chính trị do ... Bí thư Thành ủy TP HCM làm Trưởng đoàn"):
 # the province inside its leader's title is no party.
 _CENTRAL_BODY = re.compile(r"\b[Đđ]oàn (?:kiểm tra|giám sát|công tác|khảo sát|thanh tra)\s+(?:của\s+)?"
@@ -121,9 +123,10 @@ _CENTRAL_BODY = re.compile(r"\b[Đđ]oàn (?:kiểm tra|giám sát|công tác|kh
 # "vùng biển giáp ranh giữa Nghệ An và Thanh Hóa": a border, not a relation.
 _BORDER_WORDS = r"giáp ranh|ranh giới|biên giới|địa giới|tiếp giáp"
 _BORDER = re.compile(rf"\b(?:{_BORDER_WORDS}|giáp)\s+(?:giữa\s+)?$")
-_CASE_WORK = re.compile(r"\b(?:Công an|Cơ quan (?:CSĐT|Cảnh sát điều tra)|Viện (?:KSND|kiểm sát)|Tòa án|TAND|"
+_CASE_WORK = re.compile(r"\b(?:Công an|[Cc]ảnh sát|CSGT|[Bb]iên phòng|BĐBP|Cơ quan (?:CSĐT|Cảnh sát điều tra)|Viện (?:KSND|kiểm sát)|Tòa án|TAND|"
                         r"Cục Cảnh sát|Phòng Cảnh sát)\b")
-_DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo|cứu trợ)(?!\s+Quốc hội)\b|"
+_DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo|cứu trợ)(?!\s+(?:Quốc hội|(?:của\s+)?(?:nhà trường|"
+                         r"[Tt]rường|[Cc]ông ty|[Bb]ệnh viện|[Dd]oanh nghiệp|[Nn]gân hàng|[Tt]ập đoàn)))\b|"
                          r"\bSở [A-ZĐ][^,.;]{0,50}?\s(?:tỉnh|thành phố|TP\.?)\s|"
                          r"\b(?:Bí thư|Chủ tịch|Phó Chủ tịch|Phó Bí thư) (?:Tỉnh ủy|Thành ủy|UBND|Ủy ban nhân dân)\b")
 
@@ -166,8 +169,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     if a.name != b.name}
         if len({m.name for m in ms}) == 2 and (_ATTENDED_BY.match(sent.text) or _SUPPORTING.match(sent.text)):
             out.add(tuple(sorted({m.name for m in ms})))  # two provinces' leaders at one hand-over or meeting
-        if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text):
-            continue
+        if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text) or _NEGATED.search(sent.text):
+            continue  # ("... cho thấy các tỉnh đã không có sự hợp tác": said to be missing)
         among = re.search(r"\bgiữa\s+(?:các|hai|ba|bốn|năm|\d+)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)\s+", sent.text)
         if among and _BORDER.search(sent.text[max(0, among.start() - 40):among.start()] + " "):
             among = None  # "vùng biển giáp ranh giữa hai tỉnh A và B": a border
@@ -236,7 +239,7 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                 continue  # police or a court on a case ("Công an A phối hợp với Công an B bắt giữ")
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
-            if re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ)\b", text[before[-1].end:v.start()]) or re.search(
+            if re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không)\b", text[before[-1].end:v.start()]) or re.search(
                     r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi)\s+[^,.;:]{0,30}$", text[clause_start:before[-1].start]):
                 continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C", "đề nghị UBND A ... làm việc
                 # với B": asked, not done

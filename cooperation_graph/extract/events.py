@@ -96,6 +96,7 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         subject = [x for x in mentions if x is not place and x.end <= act.start()
                    and x.start not in went_to
                    and not re.search(r"[Đđ]oàn (?:ĐBQH|[Đđ]ại biểu Quốc hội)\b[^.;]{0,60}$", text[:x.start])]
+        subject = _acting(text, subject)
         by = _BY.search(text)  # "do Tỉnh ủy A và Thành ủy B phối hợp tổ chức", "phối hợp với A, B tổ chức"
         if by:
             subject += [x for x in mentions if x is not place and by.start("span") <= x.start < by.end("span")]
@@ -133,6 +134,32 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
     if events:
         events[0] = _with_participants(doc, events[0], officials)
     return events
+
+
+# Who acts for a province: its bodies, leaders and delegations ("UBND tỉnh A", "Thành đoàn TP. B",
+# "lãnh đạo hai tỉnh A và B", "Đoàn công tác của tỉnh C"), or the bare name opening its clause
+# ("A và B tổ chức ..."). A name after anything else is where something is or comes from ("du lịch
+# Hà Nội, Ninh Bình miễn phí", "nhóm bạn trẻ đến từ TP. HCM", "các lễ hội ở A, B"): no organiser.
+_ACTOR_BEFORE = re.compile(
+    r"(?:\b(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Thành ủy|Ban Thường vụ|Thường trực|"
+    r"(?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)?|Tỉnh đoàn|Thành đoàn|Hội Chữ thập đỏ|Liên đoàn Lao động|Bộ Chỉ huy Quân sự|"
+    r"Sở [^,.;()]{2,60}?|Ban [^,.;()]{2,40}?|Hội [^,.;()]{2,40}?|[Ll]ãnh đạo|[Đđ]ại diện|chính quyền|"
+    r"[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo|cứu trợ)(?: của)?(?: (?:UBND|Tỉnh ủy|Thành ủy|HĐND))?|"
+    r"(?:hai|ba|các|\d) (?:tỉnh|thành phố|địa phương))"
+    r"|^|[,;:]|\b(?:và|cùng|với|giữa|gồm))(?:\s+(?:các|hai|ba|bốn|năm))?\s*$")
+
+
+def _acting(text: str, subject: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    acting = False
+    for prev, x in zip([None, *subject], subject):
+        before = text[max(0, x.start - 70):x.start]
+        if prev is None or not re.fullmatch(r"\s*(?:,|và|cùng|với|-|–)\s*", text[prev.end:x.start]):
+            # (a name listed after another acts as that one does: "ở A, B, C" are all venues)
+            acting = bool(_ACTOR_BEFORE.search(before)) and not re.search(r"\b(?:từ|ở|tại)\s*$", before)
+        if acting:
+            out.append(x)
+    return out
 
 
 def _destinations(text: str, mentions: list[Mention]) -> set[int]:

@@ -170,8 +170,8 @@ def _officials_in(doc: Doc, sent, block_province: str | None, block_here: bool,
             continue
         prev_end = names[i - 1][1] if i else 0
         next_start = names[i + 1][0] if i + 1 < len(names) else len(text)
-        if re.search(rf"\b(?:[Nn]guyên|[Cc]ựu|[Cc]ố)\s+(?:{_HEADS})", text[prev_end:start]) and not re.search(
-                rf"\b(?:[Nn]guyên|[Cc]ựu|[Cc]ố)\s+(?:{_HEADS})[^,;]*,\s*(?:{_HEADS})", text[prev_end:start]):
+        if re.search(rf"\b(?:[Nn]guyên|[Cc]ựu|[Cc]ố)\s+(?i:{_HEADS})", text[prev_end:start]) and not re.search(
+                rf"\b(?:[Nn]guyên|[Cc]ựu|[Cc]ố)\s+(?i:{_HEADS})[^,;]*,\s*(?:{_HEADS})", text[prev_end:start]):
             continue  # a former office holder ("nguyên Chủ tịch nước Lê Đức Anh")
         if i and not titled_first and re.match(r"^\s*(?:,|-|–|\()", text[prev_end:start]):
             # "A - Phó Chủ tịch UBND tỉnh X, ông B ...": what follows A is A's, not B's

@@ -44,7 +44,7 @@ _NOT_PROVINCE_KEYWORD = re.compile(
 # Clubs, home-town associations and schools whose names run on in lower case before a province.
 _INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hương|[Tt]rường ĐH|[Tt]rường [Đđ]ại học|[Tt]rường [Cc]ao đẳng|"
                                  r"ĐH|CĐ|[Hh]ọc viện|[Đđ]ại học)"
-                                 r"(?:\s+[^\s,.;:()]+){1,8}(?:\s*[-–]\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2})?"
+                                 r"(?:\s+[^\s,.;:()]+){0,8}(?:\s*[-–]\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2})?"
                                  r"(?:\s+tại)?\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$")
 # A ward, commune or district before a province's name, and where the text places it.
 _LOCAL_UNIT_BEFORE = re.compile(r"\b(?:[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]hị xã|[Qq]uận|[Hh]uyện)\s+$")
@@ -55,7 +55,9 @@ _RESIDENCE_BEFORE = re.compile(r"(?:\b(?:quê|quê quán|ngụ|trú|tạm trú|t
 _CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
 # Company names run on in lower case ("Công ty CP Xuất nhập khẩu Thủy sản Tiền Giang") until a
 # word that starts a new phrase ("doanh nghiệp của tỉnh X" is the province's).
-_COMPANY = re.compile(r"\b(?:[Tt]ổng công ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|Hợp tác xã|HTX)(?![\w])")
+_COMPANY = re.compile(r"\b(?:[Tt]ổng công ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|Hợp tác xã|HTX|[Cc]hi nhánh|BIDV|Agribank|"
+                      r"Vietcombank|VietinBank|Vietinbank|Sacombank|Techcombank|VPBank|LienVietPostBank|SHB|MB|"
+                      r"VNPT|MobiFone|Vinaphone|Petrolimex|EVN\w*|PC|Bảo Việt|Bưu điện)(?![\w])")
 _COMPANY_RUN = re.compile(r"(?:\s+(?!(?:của|tại|ở|với|và|cho|thuộc|trên|trong|từ|đến|về|các|hai|tỉnh|"
                           r"thành phố)\b)[\w.&-]+){0,8}?\s*[-–]?\s*")
 _NOT_PROVINCE_NAMES = re.compile(
@@ -422,7 +424,8 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
         if name in seen:
             continue  # one entry per person
         seen.add(name)
-        if vietnamese and (_foreign_name(words) or o.titles and FOREIGN.search(o.titles[0])
+        if vietnamese and (_foreign_name(words) or any(FOREIGN.search(t) and not re.search(r"Việt|hữu nghị", t)
+                                                       for t in o.titles)
                            or _district_name(name)):
             continue  # "Angela Merkel", "Ủy viên Quốc vụ Trung Quốc ...", "Sơn Trà"
         named = [t for t in o.titles if not BARE_POST.match(t)]
