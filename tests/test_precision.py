@@ -497,3 +497,42 @@ def test_cooperation_wanted_or_said_to_be_missing_is_no_pair():
         "Câu chuyện giữa hai địa phương của Quảng Ninh và Hải Phòng cho thấy các tỉnh đã không có sự hợp tác.",
         "2018-05-30", "Du lịch hai địa phương ngăn sông cấm chợ")
     assert ex.cooperation_pairs == ()
+
+
+def test_a_hand_over_still_to_come_is_no_event():
+    ex = extract_text(
+        "Đoàn cứu trợ lên đường\n"
+        "Tỉnh Bình Dương đã hỗ trợ tỉnh Quảng Bình 5 tỷ đồng khắc phục hậu quả lũ lụt.\n"
+        "Đoàn công tác tỉnh Bình Dương cũng sẽ trao 900 suất quà cho các hộ bị thiệt hại tại tỉnh Quảng Bình.",
+        "2016-10-20", "Đoàn cứu trợ lên đường")
+    assert [e.place for e in ex.events if e.kind == "lễ trao tặng"] == []
+
+
+def test_two_provinces_meeting_a_company_are_its_guests_not_partners():
+    ex = extract_text(
+        "Làm việc với Tập đoàn Dầu khí\n"
+        "Ngày 24/10, các đoàn Đại biểu Quốc hội thành phố Cần Thơ và tỉnh Cà Mau đã có buổi làm việc tại trụ sở Tập đoàn.\n"
+        "Về phía Tập đoàn Dầu khí Việt Nam có ông Trần Văn Thanh, Chủ tịch HĐTV.\n"
+        "Về phía thành phố Cần Thơ có ông Trần Quốc Trung, Bí thư Thành ủy.\n"
+        "Về phía tỉnh Cà Mau có ông Dương Thanh Bình, Bí thư Tỉnh ủy.",
+        "2018-10-25", "Làm việc với Tập đoàn Dầu khí")
+    assert ex.cooperation_pairs == ()
+
+
+def test_provinces_signing_with_an_international_lender_are_its_partners_not_each_others():
+    ex = extract_text(
+        "Ký hiệp định dự án du lịch\n"
+        "Ngày 15-8, Ngân hàng Phát triển châu Á (ADB) và UBND các tỉnh Quảng Bình, Quảng Trị và Thừa Thiên Huế "
+        "đã ký kết hiệp định dự án phát triển hạ tầng du lịch.\n"
+        "Sau hai năm thực hiện chương trình hợp tác giữa TP Hải Phòng và tỉnh Quảng Ninh, hai địa phương đã "
+        "hoàn thiện hồ sơ trình UNESCO.",
+        "2017-08-16", "Ký hiệp định dự án du lịch")
+    assert ex.cooperation_pairs == (("Hải Phòng", "Quảng Ninh"),)  # a dossier sent to UNESCO: no party
+
+
+def test_a_company_relieving_two_provinces_is_no_funding_between_them():
+    ex = extract_text(
+        "Doanh nghiệp cứu trợ miền Trung\n"
+        "Công ty sữa sẽ trực tiếp đi cứu trợ người dân vùng lũ Hà Tĩnh, Quảng Bình và ủng hộ 2 tỷ đồng tiền mặt.",
+        "2016-10-20", "Doanh nghiệp cứu trợ miền Trung")
+    assert ex.fundings == () and ex.cooperation_pairs == ()

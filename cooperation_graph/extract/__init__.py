@@ -363,7 +363,7 @@ def _sides(doc: Doc) -> set[tuple[str, str]]:
         if near and near[0].start <= m.end():
             sides.append(near[0].name)
     names = list(dict.fromkeys(sides))
-    if len(names) == 2 and _MEETING.search(doc.text):
+    if len(names) == 2 and _MEETING.search(doc.text) and not _OTHER_SIDE.search(doc.text):
         return {tuple(sorted(names))}  # type: ignore[arg-type]
     if len(names) == 1 and re.search(r"\b[Vv]ề phía[^.;:]{0,40}?\b(?:tiếp đoàn|đón đoàn|tiếp và làm việc)", doc.text):
         # "Về phía tỉnh Cà Mau, tiếp đoàn có ...": the host of the delegation the article follows
@@ -374,6 +374,10 @@ def _sides(doc: Doc) -> set[tuple[str, str]]:
     return set()
 
 
+# "Về phía Tập đoàn Dầu khí Việt Nam có ...": a company, ministry or foreign body is a side too, and
+# two provinces beside it are its guests, not each other's partners.
+_OTHER_SIDE = re.compile(r"\b[Vv]ề phía\s+(?:các\s+)?(?:Tập đoàn|Tổng công ty|[Cc]ông ty|Ngân hàng|Bộ\b|Tổng cục|Cục\b|"
+                         r"Đại sứ quán|Tổng Lãnh sự|[Dd]oanh nghiệp|nhà đầu tư|[Nn]hà tài trợ)")
 _GUEST = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo|cứu trợ)(?!\s+Quốc hội)(?:\s+của)?"
                     r"(?:\s+(?:Ban Thường vụ\s+)?(?:Thành ủy|Tỉnh ủy|UBND|HĐND|Ủy ban nhân dân))?"
                     r"\s+(?:(?:tỉnh|thành phố|TP)\s+|TP\.\s*)?")

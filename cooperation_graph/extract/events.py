@@ -44,6 +44,7 @@ _POLICE = re.compile(r"\b(?:Công an (?:huyện|quận|phường|xã|thị xã|t
 _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)")
 _HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|ký|đã có|tiếp|dự|gặp|thăm|trao|"
                      r"dẫn đầu|dâng hương|tặng")
+_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|dự định|kế hoạch)\s+(?:\S+\s+){0,2}$")
 _UNDATED = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cứu trợ|lãnh đạo)(?! Quốc hội)\b.{0,120}?\b(?:thăm|trao|tặng|"
                       r"làm việc)|\b(?:đã|vừa) (?:tổ chức|ký kết|trao)\b")
 # Where it happened: "Tại tỉnh X", "tại huyện Y"; or where the delegation went or what it
@@ -70,6 +71,9 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         kind = next((k for k, p in _KIND if p.search(text)), None)
         if kind is None or _POLICE.search(text):
             continue  # (the police working on a case or a driver's papers: no cooperation event)
+        act = _HAPPEN.search(text)
+        if _PLANNED.search(text[max(0, act.start() - 30):act.start()]):
+            continue  # "Tại Quảng Bình, đoàn cũng sẽ trao 900 suất quà": planned, not yet reported
         dates = _event_dates(text, doc.article.reference_day) \
             if dated else []
         if not dates:  # "Hôm nay, ... . Bí thư X dẫn đầu đoàn công tác thăm Y": the page's day
@@ -91,7 +95,6 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
             near = [x for x in mentions if x.end <= dates[0][1]]
             place_name = near[-1].name if near else None
         # Organisers are the subject: provinces named before the verb ("X và Y tổ chức ...").
-        act = _HAPPEN.search(text)
         went_to = _destinations(text, mentions)
         subject = [x for x in mentions if x is not place and x.end <= act.start()
                    and x.start not in went_to

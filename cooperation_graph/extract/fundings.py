@@ -347,8 +347,10 @@ def _place_starts(text: str, mentions: list[Mention]) -> set[int]:
     for x in mentions:
         if _is_place(text, x):
             out.add(x.start)
-            if re.search(r"\b(?:ra|vào|tới|đến|về|thăm)\s+(?:tỉnh\s+|thành phố\s+)?$", text[max(0, x.start - 14):x.start]):
-                heads.add(x.start)
+            if re.search(r"\b(?:ra|vào|tới|đến|về|thăm)\s+(?:tỉnh\s+|thành phố\s+)?$", text[max(0, x.start - 14):x.start]) \
+                    or re.search(r"\b(?:người dân|nhân dân|đồng bào|bà con|vùng lũ|vùng bão)(?:\s+[^,.;]{0,30})?\s$",
+                                 text[max(0, x.start - 45):x.start]):
+                heads.add(x.start)  # ("cứu trợ người dân vùng lũ Hà Tĩnh, Quảng Bình và ủng hộ ...": both helped)
         elif prev is not None and prev.start in heads and re.fullmatch(
                 r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[prev.end:x.start]):
             out.add(x.start)

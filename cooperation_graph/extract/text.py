@@ -139,9 +139,18 @@ def foreign_partners(doc) -> list:
             for name, (country, partners, sent) in found.items()]
 
 
+# International lenders and agencies: a party of their own ("ADB và UBND các tỉnh A, B, C đã ký kết
+# hiệp định dự án": each province with the bank, not with each other).
+# (named as a signer beside others; a loan or a dossier sent to one makes no party)
+_INTERNATIONAL_BODY = (r"(?:ADB|Ngân hàng Phát triển châu Á|Ngân hàng Thế giới|World Bank|WB|JICA|KOICA|"
+                       r"UNDP|UNICEF|USAID|UNESCO|FAO|IFAD|Liên minh châu Âu|Liên Hợp Quốc|Asian Development Bank)")
+_INTERNATIONAL = re.compile(rf"(?<![\w]){_INTERNATIONAL_BODY}(?:\s*\([A-Z]+\))?\s+(?:và|cùng|với|and|with)\s|"
+                            rf"\b(?:giữa|với|between|with)\s+(?:(?:the|các)\s+)?{_INTERNATIONAL_BODY}(?![\w])")
+
+
 def names_foreign(text: str) -> bool:
     """True if the text names a foreign country or a foreign state/province (see FOREIGN)."""
-    return FOREIGN.search(text) is not None or any(
+    return FOREIGN.search(text) is not None or _INTERNATIONAL.search(text) is not None or any(
         _NOT_SYLLABLE.search(m.group(1)) for m in _FOREIGN_UNIT.finditer(text))
 
 
