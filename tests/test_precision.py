@@ -536,3 +536,12 @@ def test_a_company_relieving_two_provinces_is_no_funding_between_them():
         "Công ty sữa sẽ trực tiếp đi cứu trợ người dân vùng lũ Hà Tĩnh, Quảng Bình và ủng hộ 2 tỷ đồng tiền mặt.",
         "2016-10-20", "Doanh nghiệp cứu trợ miền Trung")
     assert ex.fundings == () and ex.cooperation_pairs == ()
+
+
+def test_clubs_named_after_provinces_in_a_football_story_are_no_provinces_acting():
+    ex = extract_text(
+        "Tiền đạo chuyển sang khoác áo FLC Thanh Hóa\n"
+        "Tiền đạo Văn Thắng là cầu thủ ghi bàn chủ lực của Hải Phòng ở V.League.\n"
+        "FLC Thanh Hóa đã tiến hành làm việc với Hải Phòng theo phương án trao đổi cầu thủ.",
+        "2017-06-20", "Tiền đạo chuyển sang khoác áo FLC Thanh Hóa")
+    assert ex.cooperation_pairs == () and ex.events == ()

@@ -20,6 +20,8 @@ from .text import pairs_from_facts
 
 __all__ = ["extract", "analyse"]
 
+_SPORTS = re.compile(r"\b(?:cầu thủ|HLV|V-League|V\.League|đội bóng|mùa bóng|bàn thắng|trận đấu|tiền đạo|thủ môn|"
+                     r"tiền vệ|hậu vệ|sân cỏ|chuyển nhượng|ghi bàn|vòng đấu|bảng xếp hạng|AFF Cup|SEA Games)\b")
 _COOPERATION = re.compile(r"hợp tác|ký kết|liên kết|phối hợp|kết nghĩa|hỗ trợ|giúp đỡ|đầu tư|"
                           r"làm việc|hội nghị|thỏa thuận|ghi nhớ", re.IGNORECASE)
 # "Tham gia buổi thăm hỏi và trao quà có các đồng chí: A, ... tỉnh X; B, ... tỉnh Y".
@@ -40,6 +42,14 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     if is_english(article.text):
         return extract_english(article, gazetteer)
     doc = analyse(article, gazetteer)
+    if len(set(_SPORTS.findall(doc.text))) >= 3:
+        # a football story: "Hải Phòng", "FLC Thanh Hóa" are clubs, and clubs "làm việc với" each
+        # other over a player; no province acts in it
+        officials = real_officials(extract_officials(doc), places=gazetteer.aliases)
+        used = {o.province for o in officials} - {None}
+        return Extraction(article=article, provinces=_province_list(doc, used), cooperation_pairs=(),
+                          officials=tuple(officials), agreements=(), fundings=(), investments=(), events=(),
+                          foreign_partners=())
     stated = {p for p in _stated_pairs(doc) | _sides(doc) | _title_pair(doc, gazetteer) if p[0] != p[1]}
     # The pair an article is about, which fills in a sentence's missing giver or party, must be
     # one the text states a relation of: two provinces named together are not partners.
