@@ -99,7 +99,7 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         subject = [x for x in mentions if x is not place and x.end <= act.start()
                    and x.start not in went_to
                    and not re.search(r"[Đđ]oàn (?:ĐBQH|[Đđ]ại biểu Quốc hội)\b[^.;]{0,60}$", text[:x.start])]
-        subject = _acting(text, subject)
+        subject = _acting(text, subject, mentions)
         by = _BY.search(text)  # "do Tỉnh ủy A và Thành ủy B phối hợp tổ chức", "phối hợp với A, B tổ chức"
         if by:
             subject += [x for x in mentions if x is not place and by.start("span") <= x.start < by.end("span")]
@@ -152,17 +152,17 @@ _ACTOR_BEFORE = re.compile(
     r"|^|[,;:]|\b(?:và|cùng|với|giữa|gồm))(?:\s+(?:các|hai|ba|bốn|năm))?\s*$")
 
 
-def _acting(text: str, subject: list[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    acting = False
-    for prev, x in zip([None, *subject], subject):
+def _acting(text: str, subject: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    acting: set[int] = set()
+    now = False
+    for prev, x in zip([None, *mentions], mentions):
         before = text[max(0, x.start - 70):x.start]
         if prev is None or not re.fullmatch(r"\s*(?:,|và|cùng|với|-|–)\s*", text[prev.end:x.start]):
             # (a name listed after another acts as that one does: "ở A, B, C" are all venues)
-            acting = bool(_ACTOR_BEFORE.search(before)) and not re.search(r"\b(?:từ|ở|tại)\s*$", before)
-        if acting:
-            out.append(x)
-    return out
+            now = bool(_ACTOR_BEFORE.search(before)) and not re.search(r"\b(?:từ|ở|tại)\s*$", before)
+        if now:
+            acting.add(x.start)
+    return [x for x in subject if x.start in acting]
 
 
 def _destinations(text: str, mentions: list[Mention]) -> set[int]:

@@ -26,7 +26,9 @@ _NO_BREAK = {"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Q", "P", "TX", "
 _BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])"
                     # "... 30 billion VND.The money ...": pages that lost the space after a full stop
                     # (a word of three letters or more before it: not "TP.HCM", "Tp.Hồ Chí Minh")
-                    rf"|(?<=[\w]{{3}}[.!?])(?=[{UPPER}][a-zà-ỹ])")
+                    rf"|(?<=[\w]{{3}}[.!?])(?=[{UPPER}][a-zà-ỹ])"
+                    # "... Quảng Nam và Tiền Giang....Liên đoàn đã ...": an ellipsis glued to the next sentence
+                    rf"|(?<=\w\.\.\.)\.*(?=[{UPPER}][a-zà-ỹ])|(?<=\w…)(?=[{UPPER}][a-zà-ỹ])")
 
 # "Thủ đô" alone stands for Hà Nội unless another capital follows (Thủ đô Viêng Chăn).
 _THU_DO = re.compile(rf"(?<![\w])(?<!vùng )[Tt]hủ đô(?!\s+[{UPPER}])")  # "vùng Thủ đô": the region
