@@ -157,7 +157,10 @@ def _acting(text: str, subject: list[Mention], mentions: list[Mention]) -> list[
     now = False
     for prev, x in zip([None, *mentions], mentions):
         before = text[max(0, x.start - 70):x.start]
-        if prev is None or not re.fullmatch(r"\s*(?:,|và|cùng|với|-|–)\s*", text[prev.end:x.start]):
+        glue = re.fullmatch(r"\s*(,|và|cùng|với|-|–)\s*", text[prev.end:x.start]) if prev else None
+        if glue and glue[1] == "," and re.search(r"(?:^|,)\s*[Tt]ại\s+$", text[max(0, prev.start - 30):prev.start]):
+            glue = None  # "Chiều 7-12, tại tỉnh Sơn La, thành phố Hà Nội và ...": the setting ends at the comma
+        if glue is None:
             # (a name listed after another acts as that one does: "ở A, B, C" are all venues)
             now = bool(_ACTOR_BEFORE.search(before)) and not re.search(r"\b(?:từ|ở|tại)\s*$", before)
         if now:
