@@ -557,3 +557,16 @@ def test_a_province_instructed_to_work_with_others_and_sites_listed_after_an_ell
         "lãnh đạo TP Hà Nội đã gặp gỡ báo chí.",
         "2017-06-20", "Xây dựng thiết chế công đoàn")
     assert ex.cooperation_pairs == ()
+
+
+def test_cooperation_proposed_police_rerouting_and_an_address_are_no_pairs():
+    ex = extract_text(
+        "Quốc lộ ùn tắc vì tai nạn\n"
+        "Lực lượng cảnh sát giao thông tỉnh Bắc Ninh và Hải Dương đã phải phối hợp phân luồng.\n"
+        "Ông Lê Văn Nam, Phó Chủ tịch UBND TP Hải Phòng, cho biết đã gửi văn bản sang Quảng Ninh đề xuất buổi "
+        "làm việc tuần tới để cùng phối hợp, thúc đẩy du lịch của hai địa phương.\n"
+        "Ngày 15-5, Bí thư Thành đoàn TP. HCM đã đến căn nhà của gia đình anh Nam tại Trảng Bom, Đồng Nai "
+        "phúng viếng và trao số tiền bạn đọc ủng hộ.",
+        "2018-05-16", "Quốc lộ ùn tắc vì tai nạn")
+    assert ex.cooperation_pairs == ()
+    assert all(len(e.organisers) < 2 for e in ex.events)

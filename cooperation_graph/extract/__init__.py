@@ -191,8 +191,10 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
             out |= {tuple(sorted((a.name, b.name))) for i, a in enumerate(group) for b in group[i + 1:]
                     if a.name != b.name}
         names = {m.name for m in ms}
-        if len(names) == 2 and _BOTH_SIDES.search(sent.text):
-            out.add(tuple(sorted(names)))  # "... tổ chức hội nghị xúc tiến hợp tác giữa hai tỉnh"
+        both = _BOTH_SIDES.search(sent.text)
+        if len(names) == 2 and both and not re.search(r"\b(?:để|nhằm|đề xuất|đề nghị|sẽ|muốn|mong)\s+(?:\S+\s+){0,2}$",
+                                                      sent.text[max(0, both.start() - 30):both.start()]):
+            out.add(tuple(sorted(names)))  # "... tổ chức hội nghị xúc tiến hợp tác giữa hai tỉnh" (not "để cùng phối hợp")
         for a, b in zip(ms, ms[1:]):
             between = doc.text[a.end:b.start]
             if a.name != b.name and _TWO_SIGNERS.fullmatch(between) and _SIGNED.match(doc.text, b.end, sent.end):
@@ -203,6 +205,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     doc.text[b.end:sent.end]):
                 out.add(tuple(sorted((a.name, b.name))))  # "phường X (thành phố A) và phường Y (B) ký kết"
                 continue
+            if _CASE_WORK.search(doc.text[max(sent.start, a.start - 40):a.start]):
+                continue  # "cảnh sát giao thông tỉnh Bắc Ninh và Hải Dương đã phối hợp phân luồng": police work
             if _VENUE.search(doc.text, max(sent.start, a.start - 20), a.start) and not _BETWEEN.search(
                     doc.text[max(sent.start, a.start - 40):a.start]):
                 continue  # "các trường tại Bắc Ninh, Hưng Yên liên kết với ...": where, not who
