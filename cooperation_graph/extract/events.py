@@ -162,8 +162,9 @@ def _acting(text: str, subject: list[Mention], mentions: list[Mention]) -> list[
             glue = None  # "Chiều 7-12, tại tỉnh Sơn La, thành phố Hà Nội và ...": the setting ends at the comma
         if glue is None:
             # (a name listed after another acts as that one does: "ở A, B, C" are all venues)
-            now = bool(_ACTOR_BEFORE.search(before)) and not re.search(r"\b(?:từ|ở|tại)\s*$|\b(?:tại|ở)\s+[^,.;]{1,30},\s*$",
-                                                                       before)  # ("tại Trảng Bom, Đồng Nai": an address)
+            address = re.search(r"\b(?:tại|ở)\s+[^,.;]{1,30},\s*$", before) and not (
+                prev and re.fullmatch(r",\s*", text[prev.end:x.start]))  # ("tại Trảng Bom, Đồng Nai": an address)
+            now = bool(_ACTOR_BEFORE.search(before)) and not address and not re.search(r"\b(?:từ|ở|tại)\s*$", before)
         if now:
             acting.add(x.start)
     return [x for x in subject if x.start in acting]
