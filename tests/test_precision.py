@@ -570,3 +570,12 @@ def test_cooperation_proposed_police_rerouting_and_an_address_are_no_pairs():
         "2018-05-16", "Quốc lộ ùn tắc vì tai nạn")
     assert ex.cooperation_pairs == ()
     assert all(len(e.organisers) < 2 for e in ex.events)
+
+
+def test_branches_in_two_provinces_working_with_their_own_departments_are_no_pair():
+    ex = extract_text(
+        "Ngân hàng hỗ trợ nạn nhân lũ quét\n"
+        "Ngân hàng đã giao các chi nhánh trên địa bàn 2 tỉnh Lai Châu và Hà Giang phối hợp với Sở Lao động - "
+        "Thương binh và Xã hội của tỉnh để chuyển tiền hỗ trợ tới gia đình các nạn nhân.",
+        "2018-06-29", "Ngân hàng hỗ trợ nạn nhân lũ quét")
+    assert ex.cooperation_pairs == ()

@@ -123,6 +123,7 @@ _SIDE = re.compile(r"\b[Vv]ề phía\s+(?:(?:tỉnh|thành phố|TP\.?|Thành �
 _MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|hội đàm|lễ ký|buổi tiếp|chủ trì|đồng chủ trì)\b")
 # "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
+_AREA = re.compile(r"\btrên địa bàn\s+(?:\d+\s+|hai\s+|các\s+)?(?:TP\.?|thành phố|tỉnh)?\s*$")
 _CASE_WORDS = re.compile(r"\b(?:điều tra|vụ án|truy bắt|bắt giữ|truy nã|nghi phạm|đối tượng|lâm tặc|buôn lậu|"
                          r"ma túy|tai nạn|đua xe|khởi tố|lời khai|lừa đảo|hàng giả|tạm giữ|thu giữ|khám nghiệm|tang vật|xác minh nguồn gốc)\b")
 # A central body acting ("Đoàn kiểm tra của Bộ Chính trị do ... Bí thư Thành ủy TP HCM làm Trưởng đoàn"):
@@ -205,8 +206,10 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     doc.text[b.end:sent.end]):
                 out.add(tuple(sorted((a.name, b.name))))  # "phường X (thành phố A) và phường Y (B) ký kết"
                 continue
-            if _CASE_WORK.search(doc.text[max(sent.start, a.start - 40):a.start]):
-                continue  # "cảnh sát giao thông tỉnh Bắc Ninh và Hải Dương đã phối hợp phân luồng": police work
+            if _CASE_WORK.search(doc.text[max(sent.start, a.start - 40):a.start]) or _AREA.search(
+                    doc.text, max(sent.start, a.start - 25), a.start):
+                continue  # "cảnh sát giao thông tỉnh Bắc Ninh và Hải Dương đã phối hợp phân luồng": police work;
+                # "các chi nhánh trên địa bàn 2 tỉnh A và B phối hợp với ...": where, not who
             if _VENUE.search(doc.text, max(sent.start, a.start - 20), a.start) and not _BETWEEN.search(
                     doc.text[max(sent.start, a.start - 40):a.start]):
                 continue  # "các trường tại Bắc Ninh, Hưng Yên liên kết với ...": where, not who
@@ -219,7 +222,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     or not _ONE_SIDE.match(doc.text, b.end, sent.end)
                     and re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất|phối hợp|"
                                  r"sơ kết|tổng kết|chương trình|thỏa thuận|ghi nhớ)(?!\s+với\s+(?:các\s+)?(?:bộ|Bộ|ngành|"
-                                 r"cơ quan|doanh nghiệp|Tổng cục|Trung ương))",
+                                 r"cơ quan|doanh nghiệp|Tổng cục|Trung ương|Sở|sở|Công an|lực lượng))",
                                  doc.text[b.end:sent.end])):
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
