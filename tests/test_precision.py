@@ -547,12 +547,11 @@ def test_clubs_named_after_provinces_in_a_football_story_are_no_provinces_acting
     assert ex.cooperation_pairs == () and ex.events == ()
 
 
-def test_a_province_instructed_to_work_with_others_and_sites_listed_after_an_ellipsis_are_no_pairs():
+def test_sites_listed_after_an_ellipsis_and_a_national_conference_on_two_cities_are_no_pairs():
     ex = extract_text(
         "Xây dựng thiết chế công đoàn\n"
         "Từ nay tới 2018 sẽ xây dựng 10 thiết chế đầu tiên tại Hà Nam, Quảng Nam và Tiền Giang....Liên đoàn đã "
         "làm việc với UBND tỉnh Hà Nam để thống nhất cơ chế.\n"
-        "Chủ tịch UBND TP.HCM vừa giao Sở GTVT phối hợp với các tỉnh Long An, Tiền Giang để thống nhất quy hoạch.\n"
         "Tại hội nghị tổng kết Nghị quyết về khắc phục ùn tắc giao thông trên địa bàn Hà Nội và TP Hồ Chí Minh, "
         "lãnh đạo TP Hà Nội đã gặp gỡ báo chí.",
         "2017-06-20", "Xây dựng thiết chế công đoàn")

@@ -256,8 +256,7 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                 continue  # police or a court on a case ("Công an A phối hợp với Công an B bắt giữ")
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
-            if re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không)\b|\b(?:giao|chỉ đạo)\s+(?:cho\s+)?"
-                         r"(?:Sở|UBND|Ban|các|cơ quan|ngành|đơn vị)\b", text[before[-1].end:v.start()]) or re.search(
+            if re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không)\b", text[before[-1].end:v.start()]) or re.search(
                     r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi)\s+[^,.;:]{0,30}$", text[clause_start:before[-1].start]):
                 continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C", "đề nghị UBND A ... làm việc
                 # với B": asked, not done

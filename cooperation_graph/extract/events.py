@@ -146,10 +146,10 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
 _ACTOR_BEFORE = re.compile(
     r"(?:\b(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Thành ủy|Ban Thường vụ|Thường trực|"
     r"(?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)?|Tỉnh đoàn|Thành đoàn|Hội Chữ thập đỏ|Liên đoàn Lao động|Bộ Chỉ huy Quân sự|"
-    r"Sở [^,.;()]{2,60}?|Ban [^,.;()]{2,40}?|Hội [^,.;()]{2,40}?|[Ll]ãnh đạo|[Đđ]ại diện|chính quyền|"
-    r"[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo|cứu trợ)(?: của)?(?: (?:UBND|Tỉnh ủy|Thành ủy|HĐND))?|"
-    r"(?:hai|ba|các|\d) (?:tỉnh|thành phố|địa phương))"
-    r"|^|[,;:]|\b(?:và|cùng|với|giữa|gồm))(?:\s+(?:các|hai|ba|bốn|năm))?\s*$")
+    r"Sở [^,.;()]{2,60}?|[Bb]an [^,.;()]{2,40}?|[Cc]ông đoàn [^,.;()]{0,40}?|Hội [^,.;()]{2,40}?|[Ll]ãnh đạo|[Đđ]ại diện|chính quyền|"
+    r"[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo|cứu trợ)(?: của| từ)?(?: (?:UBND|Tỉnh ủy|Thành ủy|HĐND))?|"
+    r"(?:hai|ba|các|\d) (?:tỉnh|thành phố|địa phương))(?:\s*\([^()]{1,12}\))?"
+    r"|^|[,;:]|\b(?:và|cùng|với|giữa|gồm|phối hợp))(?:\s+(?:các|hai|ba|bốn|năm))?\s*$")
 
 
 def _acting(text: str, subject: list[Mention], mentions: list[Mention]) -> list[Mention]:
@@ -164,7 +164,8 @@ def _acting(text: str, subject: list[Mention], mentions: list[Mention]) -> list[
             # (a name listed after another acts as that one does: "ở A, B, C" are all venues)
             address = re.search(r"\b(?:tại|ở)\s+[^,.;]{1,30},\s*$", before) and not (
                 prev and re.fullmatch(r",\s*", text[prev.end:x.start]))  # ("tại Trảng Bom, Đồng Nai": an address)
-            now = bool(_ACTOR_BEFORE.search(before)) and not address and not re.search(r"\b(?:từ|ở|tại)\s*$", before)
+            now = bool(_ACTOR_BEFORE.search(before)) and not address and not (
+                re.search(r"\b(?:từ|ở|tại)\s*$", before) and not re.search(r"\b[Đđ]oàn [^,.;]{0,20}\btừ\s*$", before))
         if now:
             acting.add(x.start)
     return [x for x in subject if x.start in acting]
