@@ -578,3 +578,12 @@ def test_branches_in_two_provinces_working_with_their_own_departments_are_no_pai
         "Thương binh và Xã hội của tỉnh để chuyển tiền hỗ trợ tới gia đình các nạn nhân.",
         "2018-06-29", "Ngân hàng hỗ trợ nạn nhân lũ quét")
     assert ex.cooperation_pairs == ()
+
+
+def test_a_school_named_after_a_city_is_not_the_city():
+    ex = extract_text(
+        "Trao đổi học sinh với Ulyanovsk\n"
+        "Nhân dịp này, lãnh đạo Trường Phổ thông trung học Hồ Chí Minh và Trường chuyên Phan Bội Châu của "
+        "tỉnh Nghệ An đã ký thỏa thuận hợp tác.",
+        "2017-06-20", "Trao đổi học sinh với Ulyanovsk")
+    assert ex.cooperation_pairs == () and ex.agreements == ()

@@ -45,6 +45,7 @@ _NOT_PROVINCE_KEYWORD = re.compile(
 )
 # Clubs, home-town associations and schools whose names run on in lower case before a province.
 _INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hương|[Tt]rường ĐH|[Tt]rường [Đđ]ại học|[Tt]rường [Cc]ao đẳng|"
+                                 r"[Tt]rường (?:[Pp]hổ thông|THPT|THCS|PTTH|[Tt]iểu học|[Tt]rung học|[Mm]ầm non|[Cc]huyên)|"
                                  r"ĐH|CĐ|[Hh]ọc viện|[Đđ]ại học)"
                                  r"(?:\s+[^\s,.;:()]+){0,8}(?:\s*[-–]\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2})?"
                                  r"(?:\s+tại)?\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$")
