@@ -587,3 +587,14 @@ def test_a_school_named_after_a_city_is_not_the_city():
         "tỉnh Nghệ An đã ký thỏa thuận hợp tác.",
         "2017-06-20", "Trao đổi học sinh với Ulyanovsk")
     assert ex.cooperation_pairs == () and ex.agreements == ()
+
+
+def test_a_province_attracting_projects_and_a_road_s_investment_capital_name_no_investor():
+    ex = extract_text(
+        "Nhà ở cho công nhân\n"
+        "Bí thư Thành ủy TP HCM thăm nhà ở của công nhân tại Bình Dương. Theo lãnh đạo tỉnh Bình Dương, địa "
+        "phương này đã thu hút 85 dự án nhà ở xã hội.\n"
+        "Tuyến đường dài 14 km trên địa bàn TP Hải Phòng và 9 km trên địa bàn tỉnh Thái Bình có tổng vốn đầu "
+        "tư là 3.460 tỷ đồng.",
+        "2017-06-20", "Nhà ở cho công nhân")
+    assert ex.investments == ()

@@ -9,7 +9,8 @@ from .money import find_money
 from .text import Doc, Mention
 
 _COUNT = r"\d{1,3}(?:\.\d{3})+|\d{1,5}"
-_VERB = re.compile(rf"\b(?:đầu tư|thu hút|rót vốn)\b|\bcó (?:{_COUNT}) dự án\b")
+# ("vốn đầu tư", "tổng mức đầu tư": the noun, not a province investing)
+_VERB = re.compile(rf"(?<!vốn )(?<!mức )\b(?:đầu tư|thu hút|rót vốn)\b|\bcó (?:{_COUNT}) dự án\b")
 _PROJECTS = re.compile(rf"(?<![\d.,])({_COUNT})\s+dự án")
 _CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$")
 _HOST_BEFORE = re.compile(r"\b(?:tại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")
@@ -43,7 +44,7 @@ def extract_investments(doc: Doc, main_pair: tuple[str, str] | None = None) -> l
         if verb.group() == "thu hút" and host is None:
             before = [x for x in mentions if x.end <= verb.start()]
             host = before[-1].name if before else None
-        if investor is None:
+        if investor is None and verb.group() != "thu hút":  # (who attracts names no investor by position)
             before = [x for x in mentions if x.end <= verb.start() and x.name != host]
             investor = before[-1].name if before else None
         if investor is None and main_pair and host in main_pair and re.search(
