@@ -598,3 +598,12 @@ def test_a_province_attracting_projects_and_a_road_s_investment_capital_name_no_
         "tư là 3.460 tỷ đồng.",
         "2017-06-20", "Nhà ở cho công nhân")
     assert ex.investments == ()
+
+
+def test_a_plan_with_a_body_that_is_not_a_province_is_no_agreement_between_provinces():
+    ex = extract_text(
+        "Hội Luật gia tư vấn pháp luật\n"
+        "Hội Luật gia tỉnh Bình Phước triển khai kế hoạch hỗ trợ pháp lý, Hội Luật gia tỉnh Lai Châu thực hiện "
+        "Kế hoạch phối hợp với Công an tỉnh về tuyên truyền pháp luật.",
+        "2017-06-20", "Hội Luật gia tư vấn pháp luật")
+    assert ex.agreements == () and ex.cooperation_pairs == ()

@@ -55,6 +55,10 @@ _JOINT = re.compile(r"\bgiữa\b|\b(?:các|hai|ba|bốn|năm|sáu|bảy|tám|ch�
 # "Biên bản ghi nhớ hợp tác phát triển 3 tỉnh Thanh Hóa - Nghệ An - Hà Tĩnh": the document names its parties.
 _NAMED_AMONG = re.compile(r"(?i:" + "|".join(KINDS) + r")[^.;,]{0,40}\b(?:\d+|hai|ba|bốn|năm|sáu|các) "
                           r"(?:tỉnh|địa phương|thành phố|tỉnh, thành)\b")
+# A document "với" a body that is not a province (its own police, a consulate, a company).
+_WITH_BODY = re.compile(r"(?:\s+[^,.;:()]{0,40}?)?\s+với\s+(?:các\s+)?(?:Tổng [Ll]ãnh sự|Đại sứ|Lãnh sự|Bộ|Công an|Sở|"
+                        r"[Dd]oanh nghiệp|[Cc]ông ty|[Tt]ập đoàn|[Tt]rường|[Nn]gân hàng|Viện|Tổng cục|Cục|Ban|"
+                        r"Hội|Đài|Báo|[Bb]ệnh viện|[Hh]ãng)\b")
 _NOT_JOINT = re.compile(r"\bcông văn\b|\bgửi\b|\bđề nghị các\b")
 _BOTH = re.compile(r"\bhai (?:bên|tỉnh|thành phố|địa phương|TP)\b")
 
@@ -77,6 +81,8 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
         if not any(word in low for word in _HINTS):
             continue  # cheap test first: most sentences name no document and no count
         kind = _KIND.search(text)
+        if kind and _WITH_BODY.match(text, kind.end()):
+            continue  # "Kế hoạch phối hợp với Công an tỉnh", "kế hoạch hợp tác với Tổng lãnh sự quán": a body's
         counts = list(_COUNT.finditer(text))
         listed = _LIST_NO_COUNT.search(text) if not counts else None
         signing = _SIGNING.search(text) if not kind else None
