@@ -607,3 +607,11 @@ def test_a_plan_with_a_body_that_is_not_a_province_is_no_agreement_between_provi
         "Kế hoạch phối hợp với Công an tỉnh về tuyên truyền pháp luật.",
         "2017-06-20", "Hội Luật gia tư vấn pháp luật")
     assert ex.agreements == () and ex.cooperation_pairs == ()
+
+
+def test_provinces_a_ministry_asks_to_work_together_have_not_done_so():
+    ex = extract_text(
+        "Khảo sát luồng tàu biển\n"
+        "Bộ GTVT cũng đề nghị các tỉnh Trà Vinh, Sóc Trăng, Bạc Liêu và Cà Mau phối hợp thực hiện việc khảo sát.",
+        "2017-06-20", "Khảo sát luồng tàu biển")
+    assert ex.cooperation_pairs == ()

@@ -206,6 +206,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     doc.text[b.end:sent.end]):
                 out.add(tuple(sorted((a.name, b.name))))  # "phường X (thành phố A) và phường Y (B) ký kết"
                 continue
+            if re.search(r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi)\b[^.;:]{0,80}$", doc.text[sent.start:a.start]):
+                continue  # "Bộ GTVT đề nghị các tỉnh A, B và C phối hợp khảo sát": asked, not done
             if _CASE_WORK.search(doc.text[max(sent.start, a.start - 40):a.start]) or _AREA.search(
                     doc.text, max(sent.start, a.start - 25), a.start):
                 continue  # "cảnh sát giao thông tỉnh Bắc Ninh và Hải Dương đã phối hợp phân luồng": police work;
