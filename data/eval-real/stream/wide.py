@@ -14,7 +14,9 @@ Two wider streams are therefore judged as well:
   ``vietnews-last``: 10,000 more from the train part, judged once with the shipped code and never
   used to fix anything; ``vietnews-fresh``: 10,000 more from the train part (none of the above),
   drawn on 2026-12-07 and judged with that day's code; ``vietnews-fresh2``: 20,000 more from the
-  train part (none of the above), drawn and judged at the end of that session, with its final code.
+  train part (none of the above), drawn and judged at the end of that session, with its final code;
+  ``vietnews-fresh3``: the same once more (20,000, none of the above), drawn at the start of the next
+  session while fresh2's errors guided its fixes, judged once at its end with its final code.
 
 Each ``*-judgments.jsonl`` holds, per emitted fact, the article id, the fact, the verdict of a
 reader who had not read the extractors, and why. No article text is kept: this script
@@ -115,7 +117,8 @@ def main() -> int:
         for name, judged in (("vietnews-sample", "vietnews-judgments"), ("vietnews-heldout", "vietnews-heldout-judgments"),
                              ("vietnews-final", "vietnews-final-judgments"), ("vietnews-last", "vietnews-last-judgments"),
                              ("vietnews-fresh", "vietnews-fresh-judgments"),
-                             ("vietnews-fresh2", "vietnews-fresh2-judgments")):
+                             ("vietnews-fresh2", "vietnews-fresh2-judgments"),
+                             ("vietnews-fresh3", "vietnews-fresh3-judgments")):
             if (HERE / f"{name}.jsonl").is_file():
                 streams.append((name, f"{judged}.jsonl", vietnews_articles(args.vietnews_mirror, HERE / f"{name}.jsonl")))
     if args.only:
