@@ -610,3 +610,14 @@ def test_the_host_that_receives_a_delegation_of_another_province():
         "Về phía tỉnh Cà Mau, tiếp đoàn có đồng chí Nguyễn Văn B, Bí thư Tỉnh ủy Cà Mau.",
         "2026-02-11", "TPHCM thăm, chúc Tết tại Cà Mau")
     assert ex.cooperation_pairs == (("Cà Mau", "Hồ Chí Minh"),)
+
+
+def test_a_regulation_named_after_a_programme_s_contents_is_a_second_document():
+    ex = extract_text(
+        "Đồng Tháp và An Giang ký kết hợp tác\n"
+        "Sáng 10/3, UBND tỉnh Đồng Tháp và UBND tỉnh An Giang ký kết hợp tác giai đoạn mới.\n"
+        "Theo đó, có 4 lĩnh vực hợp tác gồm: quy hoạch; du lịch; giao thông vận tải; tài nguyên và môi trường.\n"
+        "Lĩnh vực tài nguyên và môi trường, hai tỉnh thực hiện hiệu quả Quy chế phối hợp trong quản lý khoáng sản.",
+        "2023-03-10", "Đồng Tháp và An Giang ký kết hợp tác")
+    assert sorted((a.parties, a.n_contents or 0) for a in ex.agreements) == [
+        (("An Giang", "Đồng Tháp"), 0), (("An Giang", "Đồng Tháp"), 4)]

@@ -208,7 +208,10 @@ def _agreement_for(agreements: list[dict], period: str | None, family: str | Non
     """The agreement a sentence speaks of: the latest one, unless it names another period or
     another family of document (:func:`_family`)."""
     def fits(a: dict) -> bool:
-        return family is None or not a["kinds"] or any(_family(k) == family for k in a["kinds"])
+        if family is None or any(_family(k) == family for k in a["kinds"]):
+            return True
+        # a document with contents but no kind named yet is a programme, not a regulation
+        return not a["kinds"] and (family != "quy chế" or not a["totals"])
 
     if agreements and (period is None or agreements[-1]["period"] in (None, period)) and fits(agreements[-1]):
         return agreements[-1]
