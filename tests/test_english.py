@@ -713,3 +713,24 @@ def test_three_provinces_listed_and_acting_together_are_each_others_partners():
     ex = run("News\nLeaders of HCM City and eight provinces, including Phu Tho, Dien Bien and Ha Giang signed a "
              "tourism cooperation agreement.", "2025-04-11T08:00:00+07:00")
     assert ("Phú Thọ", "Điện Biên") not in ex.cooperation_pairs  # a hub's members, not each other
+
+
+def test_a_plural_post_before_a_list_of_names_gives_each_name_its_post():
+    ex = run(
+        "Leaders raise funds for storm-hit provinces\n"
+        "Prime Minister Nguyen Van An, Deputy PMs Tran Van Binh, Le Thi Cuc and Pham Van Dung attended the launch.\n"
+        "Deputy Directors of the Departments of Culture and Tourism of Ben Tre and Tra Vinh provinces Nguyen Thi "
+        "Hoa and Lam Van Phuc noted that the two localities had signed a tourism agreement.\n"
+        "The meeting saw HCMC's leaders including Chairman and Vice Chairman of the municipal People's Committee "
+        "Phan Van Mai and Vo Van Hoan.\n"
+        "Deputy Prime Minister and Minister of Finance Ho Van Phuoc has signed a decision on the aid.",
+        "2023-09-21")
+    got = officials(ex)
+    deputy_pm = (("Deputy Prime Minister",), None)
+    assert (got["Tran Van Binh"], got["Le Thi Cuc"], got["Pham Van Dung"]) == (deputy_pm, deputy_pm, deputy_pm)
+    culture = ("Deputy Director of the Department of Culture and Tourism",)
+    assert (got["Nguyen Thi Hoa"], got["Lam Van Phuc"]) == ((culture, "Bến Tre"), (culture, "Trà Vinh"))
+    assert (got["Phan Van Mai"], got["Vo Van Hoan"]) == (
+        (("Chairman of the municipal People's Committee",), "Hồ Chí Minh"),
+        (("Vice Chairman of the municipal People's Committee",), "Hồ Chí Minh"))
+    assert got["Ho Van Phuoc"][1] is None

@@ -49,7 +49,9 @@ _TITLE_START = re.compile(rf"^(?:the\s+|a\s+|[A-Z][\w' -]{{0,30}}?['’]s\s+)?(?
                           re.IGNORECASE)
 _TITLE_END = re.compile(rf"(?:{_POST}|Committee|Council|[Dd]elegation|Front|Department|Province|"
                         rf"City|chief|Secretary|Minister|Ministry|member|Politburo|Secretariat|"
-                        rf"Assembly|Government|Union|Board|PC)$", re.IGNORECASE)
+                        rf"Assembly|Government|Union|Board|PC|Commission|"
+                        # "Deputy Prime Minister and Minister of Finance <Name>"
+                        rf"Minist(?:er|ry) of (?:[A-Z][\w-]*\s+(?:and\s+)?){{0,3}}[A-Z][\w-]*)$", re.IGNORECASE)
 _HISTORICAL_EN = frozenset({"ho chi minh", "vo nguyen giap", "ton duc thang", "le duan",
                             "truong chinh", "pham van dong", "vo van kiet", "nguyen van linh",
                             "do muoi", "le kha phieu", "phan van khai", "nguyen ai quoc"})
@@ -155,11 +157,13 @@ def _official_province(doc: _Doc, title: str, start: int, end: int, sent: Senten
 def extract_officials_en(doc: _Doc) -> list[Official]:
     found: dict[str, tuple[str, list[str], str | None, Sentence, float]] = {}
     for sent in doc.sentences:
-        if not _POST_RE.search(sent.text):
+        if not _POST_RE.search(sent.text) and not _PLURAL_HEAD.search(sent.text):
             continue
         text = sent.text
         last_titles: list[str] = []
-        for m in _name_spans(doc, sent):
+        spans = _name_spans(doc, sent)
+        listed = _plural_posts(doc, sent, spans)
+        for m in spans:
             name = m.group()
             key = fold(name)
             if key in _HISTORICAL_EN or re.search(r"\b(?:late|[Ff]ormer|ex-)\s*(?:[\w'-]+\s+){0,4}$",
@@ -202,6 +206,8 @@ def extract_officials_en(doc: _Doc) -> list[Official]:
                 ms = doc.mentions_in(sent.start + counterpart.start(), sent.start + m.start())
                 if ms:
                     ok, province, titles = True, ms[0].name, list(last_titles)
+            if m.start() in listed:  # a plural post before a list says which post is whose
+                ok, (titles, province) = True, listed[m.start()]
             if not ok:
                 continue
             last_titles = titles
@@ -214,6 +220,74 @@ def extract_officials_en(doc: _Doc) -> list[Official]:
                 found[key] = (name, titles, province, sent, conf)
     return [Official(n, tuple(dict.fromkeys(t)), p, doc.evidence(s, c))
             for n, t, p, s, c in found.values()]
+
+
+# A plural post before a list of names: "Deputy PMs A, B and C", "Secretaries of Party Committees of
+# P, Q, R provinces, A, B and C" (respectively), "Deputy Directors of the Departments of ... of P and Q
+# provinces A and B", "Chairman and Vice Chairman of the municipal People's Committee A and B".
+_PLURAL_HEAD = re.compile(r"\b(?:(?:Permanent|Standing|Executive)\s+)?(?:(?:Vice|Deputy)[\s-]+)?"
+                          r"(?:Chairmen|Chairwomen|Chairpersons|Secretaries|Directors|Heads|Ministers|"
+                          r"Prime Ministers|PMs|Governors|Mayors|Presidents)\b"
+                          r"|\b(?:(?:Vice|Deputy)\s+)?(?:Chairman|Chairwoman|Chairperson|Secretary|Director)"
+                          r"\s+and\s+(?:Vice|Deputy)\s+(?:Chairman|Chairwoman|Chairperson|Secretary|Director)\b")
+_SINGULAR = (("Prime Ministers", "Prime Minister"), ("PMs", "Prime Minister"), ("Chairmen", "Chairman"),
+             ("Chairwomen", "Chairwoman"), ("Chairpersons", "Chairperson"), ("Secretaries", "Secretary"),
+             ("Directors", "Director"), ("Heads", "Head"), ("Ministers", "Minister"), ("Governors", "Governor"),
+             ("Mayors", "Mayor"), ("Presidents", "President"), ("Committees", "Committee"),
+             ("Departments", "Department"), ("provinces", "province"), ("cities", "city"))
+
+
+def _plural_posts(doc: _Doc, sent: Sentence, spans: list[_Span]) -> dict[int, tuple[list[str], str | None]]:
+    """The post and province of each name listed after a plural post, by the name's start."""
+    text = sent.text
+    out: dict[int, tuple[list[str], str | None]] = {}
+    i = 0
+    while i < len(spans):
+        group = [spans[i]]
+        while i + len(group) < len(spans) and re.fullmatch(r"\s*(?:,|,?\s+and)\s+",
+                                                           text[group[-1].end():spans[i + len(group)].start()]):
+            group.append(spans[i + len(group)])
+        i += len(group)
+        if len(group) < 2:
+            continue
+        first = group[0].start()
+        window = text[max(0, first - 170):first]
+        heads = list(_PLURAL_HEAD.finditer(window))
+        if not heads:
+            continue
+        head = heads[-1]
+        title = window[head.start():].rstrip(" ,")
+        if re.search(r"[;.]\s", title) or any(x.end() <= first and x.start() >= first - len(window) + head.start()
+                                               for x in spans if x not in group):
+            continue  # another name or sentence between the post and the list
+        t_start = sent.start + first - len(window) + head.start()
+        provinces = list(dict.fromkeys(x.name for x in doc.mentions_in(t_start, t_start + len(title))))
+        ms = doc.mentions_in(t_start, t_start + len(title))
+        if len(provinces) > 1:  # "... of Ben Tre and Tra Vinh provinces": the post is what comes before them
+            plain = re.sub(r"\s+(?:of|in|for)(?:\s+the)?$", "", title[:ms[0].start - t_start].rstrip(" ,"))
+        else:
+            plain = _clean_title(title, doc, t_start)
+        pair = re.match(r"(?P<a>.+?)\s+and\s+(?P<b>(?:Vice|Deputy)\s+\w+)(?P<rest>.*)$", plain)
+        if pair and len(group) == 2 and not head.group().endswith("s"):
+            titles = [pair["a"] + pair["rest"], pair["b"] + pair["rest"]]  # "Chairman and Vice Chairman of X A and B"
+        else:
+            for plural, singular in _SINGULAR:
+                plain = re.sub(rf"\b{plural}\b", singular, plain)
+            titles = [plain] * len(group)
+        if len(provinces) == len(group):
+            places: list[str | None] = list(provinces)
+        elif len(provinces) == 1:
+            places = provinces * len(group)
+        elif not provinces:  # "Deputy PMs": central; "... of the municipal People's Committee": the city named before
+            is_official, place = _official_province(doc, titles[0], t_start, t_start + len(title), sent)
+            if not is_official:
+                continue
+            places = [place] * len(group)
+        else:
+            continue
+        for span, t, place in zip(group, titles, places):
+            out[span.start()] = ([t], place)
+    return out
 
 
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w'’-]+\s+){1,5}?counterparts?\s*$")
