@@ -59,7 +59,7 @@ _DATE_LINE = re.compile(
     r"^(?P<section>[^\d|]{0,40}?)[\s|,-]*"
     r"(?:(?i:cập nhật|đăng|ngày đăng|xuất bản)(?:\s+lúc)?\s*:?\s*[,-]?\s*)?"
     r"(?:(?P<H0>\d{1,2})[:h](?P<M0>\d{2})\s*[,|-]?\s*)?"
-    rf"(?:{_WEEKDAY_VI}\s*[,|-]?\s*)?(?:ngày\s+)?{_DMY}"
+    rf"(?:{_WEEKDAY_VI}\s*[,|-]?\s*)?(?:ngày\s+)?(?P<d>\d{{1,2}})(?P<ds>[/-])(?P<m>\d{{1,2}})(?P=ds)(?P<y>\d{{4}})"  # ("Update: 23-11-2016 | 13:18:59")
     rf"(?:\s*[,|-]*\s*(?:lúc\s*)?{_HM})?{_GMT}(?:\s+A\s+A)?\s*$"
 )
 # A headline that ends in its stamp ("... khắc phục bão số 10 01/10/2025 11:13"), a stamp glued to

@@ -734,3 +734,12 @@ def test_a_plural_post_before_a_list_of_names_gives_each_name_its_post():
         (("Chairman of the municipal People's Committee",), "Hồ Chí Minh"),
         (("Vice Chairman of the municipal People's Committee",), "Hồ Chí Minh"))
     assert got["Ho Van Phuoc"][1] is None
+
+
+def test_relief_delivered_on_a_day_is_an_event():
+    ex = run(
+        "Dong Nai provides 6 billion VND to support Lang Son\n"
+        "On the morning of November 4, Vu Hong Van, Secretary of the Dong Nai Provincial Party Committee, "
+        "delivered financial aid of 6 billion VND to Lang Son province to support recovery efforts.",
+        "2025-11-05T21:08:00+07:00")
+    assert [(str(e.date), e.place) for e in ex.events] == [("2025-11-04", "Lạng Sơn")]

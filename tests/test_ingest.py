@@ -158,6 +158,7 @@ LEAD = "Chiều 3/1, Ban Thường vụ Tỉnh ủy Hải Dương và Ban Thư�
     ("21/10/2025, 23:50", "2025-10-21T23:50:00+07:00"),
     ("Published: December 27, 2016", "2016-12-27T00:00:00+07:00"),
     ("Updated: Monday, March 4, 2024 3:05 PM (GMT+7)", "2024-03-04T15:05:00+07:00"),
+    ("Update: 23-11-2016 | 13:18:59", "2016-11-23T13:18:00+07:00"),
 ])
 def test_stamp_lines_date_the_page_and_leave_the_text(head, expected):
     a = make_article(f"Hải Dương và Phú Yên ký kết hợp tác\n{head}\n{LEAD}", {}, where="t.txt")

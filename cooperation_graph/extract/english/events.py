@@ -28,7 +28,7 @@ KINDS_EN = (
     ("conference", r"\bconference\b"),
     ("seminar", r"\bseminar\b|\bworkshop\b"),
     ("forum", r"\bforum\b"),
-    ("handover ceremony", r"\bhandover ceremony\b|\bhanded over\b|\bpresented\b|\bdonated\b"),
+    ("handover ceremony", r"\bhandover ceremony\b|\bhanded over\b|\bpresented\b|\bdonated\b|\bdelivered\b"),
     ("working session", (r"working session|working visit|\bworked with\b|had a working|"
                          r"\bmet with\b|\bmeeting\b|\bmet\b|\bhosted\b|\breceived a delegation\b")),
     ("visit", r"\bvisit(?:ed|s)?\b|\barrived in\b"),
@@ -37,7 +37,8 @@ KINDS_EN = (
 _KIND_EN = [(k, re.compile(p, re.IGNORECASE)) for k, p in KINDS_EN]
 _HAPPEN_EN = re.compile(r"\b(?:held|took place|taking place|opened|hosted|organi[sz]ed|co-organi[sz]ed|"
                         r"signed|inked|met|worked|chaired|co-chaired|attended|visited|presented|"
-                        r"handed|kicked off|launched|had|paid|convened|donated|gathered|welcomed|arrived|received)\b|"
+                        r"handed|kicked off|launched|had|paid|convened|donated|gathered|welcomed|arrived|received|"
+                        r"delivered|transported|brought|led)\b|"
                         r"\bat (?:a|the) (?:[\w-]+ ){0,3}(?:meeting|conference|ceremony|seminar|workshop|"
                         r"forum|session)\b",
                         re.IGNORECASE)
@@ -77,6 +78,9 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
         ms = [_Mention(x.name, x.start - sent.start, x.end - sent.start)
               for x in doc.mentions_in(sent.start, sent.end)]
         place = _event_place(doc, text, ms)
+        if place is None and kind == "handover ceremony":  # "delivered financial aid ... to Lang Son province"
+            place = next((x.name for x in ms if re.search(r"\bto\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$",
+                                                          text[max(0, x.start - 30):x.start])), None)
         if (when, place) in seen or (when, None) in seen:
             continue
         seen.add((when, place))
