@@ -743,3 +743,27 @@ def test_relief_delivered_on_a_day_is_an_event():
         "delivered financial aid of 6 billion VND to Lang Son province to support recovery efforts.",
         "2025-11-05T21:08:00+07:00")
     assert [(str(e.date), e.place) for e in ex.events] == [("2025-11-04", "Lạng Sơn")]
+
+
+def test_relief_handed_over_and_experience_exchanged_are_events():
+    ex = run(
+        "Hanoi and Hoa Binh share experience\n"
+        "Leaders from Hanoi and the northern province of Hoa Binh on April 18 exchanged state management "
+        "experience in agriculture and tourism.",
+        "2024-04-19T08:00:00+07:00")
+    assert [(str(e.date), e.kind) for e in ex.events] == [("2024-04-18", "working session")]
+    ex = run(
+        "Da Nang supports Gia Lai with relief goods\n"
+        "This morning (November 26), Da Nang city continued to hand over 50 tons of relief goods to Gia Lai "
+        "province.",
+        "2025-11-26T10:00:00+07:00")
+    assert [(str(e.date), e.kind, e.place) for e in ex.events] == [("2025-11-26", "handover ceremony", "Gia Lai")]
+
+
+def test_an_undated_page_takes_the_year_of_a_full_date_it_gives():
+    ex = run(
+        "Da Nang supports Gia Lai with relief goods\n"
+        "As of November 25, 2025, floods had left more than 100 people dead in the region.\n"
+        "On November 26, Da Nang city continued to hand over 50 tons of relief goods to Gia Lai province.",
+        "")
+    assert [(str(e.date), e.place) for e in ex.events] == [("2025-11-26", "Gia Lai")]

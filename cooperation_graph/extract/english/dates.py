@@ -42,8 +42,9 @@ def _resolve(day: int, month: int, year: str | None, published: date | None) -> 
     return when
 
 
-def find_date_en(text: str, published: date | None) -> tuple[date | None, float]:
-    """The first event date in a sentence, and how sure we are of it."""
+def find_date_en(text: str, published: date | None, anchor: date | None = None) -> tuple[date | None, float]:
+    """The first event date in a sentence, and how sure we are of it. An undated page's ``anchor``
+    (a full date the article gives elsewhere) gives a day and month without a year their year."""
     text = _ANNIV_EN.sub(lambda m: " " * len(m.group()), text)
     for m in _DATE_EN.finditer(text):
         if m["mon"]:
@@ -52,7 +53,7 @@ def find_date_en(text: str, published: date | None) -> tuple[date | None, float]
             mon, d, y = m["mon2"], m["d2"], m["y2"]
         if mon == "May" and not y and not re.search(r"\bon\s+(?:\w+\s+\(?\s*)?$", text[:m.start()]):
             continue  # "May 5" is a date only after "on": "may" is also a verb
-        when = _resolve(int(d), _MONTHS[mon[:3].lower()], y, published)
+        when = _resolve(int(d), _MONTHS[mon[:3].lower()], y, published or anchor)
         if when:
             return when, 0.85
     if published is not None:
@@ -70,3 +71,14 @@ def find_date_en(text: str, published: date | None) -> tuple[date | None, float]
         if rel:
             return published - timedelta(days=1 if rel.group().lower() == "yesterday" else 0), 0.6
     return None, 0.0
+
+
+def anchor_date(text: str) -> date | None:
+    """The first full date (day, month and year) an article gives: ``on November 26, 2025``."""
+    for m in _DATE_EN.finditer(_ANNIV_EN.sub(lambda m: " " * len(m.group()), text)):
+        mon, d, y = (m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
+        if y and not (mon == "May" and not re.search(r"\bon\s+$", text[:m.start()])):
+            when = _resolve(int(d), _MONTHS[mon[:3].lower()], y, None)
+            if when:
+                return when
+    return None

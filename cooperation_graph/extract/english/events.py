@@ -13,7 +13,7 @@ from ...model import (
 )
 from ...normalize import fold
 from .agreements import _BOTH_EN, _IN_TITLE
-from .dates import find_date_en
+from .dates import anchor_date, find_date_en
 from .fundings import _chain
 from .officials import _NOT_NAME_START
 from ..text import names_foreign
@@ -28,8 +28,9 @@ KINDS_EN = (
     ("conference", r"\bconference\b"),
     ("seminar", r"\bseminar\b|\bworkshop\b"),
     ("forum", r"\bforum\b"),
-    ("handover ceremony", r"\bhandover ceremony\b|\bhanded over\b|\bpresented\b|\bdonated\b|\bdelivered\b"),
+    ("handover ceremony", r"\bhandover ceremony\b|\bhand(?:s|ed|ing)? over\b|\bpresented\b|\bdonated\b|\bdelivered\b"),
     ("working session", (r"working session|working visit|\bworked with\b|had a working|"
+                         r"\bexchanged (?:[\w-]+ ){0,3}experiences?\b|"
                          r"\bmet with\b|\bmeeting\b|\bmet\b|\bhosted\b|\breceived a delegation\b")),
     ("visit", r"\bvisit(?:ed|s)?\b|\barrived in\b"),
     ("fair", r"\bfair\b|\bexhibition\b|\bfestival\b"),
@@ -38,7 +39,7 @@ _KIND_EN = [(k, re.compile(p, re.IGNORECASE)) for k, p in KINDS_EN]
 _HAPPEN_EN = re.compile(r"\b(?:held|took place|taking place|opened|hosted|organi[sz]ed|co-organi[sz]ed|"
                         r"signed|inked|met|worked|chaired|co-chaired|attended|visited|presented|"
                         r"handed|kicked off|launched|had|paid|convened|donated|gathered|welcomed|arrived|received|"
-                        r"delivered|transported|brought|led)\b|"
+                        r"delivered|transported|brought|led|exchanged|hand over)\b|"
                         r"\bat (?:a|the) (?:[\w-]+ ){0,3}(?:meeting|conference|ceremony|seminar|workshop|"
                         r"forum|session)\b",
                         re.IGNORECASE)
@@ -63,6 +64,7 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
     events: list[Event] = []
     seen: set[tuple[date | None, str | None]] = set()
     last: date | None = None
+    anchor = None if doc.published else anchor_date(doc.text)  # an undated page's year, from a full date in it
     for sent in doc.sentences:
         text = sent.text
         if not _HAPPEN_EN.search(text):
@@ -70,7 +72,7 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
         kind = next((k for k, p in _KIND_EN if p.search(text)), None)
         if kind is None or names_foreign(text):
             continue  # a province with a foreign partner is no event between provinces
-        when, conf = find_date_en(text, doc.published)
+        when, conf = find_date_en(text, doc.published, anchor)
         if when is None and last and _SAME_DAY.search(text):
             when, conf = last, 0.6  # "On the same afternoon, the delegation visited Da Nang City"
         if when is None and (doc.published is not None or events):
