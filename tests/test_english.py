@@ -767,3 +767,13 @@ def test_an_undated_page_takes_the_year_of_a_full_date_it_gives():
         "On November 26, Da Nang city continued to hand over 50 tons of relief goods to Gia Lai province.",
         "")
     assert [(str(e.date), e.place) for e in ex.events] == [("2025-11-26", "Gia Lai")]
+
+
+def test_a_memorandum_of_cooperation_is_an_agreement():
+    ex = run(
+        "Nghe An and Hung Yen sign memorandum\n"
+        "On March 30, the Standing Committees of Nghe An Provincial Party Committee and Hung Yen Provincial "
+        "Party Committee held a conference to sign a memorandum of cooperation between the two provinces.",
+        "2024-03-31T08:00:00+07:00")
+    assert [(a.parties, a.kind) for a in ex.agreements] == [(("Hưng Yên", "Nghệ An"), "memorandum of cooperation")]
+    assert ex.cooperation_pairs == (("Hưng Yên", "Nghệ An"),)

@@ -15,8 +15,8 @@ from .text import _Doc
 # --- agreements -------------------------------------------------------------------------------
 
 _DOC_KIND = re.compile(
-    r"\b(?P<k>memorand(?:um|a) of understanding|MoUs?|MOUs?|(?:(?:comprehensive|strategic|"
-    r"socio-economic|economic|tourism|development|new|\w+-year|\w+-point)\s+)*"
+    r"\b(?P<k>memorand(?:um|a) of (?:understanding|cooperation)|MoUs?|MOUs?|(?:(?:comprehensive|strategic|"
+    r"socio-economic|economic|tourism|development|new|\w+-year|\w+-point|[a-z]+(?:al|ic))\s+)*"
     r"(?:cooperation|co-operation|partnership|twinning|collaboration|development|linkage|"
     r"coordination)\s+(?:agreement|programme|program|plan|deal|framework|pact|memorandum|"
     r"regulation|statute|document)s?|agreements?|action plan|programme of cooperation|"
@@ -48,7 +48,7 @@ _REFER = re.compile(r"\b(?:the|this|under the)\s+(?:agreement|deal|MoU|memorandu
 def _kind_name(raw: str) -> str:
     k = re.sub(r"^(?:new|the)\s+", "", raw.lower())
     if k.startswith(("mou", "memorand")):
-        return "memorandum of understanding"
+        return "memorandum of cooperation" if k.endswith("cooperation") else "memorandum of understanding"
     k = re.sub(r"co-operation", "cooperation", k)
     k = re.sub(r"\bprogram\b", "programme", k)
     k = re.sub(r"(?<!s)s$", "", k) if k.endswith(("agreements", "plans", "programmes", "deals")) else k
