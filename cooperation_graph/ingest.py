@@ -53,13 +53,15 @@ SOURCES = {
 # 16:51", "Cập nhật, 13:55, Thứ Năm, 12/08/2021 (GMT+7)", "Thứ 7, 11/03/2023 | 15:59:36 [GMT +7]".
 _WEEKDAY_VI = r"(?i:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
 _DMY = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+# a stamp line may write its date with dashes too ("Update: 23-11-2016 | 13:18:59"), one separator throughout
+_DMY_STAMP = r"(?P<d>\d{1,2})(?P<ds>[/-])(?P<m>\d{1,2})(?P=ds)(?P<y>\d{4})"
 _HM = r"(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::\d{2})?"
 _GMT = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*\+\s*0?7(?::00)?\s*[)\]]?)?"
 _DATE_LINE = re.compile(
     r"^(?P<section>[^\d|]{0,40}?)[\s|,-]*"
     r"(?:(?i:cập nhật|đăng|ngày đăng|xuất bản)(?:\s+lúc)?\s*:?\s*[,-]?\s*)?"
     r"(?:(?P<H0>\d{1,2})[:h](?P<M0>\d{2})\s*[,|-]?\s*)?"
-    rf"(?:{_WEEKDAY_VI}\s*[,|-]?\s*)?(?:ngày\s+)?(?P<d>\d{{1,2}})(?P<ds>[/-])(?P<m>\d{{1,2}})(?P=ds)(?P<y>\d{{4}})"  # ("Update: 23-11-2016 | 13:18:59")
+    rf"(?:{_WEEKDAY_VI}\s*[,|-]?\s*)?(?:ngày\s+)?{_DMY_STAMP}"
     rf"(?:\s*[,|-]*\s*(?:lúc\s*)?{_HM})?{_GMT}(?:\s+A\s+A)?\s*$"
 )
 # A headline that ends in its stamp ("... khắc phục bão số 10 01/10/2025 11:13"), a stamp glued to

@@ -33,6 +33,8 @@ _BOTH_SIDES = re.compile(r"\b(?:hợp tác|liên kết|kết nghĩa|phối hợp
                          r"(?:hai|2)\s+(?:tỉnh|bên|địa phương|thành phố|đơn vị)\b")
 _NEGATED = re.compile(r"\b(?:không|chưa|thiếu|chẳng)\s+(?:hề\s+)?(?:có\s+)?(?:được\s+)?(?:sự\s+)?"
                       r"(?:hợp tác|liên kết|phối hợp|kết nối|ký kết)\b")
+# Words that ask for something to be done (a request is not the thing done).
+_REQUEST = r"đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi"
 _COOPERATION_WORD = re.compile(r"\b(?:hợp tác|ký kết|liên kết|kết nghĩa)\b[^.;]*$")
 _BETWEEN = re.compile(r"giữa\s+(?:[^,.;]{0,30}?)$")
 
@@ -206,7 +208,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     doc.text[b.end:sent.end]):
                 out.add(tuple(sorted((a.name, b.name))))  # "phường X (thành phố A) và phường Y (B) ký kết"
                 continue
-            if re.search(r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi)\b[^.;:]{0,80}$", doc.text[sent.start:a.start]):
+            if re.search(rf"\b(?:{_REQUEST})\b[^.;:]{{0,80}}$", doc.text[sent.start:a.start]):
                 continue  # "Bộ GTVT đề nghị các tỉnh A, B và C phối hợp khảo sát": asked, not done
             if _CASE_WORK.search(doc.text[max(sent.start, a.start - 40):a.start]) or _AREA.search(
                     doc.text, max(sent.start, a.start - 25), a.start):
@@ -259,7 +261,7 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
             if re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không)\b", text[before[-1].end:v.start()]) or re.search(
-                    r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi)\s+[^,.;:]{0,30}$", text[clause_start:before[-1].start]):
+                    rf"\b(?:{_REQUEST})\s+[^,.;:]{{0,30}}$", text[clause_start:before[-1].start]):
                 continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C", "đề nghị UBND A ... làm việc
                 # với B": asked, not done
             for a in listed_before(text, before):  # "A, B và C đã ký kết ... với D": each with D

@@ -45,15 +45,8 @@ def _resolve(day: int, month: int, year: str | None, published: date | None) -> 
 def find_date_en(text: str, published: date | None, anchor: date | None = None) -> tuple[date | None, float]:
     """The first event date in a sentence, and how sure we are of it. An undated page's ``anchor``
     (a full date the article gives elsewhere) gives a day and month without a year their year."""
-    text = _ANNIV_EN.sub(lambda m: " " * len(m.group()), text)
-    for m in _DATE_EN.finditer(text):
-        if m["mon"]:
-            mon, d, y = m["mon"], m["d"], m["y"]
-        else:
-            mon, d, y = m["mon2"], m["d2"], m["y2"]
-        if mon == "May" and not y and not re.search(r"\bon\s+(?:\w+\s+\(?\s*)?$", text[:m.start()]):
-            continue  # "May 5" is a date only after "on": "may" is also a verb
-        when = _resolve(int(d), _MONTHS[mon[:3].lower()], y, published or anchor)
+    for d, month, y, _ in _day_months(text):
+        when = _resolve(d, month, y, published or anchor)
         if when:
             return when, 0.85
     if published is not None:
@@ -75,10 +68,17 @@ def find_date_en(text: str, published: date | None, anchor: date | None = None) 
 
 def anchor_date(text: str) -> date | None:
     """The first full date (day, month and year) an article gives: ``on November 26, 2025``."""
-    for m in _DATE_EN.finditer(_ANNIV_EN.sub(lambda m: " " * len(m.group()), text)):
+    return next((when for d, month, y, lead in _day_months(text)
+                 if y and (month != 5 or re.search(r"\bon\s+$", lead))  # ("may" is also a verb)
+                 and (when := _resolve(d, month, y, None))), None)
+
+
+def _day_months(text: str):
+    """(day, month, year or None, the text before it) of each date the text writes, anniversaries
+    left out."""
+    text = _ANNIV_EN.sub(lambda m: " " * len(m.group()), text)
+    for m in _DATE_EN.finditer(text):
         mon, d, y = (m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
-        if y and not (mon == "May" and not re.search(r"\bon\s+$", text[:m.start()])):
-            when = _resolve(int(d), _MONTHS[mon[:3].lower()], y, None)
-            if when:
-                return when
-    return None
+        if mon == "May" and not y and not re.search(r"\bon\s+(?:\w+\s+\(?\s*)?$", text[:m.start()]):
+            continue  # "May 5" is a date only after "on": "may" is also a verb
+        yield int(d), _MONTHS[mon[:3].lower()], y, text[:m.start()]

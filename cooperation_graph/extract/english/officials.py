@@ -261,8 +261,8 @@ def _plural_posts(doc: _Doc, sent: Sentence, spans: list[_Span]) -> dict[int, tu
                                                for x in spans if x not in group):
             continue  # another name or sentence between the post and the list
         t_start = sent.start + first - len(window) + head.start()
-        provinces = list(dict.fromkeys(x.name for x in doc.mentions_in(t_start, t_start + len(title))))
         ms = doc.mentions_in(t_start, t_start + len(title))
+        provinces = list(dict.fromkeys(x.name for x in ms))
         if len(provinces) > 1:  # "... of Ben Tre and Tra Vinh provinces": the post is what comes before them
             plain = re.sub(r"\s+(?:of|in|for)(?:\s+the)?$", "", title[:ms[0].start - t_start].rstrip(" ,"))
         else:
