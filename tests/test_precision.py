@@ -615,3 +615,62 @@ def test_provinces_a_ministry_asks_to_work_together_have_not_done_so():
         "Bộ GTVT cũng đề nghị các tỉnh Trà Vinh, Sóc Trăng, Bạc Liêu và Cà Mau phối hợp thực hiện việc khảo sát.",
         "2017-06-20", "Khảo sát luồng tàu biển")
     assert ex.cooperation_pairs == ()
+
+
+def test_shops_in_two_cities_and_an_airline_route_are_no_pair():
+    ex = extract_text(
+        "Chợ hoa trong siêu thị\n"
+        "Nhằm hỗ trợ người trồng hoa có chỗ bán ổn định, Công ty Vincommerce mở điểm bán hoa tại các siêu thị "
+        "khu vực Hà Nội và TP. HCM.\n"
+        "Trong thời gian sửa sân bay, các chuyến bay do hai hãng hợp tác liên danh trên đường bay giữa TP HCM - "
+        "Cà Mau sẽ tạm dừng.",
+        "2018-02-01", "Chợ hoa trong siêu thị")
+    assert ex.cooperation_pairs == ()
+
+
+def test_support_named_before_its_giver_still_gives_the_pair():
+    ex = extract_text(
+        "Hỗ trợ Khánh Hòa\n"
+        "Thực hiện hỗ trợ tỉnh Khánh Hòa đợt này, Thành phố Hồ Chí Minh đã chuyển 20 tỷ đồng.",
+        "2017-11-20", "Hỗ trợ Khánh Hòa")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Khánh Hòa"),)
+
+
+def test_a_project_developer_is_no_province_investing():
+    ex = extract_text(
+        "Người mua đất đòi sổ đỏ\n"
+        "Gần 1.000 người mua đất tại 3 dự án ở thị xã Điện Bàn, tỉnh Quảng Nam do Công ty CP Bách Đạt An làm "
+        "chủ đầu tư đã có mặt tại Đà Nẵng để làm việc với đơn vị phân phối.",
+        "2018-03-30", "Người mua đất đòi sổ đỏ")
+    assert ex.investments == () and ex.cooperation_pairs == ()
+
+
+def test_associations_factories_bars_and_brands_hold_no_public_post():
+    ex = extract_text(
+        "Ý kiến chuyên gia\n"
+        "Bà Bùi Thị An - Chủ tịch hội Hoá học TP. Hà Nội, nguyên ĐBQH khoá XIII cho biết như vậy.\n"
+        "Giáo sư Phạm Ngọc Đăng, Phó Chủ tịch Hội Bảo vệ thiên nhiên và môi trường Việt Nam cảnh báo về bụi mịn.\n"
+        "Ông Tạ Hữu Hùng, Phó giám đốc phụ trách nhà máy cho biết mực nước đã lên.\n"
+        "Ông Nguyễn Văn Chiến - chủ nhiệm Đoàn luật sư TP Hà Nội - ký quyết định kỷ luật.\n"
+        "Việt Nam có thêm hai tỷ phú là Chủ tịch Thaco - Trần Bá Dương và ông Lê Văn Tám.\n"
+        "Chủ tịch Hội Nông dân tỉnh Nghệ An Nguyễn Văn Đệ và Phó Chủ nhiệm Văn phòng Quốc hội Nguyễn Mạnh Hùng "
+        "cùng dự.",
+        "2018-03-30", "Ý kiến chuyên gia")
+    assert officials(ex) == {
+        "Nguyễn Văn Đệ": (("Chủ tịch Hội Nông dân",), "Nghệ An"),
+        "Nguyễn Mạnh Hùng": (("Phó Chủ nhiệm Văn phòng Quốc hội",), None)}
+
+
+def test_an_outlet_a_foreign_minister_and_a_trailing_verb_are_no_officials():
+    ex = extract_text(
+        "Tin giao thông\n"
+        "Trao đổi với Tuổi Trẻ Online, Thứ trưởng Bộ Giao thông vận tải Nguyễn Ngọc Đông cho biết có sự nhầm lẫn.\n"
+        "Bộ trưởng Giao thông Mỹ Elaine Chao khẳng định sẽ hành động ngay.\n"
+        "\"Tỉnh không đồng ý với phương án này\", ông Nguyễn Văn Phương, Phó chủ tịch nói.\n"
+        "Đó là khẳng định của thiếu tướng Đoàn Việt Mạnh - cục trưởng Cục Cảnh sát PCCC, Bộ Công an - sau khi "
+        "kiểm tra các chung cư ở Hà Nội.\n"
+        "Bà Phan Thị Thủy đề nghị hủy các nghị quyết của ban chủ nhiệm do ông Lê Văn Chiến ký.",
+        "2018-03-30", "Tin giao thông")
+    assert officials(ex) == {
+        "Nguyễn Ngọc Đông": (("Thứ trưởng Bộ Giao thông vận tải",), None),
+        "Đoàn Việt Mạnh": (("Cục trưởng Cục Cảnh sát PCCC, Bộ Công an",), None)}

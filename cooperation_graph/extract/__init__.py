@@ -29,6 +29,7 @@ _ATTENDED_BY = re.compile(r"\s*(?:Tham gia|Tham dự|Dự|Cùng dự)\s+(?:buổ
                           r"\b(?:trao|thăm|làm việc|ký|hội nghị|tiếp)\b[^.;:]{0,40}?\bcó\s+(?:các\s+)?đồng chí")
 # "Thực hiện hỗ trợ tỉnh Khánh Hòa đợt này, Thành phố Hồ Chí Minh đã ...": support named before its giver.
 _SUPPORTING = re.compile(r"\s*(?:Thực hiện|Để|Nhằm)\s+(?:việc\s+)?(?:hỗ trợ|giúp đỡ|chia sẻ với|ủng hộ)\s+")
+_SUPPORTED = re.compile(r"(?:(?:nhân dân|người dân|bà con|đồng bào)\s+)?(?:(?:tỉnh|thành phố|TP\.?)\s*)?")
 _BOTH_SIDES = re.compile(r"\b(?:hợp tác|liên kết|kết nghĩa|phối hợp|ký kết)\b[^.;]{0,60}?\b(?:giữa\s+)?"
                          r"(?:hai|2)\s+(?:tỉnh|bên|địa phương|thành phố|đơn vị)\b")
 _NEGATED = re.compile(r"\b(?:không|chưa|thiếu|chẳng)\s+(?:hề\s+)?(?:có\s+)?(?:được\s+)?(?:sự\s+)?"
@@ -125,6 +126,8 @@ _SIDE = re.compile(r"\b[Vv]ề phía\s+(?:(?:tỉnh|thành phố|TP\.?|Thành �
 _MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|hội đàm|lễ ký|buổi tiếp|chủ trì|đồng chủ trì)\b")
 # "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
+_ROUTE = re.compile(r"\b(?:đường bay|tuyến bay|chuyến bay|tuyến xe|tuyến đường|tuyến|cao tốc|quốc lộ|đường sắt|"
+                    r"xe khách|đường thủy)\s+(?:\S+\s+){0,2}?(?:giữa|từ)?\s*(?:TP\.?|thành phố|tỉnh)?\s*$")
 _AREA = re.compile(r"\btrên địa bàn\s+(?:\d+\s+|hai\s+|các\s+)?(?:TP\.?|thành phố|tỉnh)?\s*$")
 _CASE_WORDS = re.compile(r"\b(?:điều tra|vụ án|truy bắt|bắt giữ|truy nã|nghi phạm|đối tượng|lâm tặc|buôn lậu|"
                          r"ma túy|tai nạn|đua xe|khởi tố|lời khai|lừa đảo|hàng giả|tạm giữ|thu giữ|khám nghiệm|tang vật|xác minh nguồn gốc)\b")
@@ -180,7 +183,10 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
             group = _listed(doc.text, ms, first)
             out |= {tuple(sorted((a.name, b.name))) for i, a in enumerate(group) for b in group[i + 1:]
                     if a.name != b.name}
-        if len({m.name for m in ms}) == 2 and (_ATTENDED_BY.match(sent.text) or _SUPPORTING.match(sent.text)):
+        supporting = _SUPPORTING.match(sent.text)
+        if supporting and not _SUPPORTED.fullmatch(doc.text, sent.start + supporting.end(), ms[0].start):
+            supporting = None  # "Nhằm hỗ trợ người trồng hoa ... tại siêu thị ở A và B": no province supported
+        if len({m.name for m in ms}) == 2 and (_ATTENDED_BY.match(sent.text) or supporting):
             out.add(tuple(sorted({m.name for m in ms})))  # two provinces' leaders at one hand-over or meeting
         if not re.search(r"hợp tác|ký kết|liên kết|kết nghĩa|phối hợp", sent.text) or _NEGATED.search(sent.text):
             continue  # ("... cho thấy các tỉnh đã không có sự hợp tác": said to be missing)
@@ -214,6 +220,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     doc.text, max(sent.start, a.start - 25), a.start):
                 continue  # "cảnh sát giao thông tỉnh Bắc Ninh và Hải Dương đã phối hợp phân luồng": police work;
                 # "các chi nhánh trên địa bàn 2 tỉnh A và B phối hợp với ...": where, not who
+            if _ROUTE.search(doc.text, max(sent.start, a.start - 40), a.start):
+                continue  # "các chuyến bay ... hợp tác liên danh trên đường bay giữa TP HCM - Cà Mau": a route
             if _VENUE.search(doc.text, max(sent.start, a.start - 20), a.start) and not _BETWEEN.search(
                     doc.text[max(sent.start, a.start - 40):a.start]):
                 continue  # "các trường tại Bắc Ninh, Hưng Yên liên kết với ...": where, not who

@@ -9,8 +9,8 @@ from .money import find_money
 from .text import Doc, Mention
 
 _COUNT = r"\d{1,3}(?:\.\d{3})+|\d{1,5}"
-# ("vốn đầu tư", "tổng mức đầu tư": the noun, not a province investing)
-_VERB = re.compile(rf"(?<!vốn )(?<!mức )\b(?:đầu tư|thu hút|rót vốn)\b|\bcó (?:{_COUNT}) dự án\b")
+# ("vốn đầu tư", "tổng mức đầu tư", "chủ đầu tư": nouns, not a province investing)
+_VERB = re.compile(rf"(?<!vốn )(?<!mức )(?<!chủ )\b(?:đầu tư|thu hút|rót vốn)\b|\bcó (?:{_COUNT}) dự án\b")
 _PROJECTS = re.compile(rf"(?<![\d.,])({_COUNT})\s+dự án")
 _CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$")
 _HOST_BEFORE = re.compile(r"\b(?:tại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")

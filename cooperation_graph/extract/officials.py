@@ -63,6 +63,7 @@ Theo Tại Trong Sau Với Đồng Thay Mặt Dự Tham Về Phía Cùng Ngày S
 Những Đây Đó Khi Nhân Dịp Phát Biểu Kết Luận Huyện Xã Phường Quận Thị Ư TƯ TW""".split()) - {"Đồng"}
 _PLACE_BEFORE = re.compile(r"(?:huyện|xã|phường|quận|thị xã|thị trấn|tỉnh|thành phố|sông|núi|"
                            r"bản|làng|khu|vùng|đường|phố|cầu|chợ|Huyện ủy|Quận ủy|Thị ủy)\s+$")
+_OUTLET_BEFORE = re.compile(r"(?:[Tt]rao đổi|[Cc]hia sẻ|[Tt]rả lời|[Nn]ói|[Pp]hỏng vấn) với (?:báo\s+)?$")
 _HONORIFIC = re.compile(r"(?:(?:các\s+)?(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|đ/c|Đ/c)\s*:?\s*)$")
 _BLOCK = re.compile(r"(?:Về phía|về phía|Phía|[Đđ]oàn công tác(?: của)?|[Đđ]oàn đại biểu(?: của)?|Đại diện|"
                     r"đại diện|Thay mặt|thay mặt)\s+"
@@ -273,6 +274,8 @@ def _names(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
         if words[0] not in SURNAMES and not _name_slot(masked_text, start) \
                 and not HEAD.match(text[start + len(" ".join(words)):].lstrip(" ,-–(")):
             continue
+        if words[0] not in SURNAMES and _OUTLET_BEFORE.search(text[max(0, start - 30):start]):
+            continue  # "Trao đổi với Tuổi Trẻ Online, Thứ trưởng ...": a newspaper
         if _PLACE_BEFORE.search(text[max(0, start - 12):start]) and not (
                 words[0] in SURNAMES and len(words) >= 3 and HEAD.search(text[max(0, start - 60):start])):
             continue  # "huyện Mai Châu" is a place; "Chủ tịch UBND tỉnh Nguyễn Đức Trung" a person
@@ -291,8 +294,9 @@ def _name_slot(masked_text: str, start: int) -> bool:
 def _left_titles(left: str, mentions: list[Mention], offset: int) -> tuple[list[str], str | None, float]:
     """Titles written before a name: ``Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội <Name>``."""
     left = _HONORIFIC.sub("", left.rstrip()).rstrip(" ,")
-    if not left or re.search(r"(?:\bvà|\bcùng|\bvới|\bcó|\bgồm|:|;)$", left):
-        return [], None, 0.0  # "..., Chủ tịch UBND tỉnh X và ông <Name>": those titles are X's
+    if not left or re.search(r"(?:\bvà|\bcùng|\bvới|\bcó|\bgồm|\bdo|\bbởi|\bcủa|:|;)$", left):
+        return [], None, 0.0  # "..., Chủ tịch UBND tỉnh X và ông <Name>": those titles are X's;
+        # "nghị quyết của ban chủ nhiệm do ông <Name> ký": the body's, not the person's
     # Cut at the last clause boundary that a title chain cannot contain ("TP.HCM" is no boundary).
     masked = list(left)
     for x in mentions:
@@ -342,7 +346,7 @@ def _right_titles(text: str, end: int, limit: int, mentions: list[Mention]) -> t
         if a < b:
             masked[a:b] = "#" * (b - a)
     masked = list(re.sub(r"(?<=T)\.(?=Ư)", "x", "".join(masked)))  # "UVT.Ư" is no full stop
-    stop = re.search(r"[;.)(:!?]|\s(?:và|cùng|đã|sẽ|cho biết|nhấn mạnh|khẳng định|phát biểu|"
+    stop = re.search(r"[;.)(:!?]|\s[-–]\s|\s(?:và|cùng|đã|sẽ|cho biết|cho hay|nói|nhấn mạnh|khẳng định|phát biểu|"
                      r"chủ trì|dự|tham dự|cùng dự|đề nghị|chia sẻ|trao|tặng|cảm ơn|báo cáo|trình bày|"
                      r"thông tin|kiến nghị|mong muốn|đánh giá|yêu cầu|chúc mừng|tiếp nhận|dẫn đầu|làm trưởng đoàn|"
                      r"đến|tới|về|thăm|làm việc)(?![\w])",

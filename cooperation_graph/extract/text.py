@@ -389,13 +389,16 @@ _NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iá
                          r"(?<![\w])[Vv]iện (?!KSND|[Kk]iểm sát|trưởng)\w|[Đđ]ại học|\bĐH\b|[Hh]ọc viện|[Nn]hà hát|"
                          r"(?<![\w])(?:Đài|[Bb]áo|[Tt]ạp chí)(?![\w])|VOH|VTV|[Ll]iên đoàn [Bb]óng đá|"
                          r"[Hh]ội [Dd]oanh|[Tt]rung [Tt]âm|[Xx]í nghiệp|\bCty\b|\w[Bb]ank\b|[Tt]ổng hội|"
-                         r"[Ll]iên đoàn (?:[Ll]uật sư|LS|[Bb]óng đá)|LĐBĐ|\bHội (?!đồng)[a-zđ]|[Cc]hợ\b|[Dd]i tích|"
-                         r"\bHội (?:Mỹ thuật|Nhà văn|Nhà báo|Âm nhạc|Điện ảnh|Sân khấu|Kiến trúc sư|Văn nghệ|"
-                         r"Bất động sản|Lữ hành|Du lịch|Xây dựng|Khoa học)|[Gg]iáo hội|Phật giáo|Công giáo|"
+                         r"[Ll]iên đoàn (?:[Ll]uật sư|LS|[Bb]óng đá)|[Đđ]oàn [Ll]uật sư|LĐBĐ|[Nn]hà máy|"
+                         # associations other than the mass organisations
+                         r"(?<![\w])(?<![Qq]uốc )(?<![Đđ]ại )(?<![Ll]ễ )(?<![Tt]ỉnh )[Hh]ội (?!đồng|[Nn]ông dân|[Ll]iên hiệp [Pp]hụ nữ|LHPN|[Pp]hụ nữ|[Cc]ựu [Cc]hiến binh|CCB|"
+                         r"[Cc]hữ thập đỏ|[Nn]gười cao tuổi|[Kk]huyến học|[Cc]ựu [Tt]hanh niên|[Ll]iên hiệp [Tt]hanh niên|LHTN)\w|[Cc]hợ\b|[Dd]i tích|"
+                         r"[Gg]iáo hội|Phật giáo|Công giáo|"
                          r"HĐTV|[Hh]ội đồng thành viên|[Nn]hà xuất bản|\bEVN|Huawei|Samsung|"
                          r"Giám đốc (?:tài chính|điều hành|kinh doanh|[Tt]ruyền thông|phân tích|marketing|nhân sự|sản xuất|"
                          r"kỹ thuật|dự án)|Chủ nhiệm (?:đề án|đề tài|dự án)|[Cc]hi nhánh|[Tt]hủy điện|bộ phận|[Đđ]ường sắt|"
-                         r"[Gg]iám khảo|Vinamilk|^(?:Phó )?(?:Chủ tịch|Giám đốc|Tổng Giám đốc) (?!UBND|HĐND|MTTQ|BHXH|KBNN|CSGT|VKSND|TAND|QH|UBTVQH|UBKT|TW|BCH|LĐLĐ|TLĐ|HLHPN|UBMTTQ)[A-Z]{2,}$")
+                         r"[Gg]iám khảo|Vinamilk|^(?:Phó )?(?:Chủ tịch|Giám đốc|Tổng Giám đốc) (?!UBND|HĐND|MTTQ|BHXH|KBNN|CSGT|VKSND|TAND|QH|UBTVQH|UBKT|TW|BCH|LĐLĐ|TLĐ|HLHPN|UBMTTQ)[A-Z]{2,}$"
+                         r"|^(?:Phó )?Chủ tịch [A-Z][a-z]+$")  # a brand ("Chủ tịch Thaco")
 # A Vietnamese syllable without its tone and vowel marks: onset, one to three vowels, coda.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
 # Central posts: they give their holder no province (``Phó Thủ tướng`` visiting Đà Nẵng).
@@ -424,7 +427,7 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
         name = " ".join(words)
         if len(words) < 2 or words[0] in _NOT_NAME_START or _NOT_NAMES.match(name) or FOREIGN.fullmatch(name):
             continue
-        if vietnamese and ((words[0] not in _SURNAME_WORDS and not _VI_LETTER.search(name))
+        if vietnamese and ((words[0] not in _SURNAME_WORDS and not _VI_LETTER.search(" ".join(words[1:])))
                            or _NOT_VIETNAMESE_WORD.search(name) or FOREIGN.match(name)):
             continue  # a foreign person ("Hoa Kỳ Wilbur Ross", "Kim Jong")
         if places is not None and (places.get(name) or (words[0] not in _SURNAME_WORDS
