@@ -92,8 +92,10 @@ _META_TIME = re.compile(
     r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|pubdate)[\"'][^>]*"
     r"content=[\"'](\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)[\"']", re.IGNORECASE)
 _CAPTION = re.compile(r"^\(?(?:Ảnh|Nguồn|Video)\s*:.{0,80}\)?$")
-# Page widgets printed as text: font size and contrast buttons ("A- A A+ | Tăng tương phản").
-_WIDGET = re.compile(r"(?i)^(?:(?:A\s*[-+]?\s*){2,}|[|\s]*(?:tăng|giảm) tương phản|[|\s]*cỡ chữ|[|\s]*in bài viết)"
+# Page widgets printed as text: font size and contrast buttons ("A- A A+ | Tăng tương phản"), links
+# back, share and comment buttons ("Trở lại chủ đề", "Chia sẻ").
+_WIDGET = re.compile(r"(?i)^(?:trở lại chủ đề|quay lại|trở về|chia sẻ|bình luận|lưu bài viết|nghe bài viết|nghe đọc bài\s*)$|"
+                     r"^(?:(?:A\s*[-+]?\s*){2,}|[|\s]*(?:tăng|giảm) tương phản|[|\s]*cỡ chữ|[|\s]*in bài viết)"
                      r"(?:[|\s]*(?:tăng|giảm) tương phản|[|\s]*cỡ chữ\b.*|[|\s]*in bài viết|[|\s]*A\s*[-+]?)*\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”)»]$")
 

@@ -674,3 +674,14 @@ def test_an_outlet_a_foreign_minister_and_a_trailing_verb_are_no_officials():
     assert officials(ex) == {
         "Nguyễn Ngọc Đông": (("Thứ trưởng Bộ Giao thông vận tải",), None),
         "Đoàn Việt Mạnh": (("Cục trưởng Cục Cảnh sát PCCC, Bộ Công an",), None)}
+
+
+def test_provinces_that_asked_before_a_central_body_gives_are_no_givers():
+    ex = extract_text(
+        "Phân bổ 20 tỷ đồng hỗ trợ đồng bào miền Trung\n"
+        "Theo đề nghị của Ban Thường trực Ủy ban MTTQ Việt Nam các tỉnh Thừa Thiên Huế, Quảng Trị, Quảng Bình, "
+        "Hà Tĩnh, ngày 19-10, Ban Cứu trợ Trung ương quyết định phân bổ số tiền 20 tỷ đồng để hỗ trợ cho các "
+        "gia đình bị thiệt hại.\n"
+        "Cụ thể, hỗ trợ tỉnh Thừa Thiên Huế, Quảng Trị, Quảng Bình mỗi tỉnh 5 tỷ đồng; tỉnh Hà Tĩnh 5 tỷ đồng.",
+        "2020-10-20", "Phân bổ 20 tỷ đồng hỗ trợ đồng bào miền Trung")
+    assert ex.fundings == () and ex.cooperation_pairs == ()

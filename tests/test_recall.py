@@ -621,3 +621,58 @@ def test_a_regulation_named_after_a_programme_s_contents_is_a_second_document():
         "2023-03-10", "Đồng Tháp và An Giang ký kết hợp tác")
     assert sorted((a.parties, a.n_contents or 0) for a in ex.agreements) == [
         (("An Giang", "Đồng Tháp"), 0), (("An Giang", "Đồng Tháp"), 4)]
+
+
+def test_provinces_listed_as_the_subject_of_cooperation_are_each_others_partners():
+    ex = extract_text(
+        "Ba địa phương cùng phát triển\n"
+        "Những năm qua, Hải Dương, Hải Phòng, Quảng Ninh đã triển khai nhiều nội dung hợp tác và phát triển.\n"
+        "Ba địa phương đã liên kết phát triển du lịch giữa Hải Phòng, Hải Dương, Quảng Ninh với các tỉnh "
+        "Thái Nguyên, Bắc Giang và Thành phố Hồ Chí Minh.",
+        "2021-06-20", "Ba địa phương cùng phát triển")
+    inner = {("Hải Dương", "Hải Phòng"), ("Hải Dương", "Quảng Ninh"), ("Hải Phòng", "Quảng Ninh")}
+    outer = {tuple(sorted((a, b))) for a in ("Hải Dương", "Hải Phòng", "Quảng Ninh")
+             for b in ("Thái Nguyên", "Bắc Giang", "Hồ Chí Minh")}
+    assert set(ex.cooperation_pairs) == inner | outer
+
+
+def test_a_list_of_addressees_asked_to_cooperate_is_no_pair():
+    ex = extract_text(
+        "Đưa người dân về quê\n"
+        "Phó Chủ tịch UBND tỉnh Long An cho biết đã gửi công văn tới UBND 4 tỉnh gồm: Cần Thơ, An Giang, "
+        "Đồng Tháp, Bạc Liêu để có kế hoạch phối hợp đưa người dân về quê.",
+        "2021-09-30", "Đưa người dân về quê")
+    assert ex.cooperation_pairs == ()
+
+
+def test_the_block_opener_nearest_the_names_gives_their_province():
+    ex = extract_text(
+        "Hưng Yên hỗ trợ Bắc Kạn\n"
+        "Tiếp đón Đoàn công tác và tiếp nhận hỗ trợ của tỉnh Hưng Yên, về phía tỉnh Bắc Kạn có các đồng chí: "
+        "Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh; Nguyễn Đăng Bình, Phó Bí thư "
+        "Tỉnh ủy, Chủ tịch UBND tỉnh.",
+        "2023-08-10", "Hưng Yên hỗ trợ Bắc Kạn")
+    assert {n: p for n, (_, p) in officials(ex).items()} == {
+        "Phương Thị Thanh": "Bắc Kạn", "Nguyễn Đăng Bình": "Bắc Kạn"}
+
+
+def test_money_given_through_the_receiver_s_front_is_the_giver_s():
+    ex = extract_text(
+        "TP. Hồ Chí Minh hỗ trợ Nghệ An\n"
+        "Dịp này, Đoàn cán bộ lãnh đạo TP. Hồ Chí Minh thông qua Ủy ban MTTQ Việt Nam tỉnh Nghệ An đã trao "
+        "hỗ trợ số tiền 2,2 tỷ đồng để giúp đỡ đồng bào tỉnh Nghệ An khắc phục thiệt hại do bão số 9.",
+        "2017-10-20", "TP. Hồ Chí Minh hỗ trợ Nghệ An")
+    assert fundings(ex) == [("Hồ Chí Minh", "Nghệ An", 2_200_000_000, "given")]
+
+
+def test_a_back_link_before_the_headline_does_not_hide_the_headline_s_giver():
+    ex = extract_text(
+        "Trở lại chủ đề\n\n"
+        "TP.HCM hỗ trợ 1,3 tỉ đồng cho 3 tỉnh miền Trung\n\n"
+        "Thường trực Thành ủy chấp thuận hỗ trợ các tỉnh miền Trung bị thiệt hại do bão số 6, số tiền là 1,3 tỉ đồng.\n\n"
+        "Trong đó hỗ trợ tỉnh Quảng Bình 500 triệu đồng, hỗ trợ tỉnh Quảng Nam 500 triệu đồng và hỗ trợ tỉnh "
+        "Quảng Ngãi 300 triệu đồng.",
+        "2020-10-15", "")
+    assert [(d, r, a) for d, r, a, _ in fundings(ex)] == [
+        ("Hồ Chí Minh", "Quảng Bình", 500_000_000), ("Hồ Chí Minh", "Quảng Nam", 500_000_000),
+        ("Hồ Chí Minh", "Quảng Ngãi", 300_000_000)]

@@ -238,7 +238,48 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                                  doc.text[b.end:sent.end])):
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+        out |= _lists_together(doc, sent, ms)
     return out | _counted_back(doc)
+
+
+_CO_SUBJECTS_DO = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[^,.;:()]{0,40}?)(?:hợp tác|ký kết|liên kết|kết nghĩa|"
+                             r"phối hợp|sơ kết|tổng kết|chương trình|thỏa thuận)(?!\s+với\s+(?:các\s+)?(?:bộ|Bộ|ngành|"
+                             r"cơ quan|doanh nghiệp|Tổng cục|Trung ương|Sở|sở|Công an|lực lượng))")
+_LIST_HOLDER = re.compile(r"\b(?:tại|ở|của|cho|với|từ|đến|tới|gồm|như|trên|qua|thuộc|và|là)(?:\s*:)?\s+(?:các\s+|địa bàn\s+)?"
+                          r"(?:(?:tỉnh|thành phố|TP\.?|địa phương)\s*[,:]?\s*)?$")
+_BETWEEN_LIST = re.compile(r"\bgiữa\s+(?:các\s+|\d+\s+|ba\s+|bốn\s+)?(?:tỉnh|thành phố|TP\.?|địa phương)?\s*$")
+_WITH_LIST = re.compile(r"\s+với\s+(?:các\s+|\d+\s+)?(?:tỉnh|thành phố|TP\.?|địa phương)?(?:,\s*thành phố)?\s*:?\s*")
+
+
+def _lists_together(doc: Doc, sent, ms) -> set[tuple[str, str]]:
+    """Three or more provinces listed as the subject of cooperation (``Hải Dương, Hải Phòng, Quảng
+    Ninh đã triển khai nhiều nội dung hợp tác``: each with each), and ``liên kết giữa A, B, C với
+    các tỉnh D, E`` (each of the first list with each of the second)."""
+    out: set[tuple[str, str]] = set()
+    text = doc.text
+    seen: set[int] = set()
+    for m in ms:
+        if m.start in seen:
+            continue
+        run = _listed(text, ms, m)
+        seen.update(x.start for x in run)
+        names = list(dict.fromkeys(x.name for x in run))
+        lead = text[sent.start:m.start]
+        if _VENUE.search(lead[-25:]) or _AREA.search(lead[-25:]) or _CASE_WORK.search(lead[-40:]) \
+                or re.search(rf"\b(?:{_REQUEST})\b[^.;:]{{0,80}}$", lead):
+            continue
+        if _BETWEEN_LIST.search(lead[-30:]) and not re.search(_BORDER_WORDS, lead[-60:]):
+            second = next((x for x in ms if x.start >= run[-1].end), None)
+            if second is not None and _WITH_LIST.fullmatch(text, run[-1].end, second.start):
+                others = [x.name for x in _listed(text, ms, second)]
+                out |= {tuple(sorted((a, b))) for a in names for b in others if a != b}  # type: ignore[misc]
+            continue
+        if len(names) < 3 or _LIST_HOLDER.search(lead[-40:]) or _ONE_SIDE.match(text, run[-1].end, sent.end):
+            continue
+        do = _CO_SUBJECTS_DO.match(text, run[-1].end, sent.end)
+        if do and not re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không|cần)\b", do.group()):
+            out |= {tuple(sorted((a, b))) for i, a in enumerate(names) for b in names[i + 1:]}  # type: ignore[misc]
+    return out
 
 
 def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:

@@ -328,6 +328,8 @@ _ORG_SUBJECT = re.compile(r"(?:(?<!\()\b(?!UBND|MTTQ|TPHCM|HCM|TP\b|CLB|ĐBQH)[A
 _PLACE_BEFORE = re.compile(r"(?:\b[Tt]ại|\bở)\s+(?:[^,.;]{0,40}?,\s*)?(?:[^,.;]{0,25}[\s(])?$"
                            r"|\b(?:thăm|động viên|đến|tới|người dân|nhân dân|đồng bào|vùng lũ|vùng bão)"
                            r"(?:\s+[^,.;]{0,30})?[\s(]$|\b[Đđ]oàn\b[^;]{0,50}?\s(?:ra|vào)\s+$"
+                           # "Đoàn TP. Hồ Chí Minh thông qua Ủy ban MTTQ tỉnh Nghệ An đã trao": the channel
+                           r"|\bthông qua\s+[^,.;]{0,50}?\s$"
                            # "huyện Hòa Vang (TP Đà Nẵng)": the province of a named place
                            r"|\b(?:huyện|xã|phường|quận|thị xã|thị trấn|thôn|bản|ấp|làng|[Tt]rường|[Bb]ệnh viện)"
                            r"\s[^,.;()]{1,40}\(\s*$")
@@ -395,6 +397,9 @@ def _delegation(doc: Doc) -> str | None:
 # The central government giving ("đề xuất Trung ương hỗ trợ"); companies: _ORG_SUBJECT.
 _NOT_A_PROVINCE_GIVING = re.compile(
     r"(?:Trung ương|Chính phủ|Nhà nước|[Bb]ộ [A-ZĐ]\w*(?: \w+)?)\s+(?:đã\s+|sẽ\s+|tiếp tục\s+)?$")
+# A central body acting after the provinces named (which then asked, or are the recipients).
+_CENTRAL_SUBJECT = re.compile(r"(?<!viên )(?<!hành )\bTrung ương\b|\bChính phủ\b|\bThủ tướng\b|\bNhà nước\b|"
+                              r"\bBộ (?!Chính trị)[A-ZĐ]|\bTổng cục\b")
 # Money summed over past years has no single year ("thời gian qua, X đã hỗ trợ Y 200 tỷ").
 _CUMULATIVE = re.compile(r"thời gian qua|những năm qua|nhiều năm qua|đến nay|lũy kế|tổng cộng từ|"
                          r"các năm qua|từ năm \d{4}", re.IGNORECASE)
@@ -581,6 +586,8 @@ def distributed(doc: Doc, para_givers: dict[int, str], title_donor: str | None =
         if verb and not re.search(r"(?<!xin )\b(?:được|nhận)\s*$", text[:verb.start()]) and not _PARTS.match(text):
             to = _TO_WORD.search(text, 0, verb.start())  # "X đã gửi tới A, B ... và ủng hộ": A, B receive
             before = [m for m in mentions if m.end - sent.start <= (to.start() if to else verb.start())]
+            if before and _CENTRAL_SUBJECT.search(text, before[-1].end - sent.start, verb.start()):
+                before = []  # "theo đề nghị của các tỉnh A, B, Ban Cứu trợ Trung ương quyết định ... hỗ trợ"
             if not before and title_donor and re.search(r"\b(?:UBND|Tỉnh ủy|Thành ủy|tỉnh|thành phố)\s*$|"
                                                          r"\b(?:UBND|Tỉnh ủy|Thành ủy) (?:tỉnh|thành phố)\b|"
                                                          # "Tổng số tiền đã phân phối hỗ trợ các tỉnh ... Cụ thể: ..."

@@ -148,7 +148,9 @@ def _needs_province(titles: tuple[str, ...]) -> bool:
 
 
 def _block_province(doc: Doc, sent) -> str | None:
-    for m in _BLOCK.finditer(sent.text):
+    """The province a block of names serves: the last block opener of the sentence that names one
+    (``Tiếp đón Đoàn công tác ... của tỉnh A, về phía tỉnh B có các đồng chí: ...`` serve B)."""
+    for m in reversed(list(_BLOCK.finditer(sent.text))):
         for mention in doc.mentions_in(sent.start + m.end() - 12, sent.start + m.end() + 40):
             if mention.start >= sent.start + m.start():
                 return mention.name
