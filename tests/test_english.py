@@ -777,3 +777,17 @@ def test_a_memorandum_of_cooperation_is_an_agreement():
         "2024-03-31T08:00:00+07:00")
     assert [(a.parties, a.kind) for a in ex.agreements] == [(("Hưng Yên", "Nghệ An"), "memorandum of cooperation")]
     assert ex.cooperation_pairs == (("Hưng Yên", "Nghệ An"),)
+
+
+def test_a_city_and_a_region_s_listed_localities_pair_the_city_with_each():
+    article = make_article(
+        "Hanoi promotes links with the delta\n"
+        "The exhibition is part of activities to promote cooperation between Hanoi and Red River Delta "
+        "localities, including Quang Ninh, Ha Nam and Thai Binh.\n"
+        "The agreement was inked by the central coastal provinces of Phu Yen, Khanh Hoa and Binh Thuan and "
+        "the Central Highlands provinces of Lam Dong and Dak Lak.",
+        {"title": "Hanoi promotes links with the delta", "date": "2023-08-26", "synthetic": "true"})
+    pairs = set(extract_english(article, load_gazetteer()).cooperation_pairs)
+    assert {p for p in pairs if "Hà Nội" in p} == {("Hà Nam", "Hà Nội"), ("Hà Nội", "Quảng Ninh"),
+                                                 ("Hà Nội", "Thái Bình")}
+    assert ("Bình Thuận", "Lâm Đồng") in pairs and ("Khánh Hòa", "Lâm Đồng") in pairs  # not a hub: a list's tail

@@ -676,3 +676,23 @@ def test_a_back_link_before_the_headline_does_not_hide_the_headline_s_giver():
     assert [(d, r, a) for d, r, a, _ in fundings(ex)] == [
         ("Hồ Chí Minh", "Quảng Bình", 500_000_000), ("Hồ Chí Minh", "Quảng Nam", 500_000_000),
         ("Hồ Chí Minh", "Quảng Ngãi", 300_000_000)]
+
+
+def test_a_meeting_known_only_from_who_spoke_at_it_is_an_undated_event():
+    ex = extract_text(
+        "Hậu Giang và Bến Tre hợp tác\n"
+        "Phát biểu tại hội nghị, đồng chí Lê Văn Ba, Bí thư Tỉnh ủy Hậu Giang cho rằng hợp tác giữa Hậu Giang "
+        "và Bến Tre cần đi vào chiều sâu.",
+        "", "Hậu Giang và Bến Tre hợp tác")
+    assert events(ex) == [("", "hội nghị", None, ())]
+
+
+def test_speaking_at_a_meeting_already_reported_adds_no_event():
+    ex = extract_text(
+        "Đà Nẵng và Hà Nội hợp tác\n"
+        "Sáng 20/7, Ban Thường vụ Thành ủy Đà Nẵng và Ban Thường vụ Thành ủy Hà Nội tổ chức hội nghị hợp tác "
+        "phát triển.\n"
+        "Tại hội nghị, ông Nguyễn Văn Hùng, Phó Chủ tịch UBND TP Hà Nội báo cáo kết quả hợp tác giữa Hà Nội và "
+        "Đà Nẵng.",
+        "2019-07-20", "Đà Nẵng và Hà Nội hợp tác")
+    assert [(d, k) for d, k, _, _ in events(ex)] == [("2019-07-20", "hội nghị")]

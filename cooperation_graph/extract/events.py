@@ -45,6 +45,10 @@ _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2
 _HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|ký|đã có|tiếp|dự|gặp|thăm|trao|"
                      r"dẫn đầu|dâng hương|tặng")
 _PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|dự định|kế hoạch)\s+(?:\S+\s+){0,2}$")
+# Said of a meeting that took place: who attended it, who spoke at it ("Dự Hội nghị có các đồng chí
+# ...", "Phát biểu khai mạc hội nghị, ông ...", "Tại hội nghị, ...").
+_AT_MEETING = re.compile(r"(?:^|,\s*)(?:[Tt]ại|[Dd]ự|[Tt]ham dự|[Pp]hát biểu(?: khai mạc| bế mạc| kết luận| chỉ đạo)?(?: tại)?)"
+                         r"\s+(?:buổi |cuộc )?(?:[Hh]ội nghị|[Hh]ội thảo|buổi làm việc|[Ll]ễ ký kết|[Tt]ọa đàm|[Dd]iễn đàn)\b")
 _UNDATED = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cứu trợ|lãnh đạo)(?! Quốc hội)\b.{0,120}?\b(?:thăm|trao|tặng|"
                       r"làm việc)|\b(?:đã|vừa) (?:tổ chức|ký kết|trao)\b")
 # Where it happened: "Tại tỉnh X", "tại huyện Y"; or where the delegation went or what it
@@ -61,17 +65,19 @@ _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự hội nghị|dự buổi|d
 def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
     """Events the article reports, the first dated one getting its chairs and attendees."""
     events: list[Event] = []
+    backup: list[Event] = []  # a meeting known only from who spoke at or attended it
     seen: set[tuple] = set()
     prev = None
     for prev, sent in zip([None, *doc.sentences], doc.sentences):
         text = _ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text)
         dated = _DATE_HINT.search(text)
-        if not (dated or "oàn " in text or "đã " in text or "vừa " in text) or not _HAPPEN.search(text):
+        if not (dated or "oàn " in text or "đã " in text or "vừa " in text or _AT_MEETING.search(text)) \
+                or not (_HAPPEN.search(text) or _AT_MEETING.search(text)):
             continue  # cheap tests first: most sentences report nothing happening
         kind = next((k for k, p in _KIND if p.search(text)), None)
         if kind is None or _POLICE.search(text):
             continue  # (the police working on a case or a driver's papers: no cooperation event)
-        act = _HAPPEN.search(text)
+        act = _HAPPEN.search(text) or _AT_MEETING.search(text)
         if _PLANNED.search(text[max(0, act.start() - 30):act.start()]):
             continue  # "Tại Quảng Bình, đoàn cũng sẽ trao 900 suất quà": planned, not yet reported
         dates = _event_dates(text, doc.article.reference_day) \
@@ -81,10 +87,12 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
                                   doc.article.date.date() if doc.article.date else None)
         mentions = [Mention(m.name, m.start - sent.start, m.end - sent.start)
                     for m in doc.mentions_in(sent.start, sent.end)]
+        recalled = False
         if not dates:
             # An event whose day the text does not give is still an event (date unknown): a
             # delegation's visit or hand-over, or a meeting of two named provinces.
-            if not (_UNDATED.search(text) or dated and doc.article.reference_day is None) or not mentions:
+            recalled = not (_UNDATED.search(text) or dated and doc.article.reference_day is None)
+            if recalled and not _AT_MEETING.search(text) or not mentions:
                 continue  # (a day without a year in an undated article: the event happened, date unknown)
             dates = [(None, 0)]
         when = dates[0][0]
@@ -107,6 +115,10 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         if len(organisers) > 1 and any(x.start > act.start() and _WITH_PARTY.search(text[max(0, x.start - 30):x.start])
                                        for x in mentions):
             organisers = ()  # "A, B và C đã ký kết hợp tác ... với D": one side, not joint hosts
+        if recalled:  # spoken at or attended: the meeting itself, when nothing else reports it
+            backup = backup or [Event(kind=kind, date=None, place=place_name, organisers=organisers,
+                                      participants=(), evidence=doc.evidence(sent, 0.6))]
+            continue
         key = (kind, when) if when else (kind, None, place_name)
         if key in seen:
             continue
@@ -134,6 +146,7 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         # Undated hand-overs at named places: one without a place is their summary ("thành lập
         # 3 đoàn công tác đi trao tiền hỗ trợ 3 tỉnh này").
         events = [e for e in events if e.place]
+    events = events or backup
     if events:
         events[0] = _with_participants(doc, events[0], officials)
     return events

@@ -67,7 +67,8 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
         if not _STATED.search(sent.text):
             continue
         ms = doc.mentions_in(sent.start, sent.end)
-        hub = next((m for m in ms if _HUB_EN.match(doc.text, m.end)), None)
+        hub = next((m for m, prev in zip(ms, [None, *ms]) if _HUB_EN.match(doc.text, m.end)
+                    and not (prev and _LIST_GLUE.fullmatch(doc.text, prev.end, m.start))), None)  # (not a list's tail)
         # "The three localities of Nghe An, Thanh Hoa, and Ninh Binh collaborated to organise ...":
         # a list of three or more acting together, each with each (not a hub's members)
         for i, first in enumerate(ms):
@@ -132,8 +133,11 @@ def _visit_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
 
 # "leaders of HCMC and 8 provinces, including Phu Tho, Dien Bien, ... signed an agreement": the
 # counted provinces are one side; each works with the city named before them, not with each other.
-_HUB_EN = re.compile(r"\s+and\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"thirteen|fourteen|fifteen)\s+(?:other\s+)?(?:[\w-]+\s+){0,2}(?:provinces|localities|cities)"
+_HUB_EN = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"thirteen|fourteen|fifteen)\s+(?:other\s+)?(?:[\w-]+\s+){0,2}|"
+                     # "Hanoi and Red River Delta localities, including ...": a region's members
+                     r"(?:[\w-]+\s+){0,2}(?:Delta|Highlands|Central|Northern|Southern|Southeast(?:ern)?|Northwest(?:ern)?|"
+                     r"Northeast(?:ern)?|Mekong|[Rr]egion(?:al)?|[Kk]ey\s+[Ee]conomic(?:\s+[Zz]one)?)\s+)(?:provinces|localities|cities)"
                      r"(?:\s+and\s+(?:cities|provinces))?\b(?:\s+of\b|[^.;]{0,40}?(?:,?\s*(?:including|namely)\b|:|\())",
                      re.IGNORECASE)
 
@@ -142,8 +146,10 @@ def _hub_pairs(doc: _Doc, parties: tuple[str, ...], ev) -> set[tuple[str, str]] 
     """The pairs of a hub-and-group agreement or event (:data:`_HUB_EN`), or None when it is not one."""
     if ev is None or len(set(parties)) < 3:
         return None
-    for m in doc.mentions_in(ev.start, ev.end):
-        if m.name in parties and _HUB_EN.match(doc.text, m.end):
+    ms = doc.mentions_in(ev.start, ev.end)
+    for m, prev in zip(ms, [None, *ms]):
+        if m.name in parties and _HUB_EN.match(doc.text, m.end) \
+                and not (prev and _LIST_GLUE.fullmatch(doc.text, prev.end, m.start)):  # (not a list's tail)
             return {tuple(sorted((m.name, p))) for p in set(parties) if p != m.name}  # type: ignore[misc]
     return None
 
