@@ -791,3 +791,15 @@ def test_a_city_and_a_region_s_listed_localities_pair_the_city_with_each():
     assert {p for p in pairs if "Hà Nội" in p} == {("Hà Nam", "Hà Nội"), ("Hà Nội", "Quảng Ninh"),
                                                  ("Hà Nội", "Thái Bình")}
     assert ("Bình Thuận", "Lâm Đồng") in pairs and ("Khánh Hòa", "Lâm Đồng") in pairs  # not a hub: a list's tail
+
+
+def test_two_provinces_party_committees_holding_a_conference_are_partners():
+    article = make_article(
+        "Two provinces prepare to merge\n"
+        "On the afternoon of April 17, in Dong Hoi City, the Standing Committee of Quang Binh Provincial Party "
+        "Committee and the Standing Committee of Quang Tri Provincial Party Committee held a Conference to "
+        "implement the next steps of the roadmap.\n"
+        "Hanoi and Ho Chi Minh City held fireworks displays at many places.",
+        {"title": "Two provinces prepare to merge", "date": "2025-04-18", "synthetic": "true"})
+    ex = extract_english(article, load_gazetteer())
+    assert ex.cooperation_pairs == (("Quảng Bình", "Quảng Trị"),)

@@ -40,7 +40,8 @@ _COOP_EN = re.compile(r"cooperat|co-operat|collaborat|agreement|\bMoU\b|memorand
                       r"\binvest(?:ed|s|ment|ments|ors?)?\b|\bsign(?:ed|s|ing)?\b|working (?:session|visit)|"
                       r"\bworked with\b|\bdelegation\b|\bpledged\b|\bcontribut", re.IGNORECASE)
 _STATED = re.compile(r"cooperat|co-operat|collaborat|partner|twin|\blink|tie-up|join(?:ed)? hands|connect|"
-                     r"\bsigned\b|\bsign\b|agree", re.IGNORECASE)
+                     r"\bsigned\b|\bsign\b|agree|\bheld\s+(?:a|the)\s+(?:joint\s+)?(?:conference|meeting|working\s+session|talks)\b",
+                     re.IGNORECASE)
 
 
 # "Hanoi will aid Gia Lai; Ho Chi Minh City will assist Khanh Hoa": one province helping another.
@@ -51,6 +52,11 @@ _AIDS = re.compile(r"(?:\s+(?:City|Province))?\s+(?:will\s+|would\s+|is\s+to\s+|
 # "the Hanoi Department of Tourism and the Lai Chau Department of Culture, Sports and Tourism":
 # a province's department named after it
 _DEPT_EN = r"\s+Department\s+of\s+[A-Z][\w&]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w&]*)*"
+# "the Standing Committee of Quang Binh Provincial Party Committee and the Standing Committee of Quang Tri ...":
+# a province's organ after its name, and the next one's before it
+_ORGAN_AFTER_EN = r"(?:\s+(?:Provincial|Municipal|City)\s+(?:Party\s+Committee|People['’]s\s+(?:Committee|Council)))?"
+_ORGAN_BEFORE_EN = (r"(?:(?:Standing\s+(?:Committee|Board)|People['’]s\s+Committee|Party\s+Committee|leaders|"
+                    r"delegation)\s+of\s+(?:the\s+)?)?")
 _TOGETHER_EN = re.compile(r"(?:\s+(?:City|Province|provinces|cities|localities))?\s+(?:have\s+|had\s+|will\s+|"
                           r"jointly\s+)?(?:collaborated|co-organi[sz]ed|jointly\s+organi[sz]ed|signed|agreed|"
                           r"joined hands|cooperated|co-operated|teamed up|linked up)\b", re.IGNORECASE)
@@ -64,9 +70,8 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
         ms = doc.mentions_in(sent.start, sent.end)
         out |= {tuple(sorted((a.name, b.name))) for a, b in pairwise(ms)  # type: ignore[misc]
                 if a.name != b.name and _AIDS.fullmatch(doc.text[a.end:b.start] + " ")}
-        if not _STATED.search(sent.text):
-            continue
-        ms = doc.mentions_in(sent.start, sent.end)
+        if not _STATED.search(sent.text) or names_foreign(sent.text):
+            continue  # (provinces meeting a foreign party are its partners, not each other's)
         hub = next((m for m, prev in zip(ms, [None, *ms]) if _HUB_EN.match(doc.text, m.end)
                     and not (prev and _LIST_GLUE.fullmatch(doc.text, prev.end, m.start))), None)  # (not a list's tail)
         # "The three localities of Nghe An, Thanh Hoa, and Ninh Binh collaborated to organise ...":
@@ -90,17 +95,18 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
             if hub is not None and a.start > hub.end:
                 continue  # the members of "HCMC and 8 provinces, including A, B, ...": one side
             if a.name == b.name or not re.fullmatch(
-                    rf"(?:\s+(?:City|Province))?(?:['’]s)?(?:{_DEPT_EN})?"
-                    r"\s*(?:and|with|,|-|–|&)\s*(?:neighbo(?:u)?ring\s+|the\s+)?"
+                    rf"(?:\s+(?:City|Province))?(?:['’]s)?(?:{_DEPT_EN})?{_ORGAN_AFTER_EN}"
+                    r"\s*(?:and|with|,|-|–|&)\s*(?:neighbo(?:u)?ring\s+|the\s+)?" + _ORGAN_BEFORE_EN +
                     r"(?:(?:[\w-]+\s+){0,3}?(?:province|city)\s+of\s+)?", between):  # "and the south-central province of"
                 continue
             lead = doc.text[max(sent.start, a.start - 50):a.start]
             tail = doc.text[b.end:sent.end]
             if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", lead) or re.match(
-                    rf"^(?:\s+(?:City|Province))?(?:{_DEPT_EN})?"
+                    rf"^(?:\s+(?:City|Province))?(?:{_DEPT_EN})?{_ORGAN_AFTER_EN}"
                     r"\s+(?:[\w'-]+\s+){0,3}?(?:have\s+|had\s+|will\s+|"
                     r"officially\s+|on\s+\w+\s+)?(?:signed|sign|agreed|cooperat\w*|inked|"
-                    r"join\w* hands|pledged|committed|collaborat\w*|twinned|linked|co-organi[sz]ed|jointly)", tail) or (
+                    r"join\w* hands|pledged|committed|collaborat\w*|twinned|linked|co-organi[sz]ed|jointly|"
+                    r"held\s+(?:a|the)\s+(?:joint\s+)?(?:[Cc]onference|meeting|working\s+session|talks))", tail) or (
                     re.match(rf"^{_DEPT_EN}\s+(?:organi[sz]ed|held|hosted|launched)\b", tail)
                     and re.search(r"\bDepartment\s+of\s+\S+(?:\s+\S+){0,5}\s+and\s+the\s+$", doc.text[a.start:b.start] + " ")):
                 out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
