@@ -696,3 +696,18 @@ def test_speaking_at_a_meeting_already_reported_adds_no_event():
         "Đà Nẵng.",
         "2019-07-20", "Đà Nẵng và Hà Nội hợp tác")
     assert [(d, k) for d, k, _, _ in events(ex)] == [("2019-07-20", "hội nghị")]
+
+
+def test_two_provinces_petitioning_the_government_together_are_partners():
+    ex = extract_text(
+        "Cao tốc ven biển\n"
+        "Cuối năm 2016, hai tỉnh Nam Định và Ninh Bình đã có Tờ trình gửi Thủ tướng Chính phủ chấp thuận chủ "
+        "trương đầu tư tuyến cao tốc đoạn qua tỉnh Ninh Bình và tỉnh Nam Định theo hình thức hợp tác công tư.",
+        "2017-06-20", "Cao tốc ven biển")
+    assert ex.cooperation_pairs == (("Nam Định", "Ninh Bình"),)
+    road = extract_text(
+        "Cao tốc ven biển\n"
+        "Thủ tướng đồng ý đầu tư tuyến cao tốc đoạn qua tỉnh Ninh Bình và tỉnh Nam Định theo hình thức hợp tác "
+        "công tư.",
+        "2017-06-20", "Cao tốc ven biển")
+    assert road.cooperation_pairs == ()

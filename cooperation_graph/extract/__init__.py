@@ -126,6 +126,8 @@ _SIDE = re.compile(r"\b[Vv]ề phía\s+(?:(?:tỉnh|thành phố|TP\.?|Thành �
 _MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|hội đàm|lễ ký|buổi tiếp|chủ trì|đồng chủ trì)\b")
 # "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
+_JOINT_PETITION = re.compile(r"\s*(?:đã\s+|cùng\s+|đã cùng\s+)?(?:có\s+)?(?:văn bản\s+|(?i:tờ trình)\s+)?(?:kiến nghị|đề nghị|"
+                             r"đề xuất|(?i:tờ trình)|gửi (?i:tờ trình))\b[^.;]{0,30}?\b(?:Thủ tướng|Chính phủ|Bộ|Quốc hội|Trung ương)")
 _ROUTE = re.compile(r"\b(?:đường bay|tuyến bay|chuyến bay|tuyến xe|tuyến đường|tuyến|cao tốc|quốc lộ|đường sắt|"
                     r"xe khách|đường thủy)\s+(?:\S+\s+){0,2}?(?:giữa|từ)?\s*(?:TP\.?|thành phố|tỉnh)?\s*$")
 _AREA = re.compile(r"\btrên địa bàn\s+(?:\d+\s+|hai\s+|các\s+)?(?:TP\.?|thành phố|tỉnh)?\s*$")
@@ -220,6 +222,9 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     doc.text, max(sent.start, a.start - 25), a.start):
                 continue  # "cảnh sát giao thông tỉnh Bắc Ninh và Hải Dương đã phối hợp phân luồng": police work;
                 # "các chi nhánh trên địa bàn 2 tỉnh A và B phối hợp với ...": where, not who
+            if a.name != b.name and re.fullmatch(r"\s*và\s*", between) and _JOINT_PETITION.match(doc.text, b.end, sent.end):
+                out.add(tuple(sorted((a.name, b.name))))  # "Tỉnh Nam Định và Ninh Bình kiến nghị Thủ tướng ...": together
+                continue
             if _ROUTE.search(doc.text, max(sent.start, a.start - 40), a.start):
                 continue  # "các chuyến bay ... hợp tác liên danh trên đường bay giữa TP HCM - Cà Mau": a route
             if _VENUE.search(doc.text, max(sent.start, a.start - 20), a.start) and not _BETWEEN.search(
