@@ -93,8 +93,9 @@ _META_TIME = re.compile(
     r"content=[\"'](\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)[\"']", re.IGNORECASE)
 _CAPTION = re.compile(r"^\(?(?:Ảnh|Nguồn|Video)\s*:.{0,80}\)?$")
 # Page widgets printed as text: font size and contrast buttons ("A- A A+ | Tăng tương phản"), links
-# back, share and comment buttons ("Trở lại chủ đề", "Chia sẻ").
+# back, share and comment buttons ("Trở lại chủ đề", "Chia sẻ"), a hotline heading the site's menu.
 _WIDGET = re.compile(r"(?i)^(?:trở lại chủ đề|quay lại|trở về|chia sẻ|bình luận|lưu bài viết|nghe bài viết|nghe đọc bài\s*)$|"
+                     r"^hotline\s*:?\s*[\d.\s]{8,}.*$|"
                      r"^(?:(?:A\s*[-+]?\s*){2,}|[|\s]*(?:tăng|giảm) tương phản|[|\s]*cỡ chữ|[|\s]*in bài viết)"
                      r"(?:[|\s]*(?:tăng|giảm) tương phản|[|\s]*cỡ chữ\b.*|[|\s]*in bài viết|[|\s]*A\s*[-+]?)*\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”)»]$")

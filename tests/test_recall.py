@@ -711,3 +711,15 @@ def test_two_provinces_petitioning_the_government_together_are_partners():
         "công tư.",
         "2017-06-20", "Cao tốc ven biển")
     assert road.cooperation_pairs == ()
+
+
+def test_money_spent_for_several_provinces_pairs_the_giver_with_each():
+    ex = extract_text(
+        "Hotline: 0865015015 Tiền Phong Tòa soạn Quảng cáo\n\n"
+        "Quảng Ninh hỗ trợ 23 tỷ đồng cho các tỉnh miền Trung\n\n"
+        "Ủy ban MTTQ tỉnh Quảng Ninh quyết định chi 23 tỷ đồng hỗ trợ khẩn cấp cho TP Huế, TP Đà Nẵng, "
+        "Quảng Trị, Quảng Ngãi.",
+        "2025-10-31", "")
+    assert set(ex.cooperation_pairs) == {("Huế", "Quảng Ninh"), ("Quảng Ninh", "Đà Nẵng"),
+                                         ("Quảng Ninh", "Quảng Trị"), ("Quảng Ngãi", "Quảng Ninh")}
+    assert ex.fundings == ()  # one total for four: no one's gift

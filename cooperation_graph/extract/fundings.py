@@ -15,7 +15,7 @@ from .text import AND_GLUE, Doc, Mention, Sentence, chain, listed_before
 
 VERBS = re.compile(
     r"\b(?:trao tặng|trao hỗ trợ|hỗ trợ|ủng hộ|tặng|trao|tài trợ|viện trợ|quyên góp|chuyển|"
-    r"giúp đỡ|dành|trích|chi viện)\b"
+    r"giúp đỡ|dành|trích|chi viện|chi(?=\s+(?:số tiền\s+|gần\s+|hơn\s+|trên\s+|khoảng\s+)?\d))\b"  # ("quyết định chi 23 tỷ")
 )
 _PLANNED = re.compile(r"\b(?:sẽ|dự kiến|đề xuất|kế hoạch|cam kết|phấn đấu|đề nghị|dự định|"
                       r"chuẩn bị|tiếp tục dành)\b")
@@ -299,7 +299,7 @@ def _listed_after(text: str, m: Money, after: list[Mention]) -> list[str]:
 # "3 tỷ đồng cho tỉnh X", "2 tỷ đồng hỗ trợ tỉnh X", "1 tỷ đồng tiền mặt giúp nhân dân tỉnh X",
 # "10 tỷ đồng để ủng hộ bà con thành phố X".
 _TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:(?:để|nhằm)\s+)?(?:cho|tới|đến|giúp|giúp đỡ|hỗ trợ|ủng hộ|tặng)"
-                           r"(?:\s+(?:cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân|"
+                           r"(?:\s+(?:khẩn cấp|cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân|"
                            r"lãnh đạo|đại diện))*"
                            r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|mỗi|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*:?\s*$")
 # "15 tỷ đồng xây dựng 300 căn nhà đại đoàn kết cho hộ nghèo Điện Biên": what the money builds, for whom.
