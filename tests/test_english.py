@@ -803,3 +803,14 @@ def test_two_provinces_party_committees_holding_a_conference_are_partners():
         {"title": "Two provinces prepare to merge", "date": "2025-04-18", "synthetic": "true"})
     ex = extract_english(article, load_gazetteer())
     assert ex.cooperation_pairs == (("Quảng Bình", "Quảng Trị"),)
+
+
+def test_cities_joined_by_dashes_in_a_twinning_are_each_others_partners():
+    article = make_article(
+        "Hanoi - Hue - Saigon: a lasting friendship\n"
+        "On October 8, 1960, there took place a twinned friendship ceremony of three cities: Hanoi - Hue - "
+        "Saigon.\n"
+        "Tourists travel Hanoi - Hue - Da Nang by train every summer.",
+        {"title": "Hanoi - Hue - Saigon: a lasting friendship", "date": "2020-09-23", "synthetic": "true"})
+    ex = extract_english(article, load_gazetteer())
+    assert set(ex.cooperation_pairs) == {("Huế", "Hà Nội"), ("Huế", "Hồ Chí Minh"), ("Hà Nội", "Hồ Chí Minh")}

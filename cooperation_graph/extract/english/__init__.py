@@ -39,6 +39,8 @@ _COOP_EN = re.compile(r"cooperat|co-operat|collaborat|agreement|\bMoU\b|memorand
                       r"\bassist(?:ed|s|ance)?\b|donat|\bgave\b|\bpresented\b|handed over|"
                       r"\binvest(?:ed|s|ment|ments|ors?)?\b|\bsign(?:ed|s|ing)?\b|working (?:session|visit)|"
                       r"\bworked with\b|\bdelegation\b|\bpledged\b|\bcontribut", re.IGNORECASE)
+_TWINNED_EN = re.compile(r"\btwin(?:ned|ning)?\b|\bsister\s+(?:cities|provinces)\b", re.IGNORECASE)
+_DASH_GLUE = re.compile(r"(?:\s+(?:City|Province))?\s*[-–]\s*")
 _STATED = re.compile(r"cooperat|co-operat|collaborat|partner|twin|\blink|tie-up|join(?:ed)? hands|connect|"
                      r"\bsigned\b|\bsign\b|agree|\bheld\s+(?:a|the)\s+(?:joint\s+)?(?:conference|meeting|working\s+session|talks)\b",
                      re.IGNORECASE)
@@ -83,6 +85,15 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
                 continue  # inside a list already read
             group = _chain(doc.text, ms, first)
             if len(group) >= 3 and _TOGETHER_EN.match(doc.text, group[-1].end):
+                out |= {tuple(sorted((a.name, b.name))) for a in group for b in group  # type: ignore[misc]
+                        if a.name < b.name}
+        if _TWINNED_EN.search(sent.text):  # "a twinned friendship ceremony of three cities: Hanoi - Hue - Saigon"
+            for i, first in enumerate(ms):
+                group = [first]
+                for x in ms[i + 1:]:
+                    if not _DASH_GLUE.fullmatch(doc.text, group[-1].end, x.start):
+                        break
+                    group.append(x)
                 out |= {tuple(sorted((a.name, b.name))) for a in group for b in group  # type: ignore[misc]
                         if a.name < b.name}
         if hub is not None:  # "between HCM City and the eight provinces of A, B, ...": the city with each
