@@ -723,3 +723,13 @@ def test_money_spent_for_several_provinces_pairs_the_giver_with_each():
     assert set(ex.cooperation_pairs) == {("Huế", "Quảng Ninh"), ("Quảng Ninh", "Đà Nẵng"),
                                          ("Quảng Ninh", "Quảng Trị"), ("Quảng Ngãi", "Quảng Ninh")}
     assert ex.fundings == ()  # one total for four: no one's gift
+
+
+def test_a_placeless_caption_of_an_undated_hand_over_is_not_a_second_event():
+    ex = extract_text(
+        "TP. Hồ Chí Minh hỗ trợ Nghệ An\n"
+        "Đoàn công tác trao tiền ủng hộ Nghệ An khắc phục hậu quả do mưa lũ gây ra. Ảnh: Thu Hương\n"
+        "Dịp này, Đoàn cán bộ lãnh đạo TP. Hồ Chí Minh thông qua Ủy ban MTTQ Việt Nam tỉnh Nghệ An đã trao hỗ trợ "
+        "số tiền 2,2 tỷ đồng để giúp đỡ đồng bào tỉnh Nghệ An khắc phục thiệt hại.",
+        "", "TP. Hồ Chí Minh hỗ trợ Nghệ An")
+    assert [(d, p) for d, _, p, _ in events(ex)] == [("", "Nghệ An")]

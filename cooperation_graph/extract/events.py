@@ -142,11 +142,7 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         dated_places = {e.place for e in events if e.date}
         events = [e for e in events if e.date or e.place and None not in dated_places
                   and e.place not in dated_places]
-    elif any(e.place for e in events):
-        # Undated hand-overs at named places: one without a place is their summary ("thành lập
-        # 3 đoàn công tác đi trao tiền hỗ trợ 3 tỉnh này").
-        events = [e for e in events if e.place]
-    events = events or backup
+    events = without_summaries(events) or backup
     if events:
         events[0] = _with_participants(doc, events[0], officials)
     return events
@@ -288,6 +284,14 @@ def _bare_date_ok(text: str, m: re.Match[str]) -> bool:
 _HANDOVER = re.compile(r"\b(?:trao|bàn giao|đón nhận|tiếp nhận)\b")
 
 
+def without_summaries(events: list[Event]) -> list[Event]:
+    """Undated events at named places: one without a place is their summary ("thành lập 3 đoàn
+    công tác đi trao tiền hỗ trợ 3 tỉnh này", a photo caption of the hand-over)."""
+    if any(e.date for e in events) or not any(e.place for e in events):
+        return events
+    return [e for e in events if e.place]
+
+
 def handover_events(doc: Doc, fundings, events: list[Event]) -> list[Event]:
     """A hand-over of money between two provinces (``trao``, ``đón nhận``) is an event of its own
     when no event was read from its sentence: dated by the sentence, else undated (and then only
@@ -305,8 +309,10 @@ def handover_events(doc: Doc, fundings, events: list[Event]) -> list[Event]:
             continue
         dates = _event_dates(_ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text), doc.article.reference_day)
         when = dates[0][0] if dates else None
-        if when in days or (f.donor, f.recipient) in seen or when is None and days:
-            continue  # told already: the same day, the same giver and receiver, or beside a dated event
+        if when in days or (f.donor, f.recipient) in seen or when is None and (
+                days or any(e.date is None and e.place == f.recipient for e in events)):
+            continue  # told already: the same day, the same giver and receiver, or beside a dated event,
+            # or an undated visit to the receiver (the hand-over is that visit's)
         read.add(sent.start)
         seen.add((f.donor, f.recipient))
         if when:
