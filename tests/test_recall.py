@@ -733,3 +733,13 @@ def test_a_placeless_caption_of_an_undated_hand_over_is_not_a_second_event():
         "số tiền 2,2 tỷ đồng để giúp đỡ đồng bào tỉnh Nghệ An khắc phục thiệt hại.",
         "", "TP. Hồ Chí Minh hỗ trợ Nghệ An")
     assert [(d, p) for d, _, p, _ in events(ex)] == [("", "Nghệ An")]
+
+
+def test_a_count_of_fields_written_in_words_is_the_agreement_s_count():
+    ex = extract_text(
+        "Tây Ninh và Bình Phước ký kết hợp tác\n"
+        "Sáng 12/3, UBND tỉnh Tây Ninh và UBND tỉnh Bình Phước ký kết Chương trình hợp tác toàn diện về phát "
+        "triển kinh tế – xã hội giai đoạn 2021-2025. Theo đó, hai tỉnh sẽ tập trung hợp tác ở năm lĩnh vực chính "
+        "là nông nghiệp; công nghiệp – thương mại; văn hóa, thể thao, du lịch; giao thông – vận tải; đào tạo.",
+        "2021-03-12", "Tây Ninh và Bình Phước ký kết hợp tác")
+    assert [(a.parties, a.n_contents) for a in ex.agreements] == [(("Bình Phước", "Tây Ninh"), 5)]
