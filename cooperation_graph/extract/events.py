@@ -55,7 +55,10 @@ _UNDATED = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cứu trợ|lã
 # handed over to: "đến thăm hỏi ... người dân vùng bão X", "trao 1 tỉ đồng cho lãnh đạo TP X".
 _AT = re.compile(r"\b[Tt]ại\s+(?:[^,.;]{0,40}\s)?$")
 _VISITED = re.compile(r"\b(?:đến thăm|thăm|về)\s+(?:[^.;]{0,60}\s)?$|"
-                      r"\b(?:trao|tặng)\b[^.;]{0,60}\bcho\s+(?:lãnh đạo|đại diện)\s+(?:[^,.;]{0,20}\s)?$")
+                      r"\b(?:trao|tặng)\b[^.;]{0,60}\bcho\s+(?:lãnh đạo|đại diện)\s+(?:[^,.;]{0,20}\s)?$|"
+                      # "Đoàn công tác trao 1 tỷ đồng hỗ trợ tỉnh Quảng Trị": handed over to, so there
+                      r"\b(?:trao|tặng)\b[^.;]{0,60}?\b(?:hỗ trợ|ủng hộ)\s+(?:nhân dân\s+|đồng bào\s+)?"
+                      r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?$")
 _WITH_PARTY = re.compile(r"\bvới\s+(?:các\s+|hai\s+)?(?:tỉnh|thành phố|TP\.?)?\s*$")
 _BY = re.compile(r"\b(?:do|phối hợp với|cùng với)\b(?P<span>[^.;]{0,160}?)\b(?:phối hợp |cùng |đồng )?tổ chức\b")
 _CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì)\b")
