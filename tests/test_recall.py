@@ -743,3 +743,15 @@ def test_a_count_of_fields_written_in_words_is_the_agreement_s_count():
         "là nông nghiệp; công nghiệp – thương mại; văn hóa, thể thao, du lịch; giao thông – vận tải; đào tạo.",
         "2021-03-12", "Tây Ninh và Bình Phước ký kết hợp tác")
     assert [(a.parties, a.n_contents) for a in ex.agreements] == [(("Bình Phước", "Tây Ninh"), 5)]
+
+
+def test_two_cities_and_a_region_whose_members_are_listed_pair_each_city_with_each_member():
+    ex = extract_text(
+        "Du lịch liên kết\n"
+        "Trong khuôn khổ Diễn đàn liên kết phát triển du lịch giữa thành phố Hà Nội, thành phố Hồ Chí Minh và "
+        "vùng Bắc Trung Bộ mở rộng tại Nghệ An, đoàn Sở Du lịch thành phố Hồ Chí Minh đã khảo sát sản phẩm du lịch "
+        "của 3 tỉnh Bắc Trung Bộ mở rộng (Quảng Trị-Quảng Bình-Hà Tĩnh).",
+        "2023-05-10", "Du lịch liên kết")
+    members = ("Quảng Trị", "Quảng Bình", "Hà Tĩnh")
+    assert set(ex.cooperation_pairs) == {("Hà Nội", "Hồ Chí Minh")} | {
+        tuple(sorted((h, m))) for h in ("Hà Nội", "Hồ Chí Minh") for m in members}

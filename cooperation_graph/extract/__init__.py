@@ -244,7 +244,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
         out |= _lists_together(doc, sent, ms)
-    return out | _counted_back(doc)
+    return out | _counted_back(doc) | _hubs_and_region(doc)
 
 
 _CO_SUBJECTS_DO = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[^,.;:()]{0,40}?)(?:hợp tác|ký kết|liên kết|kết nghĩa|"
@@ -392,6 +392,36 @@ def _hub_and_region(doc: Doc, sent, ms) -> set[tuple[str, str]]:
         members = _listed(text, ms, member)
         out |= {tuple(sorted((h.name, m.name))) for h in hubs for m in members  # type: ignore[misc]
                 if h.name != m.name}
+    return out
+
+
+def _hubs_and_region(doc: Doc) -> set[tuple[str, str]]:
+    """``liên kết ... giữa Hà Nội, TP Hồ Chí Minh và vùng Bắc Trung Bộ mở rộng`` where the article
+    lists the region's members: each named province with each member, and with each other."""
+    regions = region_members(doc)
+    if not regions:
+        return set()
+    out: set[tuple[str, str]] = set()
+    text = doc.text
+    for sent in doc.sentences:
+        between = re.search(r"\bgiữa\s+", sent.text)
+        if not between or not _REGION_CUE.search(sent.text):
+            continue
+        ms = [m for m in doc.mentions_in(sent.start, sent.end) if m.start >= sent.start + between.end()]
+        if not ms or ms[0].start != sent.start + between.end() and not re.fullmatch(
+                r"(?:(?:thành phố|TP\.?|tỉnh|Thủ đô)\s*)?", text[sent.start + between.end():ms[0].start]):
+            continue
+        hubs = _listed(text, ms, ms[0])
+        tail = text[hubs[-1].end:sent.end]
+        for name, members in regions.items():
+            m = re.match(r"\s*(?:,|và|với)\s+(?:các\s+)?(?:(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám)\s+)?"
+                         r"(?:(?:tỉnh|địa phương)(?:,\s*thành(?: phố)?|/thành phố)?\s+)?(?:[Vv]ùng\s+|khu vực\s+)?"
+                         r"(?:kinh tế trọng điểm\s+)?" + re.escape(name), tail)
+            if m is None:
+                continue
+            names = list(dict.fromkeys(h.name for h in hubs))
+            out |= {tuple(sorted((h, x))) for h in names for x in members if h != x}  # type: ignore[misc]
+            out |= {tuple(sorted((a, b))) for i, a in enumerate(names) for b in names[i + 1:]}  # type: ignore[misc]
     return out
 
 

@@ -232,9 +232,9 @@ def _agreement_for(agreements: list[dict], period: str | None, family: str | Non
 # A region the article names with its members: "5 tỉnh Tây Nguyên (Đắk Lắk, Đắk Nông, Gia Lai, Kon
 # Tum, Lâm Đồng)", "các tỉnh Đông Nam Bộ gồm A, B ...".
 _REGIONS = (r"(?:vùng\s+|khu vực\s+)?(?P<r>Tây Nguyên|Đồng bằng sông Cửu Long|ĐBSCL|Đông Nam Bộ|Tây Nam Bộ|"
-            r"Bắc Trung Bộ|Nam Trung Bộ|Duyên hải miền Trung|Tây Bắc|Đông Bắc|miền Trung|miền núi phía Bắc)")
+            r"Bắc Trung Bộ|Nam Trung Bộ|Duyên hải miền Trung|Tây Bắc|Đông Bắc|miền Trung|miền núi phía Bắc)(?:\s+mở rộng)?")
 _REGION = re.compile(_REGIONS)
-_MEMBERS_FOLLOW = re.compile(r"\s*(?:\(|,?\s*gồm(?: có)?\s*:?|:)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
+_MEMBERS_FOLLOW = re.compile(r"\s*(?:;?\s*\(|,?\s*gồm(?: có)?\s*:?|:)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 # "với các tỉnh vùng Tây Nguyên", "và 5 tỉnh Tây Nguyên": the region as one side of a document.
 _REGION_SIDE = re.compile(r"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)"
                           r"\s+" + _REGIONS)
