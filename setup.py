@@ -1,6 +1,7 @@
 """Build hook: the wheel carries the files the package reads from the repository's ``data/``
 and ``queries/`` folders (ontology, shapes, Wikidata table, calibration table, province
-boundaries, saved queries), under ``cooperation_graph/_data/``. An editable install reads the repository's own files."""
+boundaries, saved queries), under ``cooperation_graph/_data/``. An editable install reads the
+repository's own files."""
 
 import shutil
 from pathlib import Path

@@ -167,6 +167,8 @@
     var b = mapBox(), a = network.canvasToDOM({x: b.x0, y: b.y0}), z = network.canvasToDOM({x: b.x1, y: b.y1});
     // the drawn map's box in the page's pixels, for tests: inside the drawing area?
     st.setAttribute('data-map-box', [a.x, a.y, z.x, z.y].map(Math.round).join(','));
+    var box = document.getElementById('mynetwork');
+    st.setAttribute('data-map-frame', box.clientWidth + ',' + box.clientHeight);
   }
   network.on('selectNode', function (params) { selected = info(params.nodes[0]) ? params.nodes[0] : null; });
   network.on('deselectNode', function () { selected = null; });
