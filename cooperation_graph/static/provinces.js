@@ -176,16 +176,16 @@
     var px = 1 / network.getScale();  // line widths in screen pixels, whatever the zoom
     ctx.save();
     ctx.strokeStyle = 'rgba(80,120,160,0.12)'; ctx.lineWidth = px;
-    ctx.fillStyle = 'rgba(80,110,140,0.45)'; ctx.font = 11 * px + 'px sans-serif';
+    ctx.fillStyle = 'rgba(80,110,140,0.45)'; ctx.font = '11px sans-serif';
     for (var lat = 8; lat <= 24; lat += 2) {
       var a = xy(lat, 101.5), b = xy(lat, 117);
       ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
-      if (lat % 4 === 0) ctx.fillText(lat + '°B', a.x + 2 * px, a.y - 3 * px);
+      if (lat % 4 === 0) ctx.fillText(lat + '°B', a.x + 2, a.y - 3);
     }
     for (var lon = 102; lon <= 116; lon += 2) {
       var c = xy(24, lon), d = xy(7.5, lon);
       ctx.beginPath(); ctx.moveTo(c.x, c.y); ctx.lineTo(d.x, d.y); ctx.stroke();
-      if (lon % 4 === 0) ctx.fillText(lon + '°Đ', d.x + 2 * px, d.y - 3 * px);
+      if (lon % 4 === 0) ctx.fillText(lon + '°Đ', d.x + 2, d.y - 3);
     }
     var mp = mapPaths(era);
     if (mp) {
@@ -200,9 +200,9 @@
         ctx.beginPath(); ctx.arc(o.x, o.y, 1.6 * px, 0, 2 * Math.PI); ctx.fill();
       });
     }
-    ctx.fillStyle = 'rgba(60,110,160,0.35)'; ctx.font = 'italic ' + 20 * px + 'px sans-serif';
+    ctx.fillStyle = 'rgba(60,110,160,0.35)'; ctx.font = 'italic 20px sans-serif';
     var sea = xy(14.0, 111.0); ctx.textAlign = 'center'; ctx.fillText('Biển Đông', sea.x, sea.y);
-    ctx.font = 12 * px + 'px sans-serif'; ctx.fillStyle = 'rgba(40,70,100,0.85)';
+    ctx.font = '12px sans-serif'; ctx.fillStyle = 'rgba(40,70,100,0.85)';
     [[15.45, 111.95, 'QĐ. Hoàng Sa (Đà Nẵng)'], [7.85, 114.6, 'QĐ. Trường Sa (Khánh Hòa)']].forEach(function (isl) {
       var o = xy(isl[0], isl[1]);
       if (!mp) {  // no boundary data: a few dots where the archipelagos are
