@@ -121,11 +121,11 @@ def islands(disputed: dict) -> dict[str, shapely.Geometry]:
 
 
 def polygons(geom: shapely.Geometry) -> list[Polygon]:
+    """The polygons of a geometry, collections unpacked, lines and points dropped."""
     geom = shapely.make_valid(geom)
     if isinstance(geom, Polygon):
         return [geom]
-    return [g for g in getattr(geom, "geoms", []) if isinstance(g, Polygon)] + [
-        p for g in getattr(geom, "geoms", []) if not isinstance(g, Polygon) for p in polygons(g)]
+    return [p for part in getattr(geom, "geoms", []) for p in polygons(part)]
 
 
 def rings(geom: shapely.Geometry, min_area: float = 0.0) -> list[list[int]]:
