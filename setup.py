@@ -1,6 +1,7 @@
 """Build hook: the wheel carries the files the package reads from the repository's ``data/``
-and ``queries/`` folders (ontology, shapes, Wikidata table, calibration table, saved queries),
-under ``cooperation_graph/_data/``. An editable install reads the repository's own files."""
+and ``queries/`` folders (ontology, shapes, Wikidata table, calibration table, province
+boundaries, saved queries), under ``cooperation_graph/_data/``. An editable install reads the
+repository's own files."""
 
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ ROOT = Path(__file__).resolve().parent
 SHIPPED = {
     **{f"data/{name}": name for name in ("ontology.ttl", "shapes.ttl", "wikidata_provinces.csv",
                                          "calibration.json")},
+    "data/boundaries/provinces.json": "boundaries/provinces.json",
     **{f"queries/{p.name}": f"queries/{p.name}" for p in sorted((ROOT / "queries").glob("*.rq"))},
 }
 

@@ -59,6 +59,7 @@ import networkx as nx
 import numpy as np
 
 from . import view_assets as assets
+from .boundaries import map_layer
 from .errors import CooperationGraphError
 from .parallel import InChild, SharedJobs
 from .threshold import AboveConfidence
@@ -760,6 +761,8 @@ def render_province_network(
         "proj": {"px": _PX_PER_DEGREE, "cos": math.cos(math.radians(_LAT_CENTER)),
                  "lon0": _LON_CENTER, "lat0": _LAT_CENTER},
         "eras": per_era,
+        # the outline and the units' borders drawn under the network (both eras, once)
+        "map": map_layer(eras),
         "initial": initial,
         "expected": {
             era: {"nodes": len(d["nodes"]), "edges": len(d["edges"])} for era, d in per_era.items()

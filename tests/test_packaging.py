@@ -26,7 +26,8 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_carries_ontology_shapes_table_and_saved_queries(wheel: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("ontology.ttl", "shapes.ttl", "wikidata_provinces.csv", "calibration.json"):
+    for name in ("ontology.ttl", "shapes.ttl", "wikidata_provinces.csv", "calibration.json",
+                 "boundaries/provinces.json"):
         assert f"cooperation_graph/_data/{name}" in names
     shipped = {n.rsplit("/", 1)[1] for n in names if n.startswith("cooperation_graph/_data/queries/")}
     assert shipped == {p.name for p in (ROOT / "queries").glob("*.rq")}
@@ -45,6 +46,9 @@ def test_installed_package_reads_its_own_copies(wheel: Path, tmp_path: Path):
         "assert len(load_shapes()) > 0 and len(load_ontology()) > 0\n"
         "from cooperation_graph.calibration import TABLE_PATH, load_table\n"
         "assert TABLE_PATH.parent.name == '_data' and load_table()['types'], TABLE_PATH\n"
+        "from cooperation_graph.boundaries import BOUNDARIES_PATH, load_boundaries\n"
+        "assert BOUNDARIES_PATH.parent.parent.name == '_data', BOUNDARIES_PATH\n"
+        "assert len(load_boundaries()['eras']['current']) == 34\n"
         "print(len(saved_queries()), len(load_wikidata_ids()))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,

@@ -356,14 +356,21 @@ def test_browser_filters_and_search(tmp_path):
 def test_browser_province_network_both_eras(views, tmp_path):
     store = views.parent / "store"
     for era, units in (("legacy", 63), ("current", 34)):
-        page = load_page(f"{(views / 'provinces.html').resolve().as_uri()}#era={era}")
+        page = load_page(f"{(views / 'provinces.html').resolve().as_uri()}#era={era}",
+                         size=(1400, 1000))
         assert page.console == []
         st = status(page)
         P = province_network(store, era=era)
         assert (st["data-ready"], st["data-era"]) == ("1", era)
         assert (st["data-nodes"], st["data-edges"]) == (str(units), str(P.number_of_edges()))
         assert P.number_of_edges() == 1
-    png = screenshot(views / "provinces.html", tmp_path / "provinces.png")
+        # the era's borders are drawn, and the whole map (Trường Sa included) is in the frame
+        assert page.attr("cg-status", "data-map-units") == str(units)
+        x0, y0, x1, y1 = map(int, (page.attr("cg-status", "data-map-box") or "").split(","))
+        width, height = map(int, (page.attr("cg-status", "data-map-frame") or "").split(","))
+        assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height
+        assert (x1 - x0) > 0.5 * width or (y1 - y0) > 0.5 * height  # and fills it
+    png = screenshot(views / "provinces.html", tmp_path / "provinces.png", size=(1400, 1000))
     assert png.stat().st_size > 20_000
 
 

@@ -54,7 +54,8 @@
     setYears(); setSlider(); applyMin();
     titles();
     document.getElementById('cg-details').textContent = '';
-    network.fit();
+    selected = null;
+    fitMap(); mapStatus();
     setStatus(true);
   }
   function titles() {
@@ -104,32 +105,112 @@
     load(era); if (a) setYears(Number(a), Number(b)); slider.value = keep; applyMin();
   });
   network.on('click', function (params) { if (params.nodes.length) details(params.nodes[0]); });
-  // a light map underlay: graticule, the sea, and the Hoang Sa / Truong Sa archipelagos
-  var P = CG.proj;
+  // the map under the network: graticule, the sea, the country's outline and the borders of
+  // the era's units (CG.map: Natural Earth rings, see data/boundaries/README.md), projected as
+  // the nodes are (views.py _province_era_data)
+  var P = CG.proj, M = CG.map || null, paths = {}, selected = null;
   function xy(lat, lon) { return {x: (lon - P.lon0) * P.px * P.cos, y: -(lat - P.lat0) * P.px}; }
+  function ringsPath(rings, path) {
+    rings.forEach(function (r) {
+      for (var i = 0; i < r.length; i += 2) {
+        var p = xy(r[i + 1] / M.scale, r[i] / M.scale);
+        if (i === 0) path.moveTo(p.x, p.y); else path.lineTo(p.x, p.y);
+      }
+      path.closePath();
+    });
+    return path;
+  }
+  function mapPaths(which) {  // built once per era: the era's borders and each unit's shape
+    if (!M) return null;
+    if (!paths[which]) {
+      var units = {}, all = new Path2D(), E = (M.eras || {})[which] || {};
+      Object.keys(E).forEach(function (code) {
+        units[code] = ringsPath(E[code], new Path2D()); ringsPath(E[code], all);
+      });
+      paths[which] = {units: units, borders: all, count: Object.keys(E).length};
+    }
+    if (!paths.outline) {
+      paths.outline = ringsPath(M.outline, new Path2D());
+      // islets a pixel wide: a dot each, so the archipelagos show at any zoom
+      paths.islets = M.outline.filter(function (r) {
+        var xs = r.filter(function (_, i) { return i % 2 === 0; }), ys = r.filter(function (_, i) { return i % 2; });
+        return Math.max.apply(null, xs) - Math.min.apply(null, xs) < 0.06 * M.scale
+          && Math.max.apply(null, ys) - Math.min.apply(null, ys) < 0.06 * M.scale;
+      }).map(function (r) { return xy(r[1] / M.scale, r[0] / M.scale); });
+    }
+    return paths[which];
+  }
+  function mapBox() {  // the outline's extent (islands included) in network coordinates
+    var b = {x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity};
+    function add(p) {
+      b.x0 = Math.min(b.x0, p.x); b.x1 = Math.max(b.x1, p.x);
+      b.y0 = Math.min(b.y0, p.y); b.y1 = Math.max(b.y1, p.y);
+    }
+    if (M) M.outline.forEach(function (r) {
+      for (var i = 0; i < r.length; i += 2) add(xy(r[i + 1] / M.scale, r[i] / M.scale));
+    });
+    CG.eras[era].nodes.forEach(function (n) { add(n); });
+    return b;
+  }
+  function fitMap() {
+    // network.fit() counts the nodes only: fit the whole map, islands and labels included
+    var b = mapBox(), box = document.getElementById('mynetwork');
+    if (!isFinite(b.x0)) { network.fit({animation: false}); return; }
+    var w = box.clientWidth || 800, h = box.clientHeight || 600, pad = 40;
+    var scale = Math.min((w - 2 * pad) / Math.max(1, b.x1 - b.x0), (h - 2 * pad) / Math.max(1, b.y1 - b.y0));
+    network.moveTo({position: {x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2}, scale: scale, animation: false});
+  }
+  function mapStatus() {
+    var st = document.getElementById('cg-status'), mp = mapPaths(era);
+    st.setAttribute('data-map-units', String(mp ? mp.count : 0));
+    if (!M) return;
+    var b = mapBox(), a = network.canvasToDOM({x: b.x0, y: b.y0}), z = network.canvasToDOM({x: b.x1, y: b.y1});
+    // the drawn map's box in the page's pixels, for tests: inside the drawing area?
+    st.setAttribute('data-map-box', [a.x, a.y, z.x, z.y].map(Math.round).join(','));
+    var box = document.getElementById('mynetwork');
+    st.setAttribute('data-map-frame', box.clientWidth + ',' + box.clientHeight);
+  }
+  network.on('selectNode', function (params) { selected = info(params.nodes[0]) ? params.nodes[0] : null; });
+  network.on('deselectNode', function () { selected = null; });
   network.on('beforeDrawing', function (ctx) {
+    var px = 1 / network.getScale();  // line widths in screen pixels, whatever the zoom
     ctx.save();
-    ctx.strokeStyle = 'rgba(80,120,160,0.12)'; ctx.lineWidth = 1;
+    ctx.strokeStyle = 'rgba(80,120,160,0.12)'; ctx.lineWidth = px;
     ctx.fillStyle = 'rgba(80,110,140,0.45)'; ctx.font = '11px sans-serif';
     for (var lat = 8; lat <= 24; lat += 2) {
-      var a = xy(lat, 101.5), b = xy(lat, 115);
+      var a = xy(lat, 101.5), b = xy(lat, 117);
       ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
       if (lat % 4 === 0) ctx.fillText(lat + '°B', a.x + 2, a.y - 3);
     }
-    for (var lon = 102; lon <= 114; lon += 2) {
+    for (var lon = 102; lon <= 116; lon += 2) {
       var c = xy(24, lon), d = xy(7.5, lon);
       ctx.beginPath(); ctx.moveTo(c.x, c.y); ctx.lineTo(d.x, d.y); ctx.stroke();
       if (lon % 4 === 0) ctx.fillText(lon + '°Đ', d.x + 2, d.y - 3);
     }
-    ctx.fillStyle = 'rgba(60,110,160,0.35)'; ctx.font = 'italic 20px sans-serif';
-    var sea = xy(14.5, 110.6); ctx.textAlign = 'center'; ctx.fillText('Biển Đông', sea.x, sea.y);
-    ctx.font = '12px sans-serif'; ctx.fillStyle = 'rgba(40,70,100,0.8)';
-    [[16.5, 112.0, 'QĐ. Hoàng Sa (Đà Nẵng)'], [9.6, 113.4, 'QĐ. Trường Sa (Khánh Hòa)']].forEach(function (isl) {
-      var o = xy(isl[0], isl[1]);
-      [[0, 0], [9, 5], [-7, 7], [4, -8], [-10, -3]].forEach(function (k) {
-        ctx.beginPath(); ctx.arc(o.x + k[0], o.y + k[1], 1.8, 0, 2 * Math.PI); ctx.fill();
+    var mp = mapPaths(era);
+    if (mp) {
+      ctx.fillStyle = '#f4f1e8'; ctx.fill(paths.outline, 'evenodd');
+      var sel = selected && info(selected) && mp.units[info(selected).code];
+      if (sel) { ctx.fillStyle = 'rgba(31,119,180,0.14)'; ctx.fill(sel, 'evenodd'); }
+      ctx.lineJoin = 'round';
+      ctx.strokeStyle = 'rgba(120,130,145,0.75)'; ctx.lineWidth = 0.7 * px; ctx.stroke(mp.borders);
+      ctx.strokeStyle = 'rgba(70,85,100,0.9)'; ctx.lineWidth = 1.3 * px; ctx.stroke(paths.outline);
+      ctx.fillStyle = 'rgba(70,85,100,0.9)';
+      paths.islets.forEach(function (o) {
+        ctx.beginPath(); ctx.arc(o.x, o.y, 1.6 * px, 0, 2 * Math.PI); ctx.fill();
       });
-      ctx.fillText(isl[2], o.x, o.y + 24);
+    }
+    ctx.fillStyle = 'rgba(60,110,160,0.35)'; ctx.font = 'italic 20px sans-serif';
+    var sea = xy(14.0, 111.0); ctx.textAlign = 'center'; ctx.fillText('Biển Đông', sea.x, sea.y);
+    ctx.font = '12px sans-serif'; ctx.fillStyle = 'rgba(40,70,100,0.85)';
+    [[15.45, 111.95, 'QĐ. Hoàng Sa (Đà Nẵng)'], [7.85, 114.6, 'QĐ. Trường Sa (Khánh Hòa)']].forEach(function (isl) {
+      var o = xy(isl[0], isl[1]);
+      if (!mp) {  // no boundary data: a few dots where the archipelagos are
+        [[0, -20], [9, -15], [-7, -13], [4, -28]].forEach(function (k) {
+          ctx.beginPath(); ctx.arc(o.x + k[0] * px, o.y + k[1] * px, 1.8 * px, 0, 2 * Math.PI); ctx.fill();
+        });
+      }
+      ctx.fillText(isl[2], o.x, o.y);
     });
     ctx.restore();
   });
@@ -149,7 +230,8 @@
       applyMin();
     }
     var id = hashParam('node');
-    if (id && info(id)) { network.selectNodes([id]); details(id); }
+    if (id && info(id)) { network.selectNodes([id]); selected = id; details(id); }
+    fitMap(); mapStatus();
     document.getElementById('cg-status').setAttribute('data-era', era);
     setStatus(true);
   });
