@@ -755,3 +755,15 @@ def test_two_cities_and_a_region_whose_members_are_listed_pair_each_city_with_ea
     members = ("Quảng Trị", "Quảng Bình", "Hà Tĩnh")
     assert set(ex.cooperation_pairs) == {("Hà Nội", "Hồ Chí Minh")} | {
         tuple(sorted((h, m))) for h in ("Hà Nội", "Hồ Chí Minh") for m in members}
+
+
+def test_a_provincial_committee_member_s_title_chain_and_a_province_s_front_are_local_posts():
+    ex = extract_text(
+        "Long An hỗ trợ Thừa Thiên Huế\n"
+        "Chiều ngày 13/11/2020, Đoàn lãnh đạo tỉnh Long An do ông Phạm Tấn Hòa, Tỉnh ủy viên, Phó Chủ tịch UBND "
+        "tỉnh Long An làm trưởng đoàn đã có chuyến thăm và hỗ trợ nhân dân bị thiệt hại do bão lũ tại tỉnh "
+        "Thừa Thiên Huế. Tiếp đoàn, có ông Nguyễn Nam Tiến, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.",
+        "2020-11-13", "Long An hỗ trợ Thừa Thiên Huế")
+    assert officials(ex) == {
+        "Phạm Tấn Hòa": (("Tỉnh ủy viên", "Phó Chủ tịch Ủy ban nhân dân"), "Long An"),
+        "Nguyễn Nam Tiến": (("Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam",), "Huế")}

@@ -34,7 +34,7 @@ HISTORICAL = frozenset({
 })
 _HEADS = (
     r"(?:Phó\s+)?(?:[Tt]rưởng [Đđ]oàn (?=(?:chuyên trách )?(?:[Đđ]oàn )?(?:đại biểu|ĐBQH|Đại biểu))|Tổng Bí thư|Thường trực Ban Bí thư|Bí thư|Chủ tịch|Ủy viên|Trưởng [Bb]an|"
-    r"Chủ nhiệm|Tổng Giám đốc|Giám đốc|PGĐ|GĐ|Thủ tướng|UVT\.?Ư|UVTW|UVBCT|UVBTV|"
+    r"Chủ nhiệm|Tổng Giám đốc|Giám đốc|PGĐ|GĐ|Thủ tướng|UVT\.?Ư|UVTW|UVBCT|UVBTV|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy viên|"
     r"Bộ trưởng|Thứ trưởng|Chánh [Vv]ăn phòng|Chánh án|Viện trưởng|Tư lệnh|Tổng Thư ký|"
     r"Đại biểu Quốc hội|Trưởng [Pp]hòng|Chủ tịch nước|Tổng cục trưởng|Cục trưởng)"
 )
@@ -131,7 +131,7 @@ def extract_officials(doc: Doc) -> list[Official]:
 
 # Bodies of the state and the Party above the provinces: their posts need no province.
 _CENTRAL = re.compile(r"Trung ương|Quốc hội|\bQH\b|Chính phủ|\bBộ\b|Tổng cục|\bCục\b|Thủ tướng|Chủ tịch nước|"
-                      r"Nhà nước|Tổng Bí thư|Việt Nam|\bVN\b")
+                      r"Nhà nước|Tổng Bí thư|Việt Nam(?!\s+(?:tỉnh|thành phố|TP|huyện|quận))|\bVN\b")  # ("MTTQ Việt Nam tỉnh")
 # Local bodies: a province, or a district, commune or hamlet inside one.
 _LOCAL_BODY = re.compile(r"Thành ủy|Tỉnh ủy|Ủy ban [Nn]hân dân|Hội đồng nhân dân|Mặt trận|\b[Ss]ở\b|[Tt]ỉnh\b|"
                          r"Thành [Đđ]oàn|Tỉnh [Đđ]oàn|[Bb]an [Qq]uản lý|^(?:Phó )?Trưởng phòng\b|"
