@@ -780,37 +780,34 @@ def test_a_memorandum_of_cooperation_is_an_agreement():
 
 
 def test_a_city_and_a_region_s_listed_localities_pair_the_city_with_each():
-    article = make_article(
+    pairs = set(run(
         "Hanoi promotes links with the delta\n"
         "The exhibition is part of activities to promote cooperation between Hanoi and Red River Delta "
         "localities, including Quang Ninh, Ha Nam and Thai Binh.\n"
         "The agreement was inked by the central coastal provinces of Phu Yen, Khanh Hoa and Binh Thuan and "
         "the Central Highlands provinces of Lam Dong and Dak Lak.",
-        {"title": "Hanoi promotes links with the delta", "date": "2023-08-26", "synthetic": "true"})
-    pairs = set(extract_english(article, load_gazetteer()).cooperation_pairs)
+        "2023-08-26").cooperation_pairs)
     assert {p for p in pairs if "Hà Nội" in p} == {("Hà Nam", "Hà Nội"), ("Hà Nội", "Quảng Ninh"),
                                                  ("Hà Nội", "Thái Bình")}
     assert ("Bình Thuận", "Lâm Đồng") in pairs and ("Khánh Hòa", "Lâm Đồng") in pairs  # not a hub: a list's tail
 
 
 def test_two_provinces_party_committees_holding_a_conference_are_partners():
-    article = make_article(
+    ex = run(
         "Two provinces prepare to merge\n"
         "On the afternoon of April 17, in Dong Hoi City, the Standing Committee of Quang Binh Provincial Party "
         "Committee and the Standing Committee of Quang Tri Provincial Party Committee held a Conference to "
         "implement the next steps of the roadmap.\n"
         "Hanoi and Ho Chi Minh City held fireworks displays at many places.",
-        {"title": "Two provinces prepare to merge", "date": "2025-04-18", "synthetic": "true"})
-    ex = extract_english(article, load_gazetteer())
+        "2025-04-18")
     assert ex.cooperation_pairs == (("Quảng Bình", "Quảng Trị"),)
 
 
 def test_cities_joined_by_dashes_in_a_twinning_are_each_others_partners():
-    article = make_article(
+    ex = run(
         "Hanoi - Hue - Saigon: a lasting friendship\n"
         "On October 8, 1960, there took place a twinned friendship ceremony of three cities: Hanoi - Hue - "
         "Saigon.\n"
         "Tourists travel Hanoi - Hue - Da Nang by train every summer.",
-        {"title": "Hanoi - Hue - Saigon: a lasting friendship", "date": "2020-09-23", "synthetic": "true"})
-    ex = extract_english(article, load_gazetteer())
+        "2020-09-23")
     assert set(ex.cooperation_pairs) == {("Huế", "Hà Nội"), ("Huế", "Hồ Chí Minh"), ("Hà Nội", "Hồ Chí Minh")}
