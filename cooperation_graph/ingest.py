@@ -55,14 +55,16 @@ _WEEKDAY_VI = r"(?i:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|
 _DMY = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
 # a stamp line may write its date with dashes too ("Update: 23-11-2016 | 13:18:59"), one separator throughout
 _DMY_STAMP = r"(?P<d>\d{1,2})(?P<ds>[/-])(?P<m>\d{1,2})(?P=ds)(?P<y>\d{4})"
-_HM = r"(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::\d{2})?"
+_HM = r"(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::\d{2})?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?"
 _GMT = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*\+\s*0?7(?::00)?\s*[)\]]?)?"
+# what a stamp line may carry after the date: "Lượt xem: 4429 In bài viết", "| :240" (a view count)
+_STAMP_TAIL = r"(?:\s*[|,-]?\s*(?i:lượt xem|lượt đọc)\s*:?\s*[\d.,]+)?(?:\s*(?i:in bài viết))?(?:\s*\|\s*:?\s*\d+)?"
 _DATE_LINE = re.compile(
-    r"^(?P<section>[^\d|]{0,40}?)[\s|,-]*"
+    r"^(?P<section>[^\d|]{0,40}?)[\s|,•-]*"
     r"(?:(?i:cập nhật|đăng|ngày đăng|xuất bản)(?:\s+lúc)?\s*:?\s*[,-]?\s*)?"
     r"(?:(?P<H0>\d{1,2})[:h](?P<M0>\d{2})\s*[,|-]?\s*)?"
     rf"(?:{_WEEKDAY_VI}\s*[,|-]?\s*)?(?:ngày\s+)?{_DMY_STAMP}"
-    rf"(?:\s*[,|-]*\s*(?:lúc\s*)?{_HM})?{_GMT}(?:\s+A\s+A)?\s*$"
+    rf"(?:\s*[,|-]*\s*(?:lúc\s*)?{_HM})?{_GMT}(?:\s+A\s+A)?{_STAMP_TAIL}\s*$"
 )
 # A headline that ends in its stamp ("... khắc phục bão số 10 01/10/2025 11:13"), a stamp glued to
 # the lead ("20/6/2024Chiều nay (20.6), ..."), an English stamp ("Published: December 27, 2016").
@@ -572,9 +574,11 @@ def _lead_source(lines: list[str]) -> str | None:
 
 def _page_date(m: re.Match[str]) -> datetime | None:
     groups = m.groupdict()
-    hour, minute = (groups.get("H") or groups.get("H0") or 0), (groups.get("M") or groups.get("M0") or 0)
+    hour, minute = int(groups.get("H") or groups.get("H0") or 0), int(groups.get("M") or groups.get("M0") or 0)
+    if (groups.get("ampm") or "a")[0] in "Pp" and hour < 12:
+        hour += 12
     try:
-        return datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(hour), int(minute), tzinfo=VN_TZ)
+        return datetime(int(m["y"]), int(m["m"]), int(m["d"]), hour, minute, tzinfo=VN_TZ)
     except ValueError:
         return None
 

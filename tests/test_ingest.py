@@ -159,6 +159,10 @@ LEAD = "Chiều 3/1, Ban Thường vụ Tỉnh ủy Hải Dương và Ban Thư�
     ("Published: December 27, 2016", "2016-12-27T00:00:00+07:00"),
     ("Updated: Monday, March 4, 2024 3:05 PM (GMT+7)", "2024-03-04T15:05:00+07:00"),
     ("Update: 23-11-2016 | 13:18:59", "2016-11-23T13:18:00+07:00"),
+    ("18:18 - Thứ Tư, 24/04/2024 Lượt xem: 4429 In bài viết", "2024-04-24T18:18:00+07:00"),
+    ("20:15 08-03-2024 | :240", "2024-03-08T20:15:00+07:00"),
+    ("03/10/2019 - 01:50 PM", "2019-10-03T13:50:00+07:00"),
+    ("  • Cập nhật: Thứ tư, 31/8/2016 | 4:03:24 PM", "2016-08-31T16:03:00+07:00"),
 ])
 def test_stamp_lines_date_the_page_and_leave_the_text(head, expected):
     a = make_article(f"Hải Dương và Phú Yên ký kết hợp tác\n{head}\n{LEAD}", {}, where="t.txt")
