@@ -63,8 +63,9 @@ _DATE_LINE = re.compile(
     r"^(?P<section>[^\d|]{0,40}?)[\s|,•-]*"
     r"(?:(?i:cập nhật|đăng|ngày đăng|xuất bản)(?:\s+lúc)?\s*:?\s*[,-]?\s*)?"
     r"(?:(?P<H0>\d{1,2})[:h](?P<M0>\d{2})\s*[,|-]?\s*)?"
-    rf"(?:{_WEEKDAY_VI}\s*[,|-]?\s*)?(?:ngày\s+)?{_DMY_STAMP}"
-    rf"(?:\s*[,|-]*\s*(?:lúc\s*)?{_HM})?{_GMT}(?:\s+A\s+A)?{_STAMP_TAIL}\s*$"
+    rf"(?:{_WEEKDAY_VI}\s*[,|-]?\s*)?(?:(?P<H1>\d{{1,2}})[:h](?P<M1>\d{{2}})\s+)?(?:ngày\s+)?{_DMY_STAMP}"
+    rf"(?:\s*[,|-]*\s*(?:lúc\s*)?{_HM})?{_GMT}(?:\s+A\s+A)?{_STAMP_TAIL}"
+    r"(?:\s*\|\s*[^\d|]{2,30})?\s*$"  # ("Thứ năm, 10:28 14/11/2013 | Xã hội": the section after it)
 )
 # A headline that ends in its stamp ("... khắc phục bão số 10 01/10/2025 11:13"), a stamp glued to
 # the lead ("20/6/2024Chiều nay (20.6), ..."), an English stamp ("Published: December 27, 2016").
@@ -574,7 +575,8 @@ def _lead_source(lines: list[str]) -> str | None:
 
 def _page_date(m: re.Match[str]) -> datetime | None:
     groups = m.groupdict()
-    hour, minute = int(groups.get("H") or groups.get("H0") or 0), int(groups.get("M") or groups.get("M0") or 0)
+    hour = int(groups.get("H") or groups.get("H0") or groups.get("H1") or 0)
+    minute = int(groups.get("M") or groups.get("M0") or groups.get("M1") or 0)
     if (groups.get("ampm") or "a")[0] in "Pp" and hour < 12:
         hour += 12
     try:

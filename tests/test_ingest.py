@@ -163,6 +163,7 @@ LEAD = "Chiều 3/1, Ban Thường vụ Tỉnh ủy Hải Dương và Ban Thư�
     ("20:15 08-03-2024 | :240", "2024-03-08T20:15:00+07:00"),
     ("03/10/2019 - 01:50 PM", "2019-10-03T13:50:00+07:00"),
     ("  • Cập nhật: Thứ tư, 31/8/2016 | 4:03:24 PM", "2016-08-31T16:03:00+07:00"),
+    ("Thứ năm, 10:28 14/11/2013 | Xã hội", "2013-11-14T10:28:00+07:00"),
 ])
 def test_stamp_lines_date_the_page_and_leave_the_text(head, expected):
     a = make_article(f"Hải Dương và Phú Yên ký kết hợp tác\n{head}\n{LEAD}", {}, where="t.txt")
