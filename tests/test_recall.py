@@ -767,3 +767,14 @@ def test_a_provincial_committee_member_s_title_chain_and_a_province_s_front_are_
     assert officials(ex) == {
         "Phạm Tấn Hòa": (("Tỉnh ủy viên", "Phó Chủ tịch Ủy ban nhân dân"), "Long An"),
         "Nguyễn Nam Tiến": (("Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam",), "Huế")}
+
+
+def test_a_province_s_front_chair_is_never_a_central_official():
+    ex = extract_text(
+        "Long An hỗ trợ Thừa Thiên Huế\n"
+        "Đoàn lãnh đạo tỉnh Long An đã trao hỗ trợ 1 tỷ đồng cho tỉnh Thừa Thiên Huế.\n\n"
+        "Tiếp đoàn, có ông Nguyễn Nam Tiến, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; đại diện lãnh đạo các sở.\n\n"
+        "Dự lễ có ông Đỗ Văn Chiến, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam.",
+        "2020-11-13", "Long An hỗ trợ Thừa Thiên Huế")
+    assert ("Nguyễn Nam Tiến", None) not in {(n, p) for n, (_, p) in officials(ex).items()}
+    assert officials(ex)["Đỗ Văn Chiến"][1] is None

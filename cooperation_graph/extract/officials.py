@@ -131,7 +131,8 @@ def extract_officials(doc: Doc) -> list[Official]:
 
 # Bodies of the state and the Party above the provinces: their posts need no province.
 _CENTRAL = re.compile(r"Trung ương|Quốc hội|\bQH\b|Chính phủ|\bBộ\b|Tổng cục|\bCục\b|Thủ tướng|Chủ tịch nước|"
-                      r"Nhà nước|Tổng Bí thư|Việt Nam(?!\s+(?:tỉnh|thành phố|TP|huyện|quận))|\bVN\b")  # ("MTTQ Việt Nam tỉnh")
+                      r"Nhà nước|Tổng Bí thư|(?<!Tổ quốc )(?<!MTTQ )Việt Nam(?!\s+(?:tỉnh|thành phố|TP|huyện|quận))|\bVN\b")
+# ("Ủy ban MTTQ Việt Nam tỉnh": a province's Front; the central one is "Ủy ban Trung ương MTTQ Việt Nam")
 # Local bodies: a province, or a district, commune or hamlet inside one.
 _LOCAL_BODY = re.compile(r"Thành ủy|Tỉnh ủy|Ủy ban [Nn]hân dân|Hội đồng nhân dân|Mặt trận|\b[Ss]ở\b|[Tt]ỉnh\b|"
                          r"Thành [Đđ]oàn|Tỉnh [Đđ]oàn|[Bb]an [Qq]uản lý|^(?:Phó )?Trưởng phòng\b|"
