@@ -685,3 +685,20 @@ def test_provinces_that_asked_before_a_central_body_gives_are_no_givers():
         "Cụ thể, hỗ trợ tỉnh Thừa Thiên Huế, Quảng Trị, Quảng Bình mỗi tỉnh 5 tỷ đồng; tỉnh Hà Tĩnh 5 tỷ đồng.",
         "2020-10-20", "Phân bổ 20 tỷ đồng hỗ trợ đồng bào miền Trung")
     assert ex.fundings == () and ex.cooperation_pairs == ()
+
+
+def test_provinces_told_to_coordinate_or_met_as_a_list_are_not_each_others_partners():
+    ex = extract_text(
+        "Cá chết hàng loạt\n"
+        "Bộ cũng chỉ đạo các Sở Khoa học và Công nghệ Hà Tĩnh, Quảng Bình, Quảng Trị, Thừa Thiên Huế phối hợp "
+        "chặt chẽ với các Sở Nông nghiệp theo dõi diễn biến.",
+        "2016-05-04", "Cá chết hàng loạt")
+    assert ex.cooperation_pairs == ()
+    met = extract_text(
+        "Đề án tiểu vùng\n"
+        "Ngày 21/10, lãnh đạo TP HCM làm việc với đại diện các tỉnh Đồng Tháp, Long An và Tiền Giang về Đề án "
+        "liên kết phát triển kinh tế - xã hội.",
+        "2017-10-22", "Đề án tiểu vùng")
+    assert {("Hồ Chí Minh", "Đồng Tháp"), ("Hồ Chí Minh", "Long An"), ("Hồ Chí Minh", "Tiền Giang")} <= set(
+        met.cooperation_pairs)
+    assert not {("Long An", "Đồng Tháp"), ("Tiền Giang", "Đồng Tháp")} & set(met.cooperation_pairs)  # met, as a list

@@ -250,7 +250,8 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
 _CO_SUBJECTS_DO = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[^,.;:()]{0,40}?)(?:hợp tác|ký kết|liên kết|kết nghĩa|"
                              r"phối hợp|sơ kết|tổng kết|chương trình|thỏa thuận)(?!\s+với\s+(?:các\s+)?(?:bộ|Bộ|ngành|"
                              r"cơ quan|doanh nghiệp|Tổng cục|Trung ương|Sở|sở|Công an|lực lượng))")
-_LIST_HOLDER = re.compile(r"\b(?:tại|ở|của|cho|với|từ|đến|tới|gồm|như|trên|qua|thuộc|và|là)(?:\s*:)?\s+(?:các\s+|địa bàn\s+)?"
+_LIST_HOLDER = re.compile(r"\b(?:tại|ở|của|cho|với|từ|đến|tới|gồm|như|trên|qua|thuộc|và|là)(?:\s*:)?\s+"
+                          r"(?:(?:đại diện|lãnh đạo|UBND|nhân dân)\s+)?(?:các\s+|địa bàn\s+)?"
                           r"(?:(?:tỉnh|thành phố|TP\.?|địa phương)\s*[,:]?\s*)?$")
 _BETWEEN_LIST = re.compile(r"\bgiữa\s+(?:các\s+|\d+\s+|ba\s+|bốn\s+)?(?:tỉnh|thành phố|TP\.?|địa phương)?\s*$")
 _WITH_LIST = re.compile(r"\s+với\s+(?:các\s+|\d+\s+)?(?:tỉnh|thành phố|TP\.?|địa phương)?(?:,\s*thành phố)?\s*:?\s*")
@@ -271,8 +272,8 @@ def _lists_together(doc: Doc, sent, ms) -> set[tuple[str, str]]:
         names = list(dict.fromkeys(x.name for x in run))
         lead = text[sent.start:m.start]
         if _VENUE.search(lead[-25:]) or _AREA.search(lead[-25:]) or _CASE_WORK.search(lead[-40:]) \
-                or re.search(rf"\b(?:{_REQUEST})\b[^.;:]{{0,80}}$", lead):
-            continue
+                or re.search(rf"\b(?:{_REQUEST}|chỉ đạo|giao)\b[^.;:]{{0,80}}$", lead):
+            continue  # ("Bộ chỉ đạo các Sở ... A, B, C phối hợp ...": told to, not done)
         if _BETWEEN_LIST.search(lead[-30:]) and not re.search(_BORDER_WORDS, lead[-60:]):
             second = next((x for x in ms if x.start >= run[-1].end), None)
             if second is not None and _WITH_LIST.fullmatch(text, run[-1].end, second.start):
