@@ -218,8 +218,9 @@
   // over one another in the Red River and Mekong deltas). In order of priority (the hovered
   // province, the selected one, its partners, then the bigger dots: the stronger cooperation)
   // each name takes the first of eight spots around its dot (right, left, above, below, the
-  // corners) that is inside the frame and clear of every name already drawn, preferring a spot
-  // that covers no other dot; a name with no free spot is left out (its tooltip still names it).
+  // corners) that is inside the frame, clear of every name already drawn and of the middle of
+  // every other dot, preferring a spot that covers the fewest other dots; a name with no free
+  // spot is left out (its tooltip still names it; hover or select it to place it first).
   // Placed again at every drawing, so zoom, resize, era, selection and hover all re-place them.
   // Boxes and font sizes are in page pixels: names keep their size whatever the zoom.
   var GAP = 2, HALO = 2;
@@ -266,7 +267,11 @@
       spots(d, w, h).forEach(function (b, k) {
         if (b.x0 < 0 || b.y0 < 0 || b.x1 > W || b.y1 > H) return;
         if (placed.some(function (p) { return overlaps(b, p); }) || fixed.some(function (p) { return overlaps(b, p); })) return;
-        var c = k / 100 + dots.filter(function (o) { return o !== d && coversDot(b, o); }).length;
+        var covered = dots.filter(function (o) { return o !== d && coversDot(b, o); });
+        // over the middle of another dot a name reads as that dot's: never there, but for the
+        // hovered or selected province's own
+        if (d.rank < 2 && covered.some(function (o) { return o.x > b.x0 && o.x < b.x1 && o.y > b.y0 && o.y < b.y1; })) return;
+        var c = k / 100 + covered.length;
         if (c < cost) { best = b; cost = c; }
       });
       if (best) { best.n = d.n; placed.push(best); }
