@@ -408,6 +408,16 @@ def busy_map(views, tmp_path_factory) -> Path:
     return path
 
 
+def test_province_nodes_leave_their_names_to_the_page(views):
+    """vis-network draws no name (it would put each under its dot, over one another): the nodes
+    carry ``name`` and ``active`` for provinces.js to place them."""
+    text = (views / "provinces.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="cg-data">(.*?)</script>', text, re.DOTALL).group(1))
+    for era in data["eras"].values():
+        assert all("label" not in n and n["name"] for n in era["nodes"])
+        assert sum(n["active"] for n in era["nodes"]) == era["active"] == 2  # Hà Nội, Cần Thơ
+
+
 @pytest.mark.parametrize("size", [(1400, 1000), (1000, 700), (1920, 1080)])
 def test_browser_province_names_never_overlap(busy_map, size):
     for era, units, at_least in (("legacy", 63, 25), ("current", 34, 20)):
