@@ -8,8 +8,9 @@ stay below.
 The page scripts run after ``vis_draw.js``, whose globals ``network``, ``nodes`` and ``edges``
 they use; they read the page data from ``<script type="application/json" id="cg-data">`` and put
 text into the DOM with ``textContent`` only. The status element ``#cg-status`` reports what is
-drawn (``data-ready``, ``data-nodes``, ``data-edges``, ``data-physics``) for people and for
-tests.
+drawn (``data-ready``, ``data-nodes``, ``data-edges``, ``data-physics``; on the province map
+also the names it placed, ``data-labels`` and their boxes ``data-label-boxes``) for people and
+for tests.
 """
 
 from importlib import resources

@@ -606,14 +606,15 @@ def _province_era_data(P: nx.Graph, entity_pages: str | None = None) -> dict[str
         active = strength[node] > 0
         label = str(attrs.get("label") or node)
         nodes.append({
+            # no vis "label": provinces.js places the names itself, none over another
             "id": str(node),
-            "label": label if active else "",
             "name": label,
+            "active": active,  # named by default (the others with "show all names")
             "x": round((float(lon) - _LON_CENTER) * _PX_PER_DEGREE * cos_lat, 1),
             "y": round(-(float(lat) - _LAT_CENTER) * _PX_PER_DEGREE, 1),
             "size": round(6 + 16 * math.sqrt(strength[node] / top_strength), 1) if active else 4,
             "color": NODE_STYLES["province"].color if active else "#b8c2cc",
-            "font": {"size": 13 if active else 10, "color": "#1b2733" if active else "#6b7785",
+            "font": {"size": 13 if active else 11, "color": "#1b2733" if active else "#6b7785",
                      "strokeWidth": 3, "strokeColor": "#ffffff", "face": assets.FONT_SANS},
             "shape": "dot",
             "fixed": True,
@@ -663,7 +664,7 @@ def _province_era_data(P: nx.Graph, entity_pages: str | None = None) -> dict[str
     return {"nodes": nodes, "edges": edges, "info": info, "min_weight": min_weight,
             "max_weight": weights[0] if weights else 0,
             "years": [years[0], years[-1]] if years else None,
-            "active": sum(1 for n in nodes if n["label"])}
+            "active": sum(1 for n in nodes if n["active"])}
 
 
 def _change_text(attrs: Mapping[str, Any]) -> str:

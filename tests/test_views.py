@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from html.parser import HTMLParser
@@ -372,6 +373,87 @@ def test_browser_province_network_both_eras(views, tmp_path):
         assert (x1 - x0) > 0.5 * width or (y1 - y0) > 0.5 * height  # and fills it
     png = screenshot(views / "provinces.html", tmp_path / "provinces.png", size=(1400, 1000))
     assert png.stat().st_size > 20_000
+
+
+def label_boxes(page) -> list[tuple[str, float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """The names the province map drew (name, x0, y0, x1, y1 in page pixels; "" for the sea's and
+    the archipelagos' names, which the map draws itself), from ``#cg-status``."""
+    return [tuple(b) for b in json.loads(page.attr("cg-status", "data-label-boxes") or "[]")]
+
+
+def overlapping(boxes) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+
+
+PROVINCE = "https://w3id.org/coopgraph/id/province/"
+
+
+@pytest.fixture(scope="module")
+def busy_map(views, tmp_path_factory) -> Path:
+    """provinces.html with every province cooperating (the fixture store has one link): each
+    unit linked to its next few by code order, so the deltas are as crowded as in a real build."""
+    store = views.parent / "store"
+    networks = {}
+    for era in ("legacy", "current"):
+        P = nx.Graph(province_network(store, era=era))
+        units = sorted(P.nodes, key=str)
+        for i, u in enumerate(units):
+            for k in (1, 2, 5):
+                v = units[(i + k) % len(units)]
+                P.add_edge(u, v, weight=1 + (i * k) % 7, articles=1)
+        networks[era] = P
+    path = tmp_path_factory.mktemp("busy") / "provinces.html"
+    path.write_text(render_province_network(networks), encoding="utf-8")
+    return path
+
+
+def test_province_nodes_leave_their_names_to_the_page(views):
+    """vis-network draws no name (it would put each under its dot, over one another): the nodes
+    carry ``name`` and ``active`` for provinces.js to place them."""
+    text = (views / "provinces.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="cg-data">(.*?)</script>', text, re.DOTALL).group(1))
+    for era in data["eras"].values():
+        assert all("label" not in n and n["name"] for n in era["nodes"])
+        assert sum(n["active"] for n in era["nodes"]) == era["active"] == 2  # Hà Nội, Cần Thơ
+
+
+@pytest.mark.parametrize("size", [(1400, 1000), (1000, 700), (1920, 1080)])
+def test_browser_province_names_never_overlap(busy_map, size):
+    for era, units, at_least in (("legacy", 63, 25), ("current", 34, 20)):
+        page = load_page(f"{busy_map.as_uri()}#era={era}", size=size)
+        assert page.console == []
+        st = page.attr
+        assert (st("cg-status", "data-ready"), st("cg-status", "data-labels-era")) == ("1", era)
+        assert st("cg-status", "data-labels-wanted") == str(units)  # every unit is active
+        boxes = label_boxes(page)
+        names = [b[0] for b in boxes if b[0]]
+        assert len(names) == int(st("cg-status", "data-labels") or 0) == len(set(names))
+        assert overlapping(boxes) == []
+        width, height = map(float, (st("cg-status", "data-labels-frame") or "").split(","))
+        assert all(0 <= b[1] < b[3] <= width and 0 <= b[2] < b[4] <= height for b in boxes if b[0])
+        if size == (1400, 1000):
+            assert len(names) >= at_least, (era, len(names))
+
+
+def test_browser_province_names_show_all_and_selection(views, tmp_path):
+    page = load_page(views / "provinces.html", size=(1400, 1000))
+    assert page.attr("cg-status", "data-labels") == "2"  # the two provinces that cooperate
+    assert overlapping(label_boxes(page)) == []
+    # "Hiện tên mọi tỉnh, thành": as many of the 63 as fit, none over another
+    html_text = (views / "provinces.html").read_text(encoding="utf-8")
+    tick = ("<script>document.getElementById('cg-all-names').checked = true;"
+            "document.getElementById('cg-all-names').dispatchEvent(new Event('change'));</script>")
+    ticked = tmp_path / "provinces.html"
+    ticked.write_text(html_text.replace("</body>", tick + "</body>"), encoding="utf-8")
+    page = load_page(ticked, size=(1400, 1000))
+    assert page.console == []
+    assert page.attr("cg-status", "data-labels-wanted") == "63"
+    boxes = label_boxes(page)
+    assert overlapping(boxes) == [] and len([b for b in boxes if b[0]]) >= 25
+    # a selected province is named first, whatever its size
+    page = load_page(f"{ticked.as_uri()}#era=legacy&node={PROVINCE}legacy/33", size=(1000, 700))
+    assert label_boxes(page)[0][0] == "Hưng Yên"  # in the crowded Red River delta
 
 
 def test_browser_article_view(views):

@@ -45,11 +45,8 @@
   [yFrom, yTo].forEach(function (i) { i.addEventListener('change', applyMin); });
   function load(newEra) {
     era = newEra;
-    var showAll = document.getElementById('cg-all-names').checked;
     nodes.clear(); edges.clear();
-    nodes.add(CG.eras[era].nodes.map(function (n) {
-      var c = Object.assign({}, n); if (showAll) c.label = n.name; return c;
-    }));
+    nodes.add(CG.eras[era].nodes);
     edges.add(CG.eras[era].edges);
     setYears(); setSlider(); applyMin();
     titles();
@@ -100,15 +97,14 @@
   document.querySelectorAll('input[name=cg-era]').forEach(function (r) {
     r.addEventListener('change', function () { if (r.checked) load(r.value); });
   });
-  document.getElementById('cg-all-names').addEventListener('change', function () {
-    var keep = slider.value, a = yFrom.value, b = yTo.value;
-    load(era); if (a) setYears(Number(a), Number(b)); slider.value = keep; applyMin();
-  });
+  document.getElementById('cg-all-names').addEventListener('change', function () { network.redraw(); });
   network.on('click', function (params) { if (params.nodes.length) details(params.nodes[0]); });
   // the map under the network: graticule, the sea, the country's outline and the borders of
   // the era's units (CG.map: Natural Earth rings, see data/boundaries/README.md), projected as
   // the nodes are (views.py _province_era_data)
-  var P = CG.proj, M = CG.map || null, paths = {}, selected = null;
+  var P = CG.proj, M = CG.map || null, paths = {}, selected = null, hovered = null;
+  var ISLANDS = [[15.45, 111.95, 'QĐ. Hoàng Sa (Đà Nẵng)'], [7.85, 114.6, 'QĐ. Trường Sa (Khánh Hòa)']];
+  var fixed = [];  // the names the map itself draws (sea, archipelagos), as boxes in page pixels
   function xy(lat, lon) { return {x: (lon - P.lon0) * P.px * P.cos, y: -(lat - P.lat0) * P.px}; }
   function ringsPath(rings, path) {
     rings.forEach(function (r) {
@@ -170,8 +166,10 @@
     var box = document.getElementById('mynetwork');
     st.setAttribute('data-map-frame', box.clientWidth + ',' + box.clientHeight);
   }
-  network.on('selectNode', function (params) { selected = info(params.nodes[0]) ? params.nodes[0] : null; });
-  network.on('deselectNode', function () { selected = null; });
+  network.on('selectNode', function (params) {
+    selected = info(params.nodes[0]) ? params.nodes[0] : null; network.redraw();
+  });
+  network.on('deselectNode', function () { selected = null; network.redraw(); });
   network.on('beforeDrawing', function (ctx) {
     var px = 1 / network.getScale();  // line widths in screen pixels, whatever the zoom
     ctx.save();
@@ -202,8 +200,9 @@
     }
     ctx.fillStyle = 'rgba(60,110,160,0.35)'; ctx.font = 'italic 20px sans-serif';
     var sea = xy(14.0, 111.0); ctx.textAlign = 'center'; ctx.fillText('Biển Đông', sea.x, sea.y);
+    fixed = [fixedBox(ctx, 'Biển Đông', sea, 20)];
     ctx.font = '12px sans-serif'; ctx.fillStyle = 'rgba(40,70,100,0.85)';
-    [[15.45, 111.95, 'QĐ. Hoàng Sa (Đà Nẵng)'], [7.85, 114.6, 'QĐ. Trường Sa (Khánh Hòa)']].forEach(function (isl) {
+    ISLANDS.forEach(function (isl) {
       var o = xy(isl[0], isl[1]);
       if (!mp) {  // no boundary data: a few dots where the archipelagos are
         [[0, -20], [9, -15], [-7, -13], [4, -28]].forEach(function (k) {
@@ -211,8 +210,100 @@
         });
       }
       ctx.fillText(isl[2], o.x, o.y);
+      fixed.push(fixedBox(ctx, isl[2], o, 12));
     });
     ctx.restore();
+  });
+  // The provinces' names, placed here rather than by vis-network (which puts each under its dot,
+  // over one another in the Red River and Mekong deltas). In order of priority (the hovered
+  // province, the selected one, its partners, then the bigger dots: the stronger cooperation)
+  // each name takes the first of eight spots around its dot (right, left, above, below, the
+  // corners) that is inside the frame, clear of every name already drawn and of the middle of
+  // every other dot, preferring a spot that covers the fewest other dots; a name with no free
+  // spot is left out (its tooltip still names it; hover or select it to place it first).
+  // Placed again at every drawing, so zoom, resize, era, selection and hover all re-place them.
+  // Boxes and font sizes are in page pixels: names keep their size whatever the zoom.
+  var GAP = 2, HALO = 2;
+  function fixedBox(ctx, text, o, size) {  // a centred name drawn in network coordinates
+    var w = ctx.measureText(text).width / 2;
+    var a = network.canvasToDOM({x: o.x - w, y: o.y - size}), z = network.canvasToDOM({x: o.x + w, y: o.y + 0.3 * size});
+    return {x0: a.x, y0: a.y, x1: z.x, y1: z.y};
+  }
+  function labelFont(n) { return (n.id === selected ? 'bold ' : '') + n.font.size + 'px ' + n.font.face; }
+  function overlaps(a, b) {  // with a pixel between them at least
+    return a.x0 < b.x1 + 1 && b.x0 < a.x1 + 1 && a.y0 < b.y1 + 1 && b.y0 < a.y1 + 1;
+  }
+  function coversDot(b, d) {
+    var cx = Math.max(b.x0, Math.min(d.x, b.x1)), cy = Math.max(b.y0, Math.min(d.y, b.y1));
+    return (cx - d.x) * (cx - d.x) + (cy - d.y) * (cy - d.y) < d.r * d.r;
+  }
+  function spots(d, w, h) {
+    var r = d.r + GAP, c = 0.71 * r;
+    return [[d.x + r, d.y - h / 2], [d.x - r - w, d.y - h / 2], [d.x - w / 2, d.y - r - h],
+            [d.x - w / 2, d.y + r], [d.x + c, d.y - c - h], [d.x + c, d.y + c],
+            [d.x - c - w, d.y - c - h], [d.x - c - w, d.y + c]]
+      .map(function (p) { return {x0: p[0], y0: p[1], x1: p[0] + w, y1: p[1] + h}; });
+  }
+  function placeLabels(ctx) {
+    var frame = document.getElementById('mynetwork'), W = frame.clientWidth, H = frame.clientHeight;
+    var scale = network.getScale(), all = document.getElementById('cg-all-names').checked, rank = {};
+    if (selected) {
+      edges.get({filter: function (e) { return !e.hidden && (e.from === selected || e.to === selected); }})
+        .forEach(function (e) { rank[e.from === selected ? e.to : e.from] = 1; });
+      rank[selected] = 2;
+    }
+    if (hovered) rank[hovered] = 3;
+    var dots = nodes.get().map(function (n) {
+      var p = network.canvasToDOM({x: n.x, y: n.y});
+      return {n: n, x: p.x, y: p.y, r: (n.size || 4) * scale, rank: rank[n.id] || 0};
+    });
+    var wanted = dots.filter(function (d) { return all || d.n.active || d.rank; });
+    wanted.sort(function (a, b) { return b.rank - a.rank || b.r - a.r || (a.n.name < b.n.name ? -1 : 1); });
+    var placed = [];
+    wanted.forEach(function (d) {
+      ctx.font = labelFont(d.n);
+      var w = ctx.measureText(d.n.name).width + 2 * HALO, h = Math.ceil(1.25 * d.n.font.size) + 2 * HALO;
+      var best = null, cost = Infinity;
+      spots(d, w, h).forEach(function (b, k) {
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > W || b.y1 > H) return;
+        if (placed.some(function (p) { return overlaps(b, p); }) || fixed.some(function (p) { return overlaps(b, p); })) return;
+        var covered = dots.filter(function (o) { return o !== d && coversDot(b, o); });
+        // over the middle of another dot a name reads as that dot's: never there, but for the
+        // hovered or selected province's own
+        if (d.rank < 2 && covered.some(function (o) { return o.x > b.x0 && o.x < b.x1 && o.y > b.y0 && o.y < b.y1; })) return;
+        var c = k / 100 + covered.length;
+        if (c < cost) { best = b; cost = c; }
+      });
+      if (best) { best.n = d.n; placed.push(best); }
+    });
+    return {placed: placed, wanted: wanted.length, frame: [W, H]};
+  }
+  function reportLabels(L) {  // for people reading the DOM and for tests (tests/test_views.py)
+    var st = document.getElementById('cg-status'), r = function (v) { return Math.round(v * 10) / 10; };
+    window.CG_labels = L.placed;
+    st.setAttribute('data-labels', String(L.placed.length));
+    st.setAttribute('data-labels-wanted', String(L.wanted));
+    st.setAttribute('data-labels-era', era);
+    st.setAttribute('data-labels-frame', L.frame.join(','));
+    st.setAttribute('data-label-boxes', JSON.stringify(L.placed.map(function (b) {
+      return [b.n.name, r(b.x0), r(b.y0), r(b.x1), r(b.y1)];
+    }).concat(fixed.map(function (b) { return ['', r(b.x0), r(b.y0), r(b.x1), r(b.y1)]; }))));
+  }
+  network.on('hoverNode', function (params) { hovered = params.node; network.redraw(); });
+  network.on('blurNode', function () { hovered = null; network.redraw(); });
+  network.on('afterDrawing', function (ctx) {
+    ctx.save();
+    var L = placeLabels(ctx), ratio = network.canvas.pixelRatio || 1;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textAlign = 'left'; ctx.textBaseline = 'middle'; ctx.lineJoin = 'round';
+    ctx.lineWidth = 3; ctx.strokeStyle = '#ffffff';
+    L.placed.forEach(function (b) {
+      ctx.font = labelFont(b.n); ctx.fillStyle = b.n.font.color;
+      ctx.strokeText(b.n.name, b.x0 + HALO, (b.y0 + b.y1) / 2);
+      ctx.fillText(b.n.name, b.x0 + HALO, (b.y0 + b.y1) / 2);
+    });
+    ctx.restore();
+    reportLabels(L);
   });
   titles();
   setYears(); setSlider(); applyMin();
