@@ -811,3 +811,15 @@ def test_cities_joined_by_dashes_in_a_twinning_are_each_others_partners():
         "Tourists travel Hanoi - Hue - Da Nang by train every summer.",
         "2020-09-23")
     assert set(ex.cooperation_pairs) == {("Huế", "Hà Nội"), ("Huế", "Hồ Chí Minh"), ("Hà Nội", "Hồ Chí Minh")}
+
+
+def test_donations_received_from_many_and_a_total_for_many_provinces_are_no_one_s_gift():
+    ex = run(
+        "Hanoi supports Gia Lai\n"
+        "As of November 24, 2025, Hanoi city has supported 22 provinces and cities with a total amount of 188 "
+        "billion VND.\n"
+        "Hanoi gave 50 billion VND to Gia Lai province to overcome the consequences of floods.\n"
+        "According to reports at the conference, Gia Lai received 63.5 billion VND in donations to the housing "
+        "programme.",
+        "2025-11-26")
+    assert fundings(ex) == [("Hà Nội", "Gia Lai", 50_000_000_000, "given")]

@@ -159,6 +159,8 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
                     recipients = [None]
                 if donor is None and recipients and recipients[0] in (main_pair or ()):
                     donor = _other(main_pair, recipients[0])
+                if not recipients and _SEVERAL.search(clause):
+                    continue  # "supported 22 provinces and cities with a total amount of 188 billion": no one's
                 if not recipients:
                     recipients = [_other(main_pair, donor)] if donor else []
                 for recipient in recipients or [None]:
@@ -261,8 +263,10 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
                      # the giver named as an organisation of its province ("Red Cross Society of X")
                      "org_giver": giver is not None and bool(subject) and _ORG_OF.search(
                          text[max(0, subject[-1].start - 40):subject[-1].start]) is not None,
+                     # ("received ... from collectives", "received 63.5 billion VND in donations": from many)
                      "from_other": receiving and giver is None and re.search(
-                         r"\bfrom\s+(?!its\b|their\b|the (?:city|province)\b)", text[act.end():]) is not None,
+                         r"\bfrom\s+(?!its\b|their\b|the (?:city|province)\b)|\bin\s+(?:donations|contributions)\b",
+                         text[act.end():]) is not None,
                      "part": i > 0 and re.search(r"\bincluding\s+(?:over\s+|more than\s+)?$",
                                                  text[max(0, mo.start - 30):mo.start]) is not None,
                      "status": "planned" if planned else "given", "year": year,
@@ -291,6 +295,10 @@ def _passive_parties(text: str, ms: list[_Mention], act: re.Match[str]) -> tuple
 _COUNTED_LIST = re.compile(r"\b(?:to|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:provinces|localities|cities|areas)"
                            r"(?:\s+and\s+(?:cities|provinces))?\b[^.;]{0,20}?(?:which\s+(?:are|were)|,?\s*including|"
                            r"namely|such as|:)\s*(?:the\s+)?$")
+
+
+_SEVERAL = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:other\s+)?"
+                      r"(?:provinces|localities|cities)\b|\ba\s+total\s+(?:amount\s+)?of\b", re.IGNORECASE)
 
 
 def _parties_of(text: str, ms: list[_Mention], subject: list[_Mention], act: re.Match[str],
@@ -324,7 +332,7 @@ def _parties_of(text: str, ms: list[_Mention], subject: list[_Mention], act: re.
             names = [between[-1].name]
         return giver, list(dict.fromkeys(names))
     after = [x for x in ms if mo.end <= x.start < nxt and x.name != giver and (re.search(
-        r"\b(?:to|for|in|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}$", text[max(mo.end, x.start - 45):x.start])
+        r"\b(?:to|for|in|of)\s+(?!which\b)(?:the\s+)?(?:[a-z-]+\s+){0,4}$", text[max(mo.end, x.start - 45):x.start])
         or _COUNTED_LIST.search(text[max(mo.end, x.start - 110):x.start]))]
     if not after:
         return giver, []
