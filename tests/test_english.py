@@ -823,3 +823,18 @@ def test_donations_received_from_many_and_a_total_for_many_provinces_are_no_one_
         "programme.",
         "2025-11-26")
     assert fundings(ex) == [("Hà Nội", "Gia Lai", 50_000_000_000, "given")]
+
+
+def test_a_meeting_of_a_dated_article_known_only_from_its_speakers_is_an_undated_event():
+    ex = run(
+        "HCMC and Vinh Long promote trade\n"
+        "Vice Chairwoman of the HCMC People's Committee Phan Thi Thang speaks at the conference.\n"
+        "The cooperation between Ho Chi Minh City and Vinh Long province has brought results in trade and tourism.",
+        "2022-11-16")
+    assert [(e.date, e.kind) for e in ex.events] == [(None, "conference")]
+    dated = run(
+        "HCMC and Vinh Long promote trade\n"
+        "On November 15, HCMC and Vinh Long signed a cooperation agreement at a conference in Vinh Long.\n"
+        "Speaking at the conference, Vice Chairwoman Phan Thi Thang praised the cooperation.",
+        "2022-11-16")
+    assert [(e.date, e.kind) for e in dated.events] == [(date(2022, 11, 15), "signing ceremony")]

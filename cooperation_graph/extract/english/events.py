@@ -50,6 +50,11 @@ _ATTEND_EN = re.compile(r"\b(?:attended|attending|present at|witnessed|joined|pa
                         r"took part|signed by)\b", re.IGNORECASE)
 
 
+_AT_MEETING_EN = re.compile(r"(?:^At|\b(?:speak(?:s|ing)?|spoke|attend(?:s|ing|ed)?|co-chair(?:s|ing|ed)?|"
+                            r"chair(?:s|ing|ed)?|address(?:es|ing|ed)?|open(?:s|ing|ed)?))\s+(?:at\s+)?(?:the\s+)?"
+                            r"(?:[\w'’-]+\s+){0,8}?(?:conference|meeting|seminar|workshop|forum|session)\b|"
+                            r"\b(?:conference|meeting|event|seminar|forum|session)\s+(?:was|were)\s+"
+                            r"(?:also\s+)?attended\s+by\b", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:[Oo]n )?the same (?:day|morning|afternoon|evening)\b|\b[Tt]hat (?:afternoon|evening)\b")
 
 
@@ -62,12 +67,13 @@ _RECEIVE_EN = re.compile(r"(?:\s+provinces?|\s+city|,\s*[^,.;]{0,40}?|\s+and\s+[
 def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agreement],
                       main_pair: tuple[str, str] | None = None) -> list[Event]:
     events: list[Event] = []
+    backup: list[Event] = []  # a meeting of a dated article known only from who spoke at or attended it
     seen: set[tuple[date | None, str | None]] = set()
     last: date | None = None
     anchor = None if doc.published else anchor_date(doc.text)  # an undated page's year, from a full date in it
     for sent in doc.sentences:
         text = sent.text
-        if not _HAPPEN_EN.search(text):
+        if not (_HAPPEN_EN.search(text) or _AT_MEETING_EN.search(text)):
             continue
         kind = next((k for k, p in _KIND_EN if p.search(text)), None)
         if kind is None or names_foreign(text):
@@ -76,6 +82,9 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
         if when is None and last and _SAME_DAY.search(text):
             when, conf = last, 0.6  # "On the same afternoon, the delegation visited Da Nang City"
         if when is None and (doc.published is not None or events):
+            if not events and not backup and _AT_MEETING_EN.search(text):  # spoken at or attended: the
+                backup = [Event(kind=kind, date=None, place=None, organisers=(), participants=(),  # meeting,
+                                evidence=doc.evidence(sent, 0.6))]  # when nothing else reports one
             continue  # an undated article's one event keeps its date unknown; a dated one's needs a day
         ms = [_Mention(x.name, x.start - sent.start, x.end - sent.start)
               for x in doc.mentions_in(sent.start, sent.end)]
@@ -87,7 +96,7 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
             continue
         seen.add((when, place))
         last = when or last
-        act = _HAPPEN_EN.search(text)
+        act = _HAPPEN_EN.search(text) or _AT_MEETING_EN.search(text)
         assert act is not None
         subject = [x for x in ms if x.end <= act.start() and not re.search(
             r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, x.start - 8):x.start])
@@ -109,6 +118,7 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
             organisers = main_pair  # "The two localities held a conference ..."
         events.append(Event(kind=kind, date=when, place=place, organisers=organisers,
                             participants=(), evidence=doc.evidence(sent, conf if place else conf - 0.1)))
+    events = events or backup
     if events:
         events[0] = _with_participants_en(doc, events[0], officials, agreements)
     return events
