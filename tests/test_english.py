@@ -838,3 +838,12 @@ def test_a_meeting_of_a_dated_article_known_only_from_its_speakers_is_an_undated
         "Speaking at the conference, Vice Chairwoman Phan Thi Thang praised the cooperation.",
         "2022-11-16")
     assert [(e.date, e.kind) for e in dated.events] == [(date(2022, 11, 15), "signing ceremony")]
+
+
+def test_heads_of_national_administrations_are_central_officials():
+    ex = run(
+        "Three provinces link tourism\n"
+        "Speaking at the conference, Nguyen Trung Khanh, Chairman of the Vietnam National Administration of "
+        "Tourism, suggested that Ninh Binh, Thanh Hoa and Nghe An cooperate on tours.",
+        "2023-04-14")
+    assert officials(ex)["Nguyen Trung Khanh"][1] is None

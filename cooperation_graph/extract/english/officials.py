@@ -29,6 +29,7 @@ _CENTRAL = re.compile(r"Prime Minister|\bMinister\b|Ministry|Politburo|Secretari
                       r"Secretary[\s-]General|\bState President|National Assembly (?:Chairman|Chairwoman|"
                       r"Chair|Vice Chairman|Vice Chairwoman|Standing Committee)|Central Committee|"
                       r"\bGovernment\b|\bPresident\b|Ambassador|Central Inspection|VFF Central|"
+                      r"\bNational (?:Administration|Authority)\b|\bGeneral (?:Department|Statistics Office)\b|"
                       r"(?:Chairman|Chairwoman|Chair|Secretary General)\s+of\s+the\s+National Assembly\b"
                       r"(?!['’]?s?\s*(?:deputies|[Dd]elegation))",
                       re.IGNORECASE)
