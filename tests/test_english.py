@@ -847,3 +847,12 @@ def test_heads_of_national_administrations_are_central_officials():
         "Tourism, suggested that Ninh Binh, Thanh Hoa and Nghe An cooperate on tours.",
         "2023-04-14")
     assert officials(ex)["Nguyen Trung Khanh"][1] is None
+
+
+def test_a_programme_whose_results_are_reported_is_in_force():
+    ex = run(
+        "Hanoi and Hoa Binh cooperate on farm produce\n"
+        "At the meeting, Secretary of the Hoa Binh Party Committee Nguyen Phi Long presented the results of the "
+        "agricultural cooperation program between Hanoi and Hoa Binh over the past period.",
+        "2022-06-10")
+    assert [(a.parties, a.status) for a in ex.agreements] == [(("Hà Nội", "Hòa Bình"), "signed")]

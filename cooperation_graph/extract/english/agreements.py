@@ -40,7 +40,8 @@ _BOTH_EN = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:localities|provinces|citi
 # A document carried out, reviewed or in force exists: it was signed ("the 10-year-old cooperation
 # programme between the two localities", "After four years of implementation, the ... programme").
 _IN_FORCE_EN = re.compile(r"\b(?:implement\w*|review\w*|summari[sz]\w*|evaluat\w*|under the|as part of|"
-                          r"in force|carr(?:y|ied|ying) out|\w+-year-old|years? of)\b", re.IGNORECASE)
+                          r"in force|carr(?:y|ied|ying) out|\w+-year-old|years? of|results? of|over the (?:past|last)|"
+                          r"ha(?:s|ve) (?:contributed|brought|helped|improved))\b", re.IGNORECASE)
 _REFER = re.compile(r"\b(?:the|this|under the)\s+(?:agreement|deal|MoU|memorandum|programme|program|"
                     r"document|plan)\b", re.IGNORECASE)
 
