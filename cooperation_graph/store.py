@@ -34,7 +34,6 @@ import hashlib
 import itertools
 import re
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -368,7 +367,6 @@ class EmbeddedStore(_StoreBase):
                  bulk: bool = True, create: bool = True) -> None:
         self.path = Path(path)
         self.bulk = bulk
-        self._publishing = threading.Lock()  # compaction may publish beside a write (build_articles)
         try:
             if (read_only or not create) and not (self.path / "CURRENT").exists():
                 raise StoreError(f"no store at {self.path} (build one first: coopgraph build PATH)")
@@ -453,13 +451,11 @@ class EmbeddedStore(_StoreBase):
 
     def publish(self) -> None:
         """Make what was written visible to readers: a new snapshot (see :mod:`snapshots`)."""
-        with self._publishing:  # one at a time: two would prune each other's half-made snapshot
-            self._dirty = False  # first: a write that lands after the checkpoint marks it again
-            try:
-                snapshots.publish(self._store, self.path)
-            except OSError as exc:
-                self._dirty = True
-                raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        try:
+            snapshots.publish(self._store, self.path)
+        except OSError as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        self._dirty = False
 
     def _holds(self, graph: str) -> bool:
         g = ox.NamedNode(graph)
@@ -1036,34 +1032,23 @@ def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None =
     report = build_units(units(), store, batch_size=batch_size, progress=progress,
                          before_write=before_write)
     report.quads_written += written
-    compact = report.added + report.replaced >= COMPACT_AFTER and hasattr(store, "compact")
-    with ThreadPoolExecutor(1) as pool:
-        compacting = None
-        if compact:
-            if phase:
-                phase("compaction")
-            # RocksDB compacts without holding the GIL: the totals' queries run beside it, each
-            # on a core, instead of one after the other (the end of a build is otherwise serial)
-            compacting = pool.submit(_seconds, store.compact)
-        if stale[0] or SUMMARY_GRAPH.value not in store.records([SUMMARY_GRAPH.value]):
-            from .summary import refresh
+    if stale[0] or SUMMARY_GRAPH.value not in store.records([SUMMARY_GRAPH.value]):
+        from .summary import refresh
 
-            if phase:
-                phase("totals")
-            start = time.perf_counter()
-            report.quads_written += refresh(store)
-            report.summary_seconds = time.perf_counter() - start
-        if compacting is not None:
-            report.compact_seconds = compacting.result()
-    if getattr(store, "_dirty", False):
+        if phase:
+            phase("totals")
+        start = time.perf_counter()
+        report.quads_written += refresh(store)
+        report.summary_seconds = time.perf_counter() - start
+    if report.added + report.replaced >= COMPACT_AFTER and hasattr(store, "compact"):
+        if phase:
+            phase("compaction")
+        start = time.perf_counter()
+        store.compact()
+        report.compact_seconds = time.perf_counter() - start
+    elif getattr(store, "_dirty", False):
         store.publish()  # the totals' mark taken away: readers see the build done
     return report
-
-
-def _seconds(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def build_paths(paths: Iterable[str | Path], store: Any,
