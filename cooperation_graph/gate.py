@@ -15,6 +15,7 @@ diacritics. It may let through articles that give no fact; it must not stop one 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .extract.english.text import ENGLISH_ALIASES, fold_same_length
@@ -70,7 +71,7 @@ def may_hold_relation(article: Article, gazetteer: Gazetteer) -> bool:
     text = (article.title or "") + "\n" + article.text
     folded = fold_same_length(text)  # offsets shared with ``text``
     pattern, by_key = _parties(gazetteer)
-    parties = [(m.start(), by_key.get(re.sub(r"\s+", " ", m.group()), m.group()))
+    parties = [(m.start(), by_key.get(_SPACES.sub(" ", m.group()), m.group()))
                for m in pattern.finditer(folded)]
     if not parties:
         return False
@@ -79,16 +80,37 @@ def may_hold_relation(article: Article, gazetteer: Gazetteer) -> bool:
         if len({name for _, name in parties}) < 2:
             return False
     parties.sort()
-    cues = [m.start() for m in _CUE.finditer(text)]
-    if not cues:
-        return False
+    cues = _Cues(text)
     # Two different parties within WINDOW of each other, and a cue within that stretch.
     first = 0
     for i, (at, name) in enumerate(parties):
         while parties[first][0] < at - WINDOW:
             first += 1
         if any(other != name for _, other in parties[first:i]):
-            lo, hi = parties[first][0] - WINDOW // 2, at + WINDOW // 2
-            if any(lo <= c <= hi for c in cues):
+            if cues.any_between(parties[first][0] - WINDOW // 2, at + WINDOW // 2):
                 return True
     return False
+
+
+_SPACES = re.compile(r"\s+")
+
+
+class _Cues:
+    """The starts of the relation cues in a text, read only as far as asked: an article that
+    passes usually does so in its first stretches, and the rest of it need not be scanned."""
+
+    def __init__(self, text: str) -> None:
+        self._matches = _CUE.finditer(text)
+        self._starts: list[int] = []  # in order: finditer goes left to right
+        self._more = True
+
+    def any_between(self, lo: int, hi: int) -> bool:
+        starts = self._starts
+        while self._more and (not starts or starts[-1] <= hi):
+            match = next(self._matches, None)
+            if match is None:
+                self._more = False
+            else:
+                starts.append(match.start())
+        k = bisect_left(starts, lo)
+        return k < len(starts) and starts[k] <= hi

@@ -91,6 +91,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -103,8 +104,10 @@ from rdflib import namespace as rdfns
 
 from .gazetteer import MERGER_DATE, load_gazetteer
 from .model import Article, Evidence, Extraction
-from .normalize import name_key
-from .resolve import CENTRAL_SCOPE, mention_lineage, official_key, slugify
+from .normalize import name_key as _name_key
+from .resolve import CENTRAL_SCOPE, mention_lineage
+from .resolve import official_key as _official_key
+from .resolve import slugify as _slugify
 from . import vocab
 from .vocab import DEFAULT_BASE, WIKIDATA
 
@@ -147,6 +150,12 @@ CENTRAL_TITLE_MARKERS = (
 )
 
 
+# Names, titles and sources repeat across articles, and normalizing them (NFD, tone marks,
+# folding) was a sixth of the mapping's time: these pure functions are cached here.
+name_key = lru_cache(maxsize=1 << 14)(_name_key)
+official_key = lru_cache(maxsize=1 << 14)(_official_key)
+slugify = lru_cache(maxsize=1 << 14)(_slugify)
+
 # --------------------------------------------------------------------------- IRIs
 
 
@@ -188,6 +197,7 @@ def change_event_iri(code: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}id/change/{MERGER_DATE.isoformat()}/{code}"
 
 
+@lru_cache(maxsize=1 << 12)
 def is_central_title(title: str) -> bool:
     """True for a post of the central party/state (``Ủy viên Bộ Chính trị``)."""
     key = name_key(title)
@@ -195,67 +205,95 @@ def is_central_title(title: str) -> bool:
 
 
 # --------------------------------------------------------------------------- terms
+#
+# Terms are written straight as canonical N-Triples text (what Oxigraph's serializer writes),
+# not as pyoxigraph objects: a worker maps an article into these lines, sorts them and hashes
+# them (store.Unit), and building a Quad object per triple and serializing it again cost
+# three quarters of the mapping's time. Each IRI is still checked by pyoxigraph once.
 
 
-@lru_cache(maxsize=None)
-def _n(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
+class _Literal(str):
+    """A literal term in N-Triples (``"text"``, ``"text"@vi``, ``"5"^^<...#integer>``)."""
 
 
-@lru_cache(maxsize=None)
-def _dt(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
+#: What Oxigraph's N-Triples serializer escapes in a literal: the C0 controls, DEL, the quote,
+#: the backslash and U+FFFE/U+FFFF (tests/test_mapping.py checks this against Oxigraph).
+_ESCAPES = {c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F, 0xFFFE, 0xFFFF)}
+_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r",
+                 0x22: '\\"', 0x5C: "\\\\"})
+_NEEDS_ESCAPE = re.compile("[\x00-\x1f\"\\\\\x7f\ufffe\uffff]")
 
 
-def _str(value: str) -> ox.Literal:
-    return ox.Literal(value)
+def _quoted(value: str) -> str:
+    return f'"{value.translate(_ESCAPES)}"' if _NEEDS_ESCAPE.search(value) else f'"{value}"'
 
 
-def _vi(value: str) -> ox.Literal:
-    return ox.Literal(value, language="vi")
+@lru_cache(maxsize=1 << 14)  # bounded: most IRIs of an article (its facts) are its own
+def _iri(iri: str) -> str:
+    """``<iri>``, checked by pyoxigraph (ValueError for an invalid IRI)."""
+    return f"<{ox.NamedNode(iri).value}>"
 
 
-def _en(value: str) -> ox.Literal:
-    return ox.Literal(value, language="en")
+def _typed(value: str, datatype: str) -> _Literal:
+    return _Literal(f"{_quoted(value)}^^{_iri(datatype)}")
 
 
-def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_dt(XSD.integer))
+def _str(value: str) -> _Literal:
+    return _Literal(_quoted(value))
 
 
-def _dec(value: float) -> ox.Literal:
+def _vi(value: str) -> _Literal:
+    return _Literal(f"{_quoted(value)}@vi")
+
+
+def _en(value: str) -> _Literal:
+    return _Literal(f"{_quoted(value)}@en")
+
+
+def _int(value: int) -> _Literal:
+    return _typed(str(int(value)), XSD.integer)
+
+
+def _dec(value: float) -> _Literal:
     """xsd:decimal in canonical form (``0.9``, ``1.0``), so both parsers read the same bytes."""
     text = format(Decimal(repr(float(value))).normalize(), "f")
     if "." not in text:
         text += ".0"
-    return ox.Literal(text, datatype=_dt(XSD.decimal))
+    return _typed(text, XSD.decimal)
 
 
-def _bool(value: bool) -> ox.Literal:
-    return ox.Literal("true" if value else "false", datatype=_dt(XSD.boolean))
+def _bool(value: bool) -> _Literal:
+    return _typed("true" if value else "false", XSD.boolean)
 
 
-def _date(value: date) -> ox.Literal:
-    return ox.Literal(value.isoformat(), datatype=_dt(XSD.date))
+def _date(value: date) -> _Literal:
+    return _typed(value.isoformat(), XSD.date)
 
 
 class _Quads:
-    """Ordered, duplicate-free quads of one named graph."""
+    """Ordered, duplicate-free triples of one named graph, as N-Triples lines."""
 
     def __init__(self, graph: str) -> None:
-        self.graph = _n(graph)
-        self._quads: dict[ox.Quad, None] = {}
+        self.graph = _iri(graph)
+        self._lines: dict[str, None] = {}
 
-    def add(self, s: str, p: str, o: str | ox.Literal | ox.NamedNode) -> None:
-        obj = _n(o) if isinstance(o, str) else o
-        self._quads[ox.Quad(_n(s), _n(p), obj, self.graph)] = None
+    def add(self, s: str, p: str, o: str) -> None:
+        """``o`` is an IRI, or a literal made by ``_str``, ``_int``, ... (a :class:`_Literal`)."""
+        obj = o if isinstance(o, _Literal) else _iri(o)
+        self._lines[f"{_iri(s)} {_iri(p)} {obj} ."] = None
 
     def types(self, s: str, *classes: str) -> None:
         for cls in classes:
             self.add(s, RDF.type, cls)
 
     def quads(self) -> list[ox.Quad]:
-        return list(self._quads)
+        """The quads in the order they were added."""
+        text = "".join(f"{line[:-1]}{self.graph} .\n" for line in self._lines)
+        return list(ox.parse(text.encode(), format=ox.RdfFormat.N_QUADS))
+
+    def ntriples(self) -> bytes:
+        """The distinct triples as sorted canonical N-Triples (see :func:`store.canonical_ntriples`)."""
+        return "".join(line + "\n" for line in sorted(self._lines)).encode()
 
 
 # --------------------------------------------------------------------------- articles
@@ -318,9 +356,9 @@ class _ArticleMapper:
         q.add(art, SDO.headline, _str(a.title))
         if a.date is not None:
             q.add(art, SDO.datePublished,
-                  ox.Literal(a.date.isoformat(), datatype=_dt(XSD.dateTime)))
+                  _typed(a.date.isoformat(), XSD.dateTime))
         if a.url:
-            q.add(art, SDO.url, ox.Literal(a.url, datatype=_dt(XSD.anyURI)))
+            q.add(art, SDO.url, _typed(a.url, XSD.anyURI))
         for author in a.authors:
             q.add(art, SDO.author, _str(author))
         if a.section:
@@ -523,7 +561,7 @@ class _ArticleMapper:
                 q.add(f, CG.vietnamesePartner, p)
             self.provenance(f, fp.evidence)
 
-    def run(self) -> list[ox.Quad]:
+    def run(self) -> _Quads:
         self.article()
         self.provinces()
         self.pairs()
@@ -533,7 +571,7 @@ class _ArticleMapper:
         self.investments()
         self.events()
         self.foreign_partners()
-        return self.q.quads()
+        return self.q
 
 
 def extraction_to_quads(
@@ -547,7 +585,18 @@ def extraction_to_quads(
     ``person_keys`` (from :func:`resolve.resolve_officials`) overrides the per-article person
     keys when namesakes must be told apart across articles.
     """
-    return _ArticleMapper(extraction, base, person_keys).run()
+    return _ArticleMapper(extraction, base, person_keys).run().quads()
+
+
+def extraction_ntriples(
+    extraction: Extraction,
+    base: str = DEFAULT_BASE,
+    *,
+    person_keys: Mapping[tuple[str, str], str] | None = None,
+) -> bytes:
+    """The triples of :func:`extraction_to_quads` as sorted canonical N-Triples (what a
+    :class:`store.Unit` carries), made without a pyoxigraph object per triple."""
+    return _ArticleMapper(extraction, base, person_keys).run().ntriples()
 
 
 # --------------------------------------------------------------------------- gazetteer
@@ -570,6 +619,15 @@ def load_wikidata_ids(path: Path = WIKIDATA_CSV) -> dict[tuple[str, str], tuple[
 
 def gazetteer_quads(base: str = DEFAULT_BASE) -> list[ox.Quad]:
     """Provinces of both eras, the 2025 change events and Wikidata links, in ``graph:gazetteer``."""
+    return _gazetteer(base).quads()
+
+
+def gazetteer_ntriples(base: str = DEFAULT_BASE) -> bytes:
+    """The triples of :func:`gazetteer_quads` as sorted canonical N-Triples."""
+    return _gazetteer(base).ntriples()
+
+
+def _gazetteer(base: str) -> _Quads:
     gaz = load_gazetteer()
     wikidata = load_wikidata_ids()
     q = _Quads(gazetteer_graph_iri(base))
@@ -612,9 +670,8 @@ def gazetteer_quads(base: str = DEFAULT_BASE) -> list[ox.Quad]:
         q.add(change, ORG.resultingOrganization, new)
         q.add(change, CG.effectiveDate, _date(MERGER_DATE))
         q.add(change, PROV.startedAtTime,
-              ox.Literal(f"{MERGER_DATE.isoformat()}T00:00:00+07:00",
-                         datatype=_dt(XSD.dateTime)))
-    return q.quads()
+              _typed(f"{MERGER_DATE.isoformat()}T00:00:00+07:00", XSD.dateTime))
+    return q
 
 
 # --------------------------------------------------------------------------- rdflib bridge

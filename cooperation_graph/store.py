@@ -970,15 +970,16 @@ def unchanged_articles(store: Any, articles: Iterable[Any], base: str | None = N
 
 
 def extraction_unit(extraction: Any, base: str | None = None, **mapping_options: Any) -> Unit:
-    """The packed unit of one article (its named graph from :func:`mapping.extraction_to_quads`);
-    cheap to return from a worker process."""
+    """The packed unit of one article (its named graph from :func:`mapping.extraction_to_quads`,
+    made as N-Triples by :func:`mapping.extraction_ntriples`); cheap to return from a worker."""
     from . import mapping
 
     kwargs = {"base": base} if base else {}
     article = extraction.article
-    quads = mapping.extraction_to_quads(extraction, **kwargs, **mapping_options)
-    return make_unit(mapping.article_graph_iri(article, **kwargs), quads, id=article.id,
-                     content_hash=content_key(article), source=article.path, kind="article")
+    data = mapping.extraction_ntriples(extraction, **kwargs, **mapping_options)
+    return Unit(mapping.article_graph_iri(article, **kwargs), id=article.id,
+                content_hash=content_key(article), source=article.path, kind="article",
+                ntriples=data).packed()
 
 
 def reference_units(base: str | None = None) -> list[Unit]:
@@ -986,9 +987,9 @@ def reference_units(base: str | None = None) -> list[Unit]:
     from . import mapping
 
     kwargs = {"base": base} if base else {}
-    quads = mapping.gazetteer_quads(**kwargs)
     graph = mapping.gazetteer_graph_iri(**kwargs)
-    return [make_unit(graph, quads, id="gazetteer", kind="gazetteer")]
+    return [Unit(graph, id="gazetteer", kind="gazetteer",
+                 ntriples=mapping.gazetteer_ntriples(**kwargs)).packed()]
 
 
 def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None = None,

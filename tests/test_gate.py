@@ -88,3 +88,53 @@ def test_the_gate_costs_no_cooperation_fact_on_the_team_set():
     gated = ev.evaluate(ROOT / "data" / "eval", gate=True)
     for kind in ("pairs", "fundings", "investments", "agreements", "events"):
         assert gated.scores[kind] == plain.scores[kind], kind
+
+
+def _reference_gate(body: str, title: str) -> bool:
+    """The gate as first written (every cue of the text listed first): the fast gate must
+    decide as it does."""
+    import re
+
+    from cooperation_graph.extract.english.text import fold_same_length
+    from cooperation_graph.extract.text import FOREIGN
+    from cooperation_graph.gate import _CUE, WINDOW, _parties
+
+    article = make_article(body, {"title": title, "synthetic": "true"})
+    text = (article.title or "") + "\n" + article.text
+    pattern, by_key = _parties(load_gazetteer())
+    parties = [(m.start(), by_key.get(re.sub(r"\s+", " ", m.group()), m.group()))
+               for m in pattern.finditer(fold_same_length(text))]
+    if not parties:
+        return False
+    if len({name for _, name in parties}) < 2:
+        parties += [(m.start(), "foreign:" + m.group()) for m in FOREIGN.finditer(text)]
+        if len({name for _, name in parties}) < 2:
+            return False
+    parties.sort()
+    cues = [m.start() for m in _CUE.finditer(text)]
+    first = 0
+    for i, (at, name) in enumerate(parties):
+        while parties[first][0] < at - WINDOW:
+            first += 1
+        if any(other != name for _, other in parties[first:i]):
+            lo, hi = parties[first][0] - WINDOW // 2, at + WINDOW // 2
+            if any(lo <= c <= hi for c in cues):
+                return True
+    return False
+
+
+_WORDS = ("tỉnh Nghệ An", "Hà Tĩnh", "TP.HCM", "Cần Thơ", "Virginia", "Lào", "hợp tác", "ký kết",
+          "thăm", "signed", "trao", "và", "người dân", "nông nghiệp", "\n", ". ", "x" * 300)
+
+
+def test_the_gate_reads_cues_lazily_and_decides_as_before():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_WORDS), max_size=40), st.sampled_from(("", "Cần Thơ thăm Huế")))
+    def same(words: list[str], title: str) -> None:
+        body = "Tin trong ngày. " + " ".join(words)
+        assert gate(body, title) == _reference_gate(body, title)
+
+    same()

@@ -431,3 +431,30 @@ def test_one_official_across_articles_with_posts_over_time() -> None:
     assert len(rows) == 1
     _, first, last, posts, sources = rows[0]
     assert (first, last, posts, sources) == ("2019-08-23", "2025-09-05", "4", "2")
+
+
+def test_literal_text_is_oxigraphs_own() -> None:
+    """Literals are written as N-Triples text by the mapping: the escapes must be Oxigraph's."""
+    from cooperation_graph.mapping import _str, _vi
+
+    chars = [chr(c) for c in (*range(0x300), 0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF)]
+    for text in chars + ["".join(chars), 'a "quoted" \\ back\\slash\r\n']:
+        assert _str(text) == str(ox.Literal(text))
+        assert _vi(text) == str(ox.Literal(text, language="vi"))
+
+
+def test_ntriples_equal_oxigraphs_serialization(sample_quads: list[ox.Quad]) -> None:
+    from cooperation_graph.mapping import extraction_ntriples, gazetteer_ntriples
+    from cooperation_graph.store import canonical_ntriples
+
+    assert extraction_ntriples(hand_sample()) == canonical_ntriples(sample_quads)
+    assert gazetteer_ntriples() == canonical_ntriples(gazetteer_quads())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions())
+def test_property_ntriples_equal_oxigraphs_serialization(ex: Extraction) -> None:
+    from cooperation_graph.mapping import extraction_ntriples
+    from cooperation_graph.store import canonical_ntriples
+
+    assert extraction_ntriples(ex) == canonical_ntriples(extraction_to_quads(ex))
