@@ -856,3 +856,16 @@ def test_a_programme_whose_results_are_reported_is_in_force():
         "agricultural cooperation program between Hanoi and Hoa Binh over the past period.",
         "2022-06-10")
     assert [(a.parties, a.status) for a in ex.agreements] == [(("Hà Nội", "Hòa Bình"), "signed")]
+
+
+def test_an_amount_per_house_is_no_gift_and_a_fund_from_a_province_is_that_province_s():
+    ex = run(
+        "HCMC supports Quang Ngai\n"
+        "Specifically, the HCMC delegation provided VND10 billion in support to Quang Ngai Province, including "
+        "funding to build houses for residents with VND60 million per house.\n"
+        "The delegation also funded two houses with VND100 million each in Quang Ngai.\n"
+        "The People's Committee of Ca Mau province held a groundbreaking ceremony to build a school with a "
+        "support fund of 20 billion VND from Ninh Binh province.",
+        "2025-11-20")
+    assert fundings(ex) == [("Hồ Chí Minh", "Quảng Ngãi", 10_000_000_000, "given"),
+                            ("Ninh Bình", "Cà Mau", 20_000_000_000, "given")]

@@ -46,6 +46,12 @@ def _other(pair: tuple[str, str] | None, one: str | None) -> str | None:
 
 
 _LIST_GLUE = re.compile(r"(?:\s+(?:City|Province))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+# "VND60 million per house", "two houses with VND100 million each": what one house or family gets
+_PER_HEAD_EN = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:per|a|for each|for every)\s+(?:house|household|home|family|person|"
+                          r"student|pupil|beneficiary|gift|case|victim)\b", re.IGNORECASE)
+_BUILD_WITH_EN = re.compile(r"\b(?:houses?|homes?|households?|families|gifts?)\s+with\s+(?:over\s+|more than\s+)?$",
+                            re.IGNORECASE)
+_EACH_ONE = re.compile(r"\s*(?:\([^)]*\)\s*)?each\b")
 _EACH = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:each|for each|per (?:province|locality|city))\b|"
                    r"^\s*(?:\([^)]*\)\s*)?to each\b")
 
@@ -233,7 +239,9 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
         receiving = bool(re.match(r"\s*(?:with\s+)?(?:VN[DĐ]|\d)", text[act.end():]))
         passive = not receiving
     usable = [m for m in money if (m.start > act.start() or receiving or passive)
-              and not _NOT_FUNDING.search(text[max(0, m.start - 40):m.start])]
+              and not _NOT_FUNDING.search(text[max(0, m.start - 40):m.start])
+              and not _PER_HEAD_EN.match(text[m.end:])
+              and not (_BUILD_WITH_EN.search(text[max(0, m.start - 40):m.start]) and _EACH_ONE.match(text[m.end:]))]
     has_each = any(_EACH.match(text[m.end:]) for m in usable)
     out = []
     prev_end = act.end()
@@ -321,6 +329,10 @@ def _parties_of(text: str, ms: list[_Mention], subject: list[_Mention], act: re.
         names = [x.name for x in _chain(text, before, head)]
         return giver, list(dict.fromkeys(n for n in names if n != giver))
     giver = subject[-1].name if subject else None
+    source = next((x for x in ms if mo.end <= x.start < nxt and re.fullmatch(
+        r"\s*(?:\([^)]*\)\s*)?from\s+(?:the\s+)?", text[mo.end:x.start])), None)
+    if source is not None and giver and source.name != giver:
+        return source.name, [giver]  # "held a groundbreaking ... with a support fund of 20 billion VND from Ninh Binh"
     follows = next((x for x in ms if mo.end <= x.start < nxt and x.name != giver and re.fullmatch(
         r"\s*(?:\([^)]*\)\s*)?(?:to|for)\s+(?:the\s+)?", text[mo.end:x.start])), None)
     if follows is not None and len(_chain(text, ms, follows)) == 1:
