@@ -128,6 +128,9 @@ _MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
 _JOINT_PETITION = re.compile(r"\s*(?:đã\s+|cùng\s+|đã cùng\s+)?(?:có\s+)?(?:văn bản\s+|(?i:tờ trình)\s+)?(?:kiến nghị|đề nghị|"
                              r"đề xuất|(?i:tờ trình)|gửi (?i:tờ trình))\b[^.;]{0,30}?\b(?:Thủ tướng|Chính phủ|Bộ|Quốc hội|Trung ương)")
+# cooperation "với" a ministry, a sector, a department or the police: not with the other province
+_NOT_WITH_BODY = (r"(?!\s+với\s+(?:các\s+)?(?:bộ|Bộ|ngành|cơ quan|doanh nghiệp|Tổng cục|Trung ương|Sở|sở|Công an|"
+                  r"lực lượng))")
 _ROUTE = re.compile(r"\b(?:đường bay|tuyến bay|chuyến bay|tuyến xe|tuyến đường|tuyến|cao tốc|quốc lộ|đường sắt|"
                     r"xe khách|đường thủy)\s+(?:\S+\s+){0,2}?(?:giữa|từ)?\s*(?:TP\.?|thành phố|tỉnh)?\s*$")
 _AREA = re.compile(r"\btrên địa bàn\s+(?:\d+\s+|hai\s+|các\s+)?(?:TP\.?|thành phố|tỉnh)?\s*$")
@@ -238,8 +241,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                     and _COOPERATION_WORD.search(doc.text[max(sent.start, a.start - 40):a.start])
                     or not _ONE_SIDE.match(doc.text, b.end, sent.end)
                     and re.search(r"^\s*(?:[^,.;]{0,40})(?:hợp tác|ký kết|liên kết|kết nghĩa|thống nhất|phối hợp|"
-                                 r"sơ kết|tổng kết|chương trình|thỏa thuận|ghi nhớ)(?!\s+với\s+(?:các\s+)?(?:bộ|Bộ|ngành|"
-                                 r"cơ quan|doanh nghiệp|Tổng cục|Trung ương|Sở|sở|Công an|lực lượng))",
+                                 r"sơ kết|tổng kết|chương trình|thỏa thuận|ghi nhớ)" + _NOT_WITH_BODY,
                                  doc.text[b.end:sent.end])):
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
@@ -248,8 +250,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
 
 
 _CO_SUBJECTS_DO = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[^,.;:()]{0,40}?)(?:hợp tác|ký kết|liên kết|kết nghĩa|"
-                             r"phối hợp|sơ kết|tổng kết|chương trình|thỏa thuận)(?!\s+với\s+(?:các\s+)?(?:bộ|Bộ|ngành|"
-                             r"cơ quan|doanh nghiệp|Tổng cục|Trung ương|Sở|sở|Công an|lực lượng))")
+                             r"phối hợp|sơ kết|tổng kết|chương trình|thỏa thuận)" + _NOT_WITH_BODY)
 _LIST_HOLDER = re.compile(r"\b(?:tại|ở|của|cho|với|từ|đến|tới|gồm|như|trên|qua|thuộc|và|là)(?:\s*:)?\s+"
                           r"(?:(?:đại diện|lãnh đạo|UBND|nhân dân)\s+)?(?:các\s+|địa bàn\s+)?"
                           r"(?:(?:tỉnh|thành phố|TP\.?|địa phương)\s*[,:]?\s*)?$")
