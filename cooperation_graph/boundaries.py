@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import functools
 import json
-from pathlib import Path
 from typing import Any
 
+from . import DATA_DIR
 from .errors import CooperationGraphError
 
-_REPOSITORY = Path(__file__).resolve().parent.parent
-BOUNDARIES_PATH = (
-    _REPOSITORY / "data" if (_REPOSITORY / "data" / "ontology.ttl").is_file()
-    else Path(__file__).resolve().parent / "_data"
-) / "boundaries" / "provinces.json"
+BOUNDARIES_PATH = DATA_DIR / "boundaries" / "provinces.json"
 
 
 class BoundaryError(CooperationGraphError):

@@ -36,16 +36,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import DATA_DIR
 from .errors import InputError
 from .model import Evidence, Extraction
 
 log = logging.getLogger(__name__)
 
-#: The repository's ``data/calibration.json`` in a checkout, else the wheel's copy (setup.py);
-#: found as :data:`mapping.DATA_DIR` is, without importing the RDF layer into extraction.
-_REPOSITORY = Path(__file__).resolve().parent.parent
-TABLE_PATH = (_REPOSITORY / "data" if (_REPOSITORY / "data" / "ontology.ttl").is_file()
-              else Path(__file__).resolve().parent / "_data") / "calibration.json"
+#: The repository's ``data/calibration.json`` in a checkout, else the wheel's copy (setup.py).
+TABLE_PATH = DATA_DIR / "calibration.json"
 
 #: Fact types that carry evidence, and so a confidence (``pairs`` do not).
 CALIBRATED_TYPES: tuple[str, ...] = ("officials", "fundings", "investments", "agreements", "events")

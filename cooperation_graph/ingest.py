@@ -575,20 +575,21 @@ def _lead_source(lines: list[str]) -> str | None:
 
 def _page_date(m: re.Match[str]) -> datetime | None:
     groups = m.groupdict()
-    hour = int(groups.get("H") or groups.get("H0") or groups.get("H1") or 0)
+    hour = _hour24(int(groups.get("H") or groups.get("H0") or groups.get("H1") or 0), groups.get("ampm"))
     minute = int(groups.get("M") or groups.get("M0") or groups.get("M1") or 0)
-    if (groups.get("ampm") or "a")[0] in "Pp" and hour < 12:
-        hour += 12
     try:
         return datetime(int(m["y"]), int(m["m"]), int(m["d"]), hour, minute, tzinfo=VN_TZ)
     except ValueError:
         return None
 
 
+def _hour24(hour: int, ampm: str | None) -> int:
+    """``4`` with ``PM`` is 16."""
+    return hour + 12 if ampm and ampm[0] in "Pp" and hour < 12 else hour
+
+
 def _english_date(m: re.Match[str]) -> datetime | None:
-    hour = int(m["H"] or 0)
-    if m["ampm"] and m["ampm"][0] in "Pp" and hour < 12:
-        hour += 12
+    hour = _hour24(int(m["H"] or 0), m["ampm"])
     try:
         return datetime(int(m["y"]), _MONTHS_EN.index(m["mon"].lower()) + 1, int(m["d"]), hour,
                         int(m["M"] or 0), tzinfo=VN_TZ)

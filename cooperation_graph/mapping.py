@@ -102,6 +102,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib import namespace as rdfns
 
+from . import DATA_DIR
 from .gazetteer import MERGER_DATE, load_gazetteer
 from .model import Article, Evidence, Extraction
 from .normalize import name_key as _name_key
@@ -134,11 +135,6 @@ CG, FOAF, ORG, OWL, PROV, SDO, TIME, RDF, RDFS, XSD = (
     _Terms(ns) for ns in (vocab.CG, vocab.FOAF, vocab.ORG, vocab.OWL, vocab.PROV, vocab.SDO,
                           vocab.TIME, rdfns.RDF, rdfns.RDFS, rdfns.XSD))
 
-#: The ontology, shapes and reference tables: the repository's ``data/`` folder when the package
-#: runs from a checkout (editable install), else the copies a wheel carries (see ``setup.py``).
-_REPOSITORY = Path(__file__).resolve().parent.parent
-DATA_DIR = (_REPOSITORY / "data" if (_REPOSITORY / "data" / "ontology.ttl").is_file()
-            else Path(__file__).resolve().parent / "_data")
 WIKIDATA_CSV = DATA_DIR / "wikidata_provinces.csv"
 
 # A title containing one of these is a post of the central party or state, not of a province.

@@ -13,8 +13,8 @@ from .events import extract_events, handover_events, without_summaries
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
-from .text import (LIST_GLUE, Doc, analyse, between_two, chain, find_provinces, foreign_partners, listed_before,
-                   names_foreign, real_officials, related_events)
+from .text import (LIST_GLUE, Doc, analyse, between_two, chain, count_value, find_provinces, foreign_partners,
+                   listed_before, names_foreign, real_officials, related_events)
 from .text import main_pair as text_main_pair
 from .text import pairs_from_facts
 
@@ -36,6 +36,8 @@ _NEGATED = re.compile(r"\b(?:không|chưa|thiếu|chẳng)\s+(?:hề\s+)?(?:có\
                       r"(?:hợp tác|liên kết|phối hợp|kết nối|ký kết)\b")
 # Words that ask for something to be done (a request is not the thing done).
 _REQUEST = r"đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi"
+# Words before a cooperation verb that make it wanted, planned or missing, not done.
+_NOT_DONE = r"để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không"
 _COOPERATION_WORD = re.compile(r"\b(?:hợp tác|ký kết|liên kết|kết nghĩa)\b[^.;]*$")
 _BETWEEN = re.compile(r"giữa\s+(?:[^,.;]{0,30}?)$")
 
@@ -53,7 +55,8 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
         return Extraction(article=article, provinces=_province_list(doc, used), cooperation_pairs=(),
                           officials=tuple(officials), agreements=(), fundings=(), investments=(), events=(),
                           foreign_partners=())
-    stated = {p for p in _stated_pairs(doc) | _sides(doc) | _title_pair(doc, gazetteer) if p[0] != p[1]}
+    regions = region_members(doc)
+    stated = {p for p in _stated_pairs(doc, regions) | _sides(doc) | _title_pair(doc, gazetteer) if p[0] != p[1]}
     # The pair an article is about, which fills in a sentence's missing giver or party, must be
     # one the text states a relation of: two provinces named together are not partners.
     main_pair = text_main_pair(doc, _COOPERATION)
@@ -63,7 +66,6 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     fundings, shared_pairs = extract_fundings(doc, main_pair, officials)
     investments = extract_investments(doc, main_pair)
     fundings, investments = between_two(fundings, investments)
-    regions = region_members(doc)
     agreements = extract_agreements(doc, main_pair, officials, regions)
     events = extract_events(doc, officials)
     events = without_summaries(events + handover_events(doc, fundings, events))
@@ -168,7 +170,7 @@ _ONE_SIDE = re.compile(r"\s*(?:đã\s+|vừa\s+|cùng\s+)?(?:ký kết|hợp tá
                        r"(?:các\s+|hai\s+)?(?:tỉnh|thành phố|TP\.?)?\s*[A-ZĐ]")
 
 
-def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
+def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
     """``hợp tác giữa X và Y``, ``X và Y ký kết ...``, ``X làm việc với Y``, a delegation of X
     visiting Y: provinces named acting together (never when a foreign party is named)."""
     out: set[tuple[str, str]] = set()
@@ -246,7 +248,7 @@ def _stated_pairs(doc: Doc) -> set[tuple[str, str]]:
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
         out |= _lists_together(doc, sent, ms)
-    return out | _counted_back(doc) | _hubs_and_region(doc)
+    return out | _counted_back(doc) | _hubs_and_region(doc, regions)
 
 
 _CO_SUBJECTS_DO = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[^,.;:()]{0,40}?)(?:hợp tác|ký kết|liên kết|kết nghĩa|"
@@ -284,7 +286,7 @@ def _lists_together(doc: Doc, sent, ms) -> set[tuple[str, str]]:
         if len(names) < 3 or _LIST_HOLDER.search(lead[-40:]) or _ONE_SIDE.match(text, run[-1].end, sent.end):
             continue
         do = _CO_SUBJECTS_DO.match(text, run[-1].end, sent.end)
-        if do and not re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không|cần)\b", do.group()):
+        if do and not re.search(rf"\b(?:{_NOT_DONE}|cần)\b", do.group()):
             out |= {tuple(sorted((a, b))) for i, a in enumerate(names) for b in names[i + 1:]}  # type: ignore[misc]
     return out
 
@@ -316,7 +318,7 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                 continue  # police or a court on a case ("Công an A phối hợp với Công an B bắt giữ")
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
-            if re.search(r"\b(?:để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không)\b", text[before[-1].end:v.start()]) or re.search(
+            if re.search(rf"\b(?:{_NOT_DONE})\b", text[before[-1].end:v.start()]) or re.search(
                     rf"\b(?:{_REQUEST})\s+[^,.;:]{{0,30}}$", text[clause_start:before[-1].start]):
                 continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C", "đề nghị UBND A ... làm việc
                 # với B": asked, not done
@@ -397,10 +399,17 @@ def _hub_and_region(doc: Doc, sent, ms) -> set[tuple[str, str]]:
     return out
 
 
-def _hubs_and_region(doc: Doc) -> set[tuple[str, str]]:
+# "..., và (các tỉnh, thành) vùng (kinh tế trọng điểm)": what stands between the last named
+# province and a region's name
+_AND_REGION = re.compile(r"\s*(?:,|và|với)\s+(?:các\s+)?(?:(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám)\s+)?"
+                         r"(?:(?:tỉnh|địa phương)(?:,\s*thành(?: phố)?|/thành phố)?\s+)?(?:[Vv]ùng\s+|khu vực\s+)?"
+                         r"(?:kinh tế trọng điểm\s+)?")
+
+
+def _hubs_and_region(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
     """``liên kết ... giữa Hà Nội, TP Hồ Chí Minh và vùng Bắc Trung Bộ mở rộng`` where the article
-    lists the region's members: each named province with each member, and with each other."""
-    regions = region_members(doc)
+    lists the region's members (``regions``): each named province with each member, and with
+    each other."""
     if not regions:
         return set()
     out: set[tuple[str, str]] = set()
@@ -414,22 +423,18 @@ def _hubs_and_region(doc: Doc) -> set[tuple[str, str]]:
                 r"(?:(?:thành phố|TP\.?|tỉnh|Thủ đô)\s*)?", text[sent.start + between.end():ms[0].start]):
             continue
         hubs = _listed(text, ms, ms[0])
-        tail = text[hubs[-1].end:sent.end]
-        for name, members in regions.items():
-            m = re.match(r"\s*(?:,|và|với)\s+(?:các\s+)?(?:(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám)\s+)?"
-                         r"(?:(?:tỉnh|địa phương)(?:,\s*thành(?: phố)?|/thành phố)?\s+)?(?:[Vv]ùng\s+|khu vực\s+)?"
-                         r"(?:kinh tế trọng điểm\s+)?" + re.escape(name), tail)
-            if m is None:
-                continue
-            names = list(dict.fromkeys(h.name for h in hubs))
-            out |= {tuple(sorted((h, x))) for h in names for x in members if h != x}  # type: ignore[misc]
-            out |= {tuple(sorted((a, b))) for i, a in enumerate(names) for b in names[i + 1:]}  # type: ignore[misc]
+        glue = _AND_REGION.match(text, hubs[-1].end, sent.end)
+        members = glue and next((m for name, m in regions.items() if text.startswith(name, glue.end())), None)
+        if members is None:
+            continue
+        names = list(dict.fromkeys(h.name for h in hubs))
+        out |= {tuple(sorted((h, x))) for h in names for x in members if h != x}  # type: ignore[misc]
+        out |= {tuple(sorted((a, b))) for i, a in enumerate(names) for b in names[i + 1:]}  # type: ignore[misc]
     return out
 
 
 # "... đối với TP.HCM, Đồng Nai, Bình Dương và Long An. Do đó, cả 4 địa phương đã thống nhất ...":
 # a count of provinces acting together that refers back to the list just named.
-_WORDS_N = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _COUNTED = re.compile(r"\b(?:cả|các)?\s*(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:địa phương|tỉnh, thành(?: phố)?|"
                       r"tỉnh|bên)\s+(?:đã\s+|cùng\s+|đều\s+)*(?:thống nhất|ký kết|ký|cam kết|phối hợp|hợp tác|liên kết)\b")
 
@@ -442,7 +447,7 @@ def _counted_back(doc: Doc) -> set[tuple[str, str]]:
         m = _COUNTED.search(sent.text)
         if m is None or doc.mentions_in(sent.start, sent.end) or names_foreign(prev.text + sent.text):
             continue
-        n = int(m["n"]) if m["n"].isdigit() else _WORDS_N[m["n"]]
+        n = count_value(m["n"])
         ms = doc.mentions_in(prev.start, prev.end)
         for k, first in enumerate(ms):
             if k and LIST_GLUE.fullmatch(doc.text, ms[k - 1].end, first.start):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement, Official
-from .text import AND_GLUE, LIST_GLUE, Doc, Sentence, chain, names_foreign, title_provinces
+from .text import AND_GLUE, LIST_GLUE, Doc, Sentence, chain, count_value, names_foreign, title_provinces
 
 KINDS = (
     "biên bản ghi nhớ", "bản ghi nhớ", "biên bản hợp tác", "biên bản thỏa thuận", "thỏa thuận hợp tác",
@@ -22,7 +22,6 @@ _HINTS = ("nội dung", "lĩnh vực", "nhiệm vụ", "biên bản", "thỏa th
           "quy chế", "kết luận", "nghị quyết", "ghi nhớ", "dự thảo", "ký kết")
 # "hội nghị ký kết hợp tác phát triển du lịch giữa A và B": a signing that names no document.
 _SIGNING = re.compile(r"\bký kết (?:hợp tác|liên kết)\b")
-_NUMERALS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,3}|(?<![\w])(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?:nhóm\s+)?(nội dung|lĩnh vực|nhiệm vụ|chương trình)(?:\s+(?:chính|trọng tâm|hợp tác|trọng điểm))?")
 _CONTEXT = re.compile(r"hợp tác|ký|thỏa thuận|biên bản|chương trình|kết luận|phối hợp|kế hoạch|"
                       r"quy chế|dự thảo|liên kết", re.IGNORECASE)
@@ -36,11 +35,6 @@ _PLANNED = re.compile(r"\b(?:sẽ|dự thảo|giao cho|dự kiến|chuẩn bị|
                       r"đề nghị|xây dựng|hoàn thiện|sau hội nghị)\b")
 _ASSIGNED = re.compile(r"giao cho\s+(?:hai\s+|các\s+)?(?:đồng chí\s+)?(?P<who>[^,.;]{3,80}?)\s+(?:ký|thay mặt)")
 _LIST_AFTER = re.compile(r"^\s*(?:chính|trọng tâm|hợp tác)?\s*(?:,\s*)?(?:gồm|bao gồm|như|là|về)?\s*:?\s*(?P<l>[^.]{3,400})")
-def _count(m: re.Match[str]) -> int:
-    """The number of a count: digits or a numeral word ("năm lĩnh vực chính" = 5)."""
-    return int(m.group(1)) if m.group(1).isdigit() else _NUMERALS[m.group(1)]
-
-
 _LIST_NO_COUNT = re.compile(r"\b[Cc]ác (?:nội dung|lĩnh vực|nhiệm vụ)(?: mới| chính| trọng tâm| hợp tác)?\s*"
                             r"(?::|tập trung vào|gồm|bao gồm)\s*(?P<l>[^.]{3,400})")
 # "thay thế biên bản ghi nhớ ký năm 2013": an earlier agreement of the same parties.
@@ -108,7 +102,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
             for pair in stars:  # "Hợp tác ... tập trung trên 4 lĩnh vực: ...": each of the documents just named
                 g = groups[pair][-1]
                 if counts:
-                    g["totals"].append(sum(_count(c) for c in counts))
+                    g["totals"].append(sum(count_value(c.group(1)) for c in counts))
                     g["fields"].extend(_fields(text, counts))
                 elif listed:
                     g["fields"].extend(p.strip() for p in re.split(r";|,|\svà\s", listed.group("l")) if p.strip())
@@ -146,7 +140,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
             g["fields"].extend(p.strip() for p in re.split(r";" if ";" in listed.group("l") else r",|\svà\s",
                                                            listed.group("l")) if p.strip())
         if counts:
-            values = [_count(c) for c in counts]
+            values = [count_value(c.group(1)) for c in counts]
             (g["sums"] if len(values) > 1 else g["totals"]).append(sum(values))
             g["fields"].extend(_fields(text, counts))
             g["evidence"] = g["evidence"] or sent

@@ -74,13 +74,15 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
     for prev, sent in zip([None, *doc.sentences], doc.sentences):
         text = _ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text)
         dated = _DATE_HINT.search(text)
-        if not (dated or "oàn " in text or "đã " in text or "vừa " in text or _AT_MEETING.search(text)) \
-                or not (_HAPPEN.search(text) or _AT_MEETING.search(text)):
+        meeting = _AT_MEETING.search(text)
+        if not (dated or "oàn " in text or "đã " in text or "vừa " in text or meeting):
             continue  # cheap tests first: most sentences report nothing happening
+        act = _HAPPEN.search(text) or meeting
+        if not act:
+            continue
         kind = next((k for k, p in _KIND if p.search(text)), None)
         if kind is None or _POLICE.search(text):
             continue  # (the police working on a case or a driver's papers: no cooperation event)
-        act = _HAPPEN.search(text) or _AT_MEETING.search(text)
         if _PLANNED.search(text[max(0, act.start() - 30):act.start()]):
             continue  # "Tại Quảng Bình, đoàn cũng sẽ trao 900 suất quà": planned, not yet reported
         dates = _event_dates(text, doc.article.reference_day) \
@@ -95,7 +97,7 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
             # An event whose day the text does not give is still an event (date unknown): a
             # delegation's visit or hand-over, or a meeting of two named provinces.
             recalled = not (_UNDATED.search(text) or dated and doc.article.reference_day is None)
-            if recalled and not _AT_MEETING.search(text) or not mentions:
+            if recalled and not meeting or not mentions:
                 continue  # (a day without a year in an undated article: the event happened, date unknown)
             dates = [(None, 0)]
         when = dates[0][0]

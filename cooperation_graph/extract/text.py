@@ -343,6 +343,15 @@ def between_two(fundings, investments) -> tuple[list, list]:
 
 
 # Provinces listed together: "A, B và C", "A - B - C" (LIST_GLUE); "A, B và C" only (AND_GLUE).
+# Counts written as words ("năm lĩnh vực", "cả ba địa phương").
+NUMERALS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+
+def count_value(word: str) -> int:
+    """A count written in digits or as a word (``"12"``, ``"năm"``)."""
+    return int(word) if word.isdigit() else NUMERALS[word]
+
+
 LIST_GLUE = re.compile(r"\s*(?:,|và|-|–)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 AND_GLUE = re.compile(r"\s*(?:,|và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 

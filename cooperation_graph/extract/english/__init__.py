@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ...gazetteer import Gazetteer
 from ...model import Article, Event, Extraction, ProvinceMention
-from ..text import between_two, foreign_partners, names_foreign, real_officials, related_events
+from ..text import between_two, chain, foreign_partners, names_foreign, real_officials, related_events
 from ..text import main_pair as find_main_pair
 from ..text import pairs_from_facts
 from .agreements import extract_agreements_en
@@ -89,11 +89,9 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
                         if a.name < b.name}
         if _TWINNED_EN.search(sent.text):  # "a twinned friendship ceremony of three cities: Hanoi - Hue - Saigon"
             for i, first in enumerate(ms):
-                group = [first]
-                for x in ms[i + 1:]:
-                    if not _DASH_GLUE.fullmatch(doc.text, group[-1].end, x.start):
-                        break
-                    group.append(x)
+                if i and _DASH_GLUE.fullmatch(doc.text, ms[i - 1].end, first.start):
+                    continue  # inside a dashed list already read
+                group = chain(doc.text, ms, first, _DASH_GLUE)
                 out |= {tuple(sorted((a.name, b.name))) for a in group for b in group  # type: ignore[misc]
                         if a.name < b.name}
         if hub is not None:  # "between HCM City and the eight provinces of A, B, ...": the city with each

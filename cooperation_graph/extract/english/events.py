@@ -73,7 +73,8 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
     anchor = None if doc.published else anchor_date(doc.text)  # an undated page's year, from a full date in it
     for sent in doc.sentences:
         text = sent.text
-        if not (_HAPPEN_EN.search(text) or _AT_MEETING_EN.search(text)):
+        act = _HAPPEN_EN.search(text) or _AT_MEETING_EN.search(text)
+        if act is None:
             continue
         kind = next((k for k, p in _KIND_EN if p.search(text)), None)
         if kind is None or names_foreign(text):
@@ -96,8 +97,6 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
             continue
         seen.add((when, place))
         last = when or last
-        act = _HAPPEN_EN.search(text) or _AT_MEETING_EN.search(text)
-        assert act is not None
         subject = [x for x in ms if x.end <= act.start() and not re.search(
             r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, x.start - 8):x.start])
             and not _IN_TITLE.match(text[x.end:x.end + 30])]

@@ -51,7 +51,6 @@ _PER_HEAD_EN = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:per|a|for each|for every)\s+(
                           r"student|pupil|beneficiary|gift|case|victim)\b", re.IGNORECASE)
 _BUILD_WITH_EN = re.compile(r"\b(?:houses?|homes?|households?|families|gifts?)\s+with\s+(?:over\s+|more than\s+)?$",
                             re.IGNORECASE)
-_EACH_ONE = re.compile(r"\s*(?:\([^)]*\)\s*)?each\b")
 _EACH = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:each|for each|per (?:province|locality|city))\b|"
                    r"^\s*(?:\([^)]*\)\s*)?to each\b")
 
@@ -241,7 +240,7 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
     usable = [m for m in money if (m.start > act.start() or receiving or passive)
               and not _NOT_FUNDING.search(text[max(0, m.start - 40):m.start])
               and not _PER_HEAD_EN.match(text[m.end:])
-              and not (_BUILD_WITH_EN.search(text[max(0, m.start - 40):m.start]) and _EACH_ONE.match(text[m.end:]))]
+              and not (_BUILD_WITH_EN.search(text[max(0, m.start - 40):m.start]) and _EACH.match(text[m.end:]))]
     has_each = any(_EACH.match(text[m.end:]) for m in usable)
     out = []
     prev_end = act.end()
