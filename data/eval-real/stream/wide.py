@@ -18,7 +18,9 @@ Two wider streams are therefore judged as well:
   ``vietnews-fresh3``: the same once more (20,000, none of the above), drawn at the start of the next
   session while fresh2's errors guided its fixes, judged once at its end with its final code (its
   errors then guided the next session's rules); ``vietnews-fresh4``: 20,000 more from the train part
-  (none of the above, seed 20261207), drawn at the start of that session, judged once at its end.
+  (none of the above, seed 20261207), drawn at the start of that session, judged once at its end;
+  ``vietnews-fresh5``: the last 15,000 of the train part's unused articles (seed 20261208), drawn at
+  the start of the session after, to be judged once at its end.
 
 Each ``*-judgments.jsonl`` holds, per emitted fact, the article id, the fact, the verdict of a
 reader who had not read the extractors, and why. No article text is kept: this script
@@ -121,7 +123,8 @@ def main() -> int:
                              ("vietnews-fresh", "vietnews-fresh-judgments"),
                              ("vietnews-fresh2", "vietnews-fresh2-judgments"),
                              ("vietnews-fresh3", "vietnews-fresh3-judgments"),
-                             ("vietnews-fresh4", "vietnews-fresh4-judgments")):
+                             ("vietnews-fresh4", "vietnews-fresh4-judgments"),
+                             ("vietnews-fresh5", "vietnews-fresh5-judgments")):
             if (HERE / f"{name}.jsonl").is_file():
                 streams.append((name, f"{judged}.jsonl", vietnews_articles(args.vietnews_mirror, HERE / f"{name}.jsonl")))
     if args.only:
