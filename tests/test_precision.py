@@ -702,3 +702,86 @@ def test_provinces_told_to_coordinate_or_met_as_a_list_are_not_each_others_partn
     assert {("Hồ Chí Minh", "Đồng Tháp"), ("Hồ Chí Minh", "Long An"), ("Hồ Chí Minh", "Tiền Giang")} <= set(
         met.cooperation_pairs)
     assert not {("Long An", "Đồng Tháp"), ("Tiền Giang", "Đồng Tháp")} & set(met.cooperation_pairs)  # met, as a list
+
+
+def test_an_address_a_distance_and_a_power_line_name_no_party():
+    home = extract_text(
+        "Rửa tiền\n"
+        "Theo cáo trạng của VKSND tỉnh Phú Thọ, Nam đã nhiều lần chỉ đạo nhân viên chuyển vào tài khoản của bà "
+        "Phan Thu Hương (SN 1961, trú tại KĐT Nam Thăng Long, Xuân La, Tây Hồ, Hà Nội) tổng số tiền hơn 236 tỷ đồng.",
+        "2018-11-14", "Rửa tiền")
+    assert home.fundings == () and home.cooperation_pairs == ()
+    assert [p.name for p in home.provinces] == ["Phú Thọ"]
+    far = extract_text(
+        "Metro số 1\n"
+        "Cách Hà Nội hơn 1.700 km, tuyến metro số 1 ở TP HCM được phê duyệt đầu tư cách đây cả thập kỷ, "
+        "đội vốn hơn 30.000 tỷ đồng.",
+        "2017-11-20", "Metro số 1")
+    assert far.investments == () and far.cooperation_pairs == ()
+    line = extract_text(
+        "Sự cố lưới điện\n"
+        "Gần 20h ngày 30/5, sét đã làm bật 2 đường dây 500kV Hà Tĩnh – Đà Nẵng và Vũng Áng – Đà Nẵng khiến mất "
+        "liên kết hệ thống điện.",
+        "2017-05-31", "Sự cố lưới điện")
+    assert line.cooperation_pairs == ()
+
+
+def test_a_leaders_stops_and_an_officials_former_post_are_no_pairs():
+    stops = extract_text(
+        "Chuyến thăm của Tổng thống\n"
+        "Thông điệp chính trong chuyến thăm của Tổng thống tới Đà Nẵng và Hà Nội lần này là thúc đẩy quan hệ "
+        "hợp tác với Việt Nam trên các lĩnh vực kinh tế.",
+        "2017-11-11", "Chuyến thăm của Tổng thống")
+    assert stops.cooperation_pairs == ()
+    career = extract_text(
+        "Chuyện doanh nghiệp\n"
+        "Bí thư Thành ủy Đà Nẵng Trương Quang Nghĩa kể lại câu chuyện ông từng nghe khi còn công tác ở Sơn La.",
+        "2017-12-20", "Chuyện doanh nghiệp")
+    assert career.cooperation_pairs == ()
+    visit = extract_text(  # a delegation's visit is still one
+        "Thăm và làm việc\n"
+        "Đoàn công tác tỉnh Sơn La do Bí thư Tỉnh ủy dẫn đầu đã đến thăm và làm việc tại TP Đà Nẵng.",
+        "2017-12-20", "Thăm và làm việc")
+    assert visit.cooperation_pairs == (("Sơn La", "Đà Nẵng"),)
+
+
+def test_agencies_checking_a_case_or_asked_to_coordinate_are_no_pair():
+    for body in (
+            "Sở GTVT tỉnh Hải Dương đã phối hợp với sở GTVT TP. Hà Nội xác minh chủ phương tiện.",
+            "Khoảng 4h30 sáng 23/3, tại Km63 quốc lộ 9, đoạn qua xã Tân Hợp (Hướng Hoá, Quảng Trị), hải quan khu "
+            "thương mại Lao Bảo (Quảng Trị) phối hợp với một số lực lượng khác bắt quả tang ôtô 16 chỗ biển "
+            "Thừa Thiên - Huế chở nhiều hàng lậu.",
+            "Ông Chiến cũng đề nghị Trung tâm Kiểm dịch Y tế quốc tế thành phố Đà Nẵng phối hợp với Trung tâm "
+            "Kiểm dịch Y tế quốc tế TP HCM xác định các hành khách ngồi gần bệnh nhân."):
+        ex = extract_text("Tin trong ngày\n" + body, "2018-01-22", "Tin trong ngày")
+        assert ex.cooperation_pairs == (), body
+
+
+def test_a_company_a_broadcaster_or_a_business_association_acting_is_no_province():
+    plan = extract_text(
+        "Cân xe quá tải\n"
+        "Ngày 19/6, Công ty cổ phần dịch vụ kỹ thuật đường cao tốc Việt Nam cho biết đang làm việc với Cục "
+        "Cảnh sát giao thông, Sở Giao thông Vận tải TP HCM và Đồng Nai về kế hoạch phối hợp xử lý xe quá tải.",
+        "2018-06-19", "Cân xe quá tải")
+    assert plan.cooperation_pairs == () and plan.agreements == ()
+    gift = extract_text(
+        "Cứu trợ Bình Định\n"
+        "Sáng 23/12, tại UBND tỉnh Bình Định, công ty cổ phần thực phẩm NutiFood phối hợp cùng đài truyền hình "
+        "Việt Nam khu vực thành phố Hồ Chí Minh đã trao tặng cho tỉnh Bình Định số tiền cứu trợ 23 tỷ đồng.",
+        "2017-12-23", "Cứu trợ Bình Định")
+    assert gift.fundings == () and gift.cooperation_pairs == ()
+    fair = extract_text(
+        "Khởi nghiệp cà phê\n"
+        "Xuất hiện tại hội nghị xúc tiến đầu tư thương mại giữa Hội Doanh nhân trẻ tỉnh Gia Lai và các doanh "
+        "nhân Nhật Bản, Malaysia và TP. HCM được Hội Doanh nhân trẻ Gia Lai vừa tổ chức, cà phê của chị được chú ý.",
+        "2018-03-01", "Khởi nghiệp cà phê")
+    assert fair.cooperation_pairs == () and fair.events == ()
+
+
+def test_a_loan_is_no_gift():
+    ex = extract_text(
+        "Cầu đường sắt Bình Lợi\n"
+        "Dự án có tổng vốn 1.000 tỷ đồng. Trong đó, vốn của nhà đầu tư là 172 tỷ đồng, TP HCM hỗ trợ giải phóng "
+        "mặt bằng hơn 156 tỷ đồng, tỉnh Bình Dương cho vay không tính lãi 300 tỷ đồng, phần còn lại là vốn vay.",
+        "2017-03-24", "Cầu đường sắt Bình Lợi")
+    assert ex.fundings == ()

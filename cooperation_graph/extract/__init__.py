@@ -13,7 +13,7 @@ from .events import extract_events, handover_events, without_summaries
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
-from .text import (LIST_GLUE, Doc, analyse, between_two, chain, count_value, find_provinces, foreign_partners,
+from .text import (LIST_GLUE, Doc, analyse, between_two, chain, company_subject, count_value, find_provinces, foreign_partners,
                    listed_before, names_foreign, real_officials, related_events)
 from .text import main_pair as text_main_pair
 from .text import pairs_from_facts
@@ -135,9 +135,11 @@ _NOT_WITH_BODY = (r"(?!\s+với\s+(?:các\s+)?(?:bộ|Bộ|ngành|cơ quan|doanh
                   r"lực lượng))")
 _ROUTE = re.compile(r"\b(?:đường bay|tuyến bay|chuyến bay|tuyến xe|tuyến đường|tuyến|cao tốc|quốc lộ|đường sắt|"
                     r"xe khách|đường thủy)\s+(?:\S+\s+){0,2}?(?:giữa|từ)?\s*(?:TP\.?|thành phố|tỉnh)?\s*$")
+_DESTINATION = re.compile(r"\b(?:tới|đến|thăm)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
 _AREA = re.compile(r"\btrên địa bàn\s+(?:\d+\s+|hai\s+|các\s+)?(?:TP\.?|thành phố|tỉnh)?\s*$")
 _CASE_WORDS = re.compile(r"\b(?:điều tra|vụ án|truy bắt|bắt giữ|truy nã|nghi phạm|đối tượng|lâm tặc|buôn lậu|"
-                         r"ma túy|tai nạn|đua xe|khởi tố|lời khai|lừa đảo|hàng giả|tạm giữ|thu giữ|khám nghiệm|tang vật|xác minh nguồn gốc)\b")
+                         r"ma túy|tai nạn|đua xe|khởi tố|lời khai|lừa đảo|hàng giả|tạm giữ|thu giữ|khám nghiệm|tang vật|xác minh|"
+                         r"bắt quả tang|hàng lậu|truy tố|bị cáo|bị can|xét xử)\b")
 # A central body acting ("Đoàn kiểm tra của Bộ Chính trị do ... Bí thư Thành ủy TP HCM làm Trưởng đoàn"):
 # the province inside its leader's title is no party.
 _CENTRAL_BODY = re.compile(r"\b[Đđ]oàn (?:kiểm tra|giám sát|công tác|khảo sát|thanh tra)\s+(?:của\s+)?"
@@ -177,8 +179,9 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
     foreign = names_foreign(doc.text)  # most articles name no foreign party: one test for all
     for sent in doc.sentences:
         ms = doc.mentions_in(sent.start, sent.end)
-        if len(ms) < 2 or (foreign and names_foreign(sent.text)) or _CASE_WORDS.search(sent.text):
-            continue  # (a criminal case or an accident: police and courts working, not the provinces)
+        if len(ms) < 2 or (foreign and names_foreign(sent.text)) or _CASE_WORDS.search(sent.text) \
+                or company_subject(sent.text):
+            continue  # (a criminal case or an accident: police and courts working, not the provinces; a company acting)
         out |= _working_with(doc, sent, ms)
         out |= _gives_to(doc, sent, ms)
         out |= _hub_and_region(doc, sent, ms)
@@ -232,6 +235,8 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
                 continue
             if _ROUTE.search(doc.text, max(sent.start, a.start - 40), a.start):
                 continue  # "các chuyến bay ... hợp tác liên danh trên đường bay giữa TP HCM - Cà Mau": a route
+            if _DESTINATION.search(doc.text, max(sent.start, a.start - 20), a.start):
+                continue  # "chuyến thăm của Tổng thống Mỹ tới Đà Nẵng và Hà Nội ... hợp tác với Việt Nam": stops
             if _VENUE.search(doc.text, max(sent.start, a.start - 20), a.start) and not _BETWEEN.search(
                     doc.text[max(sent.start, a.start - 40):a.start]):
                 continue  # "các trường tại Bắc Ninh, Hưng Yên liên kết với ...": where, not who
@@ -310,8 +315,9 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                      and not re.search(r"\b(?:khán giả|cử tri|người hâm mộ|bạn đọc|du khách)\s+$", text[max(0, m.start - 20):m.start])]
             if before and _CENTRAL_BODY.search(text, clause_start, v.start()):
                 continue  # "... Bí thư Thành ủy TPHCM dẫn đầu đoàn công tác của Bộ Chính trị đến làm việc với ..."
-            if re.search(r"\b(?:sau khi|trước khi|khi)\s+(?:đã\s+)?$", text[clause_start:v.start()]):
-                continue  # "sau khi làm việc với các tỉnh A, B, C, Chủ tịch UBND TP ...": the subject follows
+            if re.search(r"\b(?:sau khi|trước khi|khi(?:\s+còn)?|từng|còn|trước đây)\s+(?:đã\s+)?$", text[clause_start:v.start()]):
+                continue  # "sau khi làm việc với các tỉnh A, B, C, Chủ tịch UBND TP ...": the subject follows;
+                # "Bí thư Thành ủy A kể ... khi còn công tác ở B": where he once worked
             if not before or not after:
                 continue
             if _CASE_WORK.search(text, clause_start, v.start()):
@@ -319,7 +325,7 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
             if re.search(rf"\b(?:{_NOT_DONE})\b", text[before[-1].end:v.start()]) or re.search(
-                    rf"\b(?:{_REQUEST})\s+[^,.;:]{{0,30}}$", text[clause_start:before[-1].start]):
+                    rf"\b(?:{_REQUEST})\s+[^,.;:]{{0,60}}$", text[clause_start:before[-1].start]):
                 continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C", "đề nghị UBND A ... làm việc
                 # với B": asked, not done
             for a in listed_before(text, before):  # "A, B và C đã ký kết ... với D": each with D

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement, Official
-from .text import AND_GLUE, LIST_GLUE, Doc, Sentence, chain, count_value, names_foreign, title_provinces
+from .text import AND_GLUE, LIST_GLUE, Doc, Sentence, chain, company_subject, count_value, names_foreign, title_provinces
 
 KINDS = (
     "biên bản ghi nhớ", "bản ghi nhớ", "biên bản hợp tác", "biên bản thỏa thuận", "thỏa thuận hợp tác",
@@ -111,8 +111,8 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
             continue
         if not _CONTEXT.search(text) and not kind and not listed and not (last and counts):
             continue
-        if foreign and names_foreign(text):
-            continue  # a document with a foreign partner: the provinces are not each other's party
+        if foreign and names_foreign(text) or company_subject(text):
+            continue  # a document with a foreign partner (the provinces are not each other's party) or a company's
         if kind and kind.group().lower() in ("kết luận", "thỏa thuận") and not counts \
                 and not re.search(r"\bký\b|dự thảo", text):
             continue  # "Kết luận hội nghị, ..." is the closing speech, not a document

@@ -21,7 +21,7 @@ _PLANNED = re.compile(r"\b(?:sẽ|dự kiến|đề xuất|kế hoạch|cam kế
                       r"chuẩn bị|tiếp tục dành)\b")
 _NOT_FUNDING_BEFORE = re.compile(
     r"(?:doanh thu|kim ngạch|GRDP|thu ngân sách|nộp ngân sách|giá trị|lợi nhuận|vốn|đầu tư|"
-    r"tổng mức|sản lượng|tăng trưởng|chi phí|thiệt hại|trị giá hàng|dư nợ|quyên góp được|thu được)(?:\s+(?!mức\b)\w+){0,3}\s*$"
+    r"tổng mức|sản lượng|tăng trưởng|chi phí|thiệt hại|trị giá hàng|dư nợ|quyên góp được|thu được|cho vay|khoản vay)(?:\s+(?!mức\b)\w+){0,3}\s*$"
     # a price: "với giá 250 triệu đồng", "mô hình nhà 100 triệu", "căn hộ 172 triệu"
     r"|\b(?:giá|giá bán|mức giá|nhà|căn nhà|căn hộ|căn)\s*$"
 )

@@ -34,7 +34,7 @@ _BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])"
 _THU_DO = re.compile(rf"(?<![\w])(?<!vùng )[Tt]hủ đô(?!\s+[{UPPER}])")  # "vùng Thủ đô": the region
 # Province names inside other names are not the province acting.
 _NOT_PROVINCE_KEYWORD = re.compile(
-    r"\b(?:ĐHQG|Đại học [Qq]uốc gia|sông|cao tốc|quốc lộ|Quốc lộ|đường|Đường|tuyến|đoạn|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
+    r"\b(?:ĐHQG|Đại học [Qq]uốc gia|sông|cao tốc|đường dây(?:\s+\d+\s*kV)?|quốc lộ|Quốc lộ|đường|Đường|tuyến|đoạn|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
     r"Đại học|đại học|Trường|(?<![Mm]ôi )(?<![Tt]hị )(?<![Hh]iện )(?<![Cc]hiến )(?<![Qq]uảng )(?<!lập )trường|Bệnh viện|"
     r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
     r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
@@ -53,16 +53,35 @@ _INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hư
 _LOCAL_UNIT_BEFORE = re.compile(r"\b(?:[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]hị xã|[Qq]uận|[Hh]uyện)\s+$")
 _PLACED_IN = re.compile(r"\s*(?:\(|,|-|–)\s*(?:thuộc\s+)?(?:(?:tỉnh|thành phố|TP)\s+|TP\.\s*)?")
 # A person's home or residence, or a deputy's delegation in brackets: "(quê Trà Vinh, ...)", "(đoàn Bình Dương)".
-_RESIDENCE_BEFORE = re.compile(r"(?:\b(?:quê|quê quán|ngụ|trú|tạm trú|thường trú)\s+(?:ở\s+|tại\s+)?|\(\s*[Đđ]oàn\s+(?:ĐBQH\s+)?)"
+# An address may run over a few parts first: "(SN 1961, trú tại KĐT Nam Thăng Long, Xuân La, Tây Hồ, Hà Nội)".
+_RESIDENCE_BEFORE = re.compile(r"(?:\b(?:quê(?!\s+(?:hương|nhà|mẹ|cha|ngoại|nội)\b)|quê quán|ngụ|trú|tạm trú|thường trú)\s+(?:ở\s+|tại\s+)?"
+                               r"(?:[^,.;:()]{1,40},\s*){0,4}|\(\s*[Đđ]oàn\s+(?:ĐBQH\s+)?)"
                                r"(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$")
+# A distance ("Cách Hà Nội hơn 1.700 km, tuyến Metro ..."): the province is a landmark, not a party.
+_DISTANCE_BEFORE = re.compile(r"\b[Cc]ách\s+(?:trung tâm\s+)?(?:tỉnh\s+|thành phố\s+|TP\.?\s*|[Tt]hủ đô\s+)?$")
+_DISTANCE_AFTER = re.compile(r"\s*(?:khoảng|hơn|gần|chừng|chỉ|trên|tới|chưa đầy)?\s*\d[\d.,]*\s*(?:km|cây số|ki-lô-mét)\b")
 _CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
 # Company names run on in lower case ("Công ty CP Xuất nhập khẩu Thủy sản Tiền Giang") until a
 # word that starts a new phrase ("doanh nghiệp của tỉnh X" is the province's).
 _COMPANY = re.compile(r"\b(?:[Tt]ổng công ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|Hợp tác xã|HTX|[Cc]hi nhánh|BIDV|Agribank|"
                       r"Vietcombank|VietinBank|Vietinbank|Sacombank|Techcombank|VPBank|LienVietPostBank|SHB|MB|"
-                      r"VNPT|MobiFone|Vinaphone|Petrolimex|EVN\w*|PC|Bảo Việt|Bưu điện)(?![\w])")
+                      r"VNPT|MobiFone|Vinaphone|Petrolimex|EVN\w*|PC|Bảo Việt|Bưu điện|[Đđ]ài (?:[Tt]ruyền hình|[Pp]hát thanh)|"
+                      r"Hiệp hội|Hội [Dd]oanh (?:nhân|nghiệp))(?![\w])")
 _COMPANY_RUN = re.compile(r"(?:\s+(?!(?:của|tại|ở|với|và|cho|thuộc|trên|trong|từ|đến|về|các|hai|tỉnh|"
                           r"thành phố)\b)[\w.&-]+){0,8}?\s*[-–]?\s*")
+# A sentence whose subject is a company ("Ngày 19/6, Công ty cổ phần VEC E ... cho biết đang làm việc
+# với ... Sở GTVT TP HCM và Đồng Nai về kế hoạch phối hợp"): the company acts, not the provinces.
+_LEAD_ADVERBIAL = re.compile(r"\s*(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Tại|Trong|Vào|Theo đó|Được biết|Mới đây|"
+                             r"Hiện nay|Cũng)\b[^,.;]{0,60},\s*)*")
+_COMPANY_HEAD = re.compile(r"(?:[Tt]ổng [Cc]ông ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Dd]oanh nghiệp|Hiệp hội|"
+                           r"Hội [Dd]oanh (?:nhân|nghiệp))\b")
+
+
+def company_subject(sentence: str) -> bool:
+    """The sentence's subject, after its leading time and place phrases, is a company or a business association."""
+    return _COMPANY_HEAD.match(sentence, _LEAD_ADVERBIAL.match(sentence).end()) is not None
+
+
 _NOT_PROVINCE_NAMES = re.compile(
     r"(?<![\w])(?:Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam - Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
     r"Nghĩa Bình|Hà Sơn Bình|Nghệ Tĩnh|Hoàng Liên Sơn|Minh Hải|Hà Tuyên|Hà Bắc|Hải Hưng|Vĩnh Phú|"
@@ -267,7 +286,10 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
                             and _COMPANY_RUN.fullmatch(text[company_ends[k]:head_end]) is not None)
         if not prefix and (_PERSON_BEFORE.search(before) or _CONSTITUENCY_BEFORE.search(before)):
             inside = True
-        if _INSTITUTION_BEFORE.search(text[max(0, start - 70):start]) or _RESIDENCE_BEFORE.search(before):
+        if _DISTANCE_BEFORE.search(before) and _DISTANCE_AFTER.match(text, end):
+            inside = True
+        if _INSTITUTION_BEFORE.search(text[max(0, start - 70):start]) or _RESIDENCE_BEFORE.search(
+                text[max(0, start - 120):start]):
             inside = True  # "Câu lạc bộ Tiếp sức đến trường Tiền Giang - Bến Tre tại TP. HCM", "Trường ĐH ... TP. HCM"
         if inside or chained:
             last_skipped_end = end
