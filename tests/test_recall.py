@@ -778,3 +778,60 @@ def test_a_province_s_front_chair_is_never_a_central_official():
         "2020-11-13", "Long An hỗ trợ Thừa Thiên Huế")
     assert ("Nguyễn Nam Tiến", None) not in {(n, p) for n, (_, p) in officials(ex).items()}
     assert officials(ex)["Đỗ Văn Chiến"][1] is None
+
+
+def test_each_hand_over_of_a_trip_is_an_event_at_its_receiver():
+    ex = extract_text(
+        "TP.HCM hỗ trợ miền Trung\n"
+        "Tại tỉnh Khánh Hòa, TP.HCM hỗ trợ khẩn cấp các bếp ăn cho người dân.\n"
+        "Đặc biệt, TP.HCM đã trao 50 tỉ đồng cho tỉnh Khánh Hòa để khắc phục hậu quả thiên tai; sửa chữa 23 "
+        "trường học bị hư hại.\n"
+        "Còn tại Đắk Lắk, TP.HCM đã điều động 16 xe xúc lật. Đồng thời hỗ trợ bếp ăn cho người dân; trao 10 tỉ "
+        "tiền mặt cho tỉnh Đắk Lắk khắc phục hậu quả thiên tai.",
+        "", "TP.HCM hỗ trợ miền Trung")
+    assert fundings(ex) == [("Hồ Chí Minh", "Khánh Hòa", 50_000_000_000, "given"),
+                            ("Hồ Chí Minh", "Đắk Lắk", 10_000_000_000, "given")]
+    assert [(e.date, e.place) for e in ex.events] == [(None, "Khánh Hòa"), (None, "Đắk Lắk")]
+
+
+def test_undated_meetings_and_signings_told_in_passing():
+    chaired = extract_text(
+        "Nghệ An - Quảng Ngãi: những ân tình lịch sử\n"
+        "Các đồng chí: Thái Thanh Quý, Bí thư Tỉnh ủy Nghệ An; Bùi Thị Quỳnh Vân, Bí thư Tỉnh ủy Quảng Ngãi đồng "
+        "chủ trì cuộc làm việc. Dự cuộc làm việc về phía tỉnh Nghệ An có đồng chí Nguyễn Văn Thông, Phó Bí thư "
+        "Thường trực Tỉnh ủy. Về phía tỉnh Quảng Ngãi có đồng chí Đặng Văn Minh, Chủ tịch UBND tỉnh.",
+        "", "Nghệ An - Quảng Ngãi: những ân tình lịch sử")
+    assert ex_dates(chaired) == [None]
+    ceremony = extract_text(
+        "Tây Ninh và Bình Dương hợp tác\n"
+        "Lãnh đạo hai địa phương khẳng định Tây Ninh và Bình Dương còn nhiều dư địa để phát triển.\n"
+        "Tại buổi lễ, đồng chí Nguyễn Thanh Ngọc, Chủ tịch UBND tỉnh Tây Ninh và đồng chí Võ Văn Minh, Chủ tịch "
+        "UBND tỉnh Bình Dương đã ký kết một số nội dung trọng tâm.",
+        "", "Tây Ninh và Bình Dương hợp tác")
+    assert ex_dates(ceremony) == [None]
+    passive = extract_text(
+        "Kết nối vùng\n"
+        "Đó là nội dung quan trọng trong chương trình hợp tác phát triển kinh tế - xã hội giai đoạn 2023-2025 "
+        "giữa hai tỉnh Tây Ninh và Bình Dương vừa được lãnh đạo 2 địa phương ký kết.",
+        "", "Kết nối vùng")
+    assert ex_dates(passive) == [None]
+
+
+def ex_dates(ex):
+    return [e.date for e in ex.events]
+
+
+def test_money_drawn_from_a_fund_to_help_poor_households_and_a_list_sharing_each_amount():
+    fund = extract_text(
+        "Nghĩa tình với Điện Biên\n"
+        "Trong dịp này, tỉnh Nghệ An trích 1 tỷ đồng từ Quỹ “Vì người nghèo” tỉnh để giúp các hộ nghèo tỉnh Điện "
+        "Biên thực hiện các mô hình sinh kế.",
+        "2024-04-20", "Nghĩa tình với Điện Biên")
+    assert fundings(fund) == [("Nghệ An", "Điện Biên", 1_000_000_000, "given")]
+    shared = extract_text(
+        "Chung tay khắc phục mưa lũ\n"
+        "Chiều 13/12, Ủy ban MTTQ thành phố Hà Nội đã trích 2 tỷ đồng từ Quỹ Cứu trợ thành phố để hỗ trợ 2 tỉnh "
+        "Bình Định và Phú Yên mỗi tỉnh 1 tỷ đồng để khắc phục hậu quả mưa lũ.",
+        "2024-12-14", "Chung tay khắc phục mưa lũ")
+    assert fundings(shared) == [("Hà Nội", "Bình Định", 1_000_000_000, "given"),
+                                ("Hà Nội", "Phú Yên", 1_000_000_000, "given")]

@@ -9,7 +9,7 @@ from ..gazetteer import Gazetteer
 from ..model import Article, Extraction, ProvinceMention
 from .agreements import extract_agreements, hub_pairs, region_members
 from .english import extract_english, is_english
-from .events import extract_events, handover_events, without_summaries
+from .events import extract_events, handover_events, placed_by_fundings, without_summaries
 from .fundings import extract_fundings, gift_pairs
 from .investments import extract_investments
 from .officials import extract_officials
@@ -67,7 +67,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     investments = extract_investments(doc, main_pair)
     fundings, investments = between_two(fundings, investments)
     agreements = extract_agreements(doc, main_pair, officials, regions)
-    events = extract_events(doc, officials)
+    events = placed_by_fundings(extract_events(doc, officials), fundings)
     events = without_summaries(events + handover_events(doc, fundings, events))
 
     hubs = {a: hub_pairs(a, regions) for a in agreements} if regions else {}

@@ -7,6 +7,7 @@ against the article's date; anniversaries such as ``(7/5/1954 - 7/5/2024)`` are 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import Event, Official, Participant
@@ -24,11 +25,11 @@ KINDS = (
                      r"[\d.,]+ (?:suất quà|phần quà|suất))|tặng quà"),
     ("lễ tiếp nhận", r"[Ll]ễ tiếp nhận|tiếp nhận (?:kinh phí|hàng|tiền|hỗ trợ)"),
     ("chuyến thăm", r"đến thăm|thăm hỏi|chuyến thăm|thăm và làm việc"),
-    ("buổi làm việc", r"buổi làm việc|[Ll]àm việc với|đã làm việc|[Đđ]oàn công tác|"
+    ("buổi làm việc", r"(?:buổi|cuộc) làm việc|[Ll]àm việc với|đã làm việc|[Đđ]oàn công tác|"
                       r"[Đđ]oàn đại biểu(?! Quốc hội)|dâng hương"),
     ("hội chợ", r"[Hh]ội chợ"),
     ("lễ bàn giao", r"[Ll]ễ bàn giao|bàn giao (?:\d+ )?(?:căn )?(?:nhà|công trình|trường|kinh phí|tiền)"),
-    ("lễ", r"(?:tổ chức|[Dd]ự) (?:buổi )?lễ|[Ll]ễ (?:khởi công|khánh thành|hợp long|khai mạc|ra mắt|đón nhận)"),
+    ("lễ", r"(?:tổ chức|[Dd]ự|[Tt]ại) (?:buổi )?lễ\b|[Ll]ễ (?:khởi công|khánh thành|hợp long|khai mạc|ra mắt|đón nhận)"),
     ("chương trình", r"[Cc]hương trình (?:giao lưu|xúc tiến|hợp tác)|tổ chức chương trình"),
 )
 _KIND = [(kind, re.compile(p)) for kind, p in KINDS]
@@ -48,9 +49,10 @@ _PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|dự định|k�
 # Said of a meeting that took place: who attended it, who spoke at it ("Dự Hội nghị có các đồng chí
 # ...", "Phát biểu khai mạc hội nghị, ông ...", "Tại hội nghị, ...").
 _AT_MEETING = re.compile(r"(?:^|,\s*)(?:[Tt]ại|[Dd]ự|[Tt]ham dự|[Pp]hát biểu(?: khai mạc| bế mạc| kết luận| chỉ đạo)?(?: tại)?)"
-                         r"\s+(?:buổi |cuộc )?(?:[Hh]ội nghị|[Hh]ội thảo|buổi làm việc|[Ll]ễ ký kết|[Tt]ọa đàm|[Dd]iễn đàn)\b")
+                         r"\s+(?:buổi |cuộc )?(?:[Hh]ội nghị|[Hh]ội thảo|(?:buổi|cuộc) làm việc|[Ll]ễ ký kết|[Tt]ọa đàm|[Dd]iễn đàn|"
+                         r"(?<=buổi )lễ)\b")
 _UNDATED = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cứu trợ|lãnh đạo)(?! Quốc hội)\b.{0,120}?\b(?:thăm|trao|tặng|"
-                      r"làm việc)|\b(?:đã|vừa) (?:tổ chức|ký kết|trao)\b")
+                      r"làm việc)|\b(?:đã|vừa)\s+(?:được\s+(?:[^,.;]{0,40}?\s)?)?(?:tổ chức|ký kết|trao)\b")
 # Where it happened: "Tại tỉnh X", "tại huyện Y"; or where the delegation went or what it
 # handed over to: "đến thăm hỏi ... người dân vùng bão X", "trao 1 tỉ đồng cho lãnh đạo TP X".
 _AT = re.compile(r"\b[Tt]ại\s+(?:[^,.;]{0,40}\s)?$")
@@ -295,6 +297,19 @@ def without_summaries(events: list[Event]) -> list[Event]:
     if any(e.date for e in events) or not any(e.place for e in events):
         return events
     return [e for e in events if e.place]
+
+
+def placed_by_fundings(events: list[Event], fundings) -> list[Event]:
+    """An event read from a hand-over's sentence without a place happened at the receiver's
+    ("TP.HCM đã trao 50 tỉ đồng cho tỉnh Khánh Hòa"): one trip's hand-overs in several provinces
+    are several events, not one summary."""
+    given = {f.evidence.start: f for f in fundings
+             if f.evidence and f.status == "given" and f.donor and f.recipient}
+    out = []
+    for e in events:
+        f = given.get(e.evidence.start) if e.evidence and e.place is None else None
+        out.append(replace(e, place=f.recipient, organisers=e.organisers or (f.donor,)) if f else e)
+    return out
 
 
 def handover_events(doc: Doc, fundings, events: list[Event]) -> list[Event]:

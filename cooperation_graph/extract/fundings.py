@@ -298,9 +298,11 @@ def _listed_after(text: str, m: Money, after: list[Mention]) -> list[str]:
 
 # "3 tỷ đồng cho tỉnh X", "2 tỷ đồng hỗ trợ tỉnh X", "1 tỷ đồng tiền mặt giúp nhân dân tỉnh X",
 # "10 tỷ đồng để ủng hộ bà con thành phố X".
-_TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:(?:để|nhằm)\s+)?(?:cho|tới|đến|giúp|giúp đỡ|hỗ trợ|ủng hộ|tặng)"
+_TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:từ\s+(?:nguồn\s+)?[Qq]uỹ\b[^.;:]{0,40}?\s+)?(?:(?:để|nhằm)\s+)?"
+                           r"(?:cho|tới|đến|giúp|giúp đỡ|hỗ trợ|ủng hộ|tặng)"
                            r"(?:\s+(?:khẩn cấp|cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân|"
-                           r"lãnh đạo|đại diện))*"
+                           r"lãnh đạo|đại diện|(?:các\s+)?(?:hộ nghèo|hộ dân|hộ gia đình|gia đình|người nghèo)"
+                           r"(?:\s+(?:của|ở|tại|thuộc))?))*"
                            r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|mỗi|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*:?\s*$")
 # "15 tỷ đồng xây dựng 300 căn nhà đại đoàn kết cho hộ nghèo Điện Biên": what the money builds, for whom.
 _BUILD_FOR = re.compile(r"^\s*(?:để\s+)?(?:xây dựng|xây mới|xây|sửa chữa|làm)\s+[^.;,]{0,50}?\bcho\s+"
@@ -448,6 +450,9 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
         listed = [following[0]]
         for x in after:
             if re.match(r"\s*[(:]?\s*(?:mỗi\s+\w+\s+)?\d", text[x.end:x.end + 12]):
+                if x.start > listed[-1].end and re.match(r"\s*mỗi\s", text[x.end:x.end + 6]) and re.fullmatch(
+                        r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[listed[-1].end:x.start]):
+                    listed.append(x)  # "2 tỷ đồng để hỗ trợ 2 tỉnh A và B mỗi tỉnh 1 tỷ đồng": the list shares it
                 break  # "..., tỉnh B 2 tỷ đồng": B is the next amount's
             if x.start > listed[-1].end and re.fullmatch(r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*",
                                                          text[listed[-1].end:x.start]):
