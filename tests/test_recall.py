@@ -835,3 +835,19 @@ def test_money_drawn_from_a_fund_to_help_poor_households_and_a_list_sharing_each
         "2024-12-14", "Chung tay khắc phục mưa lũ")
     assert fundings(shared) == [("Hà Nội", "Bình Định", 1_000_000_000, "given"),
                                 ("Hà Nội", "Phú Yên", 1_000_000_000, "given")]
+
+
+def test_a_giver_to_as_many_provinces_as_were_just_listed():
+    ex = extract_text(
+        "Cà Mau hướng về miền Bắc\n"
+        "Tiếp theo, bão số 11 cũng gây thiệt hại nặng nề cho các tỉnh Thái Nguyên, Lạng Sơn, Cao Bằng và Bắc Ninh; "
+        "tỉnh Cà Mau cũng hỗ trợ cho 4 tỉnh với số tiền 1,4 tỷ đồng.",
+        "2025-10-16", "Cà Mau hướng về miền Bắc")
+    assert set(ex.cooperation_pairs) == {("Bắc Ninh", "Cà Mau"), ("Cao Bằng", "Cà Mau"), ("Cà Mau", "Lạng Sơn"),
+                                         ("Cà Mau", "Thái Nguyên")}
+    other = extract_text(  # three provinces listed, five helped: not those three
+        "Cà Mau hướng về miền Bắc\n"
+        "Bão số 11 gây thiệt hại cho các tỉnh Thái Nguyên, Lạng Sơn và Cao Bằng; tỉnh Cà Mau hỗ trợ cho 5 tỉnh "
+        "với số tiền 1,4 tỷ đồng.",
+        "2025-10-16", "Cà Mau hướng về miền Bắc")
+    assert other.cooperation_pairs == ()

@@ -253,7 +253,7 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
                 if a.name != b.name:
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
         out |= _lists_together(doc, sent, ms)
-    return out | _counted_back(doc) | _hubs_and_region(doc, regions)
+    return out | _counted_back(doc) | _given_to_counted(doc) | _hubs_and_region(doc, regions)
 
 
 _CO_SUBJECTS_DO = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[^,.;:()]{0,40}?)(?:hợp tác|ký kết|liên kết|kết nghĩa|"
@@ -443,6 +443,39 @@ def _hubs_and_region(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple
 # a count of provinces acting together that refers back to the list just named.
 _COUNTED = re.compile(r"\b(?:cả|các)?\s*(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:địa phương|tỉnh, thành(?: phố)?|"
                       r"tỉnh|bên)\s+(?:đã\s+|cùng\s+|đều\s+)*(?:thống nhất|ký kết|ký|cam kết|phối hợp|hợp tác|liên kết)\b")
+
+
+# "... gây thiệt hại cho các tỉnh A, B, C và D; tỉnh X cũng hỗ trợ cho 4 tỉnh với số tiền 1,4 tỷ đồng":
+# a giver and the list just named, when the count is the list's.
+_GIVES_COUNTED = re.compile(r"\s*(?:đã\s+|cũng\s+|vừa\s+|tiếp tục\s+)*(?:trao\s+)?(?:hỗ trợ|ủng hộ|tặng|giúp đỡ|giúp)\s+"
+                            r"(?:bước đầu\s+)?(?:cho\s+)?(?:nhân dân\s+|đồng bào\s+)?(?:cả\s+|các\s+)?"
+                            r"(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh, thành(?: phố)?|tỉnh|địa phương)\b"
+                            r"(?!\s*(?:,|:|gồm|là|như)?\s*:?\s*(?:tỉnh\s+|thành phố\s+)?[A-ZĐ])")
+
+
+def _given_to_counted(doc: Doc) -> set[tuple[str, str]]:
+    """``tỉnh X cũng hỗ trợ cho 4 tỉnh`` right after a list of exactly four provinces (in the clause
+    or sentence before): X with each of them."""
+    out: set[tuple[str, str]] = set()
+    for prev, sent in zip([None, *doc.sentences], doc.sentences):
+        ms = doc.mentions_in(sent.start, sent.end)
+        for i, giver in enumerate(ms):
+            m = _GIVES_COUNTED.match(doc.text, giver.end, sent.end)
+            if m is None:
+                continue
+            n = count_value(m["n"])
+            before = ms[:i] if i else (doc.mentions_in(prev.start, prev.end) if prev is not None else [])
+            if i and not re.search(r"[;,]\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?$", doc.text[before[-1].end:giver.start]):
+                continue  # the list must end its own clause: "A, B; tỉnh X hỗ trợ ..."
+            group: list = []
+            for x in reversed(before):  # the list that ends last before the giver
+                if group and not LIST_GLUE.fullmatch(doc.text, x.end, group[-1].start):
+                    break
+                group.append(x)
+            names = sorted({x.name for x in group} - {giver.name})
+            if len(group) == n == len(names) >= 2:
+                out |= {tuple(sorted((giver.name, b))) for b in names}  # type: ignore[misc]
+    return out
 
 
 def _counted_back(doc: Doc) -> set[tuple[str, str]]:
