@@ -851,3 +851,21 @@ def test_a_giver_to_as_many_provinces_as_were_just_listed():
         "với số tiền 1,4 tỷ đồng.",
         "2025-10-16", "Cà Mau hướng về miền Bắc")
     assert other.cooperation_pairs == ()
+
+
+def test_two_documents_of_the_same_parties_in_one_sentence():
+    periods = extract_text(
+        "Kiên Giang - Hậu Giang\n"
+        "Giữa tháng 9 vừa qua, UBND tỉnh Kiên Giang và Hậu Giang đã phối hợp tổ chức hội nghị sơ kết Chương trình "
+        "hợp tác phát triển kinh tế - xã hội giai đoạn 2006 - 2010 và ký kết Chương trình hợp tác giai đoạn "
+        "2021 - 2025.",
+        "2021-10-01", "Kiên Giang - Hậu Giang")
+    assert sorted((a.parties, a.period) for a in periods.agreements) == [
+        (("Hậu Giang", "Kiên Giang"), "2006-2010"), (("Hậu Giang", "Kiên Giang"), "2021-2025")]
+    numbered = extract_text(
+        "Đà Nẵng - Quảng Nam\n"
+        "Quan hệ hợp tác được minh chứng qua chương trình hợp tác giữa hai địa phương theo Kết luận số "
+        "08-KL/TUĐN-TUQN, ngày 1-11-2007 của Thành ủy Đà Nẵng và Tỉnh ủy Quảng Nam, hay Thông báo kết luận số "
+        "385-TB/TU ngày 30-5-2018 của Ban Thường vụ Thành ủy Đà Nẵng và Ban Thường vụ Tỉnh ủy Quảng Nam.",
+        "2019-01-01", "Đà Nẵng - Quảng Nam")
+    assert [a.parties for a in numbered.agreements] == [("Quảng Nam", "Đà Nẵng")] * 2

@@ -159,6 +159,18 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
             g["signatories"].extend(o.name for o in officials if o.name in text)
         if g["evidence"] is None:
             g["evidence"] = sent
+        for other_kind, other_period in _other_documents(text, kind):
+            # "sơ kết Chương trình ... giai đoạn 2006 - 2010 và ký kết Chương trình ... giai đoạn 2021 - 2025",
+            # "Kết luận số 08-KL/... hay Thông báo kết luận số 385-TB/TU ...": two documents in one sentence
+            o = _agreement_for(groups[parties], other_period, _family(other_kind)) if other_period else None
+            if o is None or o is g:
+                o = {"kinds": [], "totals": [], "sums": [], "fields": [], "period": other_period,
+                     "status": None, "signatories": [], "evidence": None}
+                groups[parties].append(o)
+            o["kinds"].append(other_kind)
+            o["period"] = o["period"] or other_period
+            o["status"] = o["status"] or "signed"
+            o["evidence"] = o["evidence"] or sent
         replaced = _REPLACES.search(text)
         if replaced:  # its own entry: signed, nothing else known
             groups[parties].insert(0, {"kinds": [replaced.group("kind")], "totals": [], "sums": [],
@@ -177,6 +189,33 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
             signatories=tuple(dict.fromkeys(g["signatories"])),
             evidence=doc.evidence(sent, 0.85 if n else 0.7)))
     return out
+
+
+_NUMBERED = re.compile(r"\b(?:[Tt]hông báo kết luận|[Kk]ết luận|[Nn]ghị quyết liên tịch|[Tt]hông báo) số\s+(?P<no>\d+[\w/-]*)")
+
+
+def _other_documents(text: str, first: re.Match[str] | None) -> list[tuple[str, str | None]]:
+    """The documents a sentence names after its first one: another numbered document
+    (``... hay Thông báo kết luận số 385-TB/TU``), or the same kind of document of another period
+    (``sơ kết Chương trình ... 2006 - 2010 và ký kết Chương trình ... 2021 - 2025``)."""
+    if first is None:
+        return []
+    out: list[tuple[str, str | None]] = []
+    numbers = [m for m in _NUMBERED.finditer(text)]
+    if len({m["no"] for m in numbers}) > 1:
+        seen = {numbers[0]["no"]}
+        for m in numbers[1:]:
+            if m["no"] not in seen:
+                seen.add(m["no"])
+                out.append((m.group().strip(), None))
+        return out
+    periods = []
+    for kind in _KIND.finditer(text):
+        p = _PERIOD.search(text, kind.end(), min(len(text), kind.end() + 80))
+        nearer = _KIND.search(text, kind.end(), p.start() if p else kind.end())
+        if p and not nearer and not re.search(r"nhiệm kỳ|khóa|khoá", text[max(0, p.start(1) - 12):p.start(1)]):
+            periods.append((kind.group().strip(), f"{p.group(1)}-{p.group(2)}"))
+    return [(k, p) for k, p in periods[1:] if p != periods[0][1]] if periods else []
 
 
 def _joint(doc: Doc, sent: Sentence) -> bool:
