@@ -869,3 +869,17 @@ def test_an_amount_per_house_is_no_gift_and_a_fund_from_a_province_is_that_provi
         "2025-11-20")
     assert fundings(ex) == [("Hồ Chí Minh", "Quảng Ngãi", 10_000_000_000, "given"),
                             ("Ninh Bình", "Cà Mau", 20_000_000_000, "given")]
+
+
+def test_a_disbursed_total_then_the_amounts_allotted_to_each_province():
+    ex = extract_text(
+        "Fatherland Front calls for help for storm victims\n"
+        "The Hanoi Fatherland Front announced today that it would disburse VND7 billion from its Rescue Fund to "
+        "help people in six central provinces. Quang Binh, the hardest-hit province, has been allotted VND2 "
+        "billion, while Nghe An, Ha Tinh, Quang Tri, Thanh Hoa and Thua Thien-Hue provinces are to receive VND1 "
+        "billion each.",
+        "2013-10-04", "Fatherland Front calls for help for storm victims")
+    assert sorted((f.donor, f.recipient, f.amount_vnd) for f in ex.fundings) == sorted([
+        ("Hà Nội", "Hà Tĩnh", 1_000_000_000), ("Hà Nội", "Huế", 1_000_000_000),
+        ("Hà Nội", "Nghệ An", 1_000_000_000), ("Hà Nội", "Quảng Bình", 2_000_000_000),
+        ("Hà Nội", "Quảng Trị", 1_000_000_000), ("Hà Nội", "Thanh Hóa", 1_000_000_000)])

@@ -18,7 +18,7 @@ _GIVE = re.compile(r"\b(?:gave|give|gives|giving|donated|donates?|donating|prese
                    r"presenting|provided|provides?|providing|handed over|hand(?:s|ing)? over|"
                    r"supported|supports?|supporting|contributed|contributes?|contributing|allocated|"
                    r"allocates?|allocating|allocation|granted|grants?|offered|offers?|sent|sends?|transferred|"
-                   r"transfers?|pledged|pledges?|funded|assisted|spent|spend|earmarked|disbursed|"
+                   r"transfers?|pledged|pledges?|funded|assisted|spent|spend|earmarked|disburs(?:ed|es?|ing)|allott?(?:ed|s)?|"
                    r"financial support|financial aid|aid)\b", re.IGNORECASE)
 _RECEIVE = re.compile(r"\b(?:received|receives?|receiving|got|gets?|getting|accepted|was given|were given|"
                       r"was presented|were presented)\b", re.IGNORECASE)
