@@ -883,3 +883,15 @@ def test_a_disbursed_total_then_the_amounts_allotted_to_each_province():
         ("Hà Nội", "Hà Tĩnh", 1_000_000_000), ("Hà Nội", "Huế", 1_000_000_000),
         ("Hà Nội", "Nghệ An", 1_000_000_000), ("Hà Nội", "Quảng Bình", 2_000_000_000),
         ("Hà Nội", "Quảng Trị", 1_000_000_000), ("Hà Nội", "Thanh Hóa", 1_000_000_000)])
+
+
+def test_a_possessive_ends_a_name_and_the_national_front_is_central():
+    ex = extract_text(
+        "Storm relief\n"
+        "The team located sites linked to President Hồ Chí Minh’s first visit to the Soviet Union.\n"
+        "Secretary of the Nghe An Provincial Party Committee Thai Thanh Quy's speech was welcomed.\n"
+        "Chairman of the Vietnam Fatherland Front Nguyen Thien Nhan has urged people to help the victims.",
+        "2013-10-04", "Storm relief")
+    assert officials(ex) == {
+        "Thai Thanh Quy": (("Secretary of the Provincial Party Committee",), "Nghệ An"),
+        "Nguyen Thien Nhan": (("Chairman of the Vietnam Fatherland Front",), None)}

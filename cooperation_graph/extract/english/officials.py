@@ -15,7 +15,8 @@ from .text import _NAME_PARTS, _VN_SYLLABLE, _Doc
 
 _WORD_EN = rf"[{UPPER}][{LOWER}]+"
 # Hmong names keep a one-letter middle word: "Mùa A Vảng", "Giàng A Chu".
-_CAP_RUN_EN = re.compile(rf"(?<![\w'’.-]){_WORD_EN}(?:\s(?:{_WORD_EN}|A(?=\s[{UPPER}])))*(?![\w'’-])")
+# A run may end in a possessive ("Thai Thanh Quy's speech", "President Hồ Chí Minh’s visit").
+_CAP_RUN_EN = re.compile(rf"(?<![\w'’.-]){_WORD_EN}(?:\s(?:{_WORD_EN}|A(?=\s[{UPPER}])))*(?![\w-]|['’](?!s\b))")
 _CAP_WORD_EN = re.compile(rf"{_WORD_EN}|(?<=\s)A(?=\s[{UPPER}])")
 _VN_WORD = re.compile(_VN_SYLLABLE)
 _NOT_NAME_START = frozenset("""the in on to by at be a an he so no go it up as that then than them can may
@@ -29,6 +30,7 @@ _CENTRAL = re.compile(r"Prime Minister|\bMinister\b|Ministry|Politburo|Secretari
                       r"Secretary[\s-]General|\bState President|National Assembly (?:Chairman|Chairwoman|"
                       r"Chair|Vice Chairman|Vice Chairwoman|Standing Committee)|Central Committee|"
                       r"\bGovernment\b|\bPresident\b|Ambassador|Central Inspection|VFF Central|"
+                      r"Vietnam Fatherland Front(?:\s+\(VFF\))?(?!\s+(?:Committee\s+)?(?:of|in)\b)|"
                       r"\bNational (?:Administration|Authority)\b|\bGeneral (?:Department|Statistics Office)\b|"
                       r"(?:Chairman|Chairwoman|Chair|Secretary General)\s+of\s+the\s+National Assembly\b"
                       r"(?!['’]?s?\s*(?:deputies|[Dd]elegation))",
