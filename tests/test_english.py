@@ -895,3 +895,20 @@ def test_a_possessive_ends_a_name_and_the_national_front_is_central():
     assert officials(ex) == {
         "Thai Thanh Quy": (("Secretary of the Provincial Party Committee",), "Nghệ An"),
         "Nguyen Thien Nhan": (("Chairman of the Vietnam Fatherland Front",), None)}
+
+
+def test_one_provinces_leader_meeting_another_provinces_organ():
+    ex = extract_text(
+        "Flood recovery\n"
+        "On November 22, Vice Secretary of the HCMC Party Committee Nguyen Phuoc Loc met with the Khanh Hoa "
+        "Provincial Fatherland Front Committee and relevant departments involved in addressing the damage caused by "
+        "the recent floods in the province.",
+        "2025-11-23", "Flood recovery")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Khánh Hòa"),)
+    assert [e.date for e in ex.events] == [date(2025, 11, 22)]
+    alone = extract_text(  # a province's leader meeting his own province's Front: no pair
+        "Flood recovery\n"
+        "On November 22, Secretary of the Khanh Hoa Provincial Party Committee Nghiem Xuan Thanh met with the "
+        "Khanh Hoa Provincial Fatherland Front Committee.",
+        "2025-11-23", "Flood recovery")
+    assert alone.cooperation_pairs == ()

@@ -143,7 +143,23 @@ def _visit_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
         after = [m for m in ms if m.start >= sent.start + v.end() and m.start - sent.start - v.end() <= 100]
         if before and after and before[0].name != after[0].name:
             out.add(tuple(sorted((before[0].name, after[0].name))))  # type: ignore[arg-type]
+    for sent in doc.sentences:  # "Vice Secretary of the HCMC Party Committee X met with the Khanh Hoa
+        met = _MET_EN.search(sent.text)  # Provincial Fatherland Front Committee": two provinces' organs meet
+        if met is None or names_foreign(sent.text):
+            continue
+        ms = doc.mentions_in(sent.start, sent.end)
+        host = next((m for m in ms if m.end <= sent.start + met.start() and _ORGAN_OF_EN.match(doc.text, m.end)), None)
+        guest = next((m for m in ms if m.start >= sent.start + met.end()), None)
+        if host and guest and host.name != guest.name and _ORGAN_OF_EN.match(doc.text, guest.end) \
+                and re.fullmatch(r"\s*(?:the\s+)?(?:leaders\s+of\s+(?:the\s+)?|(?:a\s+)?delegation\s+(?:of|from)\s+(?:the\s+)?)?",
+                                 doc.text[sent.start + met.end():guest.start]):
+            out.add(tuple(sorted((host.name, guest.name))))  # type: ignore[arg-type]
     return out
+
+
+_MET_EN = re.compile(r"\b(?:met\s+with|held\s+talks\s+with|had\s+talks\s+with|received|hosted)\b")
+_ORGAN_OF_EN = re.compile(r"(?:\s+(?:City|Province))?\s+(?:Provincial\s+|Municipal\s+|City\s+)?"
+                          r"(?:Party\s+Committee|People['’]s\s+(?:Committee|Council)|(?:Vietnam\s+)?Fatherland\s+Front)\b")
 
 
 # "leaders of HCMC and 8 provinces, including Phu Tho, Dien Bien, ... signed an agreement": the
