@@ -869,3 +869,19 @@ def test_two_documents_of_the_same_parties_in_one_sentence():
         "385-TB/TU ngày 30-5-2018 của Ban Thường vụ Thành ủy Đà Nẵng và Ban Thường vụ Tỉnh ủy Quảng Nam.",
         "2019-01-01", "Đà Nẵng - Quảng Nam")
     assert [a.parties for a in numbered.agreements] == [("Quảng Nam", "Đà Nẵng")] * 2
+
+
+def test_a_ceremony_held_jointly_and_a_visit_known_from_who_took_part():
+    joint = extract_text(
+        "Liên kết du lịch\n"
+        "Vừa qua, tại TP. Đà Nẵng, Sở Văn hóa, Thể thao và Du lịch Hà Nội, Đà Nẵng, Quảng Nam và Thừa Thiên-Huế đã "
+        "phối hợp tổ chức lễ ký kết biên bản hợp tác phát triển du lịch giữa 4 địa phương.",
+        "", "Liên kết du lịch")
+    assert [(e.date, e.place) for e in joint.events] == [(None, "Đà Nẵng")]
+    visit = extract_text(
+        "Thái Nguyên chia sẻ với Bắc Kạn\n"
+        "Tham gia buổi thăm hỏi và trao quà có các đồng chí: Đỗ Thị Minh Hoa, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Bắc "
+        "Kạn; Dương Văn Tiến, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Thái Nguyên, Trưởng đoàn công tác tỉnh Thái Nguyên. "
+        "Thái Nguyên hỗ trợ Bắc Kạn khắc phục hậu quả lũ quét.",
+        "", "Thái Nguyên chia sẻ với Bắc Kạn")
+    assert [e.date for e in visit.events] == [None]

@@ -48,11 +48,12 @@ _HAPPEN = re.compile(r"tổ chức|diễn ra|khai mạc|chủ trì|làm việc|k
 _PLANNED = re.compile(r"\b(?:sẽ|dự kiến|sắp|chuẩn bị|dự định|kế hoạch)\s+(?:\S+\s+){0,2}$")
 # Said of a meeting that took place: who attended it, who spoke at it ("Dự Hội nghị có các đồng chí
 # ...", "Phát biểu khai mạc hội nghị, ông ...", "Tại hội nghị, ...").
-_AT_MEETING = re.compile(r"(?:^|,\s*)(?:[Tt]ại|[Dd]ự|[Tt]ham dự|[Pp]hát biểu(?: khai mạc| bế mạc| kết luận| chỉ đạo)?(?: tại)?)"
+_AT_MEETING = re.compile(r"(?:^|,\s*)(?:[Tt]ại|[Dd]ự|[Tt]ham dự|[Tt]ham gia|[Pp]hát biểu(?: khai mạc| bế mạc| kết luận| chỉ đạo)?(?: tại)?)"
                          r"\s+(?:buổi |cuộc )?(?:[Hh]ội nghị|[Hh]ội thảo|(?:buổi|cuộc) làm việc|[Ll]ễ ký kết|[Tt]ọa đàm|[Dd]iễn đàn|"
-                         r"(?<=buổi )lễ)\b")
+                         r"(?<=buổi )(?:lễ|thăm hỏi|trao quà|gặp mặt))\b")
 _UNDATED = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cứu trợ|lãnh đạo)(?! Quốc hội)\b.{0,120}?\b(?:thăm|trao|tặng|"
-                      r"làm việc)|\b(?:đã|vừa)\s+(?:được\s+(?:[^,.;]{0,40}?\s)?)?(?:tổ chức|ký kết|trao)\b")
+                      r"làm việc)|\b(?:đã|vừa)\s+(?:được\s+(?:[^,.;]{0,40}?\s)?|(?:phối hợp|cùng|long trọng|chính thức)\s+)?"
+                      r"(?:tổ chức|ký kết|trao)\b")
 # Where it happened: "Tại tỉnh X", "tại huyện Y"; or where the delegation went or what it
 # handed over to: "đến thăm hỏi ... người dân vùng bão X", "trao 1 tỉ đồng cho lãnh đạo TP X".
 _AT = re.compile(r"\b[Tt]ại\s+(?:[^,.;]{0,40}\s)?$")
