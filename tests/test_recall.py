@@ -885,3 +885,16 @@ def test_a_ceremony_held_jointly_and_a_visit_known_from_who_took_part():
         "Thái Nguyên hỗ trợ Bắc Kạn khắc phục hậu quả lũ quét.",
         "", "Thái Nguyên chia sẻ với Bắc Kạn")
     assert [e.date for e in visit.events] == [None]
+
+
+def test_the_parts_of_a_total_told_as_how_it_was_shared_out():
+    ex = extract_text(
+        "Quảng Ninh hỗ trợ 23 tỷ đồng cho các tỉnh miền Trung bị bão lũ\n"
+        "Ủy ban MTTQ tỉnh Quảng Ninh quyết định chi 23 tỷ đồng hỗ trợ khẩn cấp cho TP Huế, TP Đà Nẵng, Quảng Trị, "
+        "Quảng Ngãi nhằm chia sẻ thiệt hại do mưa lớn, bão lũ.\n"
+        "Với tinh thần tương thân, tương ái, số tiền được phân bổ gồm 8 tỷ đồng cho TP Huế và mỗi địa phương Đà "
+        "Nẵng, Quảng Trị, Quảng Ngãi nhận 5 tỷ đồng để kịp thời khắc phục hậu quả.",
+        "2025-10-30", "Quảng Ninh hỗ trợ 23 tỷ đồng cho các tỉnh miền Trung bị bão lũ")
+    assert sorted((f.donor, f.recipient, f.amount_vnd) for f in ex.fundings) == sorted([
+        ("Quảng Ninh", "Huế", 8_000_000_000), ("Quảng Ninh", "Đà Nẵng", 5_000_000_000),
+        ("Quảng Ninh", "Quảng Trị", 5_000_000_000), ("Quảng Ninh", "Quảng Ngãi", 5_000_000_000)])

@@ -14,7 +14,7 @@ from .money import Money, find_money
 from .text import AND_GLUE, Doc, Mention, Sentence, chain, listed_before
 
 VERBS = re.compile(
-    r"\b(?:trao tặng|trao hỗ trợ|hỗ trợ|ủng hộ|tặng|trao|tài trợ|viện trợ|quyên góp|chuyển|"
+    r"\b(?:trao tặng|trao hỗ trợ|hỗ trợ|ủng hộ|tặng|trao|tài trợ|viện trợ|quyên góp|chuyển|(?<=được )phân bổ|"
     r"giúp đỡ|dành|trích|chi viện|chi(?=\s+(?:số tiền\s+|gần\s+|hơn\s+|trên\s+|khoảng\s+)?\d))\b"  # ("quyết định chi 23 tỷ")
 )
 _PLANNED = re.compile(r"\b(?:sẽ|dự kiến|đề xuất|kế hoạch|cam kết|phấn đấu|đề nghị|dự định|"
