@@ -912,3 +912,17 @@ def test_one_provinces_leader_meeting_another_provinces_organ():
         "Khanh Hoa Provincial Fatherland Front Committee.",
         "2025-11-23", "Flood recovery")
     assert alone.cooperation_pairs == ()
+
+
+def test_a_union_delegation_giving_is_not_the_headline_province():
+    ex = extract_text(
+        "HCMC donates over VND5.7 bln in financial aid to flood-hit people\n"
+        "A delegation of Ho Chi Minh City led by Deputy Chairwoman of the Municipal People’s Council Phan Thi Thang "
+        "yesterday visited and handed over more than VND5.7 billion to people affected by recent floods in Thua "
+        "Thien- Hue Province.\n"
+        "On the same day, a delegation of Vietnam General Confederation of Labor gave VND6.3 billion to support "
+        "flood-hit people in the Central provinces of Quang Ngai, Quang Nam, Thua Thien-Hue, Quang Tri, Quang Binh "
+        "and Ha Tinh.",
+        "2017-11-20", "HCMC donates over VND5.7 bln in financial aid to flood-hit people")
+    assert ex.cooperation_pairs == (("Huế", "Hồ Chí Minh"),)
+    assert [(f.donor, f.recipient, f.amount_vnd) for f in ex.fundings] == [("Hồ Chí Minh", "Huế", 5_700_000_000)]

@@ -32,7 +32,8 @@ _NOT_FUNDING = re.compile(r"\b(?:revenue|turnover|GDP|GRDP|export|exports|import
 # Givers that are not provinces: charities, companies, banks, the central state.
 _OTHER_GIVER = re.compile(r"\b(?:Red Cross|VRCS|VRSC|Co\.? Ltd|Company|Corporation|Group|JSC|Bank|Ministry|"
                           r"Government|Prime Minister|Foundation|Fund\b|Central Committee of the Vietnam Fatherland Front|"
-                          r"VFF Central Committee|businesses|donors|philanthropists)\b")
+                          r"VFF Central Committee|businesses|donors|philanthropists|Confederation of Labou?r|"
+                          r"Trade Unions?|Youth Union|Women['’]s Union|Farmers['’] Association|Veterans['’] Association)\b")
 _ORG_OF = re.compile(r"\b(?:Red Cross(?: Society| Association)?|Association|Union|Company|Corporation|Bank|"
                      r"Foundation|Club)\s+(?:of|in)\s+(?:the\s+)?$")
 _NEXT_YEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
