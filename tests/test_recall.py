@@ -898,3 +898,12 @@ def test_the_parts_of_a_total_told_as_how_it_was_shared_out():
     assert sorted((f.donor, f.recipient, f.amount_vnd) for f in ex.fundings) == sorted([
         ("Quảng Ninh", "Huế", 8_000_000_000), ("Quảng Ninh", "Đà Nẵng", 5_000_000_000),
         ("Quảng Ninh", "Quảng Trị", 5_000_000_000), ("Quảng Ninh", "Quảng Ngãi", 5_000_000_000)])
+
+
+def test_capital_right_after_the_verb_of_investing():
+    ex = extract_text(
+        "Doanh nghiệp TP.HCM đầu tư hơn 26.000 tỷ đồng vào Long An\n"
+        "Theo UBND tỉnh Long An, các doanh nghiệp đến từ nhiều địa phương đang hoạt động trên địa bàn tỉnh.",
+        "2019-05-10", "Doanh nghiệp TP.HCM đầu tư hơn 26.000 tỷ đồng vào Long An")
+    assert [(i.investor_province, i.host_province, i.capital_vnd, i.qualifier) for i in ex.investments] == [
+        ("Hồ Chí Minh", "Long An", 26_000_000_000_000, "hơn")]

@@ -10,9 +10,11 @@ from .text import Doc, Mention
 
 _COUNT = r"\d{1,3}(?:\.\d{3})+|\d{1,5}"
 # ("vốn đầu tư", "tổng mức đầu tư", "chủ đầu tư": nouns, not a province investing)
+# "Doanh nghiệp X đầu tư hơn 26.000 tỷ đồng vào Y": the capital right after the verb
+_INVESTED_AMOUNT = r"(?<!vốn )(?<!mức )(?<!chủ )\bđầu tư\s+(?:hơn|gần|khoảng|trên|tới)?\s*"
 _VERB = re.compile(rf"(?<!vốn )(?<!mức )(?<!chủ )\b(?:đầu tư|thu hút|rót vốn)\b|\bcó (?:{_COUNT}) dự án\b")
 _PROJECTS = re.compile(rf"(?<![\d.,])({_COUNT})\s+dự án")
-_CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$")
+_CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$|" + _INVESTED_AMOUNT + "$")
 _HOST_BEFORE = re.compile(r"\b(?:tại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")
 _INVESTORS = re.compile(r"\b(?:doanh nghiệp|nhà đầu tư|DN|công ty|tập đoàn)\b", re.IGNORECASE)
 _INVESTOR_BEFORE = re.compile(r"\b(?:từ|của|doanh nghiệp|nhà đầu tư|DN)\s+(?:các\s+)?(?:doanh nghiệp\s+)?$")
@@ -23,7 +25,7 @@ def extract_investments(doc: Doc, main_pair: tuple[str, str] | None = None) -> l
     out: dict[tuple, Investment] = {}
     for sent, offset, text in _clauses(doc):
         verb = _VERB.search(text)
-        if not verb or "dự án" not in text and "vốn" not in text:
+        if not verb or "dự án" not in text and "vốn" not in text and not re.search(_INVESTED_AMOUNT + r"\d", text):
             continue
         mentions = [Mention(m.name, m.start - offset, m.end - offset)
                     for m in doc.mentions_in(offset, offset + len(text))]
