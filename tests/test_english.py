@@ -926,3 +926,13 @@ def test_a_union_delegation_giving_is_not_the_headline_province():
         "2017-11-20", "HCMC donates over VND5.7 bln in financial aid to flood-hit people")
     assert ex.cooperation_pairs == (("Huế", "Hồ Chí Minh"),)
     assert [(f.donor, f.recipient, f.amount_vnd) for f in ex.fundings] == [("Hồ Chí Minh", "Huế", 5_700_000_000)]
+
+
+def test_a_department_of_planning_and_investment_is_no_investing():
+    ex = extract_text(
+        "Tien Giang draws city investors\n"
+        "Statistics from the Tien Giang Province Department of Planning and Investment indicated that Ho Chi Minh "
+        "City businesses have invested in 44 projects worth 12 trillion VND (564 million USD) in Tien Giang.",
+        "2016-01-01", "Tien Giang draws city investors")
+    assert [(i.investor_province, i.host_province, i.projects, i.capital_vnd) for i in ex.investments] == [
+        ("Hồ Chí Minh", "Tiền Giang", 44, 12_000_000_000_000)]

@@ -18,7 +18,8 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _NUMWORD = r"\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _PROJECTS = re.compile(rf"\b(?P<n>{_NUMWORD})\s+(?:[\w-]+\s+){{0,2}}projects\b", re.IGNORECASE)
-_INVEST = re.compile(r"\binvest(?:ed|s|ing|ors?|ment|ments)?\b|\bpoured\b", re.IGNORECASE)
+# ("the Department of Planning and Investment" is a name, not investing)
+_INVEST = re.compile(r"(?<!Planning and )\binvest(?:ed|s|ing|ors?|ment|ments)?\b|\bpoured\b", re.IGNORECASE)
 
 
 def _count(word: str) -> int | None:
