@@ -907,3 +907,12 @@ def test_capital_right_after_the_verb_of_investing():
         "2019-05-10", "Doanh nghiệp TP.HCM đầu tư hơn 26.000 tỷ đồng vào Long An")
     assert [(i.investor_province, i.host_province, i.capital_vnd, i.qualifier) for i in ex.investments] == [
         ("Hồ Chí Minh", "Long An", 26_000_000_000_000, "hơn")]
+
+
+def test_a_sentence_opening_with_the_host_province():
+    ex = extract_text(
+        "Hà Nội - Hà Tĩnh hợp tác\n"
+        "Tại tỉnh Hà Tĩnh hiện có 21 dự án của các nhà đầu tư Hà Nội với tổng vốn đăng ký gần 38 ngàn tỷ đồng.",
+        "2019-03-20", "Hà Nội - Hà Tĩnh hợp tác")
+    assert [(i.investor_province, i.host_province, i.projects, i.capital_vnd) for i in ex.investments] == [
+        ("Hà Nội", "Hà Tĩnh", 21, 38_000_000_000_000)]

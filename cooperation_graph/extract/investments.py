@@ -15,7 +15,7 @@ _INVESTED_AMOUNT = r"(?<!vốn )(?<!mức )(?<!chủ )\bđầu tư\s+(?:hơn|g�
 _VERB = re.compile(rf"(?<!vốn )(?<!mức )(?<!chủ )\b(?:đầu tư|thu hút|rót vốn)\b|\bcó (?:{_COUNT}) dự án\b")
 _PROJECTS = re.compile(rf"(?<![\d.,])({_COUNT})\s+dự án")
 _CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$|" + _INVESTED_AMOUNT + "$")
-_HOST_BEFORE = re.compile(r"\b(?:tại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")
+_HOST_BEFORE = re.compile(r"\b(?:[Tt]ại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")
 _INVESTORS = re.compile(r"\b(?:doanh nghiệp|nhà đầu tư|DN|công ty|tập đoàn)\b", re.IGNORECASE)
 _INVESTOR_BEFORE = re.compile(r"\b(?:từ|của|doanh nghiệp|nhà đầu tư|DN)\s+(?:các\s+)?(?:doanh nghiệp\s+)?$")
 
