@@ -916,3 +916,13 @@ def test_a_sentence_opening_with_the_host_province():
         "2019-03-20", "Hà Nội - Hà Tĩnh hợp tác")
     assert [(i.investor_province, i.host_province, i.projects, i.capital_vnd) for i in ex.investments] == [
         ("Hà Nội", "Hà Tĩnh", 21, 38_000_000_000_000)]
+
+
+def test_a_count_told_before_the_documents_parties():
+    ex = extract_text(
+        "Hội nghị liên kết phát triển du lịch\n"
+        "Sau khi nghe báo cáo tổng quan về du lịch Hà Tĩnh, các đại biểu đã thảo luận thống nhất ký kết hợp tác trên "
+        "4 lĩnh vực: trao đổi thông tin; xúc tiến, quảng bá du lịch; phát triển sản phẩm du lịch; kêu gọi đầu tư. "
+        "Việc ký kết bản ghi nhớ hợp tác du lịch giữa 2 tỉnh Bình Định – Hà Tĩnh góp phần thắt chặt quan hệ.",
+        "2015-08-14", "Hội nghị liên kết phát triển du lịch")
+    assert [(a.parties, a.n_contents) for a in ex.agreements] == [(("Bình Định", "Hà Tĩnh"), 4)]

@@ -73,6 +73,7 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
     groups: dict[tuple[str, ...], list[dict]] = {}
     last: tuple[str, ...] = ()
     stars: list[tuple[str, ...]] = []  # the pairs of the last one-with-each signing (_star)
+    early: list[tuple[int, list[str], Sentence]] = []  # counts read before any document's parties
     foreign = names_foreign(doc.text)
     regions = region_members(doc) if regions is None else regions
     for sent in doc.sentences:
@@ -122,9 +123,15 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
                 and {m.name for m in doc.mentions_in(sent.start, sent.end)} <= set(last):
             parties = last  # "Trong đó, tập trung vào 4 lĩnh vực chính": the agreement just named
         elif len(parties) < 2 or (len(parties) > 2 and not _joint(doc, sent)):
+            if counts and not groups and len(parties) < 2:
+                early.append((sum(count_value(c.group(1)) for c in counts), _fields(text, counts), sent))
             continue
         if signing and parties not in groups and not re.search(r"\bgiữa\b", text) and not (
                 len(parties) == 2 and re.search(r"ký kết (?:hợp tác|liên kết)[^.;]{0,30}?\S+\s*[-–]\s*\S", text)):
+            if counts and not groups:
+                # "các đại biểu đã thống nhất ký kết hợp tác trên 4 lĩnh vực" before the document's
+                # parties are named: the count of the article's one document, if it has one
+                early.append((sum(count_value(c.group(1)) for c in counts), _fields(text, counts), sent))
             continue  # a bare "ký kết hợp tác" needs its parties: "giữa A và B", "ký kết hợp tác A - B"
         last = parties
         if parties not in groups and not _COOPERATION.search(text):
@@ -176,6 +183,11 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
             groups[parties].insert(0, {"kinds": [replaced.group("kind")], "totals": [], "sums": [],
                                        "fields": [], "period": None, "status": "signed",
                                        "signatories": [], "evidence": sent, "replaced": True})
+    documents = [g for gs in groups.values() for g in gs]
+    if early and len(documents) == 1 and not documents[0]["totals"] + documents[0]["sums"]:
+        total, fields, sent = early[0]
+        documents[0]["totals"].append(total)
+        documents[0]["fields"][:0] = fields
     out = []
     for parties, g in ((p, g) for p, gs in groups.items() for g in gs):
         n = max(g["totals"] + g["sums"], default=None)
