@@ -65,7 +65,9 @@ def extract_investments(doc: Doc, main_pair: tuple[str, str] | None = None) -> l
             qualifier=capital.qualifier if capital else None,
             evidence=doc.evidence(sent, 0.85 if investor else 0.6))
         out.setdefault((inv.investor_province, inv.host_province, inv.projects, inv.capital_vnd), inv)
-    return list(out.values())
+    counted = {(i, h, c) for i, h, p, c in out if p is not None}
+    # the headline's "đầu tư khoảng 1.000 tỷ đồng vào Y" is the body's "25 dự án ... 1.000 tỷ đồng"
+    return [inv for (i, h, p, c), inv in out.items() if p is not None or (i, h, c) not in counted]
 
 
 def _clauses(doc: Doc):
