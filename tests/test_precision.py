@@ -785,3 +785,18 @@ def test_a_loan_is_no_gift():
         "mặt bằng hơn 156 tỷ đồng, tỉnh Bình Dương cho vay không tính lãi 300 tỷ đồng, phần còn lại là vốn vay.",
         "2017-03-24", "Cầu đường sắt Bình Lợi")
     assert ex.fundings == ()
+
+
+def test_a_central_office_working_with_two_provinces_named_as_venues():
+    ex = extract_text(
+        "Đà Nẵng, Quảng Nam đồng loạt diễn tập cảnh báo sóng thần\n"
+        "Ngày 26/12, tại TP. Đà Nẵng và tỉnh Quảng Nam, văn phòng Thường trực ban Chỉ đạo Trung ương về Phòng chống "
+        "thiên tai phối hợp với 2 địa phương tổ chức diễn tập vận hành hệ thống trực canh cảnh báo thiên tai.",
+        "2018-12-27", "Đà Nẵng, Quảng Nam đồng loạt diễn tập cảnh báo sóng thần")
+    assert ex.cooperation_pairs == ()
+    both = extract_text(  # the two provinces themselves, as subjects: a pair
+        "Hợp tác phòng chống thiên tai\n"
+        "Ngày 26/12, TP. Đà Nẵng và tỉnh Quảng Nam đã ký kết quy chế phối hợp giữa hai địa phương trong phòng chống "
+        "thiên tai.",
+        "2018-12-27", "Hợp tác phòng chống thiên tai")
+    assert both.cooperation_pairs == (("Quảng Nam", "Đà Nẵng"),)

@@ -211,8 +211,8 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
                     if a.name != b.name}
         names = {m.name for m in ms}
         both = _BOTH_SIDES.search(sent.text)
-        if len(names) == 2 and both and not re.search(r"\b(?:để|nhằm|đề xuất|đề nghị|sẽ|muốn|mong)\s+(?:\S+\s+){0,2}$",
-                                                      sent.text[max(0, both.start() - 30):both.start()]):
+        if len(names) == 2 and both and not _venue_list(doc, sent, ms) and not re.search(
+                r"\b(?:để|nhằm|đề xuất|đề nghị|sẽ|muốn|mong)\s+(?:\S+\s+){0,2}$", sent.text[max(0, both.start() - 30):both.start()]):
             out.add(tuple(sorted(names)))  # "... tổ chức hội nghị xúc tiến hợp tác giữa hai tỉnh" (not "để cùng phối hợp")
         for a, b in zip(ms, ms[1:]):
             between = doc.text[a.end:b.start]
@@ -254,6 +254,13 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
         out |= _lists_together(doc, sent, ms)
     return out | _counted_back(doc) | _given_to_counted(doc) | _hubs_and_region(doc, regions)
+
+
+def _venue_list(doc: Doc, sent, ms) -> bool:
+    """The sentence's provinces are one list after ``tại``/``ở``: where something happened
+    ("Ngày 26/12, tại TP. Đà Nẵng và tỉnh Quảng Nam, văn phòng ... phối hợp với 2 địa phương ...")."""
+    return bool(ms) and _VENUE.search(doc.text, max(sent.start, ms[0].start - 20), ms[0].start) is not None and \
+        len(_listed(doc.text, ms, ms[0])) == len(ms)
 
 
 _CO_SUBJECTS_DO = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[^,.;:()]{0,40}?)(?:hợp tác|ký kết|liên kết|kết nghĩa|"
