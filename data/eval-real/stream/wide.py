@@ -27,8 +27,9 @@ reader who had not read the extractors, and why. No article text is kept: this s
 re-creates the texts from local clones (``fetch`` brings them), runs the extractor over them,
 and prints per stream and fact type how many emitted facts were judged right, wrong or not yet;
 ``--unjudged FILE`` lists the facts still to judge. Officials are scored on ``--officials N`` (100)
-drawn at random from those emitted (a fixed seed per stream); a verdict carries over when only
-the wording of the titles changed.
+of those emitted, the N whose stream, article, name and province hash lowest (a sample that stays put
+when the extractor changes elsewhere; streams judged before 2026-12-08 drew theirs with
+``random.Random(stream).sample``); a verdict carries over when only the wording of the titles changed.
 
     python3 data/eval-real/stream/wide.py --crawl-mirror /work/.mirror/magizbox+scraper/repo/.git \\
         --vietnews-mirror /work/.mirror/ThanhChinhBK+vietnews/repo
@@ -37,8 +38,8 @@ the wording of the titles changed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import random
 import re
 import subprocess
 import sys
@@ -111,7 +112,7 @@ def main() -> int:
     ap.add_argument("--vietnews-mirror", help="git dir of ThanhChinhBK/vietnews")
     ap.add_argument("--unjudged", type=Path, default=Path("/tmp/wide-unjudged.jsonl"))
     ap.add_argument("--officials", type=int, default=100, metavar="N",
-                    help="score N officials drawn at random (fixed seed per stream) from those emitted")
+                    help="score N officials of those emitted (the N whose keys hash lowest: a stable sample)")
     ap.add_argument("--only", nargs="+", metavar="STREAM", help="score only these streams (e.g. vietnews-fresh)")
     args = ap.parse_args()
     streams = []
@@ -155,7 +156,10 @@ def main() -> int:
                 counts[kind, v] += 1
                 if v == "unjudged":
                     unjudged.append({"stream": name, "article": aid, "type": kind, "fact": fact})
-        for aid, fact in random.Random(name).sample(officials, min(args.officials, len(officials))):
+        # the N whose person key hashes lowest: a sample that stays put when the extractor adds or drops
+        # a few officials elsewhere (a random.sample of the whole list would be drawn anew)
+        chosen = sorted(officials, key=lambda o: hashlib.sha256((name + _person(*o)).encode()).hexdigest())
+        for aid, fact in sorted(chosen[:args.officials], key=lambda o: officials.index(o)):
             v = verdicts.get(json.dumps([aid, "official", fact], ensure_ascii=False, sort_keys=True)) \
                 or verdicts.get(_person(aid, fact), "unjudged")
             counts["official", v] += 1
