@@ -926,3 +926,14 @@ def test_a_count_told_before_the_documents_parties():
         "Việc ký kết bản ghi nhớ hợp tác du lịch giữa 2 tỉnh Bình Định – Hà Tĩnh góp phần thắt chặt quan hệ.",
         "2015-08-14", "Hội nghị liên kết phát triển du lịch")
     assert [(a.parties, a.n_contents) for a in ex.agreements] == [(("Bình Định", "Hà Tĩnh"), 4)]
+
+
+def test_a_total_for_a_counted_list_named_after_gom():
+    ex = extract_text(
+        "Đà Nẵng chia sẻ với miền Trung\n"
+        "TP Đà Nẵng quyết định trích số tiền 6 tỷ đồng hỗ trợ 4 tỉnh chịu ảnh hưởng nặng nhất, gồm Thanh Hóa, Nghệ "
+        "An, Hà Tĩnh và Quảng Trị.",
+        "2025-10-01", "Đà Nẵng chia sẻ với miền Trung")
+    assert set(ex.cooperation_pairs) == {("Hà Tĩnh", "Đà Nẵng"), ("Nghệ An", "Đà Nẵng"), ("Quảng Trị", "Đà Nẵng"),
+                                         ("Thanh Hóa", "Đà Nẵng")}
+    assert ex.fundings == ()  # one total for the four: no one's share is told

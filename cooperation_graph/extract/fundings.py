@@ -303,7 +303,9 @@ _TO_RECIPIENT = re.compile(r"^\s*(?:tiền mặt\s+)?(?:từ\s+(?:nguồn\s+)?[Q
                            r"(?:\s+(?:khẩn cấp|cho|người dân|nhân dân|đồng bào|bà con|Đảng bộ, chính quyền và nhân dân|"
                            r"lãnh đạo|đại diện|(?:các\s+)?(?:hộ nghèo|hộ dân|hộ gia đình|gia đình|người nghèo)"
                            r"(?:\s+(?:của|ở|tại|thuộc))?))*"
-                           r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|mỗi|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?)?\s*:?\s*$")
+                           r"(?:\s+(?:các|hai|ba|bốn|năm|sáu|mỗi|\d+)(?:\s+(?:tỉnh|địa phương|tỉnh, thành))?"
+                           # "hỗ trợ 4 tỉnh chịu ảnh hưởng nặng nhất, gồm A, B, C và D"
+                           r"(?:[^,.;:()]{0,40}?,?\s*(?:gồm có|bao gồm|gồm|là)\b)?)?\s*:?\s*$")
 # "15 tỷ đồng xây dựng 300 căn nhà đại đoàn kết cho hộ nghèo Điện Biên": what the money builds, for whom.
 _BUILD_FOR = re.compile(r"^\s*(?:để\s+)?(?:xây dựng|xây mới|xây|sửa chữa|làm)\s+[^.;,]{0,50}?\bcho\s+"
                         r"(?:các\s+)?(?:hộ nghèo|hộ dân|người dân|nhân dân|đồng bào|bà con|người nghèo|học sinh)?\s*"
@@ -450,7 +452,7 @@ def _recipients(text: str, m: Money, since: int, after: list[Mention], used: set
         listed = [following[0]]
         for x in after:
             if re.match(r"\s*[(:]?\s*(?:mỗi\s+\w+\s+)?\d", text[x.end:x.end + 12]):
-                if x.start > listed[-1].end and re.match(r"\s*mỗi\s", text[x.end:x.end + 6]) and re.fullmatch(
+                if x.start > listed[-1].end and re.match(r"\s*\(?\s*mỗi\s", text[x.end:x.end + 8]) and re.fullmatch(
                         r"\s*(?:,|và)\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[listed[-1].end:x.start]):
                     listed.append(x)  # "2 tỷ đồng để hỗ trợ 2 tỉnh A và B mỗi tỉnh 1 tỷ đồng": the list shares it
                 break  # "..., tỉnh B 2 tỷ đồng": B is the next amount's
