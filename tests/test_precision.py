@@ -800,3 +800,13 @@ def test_a_central_office_working_with_two_provinces_named_as_venues():
         "thiên tai.",
         "2018-12-27", "Hợp tác phòng chống thiên tai")
     assert both.cooperation_pairs == (("Quảng Nam", "Đà Nẵng"),)
+
+
+def test_money_sent_to_the_central_front_is_no_gift_to_a_province():
+    ex = extract_text(
+        "Hà Nội trao hỗ trợ khẩn cấp cho tỉnh Gia Lai 50 tỉ đồng\n"
+        "Chiều 22.11, TP Hà Nội đã trao hỗ trợ tỉnh Gia Lai 50 tỉ đồng nhằm góp phần khắc phục hậu quả do mưa lũ.\n"
+        "Ngoài khoản hỗ trợ nêu trên, TP Hà Nội cũng đã trích 10 tỉ đồng từ Quỹ Cứu trợ của thành phố gửi về Ủy ban "
+        "Trung ương MTTQ Việt Nam nhằm kịp thời hỗ trợ đồng bào bị thiệt hại do mưa lũ.",
+        "2025-11-23", "Hà Nội trao hỗ trợ khẩn cấp cho tỉnh Gia Lai 50 tỉ đồng")
+    assert fundings(ex) == [("Hà Nội", "Gia Lai", 50_000_000_000, "given")]

@@ -25,6 +25,11 @@ _NOT_FUNDING_BEFORE = re.compile(
     # a price: "với giá 250 triệu đồng", "mô hình nhà 100 triệu", "căn hộ 172 triệu"
     r"|\b(?:giá|giá bán|mức giá|nhà|căn nhà|căn hộ|căn)\s*$"
 )
+# "trích 10 tỉ đồng từ Quỹ Cứu trợ của thành phố gửi về Ủy ban Trung ương MTTQ Việt Nam": money to the
+# central Front or a national fund is no province's gift to another (the guide's other_money)
+_TO_CENTRAL = re.compile(r"[^.;:]{0,60}?\b(?:gửi|chuyển|nộp|ủng hộ)\s+(?:về|tới|đến|cho|vào)\s+(?:tài khoản\s+(?:của\s+)?)?"
+                         r"(?:Ủy ban Trung ương|Uỷ ban Trung ương|UBTƯ|UBTW|Ban Vận động [Cc]ứu trợ Trung ương|"
+                         r"Quỹ [^.;:]{0,40}?Trung ương|Trung ương)")
 _RECEIPTS = re.compile(r"\b(?:tiếp nhận|nhận được|huy động được|vận động được|quyên góp được)\b")
 _CRIME = re.compile(r"\b(?:ma túy|vận chuyển thuê|bị cáo|đối tượng|nghi phạm|tang vật|khởi tố|lừa đảo|"
                     r"chiếm đoạt|trộm|cướp|đánh bạc|cá độ|hối lộ)\b")
@@ -157,7 +162,8 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                  and not _NOT_FUNDING_BEFORE.search(text[max(c_start, m.start - 40):m.start])
                  and not _PER_UNIT_BEFORE.search(text[max(c_start, m.start - 25):m.start])
                  and not _PER_UNIT_AFTER.match(text[m.end:m.end + 8])
-                 and not _after_parts(text, all_money, m, c_start, mentions)]
+                 and not _after_parts(text, all_money, m, c_start, mentions)
+                 and not _TO_CENTRAL.match(text, m.end)]
         verb = VERBS.search(clause)
         if verb and money:  # the giving verb is the one governing the amount: the last before it
             verb = ([v for v in VERBS.finditer(clause) if c_start + v.start() < money[0].start] or [verb])[-1]
