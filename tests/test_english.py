@@ -936,3 +936,20 @@ def test_a_department_of_planning_and_investment_is_no_investing():
         "2016-01-01", "Tien Giang draws city investors")
     assert [(i.investor_province, i.host_province, i.projects, i.capital_vnd) for i in ex.investments] == [
         ("Hồ Chí Minh", "Tiền Giang", 44, 12_000_000_000_000)]
+
+
+def test_a_delegation_received_and_two_provinces_leaders_attending():
+    received = extract_text(
+        "Hai Phong delegation visits HCMC\n"
+        "On November 10, Vice Chairman of the Ho Chi Minh City People’s Council Tran Van Tuan received a working "
+        "delegation led by Vice Secretary of the Party Committee and Chairman of the People’s Council of Hai Phong "
+        "City, Le Van Hieu.",
+        "2025-11-11", "Hai Phong delegation visits HCMC")
+    assert received.cooperation_pairs == (("Hải Phòng", "Hồ Chí Minh"),)
+    assert [e.date for e in received.events] == [date(2025, 11, 10)]
+    attending = extract_text(
+        "New tour launched\n"
+        "Attending in the event were Deputy Chairwoman of the HCMC People’s Committee Phan Thi Thang, Deputy "
+        "Chairman of the People’s Committee of Tay Ninh Province Vo Duc Trong and representatives of enterprises.",
+        "2021-10-13", "New tour launched")
+    assert attending.cooperation_pairs == (("Hồ Chí Minh", "Tây Ninh"),)

@@ -150,11 +150,27 @@ def _visit_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
         ms = doc.mentions_in(sent.start, sent.end)
         host = next((m for m in ms if m.end <= sent.start + met.start() and _ORGAN_OF_EN.match(doc.text, m.end)), None)
         guest = next((m for m in ms if m.start >= sent.start + met.end()), None)
-        if host and guest and host.name != guest.name and _ORGAN_OF_EN.match(doc.text, guest.end) \
-                and re.fullmatch(r"\s*(?:the\s+)?(?:leaders\s+of\s+(?:the\s+)?|(?:a\s+)?delegation\s+(?:of|from)\s+(?:the\s+)?)?",
-                                 doc.text[sent.start + met.end():guest.start]):
-            out.add(tuple(sorted((host.name, guest.name))))  # type: ignore[arg-type]
+        gap = doc.text[sent.start + met.end():guest.start] if guest else ""
+        if host and guest and host.name != guest.name and (
+                _ORGAN_OF_EN.match(doc.text, guest.end) and re.fullmatch(
+                    r"\s*(?:the\s+)?(?:leaders\s+of\s+(?:the\s+)?|(?:a\s+)?delegation\s+(?:of|from)\s+(?:the\s+)?)?", gap)
+                or _LED_BY_OF_EN.fullmatch(gap)):  # "received a working delegation led by ... Chairman of the
+            out.add(tuple(sorted((host.name, guest.name))))  # People's Council of Hai Phong City"
+    for sent in doc.sentences:  # "Attending the event were Deputy Chairwoman of the HCMC People's Committee X,
+        if not _ATTENDING_EN.match(sent.text) or names_foreign(sent.text):  # Deputy Chairman of the People's
+            continue  # Committee of Tay Ninh Province Y ...": the two provinces' leaders at one event
+        names = {m.name for m in doc.mentions_in(sent.start, sent.end)
+                 if _ORGAN_OF_EN.match(doc.text, m.end) or _OF_ORGAN_EN.search(doc.text, max(0, m.start - 40), m.start)}
+        if len(names) == 2 and len({m.name for m in doc.mentions_in(sent.start, sent.end)}) == 2:
+            out.add(tuple(sorted(names)))  # type: ignore[arg-type]
     return out
+
+
+_LED_BY_OF_EN = re.compile(r"\s*(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\s+(?:led|headed)\s+by\s+[^.;]{0,120}?"
+                           r"(?:Party\s+Committee|People['’]s\s+(?:Committee|Council))\s+of\s+(?:the\s+)?")
+_OF_ORGAN_EN = re.compile(r"(?:Party\s+Committee|People['’]s\s+(?:Committee|Council))\s+of\s+(?:the\s+)?$")
+_ATTENDING_EN = re.compile(r"\s*(?:Attending|Present at|Participating in)\s+(?:in\s+)?(?:the\s+)?"
+                           r"(?:event|ceremony|conference|meeting|programme|program|working session|launch)\b[^.;]{0,20}?\s+(?:were|was)\b")
 
 
 _MET_EN = re.compile(r"\b(?:met\s+with|held\s+talks\s+with|had\s+talks\s+with|received|hosted)\b")

@@ -31,7 +31,7 @@ KINDS_EN = (
     ("handover ceremony", r"\bhandover ceremony\b|\bhand(?:s|ed|ing)? over\b|\bpresented\b|\bdonated\b|\bdelivered\b"),
     ("working session", (r"working session|working visit|\bworked with\b|had a working|"
                          r"\bexchanged (?:[\w-]+ ){0,3}experiences?\b|"
-                         r"\bmet with\b|\bmeeting\b|\bmet\b|\bhosted\b|\breceived a delegation\b")),
+                         r"\bmet with\b|\bmeeting\b|\bmet\b|\bhosted\b|\breceived (?:a|the) (?:[\w-]+ ){0,2}delegation\b")),
     ("visit", r"\bvisit(?:ed|s)?\b|\barrived in\b"),
     ("fair", r"\bfair\b|\bexhibition\b|\bfestival\b"),
 )
