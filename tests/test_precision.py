@@ -810,3 +810,20 @@ def test_money_sent_to_the_central_front_is_no_gift_to_a_province():
         "Trung ương MTTQ Việt Nam nhằm kịp thời hỗ trợ đồng bào bị thiệt hại do mưa lũ.",
         "2025-11-23", "Hà Nội trao hỗ trợ khẩn cấp cho tỉnh Gia Lai 50 tỉ đồng")
     assert fundings(ex) == [("Hà Nội", "Gia Lai", 50_000_000_000, "given")]
+
+
+def test_a_running_total_and_a_fund_board_named_for_receiving():
+    so_far = extract_text(
+        "Hải Phòng hỗ trợ Đắk Lắk\n"
+        "Trưa 23/11, ông Nguyễn Minh Hùng, Phó Chủ tịch UBND thành phố Hải Phòng đã trao 40 tỷ đồng tiền mặt cho tỉnh "
+        "Đắk Lắk giúp địa phương cứu trợ khẩn cấp người dân.\n"
+        "Được biết đến thời điểm này, Hải Phòng đã hỗ trợ tỉnh Đắk Lắk 50 tỷ đồng tiền mặt.",
+        "2025-11-24", "Hải Phòng hỗ trợ Đắk Lắk")
+    assert fundings(so_far) == [("Hải Phòng", "Đắk Lắk", 40_000_000_000, "given")]
+    board = extract_text(
+        "Chung tay chống dịch\n"
+        "Theo đó, Ban Vận động, tiếp nhận và phân phối Quỹ phòng, chống dịch Covid-19 TP HCM hỗ trợ tỉnh Hải Dương "
+        "số tiền 2 tỷ đồng nhằm chung tay cùng địa phương này thực hiện tốt công tác phòng, chống dịch.",
+        "2021-02-20", "Chung tay chống dịch")
+    assert fundings(board) == [("Hồ Chí Minh", "Hải Dương", 2_000_000_000, "given")]
+    assert board.events == ()  # money sent, no hand-over told

@@ -289,7 +289,7 @@ def _bare_date_ok(text: str, m: re.Match[str]) -> bool:
         and text[m.end():m.end() + 2].startswith(",")
 
 
-_HANDOVER = re.compile(r"\b(?:trao|bàn giao|đón nhận|tiếp nhận)\b")
+_HANDOVER = re.compile(r"\b(?:trao|bàn giao|đón nhận|tiếp nhận(?!\s+và\s+phân phối))\b")  # (not "Ban ... tiếp nhận và phân phối Quỹ")
 
 
 def without_summaries(events: list[Event]) -> list[Event]:

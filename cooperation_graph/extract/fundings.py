@@ -30,7 +30,8 @@ _NOT_FUNDING_BEFORE = re.compile(
 _TO_CENTRAL = re.compile(r"[^.;:]{0,60}?\b(?:gửi|chuyển|nộp|ủng hộ)\s+(?:về|tới|đến|cho|vào)\s+(?:tài khoản\s+(?:của\s+)?)?"
                          r"(?:Ủy ban Trung ương|Uỷ ban Trung ương|UBTƯ|UBTW|Ban Vận động [Cc]ứu trợ Trung ương|"
                          r"Quỹ [^.;:]{0,40}?Trung ương|Trung ương)")
-_RECEIPTS = re.compile(r"\b(?:tiếp nhận|nhận được|huy động được|vận động được|quyên góp được)\b")
+# ("Ban Vận động, tiếp nhận và phân phối Quỹ ..." is a name)
+_RECEIPTS = re.compile(r"\b(?:tiếp nhận(?!\s+và\s+phân phối)|nhận được|huy động được|vận động được|quyên góp được)\b")
 _CRIME = re.compile(r"\b(?:ma túy|vận chuyển thuê|bị cáo|đối tượng|nghi phạm|tang vật|khởi tố|lừa đảo|"
                     r"chiếm đoạt|trộm|cướp|đánh bạc|cá độ|hối lộ)\b")
 _PARTS = re.compile(r"^\s*(?:Trong đó|trong đó|Cụ thể|cụ thể)\b")
@@ -89,10 +90,21 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     for f in shares:
         key = (f.amount_vnd, f.donor, f.recipient, f.year, f.status)
         out.setdefault(key, f)
-    fundings = _without_totals(list(out.values())) or title_found
+    fundings = _without_running_totals(_without_totals(list(out.values()))) or title_found
     # A total restated without its recipients (often the title) is not one more gift.
     donors_with_recipient = {f.donor for f in fundings if f.recipient}
     return [f for f in fundings if f.recipient or f.donor not in donors_with_recipient], shared_totals
+
+
+_SO_FAR = re.compile(r"\b(?:[Đđ]ến (?:thời điểm này|nay|hết ngày)|[Tt]ính đến|[Ll]ũy kế|[Nn]âng tổng số)\b")
+
+
+def _without_running_totals(fundings: list[Funding]) -> list[Funding]:
+    """"Đến thời điểm này, A đã hỗ trợ B 50 tỷ đồng" after A's 40 tỷ to B is how much A has given so
+    far, the gift already counted included: not one more gift."""
+    return [f for f in fundings if not (_SO_FAR.search(f.evidence.sentence) and any(
+        g is not f and g.donor == f.donor and g.recipient == f.recipient and g.amount_vnd < f.amount_vnd
+        and g.status == f.status and g.year == f.year and not _SO_FAR.search(g.evidence.sentence) for g in fundings))]
 
 
 def _without_totals(fundings: list[Funding]) -> list[Funding]:
