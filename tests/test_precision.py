@@ -827,3 +827,13 @@ def test_a_running_total_and_a_fund_board_named_for_receiving():
         "2021-02-20", "Chung tay chống dịch")
     assert fundings(board) == [("Hồ Chí Minh", "Hải Dương", 2_000_000_000, "given")]
     assert board.events == ()  # money sent, no hand-over told
+
+
+def test_money_for_border_guards_at_posts_in_provinces_is_no_gift_to_them():
+    ex = extract_text(
+        "Chung tay chống dịch\n"
+        "Ngoài ra, Ban Vận động Quỹ Phòng, chống dịch Covid-19 TP HCM còn hỗ trợ 1 tỷ đồng tặng quà cho Bộ Chỉ huy Bộ "
+        "đội Biên phòng và lực lượng tuần tra tại các chốt biên phòng ở khu vực biên giới của các tỉnh Kiên Giang, "
+        "An Giang, Đồng Tháp.",
+        "2021-02-20", "Chung tay chống dịch")
+    assert ex.fundings == () and ex.cooperation_pairs == ()

@@ -383,8 +383,15 @@ def _place_starts(text: str, mentions: list[Mention]) -> set[int]:
     return out
 
 
+_TO_BODY = re.compile(r"[^.;:]{0,30}?\bcho\s+(?:các\s+)?(?:Bộ Chỉ huy|Bộ đội|[Ll]ực lượng|Bộ Tư lệnh|Quân khu|Công an|"
+                      r"Bệnh viện|[Cc]án bộ, chiến sĩ|[Cc]hiến sĩ)\b")
+
+
 def _place_recipient(text: str, mentions: list[Mention], donor: str | None, m: Money) -> list[str]:
-    """With no recipient named, money handed over at a place in a province goes to that province."""
+    """With no recipient named, money handed over at a place in a province goes to that province
+    (not money "cho Bộ Chỉ huy Bộ đội Biên phòng ... tại các chốt ... của các tỉnh A, B": a body's)."""
+    if _TO_BODY.match(text, m.end):
+        return []
     starts = _place_starts(text, mentions)
     places = [x for x in mentions if x.start in starts and x.name != donor]
     after = [x for x in places if x.start >= m.end]
