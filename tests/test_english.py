@@ -953,3 +953,18 @@ def test_a_delegation_received_and_two_provinces_leaders_attending():
         "Chairman of the People’s Committee of Tay Ninh Province Vo Duc Trong and representatives of enterprises.",
         "2021-10-13", "New tour launched")
     assert attending.cooperation_pairs == (("Hồ Chí Minh", "Tây Ninh"),)
+
+
+def test_the_capital_city_in_a_hanoi_story_and_a_programme_coordinating_two_localities():
+    ex = extract_text(
+        "Hoa Binh products in Hanoi supermarkets\n"
+        "HÀ NỘI — Many key products of Hòa Bình have entered supermarkets in Hà Nội.\n"
+        "The conference highlighted the results of the programme which coordinates trade between the capital city "
+        "and Hòa Bình Province in the 2016-20 period.",
+        "2022-08-19", "Hoa Binh products in Hanoi supermarkets")
+    assert ex.cooperation_pairs == (("Hà Nội", "Hòa Bình"),)
+    provincial = extract_text(  # a provincial capital is no Hanoi
+        "Nghe An news\n"
+        "Hà Nội donated books to Vinh, the capital of Nghe An, and the capital city of Ha Tinh received none.",
+        "2022-08-19", "Nghe An news")
+    assert all("Hà Nội" not in p or "Hà Tĩnh" not in p for p in provincial.cooperation_pairs)

@@ -41,7 +41,7 @@ _COOP_EN = re.compile(r"cooperat|co-operat|collaborat|agreement|\bMoU\b|memorand
                       r"\bworked with\b|\bdelegation\b|\bpledged\b|\bcontribut", re.IGNORECASE)
 _TWINNED_EN = re.compile(r"\btwin(?:ned|ning)?\b|\bsister\s+(?:cities|provinces)\b", re.IGNORECASE)
 _DASH_GLUE = re.compile(r"(?:\s+(?:City|Province))?\s*[-–]\s*")
-_STATED = re.compile(r"cooperat|co-operat|collaborat|partner|twin|\blink|tie-up|join(?:ed)? hands|connect|"
+_STATED = re.compile(r"cooperat|co-operat|collaborat|coordinat|partner|twin|\blink|tie-up|join(?:ed)? hands|connect|"
                      r"\bsigned\b|\bsign\b|agree|\bheld\s+(?:a|the)\s+(?:joint\s+)?(?:conference|meeting|working\s+session|talks)\b",
                      re.IGNORECASE)
 

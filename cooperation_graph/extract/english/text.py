@@ -172,7 +172,14 @@ def find_english_provinces(text: str, folded: str, gazetteer: Gazetteer, end: in
         short = by_key.get(key)
         if short is not None:
             out.append(_Mention(short, start, stop))
+    if any(x.name == "Hà Nội" for x in out):  # "between the capital city and Hòa Bình Province" in a Hanoi story
+        out += [_Mention("Hà Nội", c.start(), c.end()) for c in _THE_CAPITAL.finditer(text, 0, end)]
+        out.sort(key=lambda x: x.start)
     return out
+
+
+_THE_CAPITAL = re.compile(r"\b[Tt]he (?:capital city|capital|country['’]s capital|nation['’]s capital|Vietnamese capital)\b"
+                          r"(?!\s+(?:city\s+)?of\b)(?!['’])")
 
 
 
