@@ -937,3 +937,17 @@ def test_a_total_for_a_counted_list_named_after_gom():
     assert set(ex.cooperation_pairs) == {("Hà Tĩnh", "Đà Nẵng"), ("Nghệ An", "Đà Nẵng"), ("Quảng Trị", "Đà Nẵng"),
                                          ("Thanh Hóa", "Đà Nẵng")}
     assert ex.fundings == ()  # one total for the four: no one's share is told
+
+
+def test_support_of_one_province_for_another_told_as_a_noun():
+    ex = extract_text(
+        "Tri ân\n"
+        "Đồng chí bày tỏ lòng tri ân sâu sắc trước sự hỗ trợ nghĩa tình, bền bỉ của Đảng bộ, chính quyền và nhân dân "
+        "TPHCM dành cho Đồng Tháp trong thời gian qua.",
+        "2026-02-10", "Tri ân")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Đồng Tháp"),)
+    apart = extract_text(  # a province's own support for its people, beside another's name
+        "Tri ân\n"
+        "Nhờ sự hỗ trợ của tỉnh, nông dân Đồng Tháp đã bán lúa cho các doanh nghiệp TPHCM.",
+        "2026-02-10", "Tri ân")
+    assert apart.cooperation_pairs == ()

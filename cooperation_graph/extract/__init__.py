@@ -184,6 +184,7 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
             continue  # (a criminal case or an accident: police and courts working, not the provinces; a company acting)
         out |= _working_with(doc, sent, ms)
         out |= _gives_to(doc, sent, ms)
+        out |= _support_of_for(doc, sent, ms)
         out |= _hub_and_region(doc, sent, ms)
         joint = _JOINT_EVENT.search(sent.text)
         first = joint and next((m for m in ms if m.start >= sent.start + joint.end()), None)
@@ -254,6 +255,25 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
                     out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
         out |= _lists_together(doc, sent, ms)
     return out | _counted_back(doc) | _given_to_counted(doc) | _hubs_and_region(doc, regions)
+
+
+# "sự hỗ trợ nghĩa tình, bền bỉ của Đảng bộ, chính quyền và nhân dân TPHCM dành cho Đồng Tháp":
+# the support one province has given another, told as a noun
+_SUPPORT_OF = re.compile(r"\b(?:sự\s+)?(?:hỗ trợ|giúp đỡ|ủng hộ|chi viện|đùm bọc)\b[^.;:]{0,40}?\bcủa\s+"
+                         r"(?:(?:Đảng bộ|chính quyền|Nhân dân|nhân dân|lãnh đạo|Thành ủy|Tỉnh ủy|UBND|HĐND|và|,)\s*)*"
+                         r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?$")
+_FOR = re.compile(r"\s*(?:dành cho|đối với)\s+(?:(?:Đảng bộ, chính quyền và\s+)?(?:nhân dân|Nhân dân|đồng bào)\s+)?"
+                  r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?")
+
+
+def _support_of_for(doc: Doc, sent, ms) -> set[tuple[str, str]]:
+    """``sự hỗ trợ ... của A dành cho B``, ``sự giúp đỡ của nhân dân A đối với B``: A gave B support."""
+    out: set[tuple[str, str]] = set()
+    for a, b in zip(ms, ms[1:]):
+        if a.name != b.name and _FOR.fullmatch(doc.text, a.end, b.start) and _SUPPORT_OF.search(
+                doc.text, max(sent.start, a.start - 120), a.start):
+            out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+    return out
 
 
 def _venue_list(doc: Doc, sent, ms) -> bool:
