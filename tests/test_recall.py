@@ -951,3 +951,12 @@ def test_support_of_one_province_for_another_told_as_a_noun():
         "Nhờ sự hỗ trợ của tỉnh, nông dân Đồng Tháp đã bán lúa cho các doanh nghiệp TPHCM.",
         "2026-02-10", "Tri ân")
     assert apart.cooperation_pairs == ()
+
+
+def test_a_person_speaking_for_a_province_gives_for_it():
+    ex = extract_text(
+        "Chúc Tết\n"
+        "Thay mặt lãnh đạo TPHCM, đồng chí Võ Văn Minh chúc các đồng chí lãnh đạo tỉnh An Giang sức khỏe, hạnh phúc.\n"
+        "Dịp này, đồng chí Võ Văn Minh đã trao bảng tượng trưng kinh phí hỗ trợ 500 triệu đồng đến tỉnh An Giang.",
+        "2024-02-01", "Chúc Tết")
+    assert fundings(ex) == [("Hồ Chí Minh", "An Giang", 500_000_000, "given")]

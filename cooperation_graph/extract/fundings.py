@@ -8,6 +8,7 @@ counted; ``đề xuất``/``dự kiến``/``sẽ`` make money planned; the same 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..model import Funding, Official
 from .money import Money, find_money
@@ -57,6 +58,7 @@ def extract_fundings(doc: Doc, main_pair: tuple[str, str] | None,
     delegation = _delegation(doc)
     title_found: list[Funding] = []
     para_givers = _paragraph_givers(doc)
+    officials = [*officials, *_representatives(doc)]
     received = received_from(doc)
     in_order = respectively(doc)
     received += in_order  # their sentences are read here only: the clause reader would pair them wrongly
@@ -435,6 +437,26 @@ _CUMULATIVE = re.compile(r"thời gian qua|những năm qua|nhiều năm qua|đ�
 # A clause with a verb of its own is not a continuation of the giving verb's list.
 _OTHER_VERB = re.compile(r"\b(?:bố trí|đối ứng|huy động|chi|cấp|vay|thu|đạt|sẽ|dự kiến|đã|được|"
                          r"tiếp nhận|nhận|đề xuất|đề nghị|xin)\b")
+
+
+_ON_BEHALF_OF = re.compile(r"\b[Tt]hay mặt\b[^.;,]{0,50}$")
+_REPRESENTATIVE = re.compile(r"\s*,\s*(?:đồng chí|ông|bà)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})")
+
+
+class _Representative(NamedTuple):
+    name: str
+    province: str
+
+
+def _representatives(doc: Doc) -> list[_Representative]:
+    """``Thay mặt lãnh đạo TPHCM, đồng chí Võ Văn Minh ...``: the person speaks and gives for the
+    province, even where the excerpt gives no post of theirs."""
+    out = []
+    for m in doc.mentions:
+        after = _REPRESENTATIVE.match(doc.text, m.end)
+        if after and _ON_BEHALF_OF.search(doc.text, max(0, m.start - 60), m.start):
+            out.append(_Representative(after["name"], m.name))
+    return out
 
 
 def _donor_from_officials(before: str, officials) -> str | None:
