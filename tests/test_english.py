@@ -968,3 +968,17 @@ def test_the_capital_city_in_a_hanoi_story_and_a_programme_coordinating_two_loca
         "Hà Nội donated books to Vinh, the capital of Nghe An, and the capital city of Ha Tinh received none.",
         "2022-08-19", "Nghe An news")
     assert all("Hà Nội" not in p or "Hà Tĩnh" not in p for p in provincial.cooperation_pairs)
+
+
+def test_two_localities_joined_by_a_dash_in_the_name_of_their_conference():
+    ex = extract_text(
+        "Trade promotion\n"
+        "Deputy Secretary of the municipal Party Committee Nguyen Van Hieu attends the Ho Chi Minh City- Vinh Long "
+        "Province trade, investment and tourism promotion conference 2022.",
+        "2022-06-20", "Trade promotion")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Vĩnh Long"),)
+    road = extract_text(
+        "Traffic\n"
+        "The Ho Chi Minh City - Vinh Long Province expressway section will open to traffic in a week.",
+        "2022-06-20", "Traffic")
+    assert road.cooperation_pairs == ()

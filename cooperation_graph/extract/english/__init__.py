@@ -39,6 +39,10 @@ _COOP_EN = re.compile(r"cooperat|co-operat|collaborat|agreement|\bMoU\b|memorand
                       r"\bassist(?:ed|s|ance)?\b|donat|\bgave\b|\bpresented\b|handed over|"
                       r"\binvest(?:ed|s|ment|ments|ors?)?\b|\bsign(?:ed|s|ing)?\b|working (?:session|visit)|"
                       r"\bworked with\b|\bdelegation\b|\bpledged\b|\bcontribut", re.IGNORECASE)
+_JOINT_AFTER_EN = re.compile(r"(?:\s+(?:City|Province))?\s+(?:[\w,-]+\s+){0,6}?(?:conference|forum|festival|fair|week|"
+                             r"cooperation|co-operation|programme|program|twinning|friendship|linkage)\b", re.IGNORECASE)
+_ROUTE_BEFORE_EN = re.compile(r"\b(?:expressway|highway|road|route|railway|flight|line|bridge|corridor|bus)\s+(?:[\w-]+\s+){0,2}$",
+                              re.IGNORECASE)
 _TWINNED_EN = re.compile(r"\btwin(?:ned|ning)?\b|\bsister\s+(?:cities|provinces)\b", re.IGNORECASE)
 _DASH_GLUE = re.compile(r"(?:\s+(?:City|Province))?\s*[-–]\s*")
 _STATED = re.compile(r"cooperat|co-operat|collaborat|coordinat|partner|twin|\blink|tie-up|join(?:ed)? hands|connect|"
@@ -72,6 +76,11 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
         ms = doc.mentions_in(sent.start, sent.end)
         out |= {tuple(sorted((a.name, b.name))) for a, b in pairwise(ms)  # type: ignore[misc]
                 if a.name != b.name and _AIDS.fullmatch(doc.text[a.end:b.start] + " ")}
+        for a, b in pairwise(ms) if not names_foreign(sent.text) else ():  # "the Ho Chi Minh City - Vinh Long Province trade, investment and tourism
+            if a.name != b.name and _DASH_GLUE.fullmatch(doc.text, a.end, b.start) \
+                    and _JOINT_AFTER_EN.match(doc.text, b.end) \
+                    and not _ROUTE_BEFORE_EN.search(doc.text, max(sent.start, a.start - 40), a.start):  # promotion
+                out.add(tuple(sorted((a.name, b.name))))  # conference": an event or programme of the two
         if not _STATED.search(sent.text) or names_foreign(sent.text):
             continue  # (provinces meeting a foreign party are its partners, not each other's)
         hub = next((m for m, prev in zip(ms, [None, *ms]) if _HUB_EN.match(doc.text, m.end)
