@@ -960,3 +960,16 @@ def test_a_person_speaking_for_a_province_gives_for_it():
         "Dịp này, đồng chí Võ Văn Minh đã trao bảng tượng trưng kinh phí hỗ trợ 500 triệu đồng đến tỉnh An Giang.",
         "2024-02-01", "Chúc Tết")
     assert fundings(ex) == [("Hồ Chí Minh", "An Giang", 500_000_000, "given")]
+
+
+def test_two_provinces_joined_by_a_dash_in_the_name_of_their_event():
+    ex = extract_text(
+        "Xúc tiến thương mại\n"
+        "Hội nghị xúc tiến thương mại, đầu tư và du lịch TP.HCM - Vĩnh Long năm 2022 diễn ra sáng nay.",
+        "2022-06-20", "Xúc tiến thương mại")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Vĩnh Long"),)
+    road = extract_text(
+        "Giao thông\n"
+        "Chương trình khảo sát tuyến đường sắt TP.HCM - Cần Thơ bắt đầu từ tuần sau.",
+        "2022-06-20", "Giao thông")
+    assert road.cooperation_pairs == ()

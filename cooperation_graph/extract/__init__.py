@@ -185,6 +185,7 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
         out |= _working_with(doc, sent, ms)
         out |= _gives_to(doc, sent, ms)
         out |= _support_of_for(doc, sent, ms)
+        out |= _dashed_in_a_name(doc, sent, ms)
         out |= _hub_and_region(doc, sent, ms)
         joint = _JOINT_EVENT.search(sent.text)
         first = joint and next((m for m in ms if m.start >= sent.start + joint.end()), None)
@@ -272,6 +273,22 @@ def _support_of_for(doc: Doc, sent, ms) -> set[tuple[str, str]]:
     for a, b in zip(ms, ms[1:]):
         if a.name != b.name and _FOR.fullmatch(doc.text, a.end, b.start) and _SUPPORT_OF.search(
                 doc.text, max(sent.start, a.start - 120), a.start):
+            out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
+    return out
+
+
+# "Hội nghị xúc tiến thương mại, đầu tư và du lịch TP.HCM - Vĩnh Long", "Tuần văn hóa Hà Nội - Huế": two
+# provinces joined by a dash in the name of their joint event or programme
+_JOINT_NAME = re.compile(r"(?i:hội nghị|hội thảo|diễn đàn|tuần văn hóa|tuần lễ|ngày hội|liên hoan|chương trình|hội chợ|"
+                         r"lễ hội|festival|giao lưu|kết nghĩa|hợp tác|liên kết|xúc tiến)\b[^.;:()]{0,60}?$")
+
+
+def _dashed_in_a_name(doc: Doc, sent, ms) -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    for a, b in zip(ms, ms[1:]):
+        if a.name != b.name and re.fullmatch(r"\s*[-–]\s*", doc.text[a.end:b.start]) and _JOINT_NAME.search(
+                doc.text, max(sent.start, a.start - 70), a.start) and not _ROUTE.search(
+                doc.text, max(sent.start, a.start - 40), a.start):
             out.add(tuple(sorted((a.name, b.name))))  # type: ignore[arg-type]
     return out
 
