@@ -973,3 +973,14 @@ def test_two_provinces_joined_by_a_dash_in_the_name_of_their_event():
         "Chương trình khảo sát tuyến đường sắt TP.HCM - Cần Thơ bắt đầu từ tuần sau.",
         "2022-06-20", "Giao thông")
     assert road.cooperation_pairs == ()
+
+
+def test_a_member_of_a_citys_partner_region_introduced_as_a_side():
+    ex = extract_text(
+        "Cùng hợp tác - Cùng phát triển\n"
+        "Hôm nay, 11/3, tại tỉnh Bến Tre đã diễn ra hội nghị tổng kết Chương trình hợp tác, phát triển KT-XH giữa "
+        "Thành phố Hồ Chí Minh với các tỉnh, thành Đồng bằng sông Cửu Long. Về phía lãnh đạo tỉnh Long An có Phó Bí "
+        "thư Tỉnh ủy, Chủ tịch UBND tỉnh Nguyễn Văn Út.",
+        "2023-03-11", "Cùng hợp tác - Cùng phát triển")
+    assert ("Hồ Chí Minh", "Long An") in ex.cooperation_pairs
+    assert [e.date.isoformat() for e in ex.events] == ["2023-03-11"]

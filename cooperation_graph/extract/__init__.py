@@ -124,7 +124,7 @@ _GIVES = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:đã\s+|cũng\s+|vừa\s+|s�
                     r"(?:cho\s+|tới\s+|đến\s+|giúp\s+)?(?:(?:nhân dân|người dân|bà con|đồng bào)\s+)?"
                     r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?")
 # "Về phía tỉnh Nghệ An có các đồng chí ... Về phía tỉnh Quảng Ngãi có ...": the two sides of a meeting.
-_SIDE = re.compile(r"\b[Vv]ề phía\s+(?:(?:tỉnh|thành phố|TP\.?|Thành ủy|Tỉnh ủy|UBND)\s+)*")
+_SIDE = re.compile(r"\b[Vv]ề phía\s+(?:(?:lãnh đạo|tỉnh|thành phố|TP\.?|Thành ủy|Tỉnh ủy|UBND)\s+)*")
 _MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|hội đàm|lễ ký|buổi tiếp|chủ trì|đồng chủ trì)\b")
 # "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
@@ -560,6 +560,11 @@ def _sides(doc: Doc) -> set[tuple[str, str]]:
     names = list(dict.fromkeys(sides))
     if len(names) == 2 and _MEETING.search(doc.text) and not _OTHER_SIDE.search(doc.text):
         return {tuple(sorted(names))}  # type: ignore[arg-type]
+    hub = _hub_of_a_region(doc)
+    if hub and names and _MEETING.search(doc.text) and not _OTHER_SIDE.search(doc.text):
+        # "hội nghị tổng kết Chương trình hợp tác ... giữa TP Hồ Chí Minh với các tỉnh, thành ĐBSCL ... Về phía
+        # lãnh đạo tỉnh Long An có ...": a member of the city's partner region, named as a side
+        return {tuple(sorted((hub, n))) for n in names if n != hub}  # type: ignore[misc]
     if len(names) == 1 and re.search(r"\b[Vv]ề phía[^.;:]{0,40}?\b(?:tiếp đoàn|đón đoàn|tiếp và làm việc)", doc.text):
         # "Về phía tỉnh Cà Mau, tiếp đoàn có ...": the host of the delegation the article follows
         guests = {m.name for d in _GUEST.finditer(doc.text) for m in doc.mentions_in(d.end(), d.end() + 30)
@@ -567,6 +572,19 @@ def _sides(doc: Doc) -> set[tuple[str, str]]:
         if len(guests) == 1:
             return {tuple(sorted((names[0], *guests)))}  # type: ignore[arg-type]
     return set()
+
+
+_HUB_REGION = re.compile(r"\s*(?:với|và)\s+(?:các\s+)?(?:\d+\s+|hai\s+|ba\s+|bốn\s+|năm\s+|sáu\s+)?(?:tỉnh|địa phương)"
+                         r"(?:,\s*thành(?: phố)?)?\s+(?:vùng\s+|khu vực\s+)?(?:Đồng bằng sông Cửu Long|ĐBSCL|Tây Nguyên|"
+                         r"Đông Nam Bộ|Tây Nam Bộ|Bắc Trung Bộ|Nam Trung Bộ|Duyên hải|miền Trung|Tây Bắc|Đông Bắc|miền núi)")
+
+
+def _hub_of_a_region(doc: Doc) -> str | None:
+    """The one province an article says cooperates with a region: ``giữa TP Hồ Chí Minh với các tỉnh,
+    thành Đồng bằng sông Cửu Long``."""
+    hubs = {m.name for m in doc.mentions if _HUB_REGION.match(doc.text, m.end)
+            and re.search(r"\b(?:giữa|hợp tác|liên kết)\b[^.;]{0,80}$", doc.text[max(0, m.start - 80):m.start])}
+    return hubs.pop() if len(hubs) == 1 else None
 
 
 # "Về phía Tập đoàn Dầu khí Việt Nam có ...": a company, ministry or foreign body is a side too, and
