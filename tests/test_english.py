@@ -982,3 +982,13 @@ def test_two_localities_joined_by_a_dash_in_the_name_of_their_conference():
         "The Ho Chi Minh City - Vinh Long Province expressway section will open to traffic in a week.",
         "2022-06-20", "Traffic")
     assert road.cooperation_pairs == ()
+
+
+def test_a_member_named_as_a_side_of_a_citys_agreement_with_a_region():
+    ex = extract_text(
+        "HCMC cooperates with northern provinces\n"
+        "A conference was held to review the Cooperation Agreement between Ho Chi Minh City and 9 Northern and North "
+        "Central provinces for the period 2023-2024. On the side of Nghe An province, there was comrade Bui Thanh An, "
+        "Vice Chairman of the Provincial People's Committee.",
+        "2024-10-03", "HCMC cooperates with northern provinces")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Nghệ An"),)

@@ -187,6 +187,23 @@ _ORGAN_OF_EN = re.compile(r"(?:\s+(?:City|Province))?\s+(?:Provincial\s+|Municip
                           r"(?:Party\s+Committee|People['’]s\s+(?:Committee|Council)|(?:Vietnam\s+)?Fatherland\s+Front)\b")
 
 
+_HUB_REGION_EN = re.compile(r"(?:\s+(?:City|Province))?\s+and\s+(?:the\s+)?(?:\d+\s+|nine\s+|eight\s+|five\s+|six\s+|"
+                            r"seven\s+)?(?:[\w'’-]+\s+){0,3}?(?:provinces|localities)\b")
+_SIDE_EN = re.compile(r"\b[Oo]n (?:the side of|behalf of) (?:the\s+)?$")
+
+
+def _region_side_en(doc: _Doc) -> set[tuple[str, str]]:
+    """``the Cooperation Agreement between Ho Chi Minh City and 9 Northern and North Central provinces
+    ... On the side of Nghe An province, there was ...``: a member named as a side, with the city."""
+    hubs = {m.name for m in doc.mentions if _HUB_REGION_EN.match(doc.text, m.end)
+            and re.search(r"\bbetween\s+(?:the\s+)?$", doc.text[max(0, m.start - 12):m.start])}
+    if len(hubs) != 1:
+        return set()
+    hub = hubs.pop()
+    return {tuple(sorted((hub, m.name))) for m in doc.mentions  # type: ignore[misc]
+            if m.name != hub and _SIDE_EN.search(doc.text, max(0, m.start - 25), m.start)}
+
+
 # "leaders of HCMC and 8 provinces, including Phu Tho, Dien Bien, ... signed an agreement": the
 # counted provinces are one side; each works with the city named before them, not with each other.
 _HUB_EN = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -262,7 +279,8 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     pairs = pairs_from_facts([a for a in agreements if hubs[a] is None], fundings, investments,
                              [e for e in events if hubs[e] is None])
     pairs |= {p for star in hubs.values() if star for p in star}
-    pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) if p[0] != p[1]}
+    pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) | _region_side_en(doc)
+              if p[0] != p[1]}
     events = related_events(events, pairs, doc)
     return Extraction(article=article, provinces=_province_list(doc), foreign_partners=tuple(foreign_partners(doc)),
                       cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
