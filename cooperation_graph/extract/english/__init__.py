@@ -188,7 +188,7 @@ _ORGAN_OF_EN = re.compile(r"(?:\s+(?:City|Province))?\s+(?:Provincial\s+|Municip
 
 
 _HUB_REGION_EN = re.compile(r"(?:\s+(?:City|Province))?\s+and\s+(?:the\s+)?(?:\d+\s+|nine\s+|eight\s+|five\s+|six\s+|"
-                            r"seven\s+)?(?:[\w'’-]+\s+){0,3}?(?:provinces|localities)\b")
+                            r"seven\s+)?(?:[\w'’-]+\s+){0,4}?(?:provinces|localities)\b")
 _SIDE_EN = re.compile(r"\b[Oo]n (?:the side of|behalf of) (?:the\s+)?$")
 
 
