@@ -992,3 +992,18 @@ def test_a_member_named_as_a_side_of_a_citys_agreement_with_a_region():
         "Vice Chairman of the Provincial People's Committee.",
         "2024-10-03", "HCMC cooperates with northern provinces")
     assert ex.cooperation_pairs == (("Hồ Chí Minh", "Nghệ An"),)
+
+
+def test_a_memorandum_presented_and_minutes_of_agreement_signed():
+    mou = extract_text(
+        "Tourism links\n"
+        "Khanh Hoa Department of Tourism and Dak Lak Department of Culture, Sports and Tourism presented a Memorandum "
+        "of Understanding on cooperation and association in tourism development for the 2023-2025 period.",
+        "2023-05-10", "Tourism links")
+    assert [a.parties for a in mou.agreements] == [("Khánh Hòa", "Đắk Lắk")]
+    minutes = extract_text(
+        "Hai Van Gate\n"
+        "The leaders of the People's Committees of Da Nang and Thua Thien-Hue signed the minutes of agreement on the "
+        "Hai Van Gate project.",
+        "2019-05-10", "Hai Van Gate")
+    assert [a.parties for a in minutes.agreements] == [("Huế", "Đà Nẵng")]

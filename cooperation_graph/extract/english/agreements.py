@@ -15,13 +15,15 @@ from .text import _Doc
 # --- agreements -------------------------------------------------------------------------------
 
 _DOC_KIND = re.compile(
-    r"\b(?P<k>memorand(?:um|a) of (?:understanding|cooperation)|MoUs?|MOUs?|(?:(?:comprehensive|strategic|"
+    r"\b(?P<k>memorand(?:um|a) of (?:understanding|cooperation)|MoUs?|MOUs?|minutes of (?:agreement|cooperation|working)|"
+    r"(?:(?:comprehensive|strategic|"
     r"socio-economic|economic|tourism|development|new|\w+-year|\w+-point|[a-z]+(?:al|ic))\s+)*"
     r"(?:cooperation|co-operation|partnership|twinning|collaboration|development|linkage|"
     r"coordination)\s+(?:agreement|programme|program|plan|deal|framework|pact|memorandum|"
     r"regulation|statute|document)s?|agreements?|action plan|programme of cooperation|"
     r"program of cooperation)\b", re.IGNORECASE)
-_SIGN = re.compile(r"\b(?:sign|signs|signed|signing|inked|ink|inks|concluded|reached|entered into)\b",
+_SIGN = re.compile(r"\b(?:sign|signs|signed|signing|inked|ink|inks|concluded|reached|entered into|"
+                   r"(?:presented|exchanged)(?= (?:a|the) (?:[\w-]+ ){0,3}(?:memorandum|MoU|agreement|minutes)))\b",
                    re.IGNORECASE)
 _PLANNED_AGREE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned\s+to|planning\s+to|"
                             r"expected\s+to|set\s+to|agreed\s+to|to\s+sign|going\s+to|draft|"
