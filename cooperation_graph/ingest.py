@@ -81,6 +81,8 @@ _EN_STAMP = re.compile(
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?:\s*[-|,]?\s*(?:(?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2})?"
     r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?))?(?:\s*\(?(?:GMT|UTC|ICT)\s*\+?\s*0?7?\)?)?\s*$")
+# What every stamp line holds (_DMY_STAMP): a line without it is not tried against _DATE_LINE.
+_HAS_DMY = re.compile(r"\d[/-]\d{1,2}[/-]\d{4}")
 STAMP_LINES = 12  # a page's own date stamp sits in its first lines; the site's "today" may too
 _MONTH_ONLY = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
 _LEAD_SOURCE = re.compile(r"^\(?(?P<src>[A-ZĐ][\wĐđ&. ]{1,20}?)\)?\s+[-–—]\s+\S")
@@ -442,7 +444,7 @@ def make_article(body: str, meta: dict[str, Any], *, path: Path | None = None,
     stamps: list[datetime] = []
     for number, line in enumerate(lines):
         head = number < STAMP_LINES
-        m = _DATE_LINE.match(line)
+        m = _DATE_LINE.match(line) if _HAS_DMY.search(line) else None
         if m and (head or (published is None and not stamps) or len(kept) <= 3):
             when = _page_date(m)
             if when:

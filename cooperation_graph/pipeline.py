@@ -309,9 +309,9 @@ def _preload() -> None:
     """What every worker reads first: the gazetteer, the gate's patterns, the calibration table
     and the mapping module (loaded once here instead of once per worker)."""
     from . import mapping  # noqa: F401
-    from .gate import _parties
+    from .gate import prepare
 
-    _parties(load_gazetteer())
+    prepare(load_gazetteer())
     load_table()
 
 

@@ -90,51 +90,59 @@ def test_the_gate_costs_no_cooperation_fact_on_the_team_set():
         assert gated.scores[kind] == plain.scores[kind], kind
 
 
-def _reference_gate(body: str, title: str) -> bool:
-    """The gate as first written (every cue of the text listed first): the fast gate must
-    decide as it does."""
-    import re
+# --- gate 2: the extractor's own mentions, one sentence or two, broader cues ----------------
 
-    from cooperation_graph.extract.english.text import fold_same_length
-    from cooperation_graph.extract.text import FOREIGN
-    from cooperation_graph.gate import _CUE, WINDOW, _parties
-
-    article = make_article(body, {"title": title, "synthetic": "true"})
-    text = (article.title or "") + "\n" + article.text
-    pattern, by_key = _parties(load_gazetteer())
-    parties = [(m.start(), by_key.get(re.sub(r"\s+", " ", m.group()), m.group()))
-               for m in pattern.finditer(fold_same_length(text))]
-    if not parties:
-        return False
-    if len({name for _, name in parties}) < 2:
-        parties += [(m.start(), "foreign:" + m.group()) for m in FOREIGN.finditer(text)]
-        if len({name for _, name in parties}) < 2:
-            return False
-    parties.sort()
-    cues = [m.start() for m in _CUE.finditer(text)]
-    first = 0
-    for i, (at, name) in enumerate(parties):
-        while parties[first][0] < at - WINDOW:
-            first += 1
-        if any(other != name for _, other in parties[first:i]):
-            lo, hi = parties[first][0] - WINDOW // 2, at + WINDOW // 2
-            if any(lo <= c <= hi for c in cues):
-                return True
-    return False
+@pytest.mark.parametrize("body", [
+    "Hội nghị Bộ trưởng Thương mại châu Á - Thái Bình Dương khai mạc tại Hà Nội.",  # an ocean
+    "Hà Nội hợp tác xây dựng đường biên giới hòa bình, hữu nghị.",  # "peace", in lower case
+])
+def test_names_inside_other_names_and_lower_case_words_are_no_parties(body):
+    assert not gate(body)
 
 
-_WORDS = ("tỉnh Nghệ An", "Hà Tĩnh", "TP.HCM", "Cần Thơ", "Virginia", "Lào", "hợp tác", "ký kết",
-          "thăm", "signed", "trao", "và", "người dân", "nông nghiệp", "\n", ". ", "x" * 300)
+def test_the_two_parties_share_a_sentence_or_neighbouring_ones():
+    assert not gate("Tỉnh Nghệ An có nhiều cảnh đẹp. Thời tiết hôm nay nắng ráo trên diện rộng. Mưa rào rải rác "
+                    "vài nơi vào chiều tối. Hà Tĩnh hỗ trợ nông dân khôi phục sản xuất.")
+    assert gate("Đoàn công tác tỉnh Bình Phước do Bí thư Tỉnh ủy dẫn đầu đã đến thăm. Tại buổi làm việc, "
+                "lãnh đạo tỉnh Nghệ An giới thiệu tình hình kinh tế.")
 
 
-def test_the_gate_reads_cues_lazily_and_decides_as_before():
+@pytest.mark.parametrize("body", [
+    "Lễ khai mạc diễn ra tối 9/10, với sự tham gia của 6 tỉnh vùng Việt Bắc gồm Hà Giang, Tuyên Quang, "
+    "Bắc Kạn, Lạng Sơn, Thái Nguyên và Cao Bằng.",
+    "Hanoi, Hue and Saigon marked the anniversary. The three cities twinned in 1960 in a ceremony.",
+    "On the morning of May 20, in Vinh city, the delegation of Binh Phuoc province had a working session "
+    "with the leaders of Nghe An province.",
+])
+def test_ceremonies_delegations_and_working_sessions_are_cues(body):
+    assert gate(body)
+
+
+def test_the_sides_of_a_meeting_are_parties_wherever_they_stand():
+    assert gate("Sáng 5/3 diễn ra buổi làm việc giữa hai đoàn. " + "Thời tiết đẹp. " * 30
+                + "Về phía tỉnh Nghệ An có ông A. " + "Trời mưa nhỏ. " * 30 + "Về phía tỉnh Quảng Ngãi có ông B.")
+
+
+_PIECES = ("Hà Nội", "TP.", "Tp. HCM", "ThS.", "Assoc.", "vs.", "tác.", "hợp tác. ", "Nam. ", "nghiệp. ",
+           " ", "\n", ". ", "! ", "? ", "“", "(", "Đà", "ông", "1.", "12. ", "x", "Ký", "abc", "kết")
+
+
+def test_the_gate_never_cuts_a_sentence_where_the_extractor_does_not():
+    """Its sentences hold whole sentences of the extractor's, so that a stretch of two of them
+    holds any two of the extractor's."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    @settings(max_examples=300, deadline=None)
-    @given(st.lists(st.sampled_from(_WORDS), max_size=40), st.sampled_from(("", "Cần Thơ thăm Huế")))
-    def same(words: list[str], title: str) -> None:
-        body = "Tin trong ngày. " + " ".join(words)
-        assert gate(body, title) == _reference_gate(body, title)
+    from cooperation_graph.extract.text import split_sentences
+    from cooperation_graph.gate import _coarse_sentences
 
-    same()
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=40))
+    def coarser(pieces: list[str]) -> None:
+        text = "".join(pieces)
+        extractor = {s.start for s in split_sentences(text)} | {0}
+        for start, _ in _coarse_sentences(text, 0, len(text))[1:]:
+            ahead = text[start:]
+            assert start + len(ahead) - len(ahead.lstrip()) in extractor or not ahead.strip(), (text, start)
+
+    coarser()

@@ -47,3 +47,38 @@ def test_normalize_is_nfc_nfd_blind(text):
 def test_the_eth_of_old_encodings_is_the_vietnamese_d():
     assert normalize_text("tỉnh Lâm \u00d0ồng, \u00d0oàn ĐBQH, HÐND, \u00f0ồng chí") == "tỉnh Lâm Đồng, Đoàn ĐBQH, HĐND, đồng chí"
     assert fold("Lâm \u00d0ồng") == fold("Lâm Đồng") == "lam dong"
+
+
+# --- the fast way (NFC text is not decomposed) gives what the rule gives -------------------
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_RULE = __import__("re").compile(
+    rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![\u0302\u0306\u031b])(?![^\W\d_])")
+
+
+def _by_the_rule(text: str) -> str:
+    """The tone-mark rule as first written: decompose everything, move, compose."""
+    fixed = _RULE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), unicodedata.normalize("NFD", text))
+    return unicodedata.normalize("NFC", fixed)
+
+
+_PIECES = (list("oOuUqQaAeEyYnh đĐ1_ ,.\n\t\u00a0\u2003\u200b\u3000²") + list("àáảãạèéẻẽẹỳýỷỹỵÀÁỲÝòóôơưăâầậặ")
+           + list(_TONES) + ["\u0302", "\u0306", "\u031b", "\u0308", "\u05b0", "\u0f73", "\uac00", "\U0001f600"]
+           + ["Hoà", "Thuỷ", "uỷ", "quý", "hoàn", "khoẻ", "oà²", "oà_", "oà1", "oàu ý", "oậ\u0323"])
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_fast_way_moves_the_marks_the_rule_moves(pieces):
+    text = "".join(pieces)
+    for form in (text, unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)):
+        assert unify_tone_marks(form) == _by_the_rule(form)
+
+
+@given(st.text(max_size=60))
+def test_normalize_gives_what_it_gave(text):
+    import re
+
+    spaces = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+    before = _by_the_rule(text.replace("\r\n", "\n").replace("\r", "\n"))
+    before = before.replace("\ufeff", "").replace("\u00ad", "").replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    assert normalize_text(text) == "\n".join(spaces.sub(" ", line).strip() for line in before.split("\n"))
