@@ -30,7 +30,7 @@ from .extract.text import LOWER, UPPER, find_provinces, names_foreign, split_sen
 from .gazetteer import Gazetteer, _trie_regex
 from .model import Article
 
-VERSION = "2"  # part of a gated article's build key: a new gate re-reads what the old one left
+VERSION = "3"  # part of a gated article's build key: a new gate re-reads what the old one left
 
 # A stretch is one sentence and its neighbour: a party may be named in the sentence before the
 # one that states the relation ("Đoàn công tác tỉnh X ... . Tại buổi làm việc, Y ...").
@@ -43,14 +43,20 @@ CUES = (
     "ủng hộ", "trao", "tặng", "thăm", "làm việc", "đầu tư", "hội nghị", "hội đàm", "hội thảo",
     "tọa đàm", "diễn đàn", "đoàn công tác", "chia sẻ", "cứu trợ", "tiếp nhận", "bàn giao",
     "xúc tiến", "thỏa thuận", "ghi nhớ", "liên doanh", "tham gia", "khai mạc", "lễ", "đoàn",
-    "trao đổi", "kết nối", "hữu nghị", "đón", "tiếp",
+    "trao đổi", "kết nối", "hữu nghị", "đón", "tiếp", "giao lưu", "hội chợ", "liên hoan", "ngày hội",
+    "tuần văn hóa", "phân bổ", "chương trình", "dành cho",
     "cooperate", "cooperated", "cooperation", "co-operation", "partner", "partners", "partnership",
     "agreement", "agreed", "sign", "signed", "signing", "support", "supported", "supports",
     "assist", "assistance", "aid", "donate", "donated", "donation", "donations", "present",
     "presented", "handed", "visit", "visited", "visiting", "invest", "invested", "investment",
     "investments", "twin", "twinned", "twinning", "sister", "friendship", "relief", "conference",
     "meeting", "talks", "memorandum", "MoU", "working", "working session", "delegation",
-    "delegations", "exchange", "exchanged",
+    "delegations", "exchange", "exchanged", "collaborate", "collaborated", "collaboration", "coordinate",
+    "coordinated", "coordinates", "coordination", "connect", "connected", "connecting", "connectivity", "link",
+    "linked", "links", "linkage", "linking", "tie-up", "joined hands", "jointly", "co-organised", "co-organized",
+    "met", "received", "hosted", "attending", "attended", "conclusions", "task force", "minutes", "pledged",
+    "contributed", "allocated", "disburse", "disbursed", "allotted", "granted", "provided", "offered", "sent",
+    "transferred", "programme", "program", "forum", "festival", "fair",
 )
 
 

@@ -118,6 +118,16 @@ def test_ceremonies_delegations_and_working_sessions_are_cues(body):
     assert gate(body)
 
 
+@pytest.mark.parametrize("body", [
+    "Accordingly, a Regional Connectivity Task Force has been established between Ho Chi Minh City and Dong Nai "
+    "Province.",
+    "Hội nghị xúc tiến thương mại TP.HCM - Vĩnh Long năm 2022 diễn ra sáng nay.",
+    "Đồng chí bày tỏ lòng tri ân trước sự quan tâm của nhân dân TPHCM dành cho Đồng Tháp.",
+])
+def test_every_cue_the_extractors_read_a_relation_from_is_a_cue(body):
+    assert gate(body)
+
+
 def test_the_sides_of_a_meeting_are_parties_wherever_they_stand():
     assert gate("Sáng 5/3 diễn ra buổi làm việc giữa hai đoàn. " + "Thời tiết đẹp. " * 30
                 + "Về phía tỉnh Nghệ An có ông A. " + "Trời mưa nhỏ. " * 30 + "Về phía tỉnh Quảng Ngãi có ông B.")
