@@ -837,3 +837,23 @@ def test_money_for_border_guards_at_posts_in_provinces_is_no_gift_to_them():
         "An Giang, Đồng Tháp.",
         "2021-02-20", "Chung tay chống dịch")
     assert ex.fundings == () and ex.cooperation_pairs == ()
+
+
+def test_a_square_a_merged_provinces_old_name_and_a_press_conference_venue():
+    square = extract_text(
+        "Cổ vũ đội tuyển\n"
+        "Tại quảng trường Hồ Chí Minh, TP Vinh, tỉnh Nghệ An lắp màn hình lớn để người dân xem trận đấu.",
+        "2018-08-27", "Cổ vũ đội tuyển")
+    assert "Hồ Chí Minh" not in {p.name for p in square.provinces}
+    artists = extract_text(
+        "Mừng Đà Nẵng 20 tuổi\n"
+        "Với chương trình ý nghĩa như vậy, và với tình cảm quá lớn của người Quảng Nam – Đà Nẵng dành cho mình, "
+        "tôi không thể từ chối.",
+        "2016-12-30", "Mừng Đà Nẵng 20 tuổi")
+    assert artists.cooperation_pairs == ()
+    theatre = extract_text(
+        "Nhà hát Vĩnh Phúc\n"
+        "Sáng 26/10, bên lề cuộc họp báo tại Hà Nội, lãnh đạo Sở Văn hoá Thể thao và Du lịch Vĩnh Phúc đã trả lời báo "
+        "chí về nhà hát 1.000 chỗ, đầu tư gần 800 tỷ đồng thường xuyên đóng cửa.",
+        "2017-10-26", "Nhà hát Vĩnh Phúc")
+    assert theatre.investments == () and theatre.cooperation_pairs == ()

@@ -280,7 +280,8 @@ def _support_of_for(doc: Doc, sent, ms) -> set[tuple[str, str]]:
 # "Hội nghị xúc tiến thương mại, đầu tư và du lịch TP.HCM - Vĩnh Long", "Tuần văn hóa Hà Nội - Huế": two
 # provinces joined by a dash in the name of their joint event or programme
 _JOINT_NAME = re.compile(r"(?i:hội nghị|hội thảo|diễn đàn|tuần văn hóa|tuần lễ|ngày hội|liên hoan|chương trình|hội chợ|"
-                         r"lễ hội|festival|giao lưu|kết nghĩa|hợp tác|liên kết|xúc tiến)\b[^.;:()]{0,60}?$")
+                         r"lễ hội|festival|giao lưu|kết nghĩa|hợp tác|liên kết|xúc tiến)\b"
+                         r"(?:(?!\s(?:của|người|gốc|quê|tại|ở|với|cho|dành)\s)[^.;:()]){0,60}?$")
 
 
 def _dashed_in_a_name(doc: Doc, sent, ms) -> set[tuple[str, str]]:

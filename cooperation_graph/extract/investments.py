@@ -15,6 +15,11 @@ _INVESTED_AMOUNT = r"(?<!vốn )(?<!mức )(?<!chủ )\bđầu tư\s+(?:hơn|g�
 _VERB = re.compile(rf"(?<!vốn )(?<!mức )(?<!chủ )\b(?:đầu tư|thu hút|rót vốn)\b|\bcó (?:{_COUNT}) dự án\b")
 _PROJECTS = re.compile(rf"(?<![\d.,])({_COUNT})\s+dự án")
 _CAPITAL = re.compile(r"(?:vốn|tổng mức đầu tư|giá trị đầu tư)[^.;]{0,40}$|" + _INVESTED_AMOUNT + "$")
+# ... and only where businesses of one province invest the amount into another:
+# "Doanh nghiệp TP.HCM đầu tư hơn 26.000 tỷ đồng vào Long An"
+_INVESTED_INTO = re.compile(r"\b(?:[Dd]oanh nghiệp|[Nn]hà đầu tư|DN)\s+(?:của\s+)?(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?"
+                            r"[A-ZĐ][^,.;:]{0,25}?\s" + _INVESTED_AMOUNT + r"[\d.,]+\s*(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu)\s+đồng\s+"
+                            r"(?:vào|tại)\s")
 _HOST_BEFORE = re.compile(r"\b(?:[Tt]ại|vào|ở|trên địa bàn)\s+(?:địa bàn\s+)?$")
 _INVESTORS = re.compile(r"\b(?:doanh nghiệp|nhà đầu tư|DN|công ty|tập đoàn)\b", re.IGNORECASE)
 _INVESTOR_BEFORE = re.compile(r"\b(?:từ|của|doanh nghiệp|nhà đầu tư|DN)\s+(?:các\s+)?(?:doanh nghiệp\s+)?$")
@@ -25,7 +30,7 @@ def extract_investments(doc: Doc, main_pair: tuple[str, str] | None = None) -> l
     out: dict[tuple, Investment] = {}
     for sent, offset, text in _clauses(doc):
         verb = _VERB.search(text)
-        if not verb or "dự án" not in text and "vốn" not in text and not re.search(_INVESTED_AMOUNT + r"\d", text):
+        if not verb or "dự án" not in text and "vốn" not in text and not _INVESTED_INTO.search(text):
             continue
         mentions = [Mention(m.name, m.start - offset, m.end - offset)
                     for m in doc.mentions_in(offset, offset + len(text))]

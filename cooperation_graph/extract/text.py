@@ -40,7 +40,7 @@ _NOT_PROVINCE_KEYWORD = re.compile(
     r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
     r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
     r"Siêu thị|siêu thị|Khách sạn|khách sạn|vành đai|Vành đai|nhà thi đấu|Nhà thi đấu|sân vận động|"
-    r"Sân vận động|SVĐ|trường đua|Trường đua|cung thể thao|Cung thể thao|chợ|Chợ|bến xe|Bến xe|"
+    r"Sân vận động|SVĐ|trường đua|Trường đua|cung thể thao|Cung thể thao|chợ|Chợ|bến xe|Bến xe|[Qq]uảng trường|"
     r"ĐH)(?![\w])"
 )
 # Clubs, home-town associations and schools whose names run on in lower case before a province.
@@ -83,9 +83,9 @@ def company_subject(sentence: str) -> bool:
 
 
 _NOT_PROVINCE_NAMES = re.compile(
-    r"(?<![\w])(?:Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam - Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
+    r"(?<![\w])(?:Đồng Tháp Mười|Thái Bình Dương|Điện Biên Phủ|Quảng Nam\s*[-–]\s*Đà Nẵng|Hà Nam Ninh|Bình Trị Thiên|"
     r"Nghĩa Bình|Hà Sơn Bình|Nghệ Tĩnh|Hoàng Liên Sơn|Minh Hải|Hà Tuyên|Hà Bắc|Hải Hưng|Vĩnh Phú|"
-    r"Cửu Long|Sông Bé|Thuận Hải|Phú Khánh|Gia Lai - Kon Tum|Bắc Thái|Hà Nội mới|Hànộimới|"
+    r"Cửu Long|Sông Bé|Thuận Hải|Phú Khánh|Gia Lai\s*[-–]\s*Kon Tum|Bắc Thái|Hà Nội mới|Hànộimới|"
     # clubs and companies named after a province
     r"Hoàng Anh Gia Lai|Quốc Cường Gia Lai|Sông Lam Nghệ An|Than Quảng Ninh|Becamex Bình Dương|SHB Đà Nẵng|"
     r"XSKT Cần Thơ|Sanna Khánh Hòa|Formosa Hà Tĩnh|Hà Nội FC|Hà Nội T&T|Viettel|Hải Phòng FC|Thanh Hóa FC|"
