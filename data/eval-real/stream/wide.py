@@ -20,7 +20,7 @@ Two wider streams are therefore judged as well:
   errors then guided the next session's rules); ``vietnews-fresh4``: 20,000 more from the train part
   (none of the above, seed 20261207), drawn at the start of that session, judged once at its end;
   ``vietnews-fresh5``: the last 15,000 of the train part's unused articles (seed 20261208), drawn at
-  the start of the session after, to be judged once at its end.
+  the start of the session after and judged once at its end.
 
 Each ``*-judgments.jsonl`` holds, per emitted fact, the article id, the fact, the verdict of a
 reader who had not read the extractors, and why. No article text is kept: this script
