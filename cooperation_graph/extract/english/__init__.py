@@ -76,13 +76,14 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
         ms = doc.mentions_in(sent.start, sent.end)
         out |= {tuple(sorted((a.name, b.name))) for a, b in pairwise(ms)  # type: ignore[misc]
                 if a.name != b.name and _AIDS.fullmatch(doc.text[a.end:b.start] + " ")}
-        for a, b in pairwise(ms) if not names_foreign(sent.text) else ():  # "the Ho Chi Minh City - Vinh Long Province trade, investment and tourism
+        foreign = names_foreign(sent.text)  # (provinces meeting a foreign party are its partners, not each other's)
+        for a, b in pairwise(ms) if not foreign else ():  # "the Ho Chi Minh City - Vinh Long Province trade, investment and tourism
             if a.name != b.name and _DASH_GLUE.fullmatch(doc.text, a.end, b.start) \
                     and _JOINT_AFTER_EN.match(doc.text, b.end) \
                     and not _ROUTE_BEFORE_EN.search(doc.text, max(sent.start, a.start - 40), a.start):  # promotion
                 out.add(tuple(sorted((a.name, b.name))))  # conference": an event or programme of the two
-        if not _STATED.search(sent.text) or names_foreign(sent.text):
-            continue  # (provinces meeting a foreign party are its partners, not each other's)
+        if foreign or not _STATED.search(sent.text):
+            continue
         hub = next((m for m, prev in zip(ms, [None, *ms]) if _HUB_EN.match(doc.text, m.end)
                     and not (prev and _LIST_GLUE.fullmatch(doc.text, prev.end, m.start))), None)  # (not a list's tail)
         # "The three localities of Nghe An, Thanh Hoa, and Ninh Binh collaborated to organise ...":
