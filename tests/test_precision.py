@@ -857,3 +857,48 @@ def test_a_square_a_merged_provinces_old_name_and_a_press_conference_venue():
         "chí về nhà hát 1.000 chỗ, đầu tư gần 800 tỷ đồng thường xuyên đóng cửa.",
         "2017-10-26", "Nhà hát Vĩnh Phúc")
     assert theatre.investments == () and theatre.cooperation_pairs == ()
+
+
+def test_provinces_listed_as_guests_of_a_festival_are_no_partners():
+    ex = extract_text(
+        "Phú Thọ họp báo về Lễ hội đền Hùng\n"
+        "Sáng 10/3, UBND tỉnh Phú Thọ họp báo công bố chương trình lễ hội.\n"
+        "Lễ giỗ tổ do UBND tỉnh Phú Thọ chủ trì với sự tham gia của 4 tỉnh: Hà Giang, Cà Mau, Kon Tum và Trà Vinh.",
+        "2023-03-12", "Phú Thọ họp báo về Lễ hội đền Hùng")
+    assert ex.cooperation_pairs == () and ex.events == ()
+
+
+def test_provinces_listed_among_ministries_that_organised_a_summit_hold_no_joint_event():
+    ex = extract_text(
+        "Thủ tướng: Chớp thời cơ\n"
+        "Chiều nay (13/3), tại trụ sở Chính phủ, dự Hội nghị tổng kết công tác phục vụ Hội nghị Thượng đỉnh, "
+        "Thủ tướng cho rằng thành công lần này nâng tầm đất nước.\n"
+        "Lãnh đạo Văn phòng Chính phủ, Bộ Ngoại giao, Bộ Công an, TP. Hà Nội, Hải Phòng, tỉnh Quảng Ninh cho biết, "
+        "đã tổ chức Hội nghị với sự tận tâm, nỗ lực cao nhất khi thời gian chuẩn bị rất ngắn.",
+        None, "Thủ tướng: Chớp thời cơ")
+    assert ex.cooperation_pairs == () and ex.events == ()
+
+
+def test_an_address_in_brackets_a_hospital_and_a_bar_association_are_not_the_province():
+    ex = extract_text(
+        "Dâng hương tưởng niệm liệt sĩ thanh niên xung phong\n"
+        "Sáng 22-3, tại khu tưởng niệm liệt sĩ thanh niên xung phong (huyện Bến Cầu, tỉnh Tây Ninh), Ban Chỉ huy "
+        "Lực lượng Thanh niên xung phong (TNXP) TP. HCM đã dâng hương tưởng niệm liệt sĩ anh dũng hi sinh.\n"
+        "Sáng 24/8, Bệnh viện Đa khoa Đà Nẵng đã trao lại số tiền 2,5 tỷ đồng do các nhà hảo tâm giúp đỡ cho "
+        "các nạn nhân vụ tai nạn ở Quảng Nam.\n"
+        "Trong năm 2018, Đoàn Luật sư TP. HCM đã tặng quà và tiền mặt 150 triệu đồng cho bà con nghèo tại tỉnh "
+        "Bà Rịa - Vũng Tàu.",
+        "2019-08-25", "Dâng hương tưởng niệm liệt sĩ thanh niên xung phong")
+    assert ex.cooperation_pairs == () and ex.fundings == () and ex.events == ()
+
+
+def test_speaking_at_a_national_bodys_meeting_is_no_event_of_the_province():
+    ex = extract_text(
+        "Chống dịch tả heo châu Phi\n"
+        "Phó Thủ tướng đã chỉ đạo tại hội nghị trực tuyến do Ban chỉ đạo quốc gia phòng chống dịch tổ chức ngày 13-5.\n"
+        "Phát biểu tại hội nghị, ông Nguyễn Văn An - phó chủ tịch UBND TP. HCM - cho biết kể từ khi dịch xuất hiện "
+        "tại các tỉnh phía Bắc, địa phương đã xây dựng các phương án phòng chống dịch.\n"
+        "Sở NN&PTNT TP. HCM đã làm việc với Long An để thống nhất chỉ nhập heo vùng không có dịch.",
+        None, "Chống dịch tả heo châu Phi")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Long An"),)
+    assert ex.events == ()

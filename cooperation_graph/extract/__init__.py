@@ -166,6 +166,7 @@ _SIGNED = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:đã\s+|vừa\s+|cùng\
 _JOINT_EVENT = re.compile(r"(?i:lễ|hội nghị|hội thảo|hội chợ|liên hoan|ngày hội|festival|diễn đàn|tuần văn hóa|"
                           r"chương trình)\b[^.;]{0,200}?\b(?:với|có) sự tham gia của\s+(?:đại diện\s+|lãnh đạo\s+)*"
                           r"(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)")
+_HOSTED = re.compile(r"\bdo\s+[^.;]{0,80}?\b(?:chủ trì|tổ chức|đăng cai)\b")
 _JOINT_TO_LIST = re.compile(r"(?:\s+[^,.;:()\d]{1,30}?)?\s*,?\s*(?:gồm|là)?\s*:?\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 # "A và B đã ký kết hợp tác ... với C": A and B are one side, each C's partner, not each other's.
 _ONE_SIDE = re.compile(r"\s*(?:đã\s+|vừa\s+|cùng\s+)?(?:ký kết|hợp tác|kết nghĩa|liên kết)\b[^,.;:()]{0,50}?\s+với\s+"
@@ -189,8 +190,9 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
         out |= _hub_and_region(doc, sent, ms)
         joint = _JOINT_EVENT.search(sent.text)
         first = joint and next((m for m in ms if m.start >= sent.start + joint.end()), None)
-        if first and not _JOINT_TO_LIST.fullmatch(doc.text, sent.start + joint.end(), first.start):
-            first = None
+        if first and (not _JOINT_TO_LIST.fullmatch(doc.text, sent.start + joint.end(), first.start)
+                      or _HOSTED.search(joint.group())):
+            first = None  # ("Lễ giỗ tổ do UBND tỉnh A chủ trì với sự tham gia của 5 tỉnh: ...": guests of A's festival)
         if first:  # "Lễ khai mạc ... với sự tham gia của 6 tỉnh gồm A, B, ... và F": each with each
             group = _listed(doc.text, ms, first)
             out |= {tuple(sorted((a.name, b.name))) for i, a in enumerate(group) for b in group[i + 1:]

@@ -64,6 +64,13 @@ _VISITED = re.compile(r"\b(?:đến thăm|thăm|về)\s+(?:[^.;]{0,60}\s)?$|"
                       r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?$")
 _WITH_PARTY = re.compile(r"\bvới\s+(?:các\s+|hai\s+)?(?:tỉnh|thành phố|TP\.?)?\s*$")
 _BY = re.compile(r"\b(?:do|phối hợp với|cùng với)\b(?P<span>[^.;]{0,160}?)\b(?:phối hợp |cùng |đồng )?tổ chức\b")
+_CENTRAL_BODY = re.compile(r"\b(?:Bộ (?!Chỉ huy|đội)[A-ZĐ]|Văn phòng Chính phủ|Ban [A-ZĐ][^,.;]{0,30}?Trung ương)")
+# A meeting a central body holds ("Hội nghị trực tuyến ... do Ban chỉ đạo quốc gia ... tổ chức"):
+# the provinces that speak at it attend a national conference, they hold no event together.
+_NATIONAL_MEETING = re.compile(r"\b(?:[Hh]ội nghị|cuộc họp|[Pp]hiên họp)\b[^.;]{0,150}?\bdo\s+(?:Ban [Cc]hỉ đạo (?:[Qq]uốc gia|[Tt]rung ương)|"
+                               r"Bộ (?!Chỉ huy)[A-ZĐ]|Chính phủ|Văn phòng Chính phủ|Thủ tướng|Phó Thủ tướng|Ủy ban [Qq]uốc gia|"
+                               r"Ủy ban An toàn giao thông [Qq]uốc gia)[^.;]{0,100}?\b(?:tổ chức|chủ trì)\b|"
+                               r"\b[Hh]ội nghị trực tuyến (?:toàn quốc|với các (?:tỉnh|địa phương))")
 _CHAIR = re.compile(r"\b(?:đồng chủ trì|chủ trì)\b")
 _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự hội nghị|dự buổi|dự lễ|có mặt|tham gia)\b|\bdự\b")
 
@@ -120,6 +127,9 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         if by:
             subject += [x for x in mentions if x is not place and by.start("span") <= x.start < by.end("span")]
         organisers = tuple(dict.fromkeys(x.name for x in subject))
+        if len(organisers) > 1 and len(_CENTRAL_BODY.findall(text, 0, act.start())) > 1:
+            organisers = ()  # "Lãnh đạo Văn phòng Chính phủ, Bộ Ngoại giao, ..., TP. Hà Nội, Hải Phòng ... đã tổ
+            # chức Hội nghị": provinces listed among ministries, a national effort, not their joint event
         if len(organisers) > 1 and any(x.start > act.start() and _WITH_PARTY.search(text[max(0, x.start - 30):x.start])
                                        for x in mentions):
             organisers = ()  # "A, B và C đã ký kết hợp tác ... với D": one side, not joint hosts
@@ -150,6 +160,8 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         dated_places = {e.place for e in events if e.date}
         events = [e for e in events if e.date or e.place and None not in dated_places
                   and e.place not in dated_places]
+    if backup and _NATIONAL_MEETING.search(doc.text):
+        backup = []  # "Phát biểu tại hội nghị, ông X - phó chủ tịch UBND TP. HCM ...": at a national body's meeting
     events = without_summaries(events) or backup
     if events:
         events[0] = _with_participants(doc, events[0], officials)
@@ -183,8 +195,8 @@ def _acting(text: str, subject: list[Mention], mentions: list[Mention]) -> list[
                 prev and re.fullmatch(r",\s*", text[prev.end:x.start]))  # ("tại Trảng Bom, Đồng Nai": an address)
             now = bool(_ACTOR_BEFORE.search(before)) and not address and not (
                 re.search(r"\b(?:từ|ở|tại)\s*$", before) and not re.search(r"\b[Đđ]oàn [^,.;]{0,20}\btừ\s*$", before))
-        if now:
-            acting.add(x.start)
+        if now and not re.search(r"\((?:[^()]{0,60}[,;]\s*)?(?:(?:tỉnh|thành phố|TP\.?)\s*)?$", before):
+            acting.add(x.start)  # ("tại khu tưởng niệm (huyện Bến Cầu, tỉnh Tây Ninh)": an address in brackets)
     return [x for x in subject if x.start in acting]
 
 

@@ -49,6 +49,10 @@ _INSTITUTION_BEFORE = re.compile(r"\b(?:Câu lạc bộ|CLB|[Hh]ội đồng hư
                                  r"ĐH|CĐ|[Hh]ọc viện|[Đđ]ại học)"
                                  r"(?:\s+[^\s,.;:()]+){0,8}(?:\s*[-–]\s*[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2})?"
                                  r"(?:\s+tại)?\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$")
+# Hospitals whose names run on in lower case: "Bệnh viện Đa khoa Đà Nẵng", "Bệnh viện đa khoa tỉnh Quảng Nam".
+_HOSPITAL_BEFORE = re.compile(r"\b[Bb]ệnh viện\s+(?:[Đđ]a khoa|[Nn]hi|[Pp]hụ sản|[Uu]ng bướu|[Mm]ắt|[Tt]âm thần|[Yy] học cổ truyền|"
+                              r"[Pp]hục hồi chức năng|[Ll]ao và [Bb]ệnh phổi|[Rr]ăng [Hh]àm [Mm]ặt)"
+                              r"(?:\s+(?:[Tt]rung ương|[Kk]hu vực|[Qq]uốc tế))?\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$")
 # A ward, commune or district before a province's name, and where the text places it.
 _LOCAL_UNIT_BEFORE = re.compile(r"\b(?:[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]hị xã|[Qq]uận|[Hh]uyện)\s+$")
 _PLACED_IN = re.compile(r"\s*(?:\(|,|-|–)\s*(?:thuộc\s+)?(?:(?:tỉnh|thành phố|TP)\s+|TP\.\s*)?")
@@ -66,7 +70,7 @@ _CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
 _COMPANY = re.compile(r"\b(?:[Tt]ổng công ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|Hợp tác xã|HTX|[Cc]hi nhánh|BIDV|Agribank|"
                       r"Vietcombank|VietinBank|Vietinbank|Sacombank|Techcombank|VPBank|LienVietPostBank|SHB|MB|"
                       r"VNPT|MobiFone|Vinaphone|Petrolimex|EVN\w*|PC|Bảo Việt|Bưu điện|[Đđ]ài (?:[Tt]ruyền hình|[Pp]hát thanh)|"
-                      r"Hiệp hội|Hội [Dd]oanh (?:nhân|nghiệp))(?![\w])")
+                      r"Hiệp hội|Hội [Dd]oanh (?:nhân|nghiệp)|[Đđ]oàn [Ll]uật sư|Hội [Ll]uật gia)(?![\w])")
 _COMPANY_RUN = re.compile(r"(?:\s+(?!(?:của|tại|ở|với|và|cho|thuộc|trên|trong|từ|đến|về|các|hai|tỉnh|"
                           r"thành phố)\b)[\w.&-]+){0,8}?\s*[-–]?\s*")
 # A sentence whose subject is a company ("Ngày 19/6, Công ty cổ phần VEC E ... cho biết đang làm việc
@@ -288,7 +292,7 @@ def find_provinces(text: str, gazetteer: Gazetteer) -> list[Mention]:
             inside = True
         if _DISTANCE_BEFORE.search(before) and _DISTANCE_AFTER.match(text, end):
             inside = True
-        if _INSTITUTION_BEFORE.search(text[max(0, start - 70):start]) or _RESIDENCE_BEFORE.search(
+        if _INSTITUTION_BEFORE.search(text[max(0, start - 70):start]) or _HOSPITAL_BEFORE.search(before) or _RESIDENCE_BEFORE.search(
                 text[max(0, start - 120):start]):
             inside = True  # "Câu lạc bộ Tiếp sức đến trường Tiền Giang - Bến Tre tại TP. HCM", "Trường ĐH ... TP. HCM"
         if inside or chained:
