@@ -22,6 +22,12 @@ Two wider streams are therefore judged as well:
   ``vietnews-fresh5``: the last 15,000 of the train part's unused articles (seed 20261208), drawn at
   the start of the session after and judged once at its end.
 
+A third source, from another year and other outlets: ``baomoi2013-dev`` and ``baomoi2013-heldout``, the
+14,057 distinct articles (200 characters or more) of a one-week 2013 baomoi.com crawl
+(dzungcamlang/crawler_baomoi, ``data/<id>.txt`` at the pinned commit; ~65 outlets, dates from the
+files), split in two halves by the hash of the id on 2026-12-08: the dev half is judged and used to
+fix, the held-out half is judged once at the end of that session and never used to fix.
+
 Each ``*-judgments.jsonl`` holds, per emitted fact, the article id, the fact, the verdict of a
 reader who had not read the extractors, and why. No article text is kept: this script
 re-creates the texts from local clones (``fetch`` brings them), runs the extractor over them,
@@ -32,7 +38,8 @@ when the extractor changes elsewhere; streams judged before 2026-12-08 drew thei
 ``random.Random(stream).sample``); a verdict carries over when only the wording of the titles changed.
 
     python3 data/eval-real/stream/wide.py --crawl-mirror /work/.mirror/magizbox+scraper/repo/.git \\
-        --vietnews-mirror /work/.mirror/ThanhChinhBK+vietnews/repo
+        --vietnews-mirror /work/.mirror/ThanhChinhBK+vietnews/repo \\
+        --baomoi-mirror /work/.mirror/dzungcamlang+crawler_baomoi/repo/.git
 """
 
 from __future__ import annotations
@@ -106,10 +113,41 @@ def vietnews_articles(git_dir: str, sample: Path):
         yield ids[path], text.strip().split("\n", 1)[0].strip(), text
 
 
+_BAOMOI_DATE = re.compile(r"^(\d{2})/(\d{2})/(\d{2}) \d{2}:\d{2} GMT\+7$")
+
+
+def baomoi_parse(raw: bytes) -> tuple[str, str, str | None]:
+    """One file of the 2013 baomoi crawl (dzungcamlang/crawler_baomoi, ``data/<id>.txt``): title,
+    lead, body on one line, then ``dd/mm/yy HH:MM GMT+7``, section, tags, outlet. Returns the title,
+    the text (title, lead and body, one per line, trailing spaces cut, empty lines dropped) and the
+    ISO date."""
+    lines = raw.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    stamp = max((i for i, line in enumerate(lines) if _BAOMOI_DATE.match(line.strip())), default=None)
+    day = None
+    if stamp is not None:
+        d, m, y = _BAOMOI_DATE.match(lines[stamp].strip()).groups()
+        day = f"20{y}-{m}-{d}"
+    kept = [line.rstrip() for line in lines[:stamp if stamp is not None else len(lines)] if line.strip()]
+    return (kept[0].strip() if kept else ""), "\n".join(kept), day
+
+
+def baomoi_articles(git_dir: str, sample: Path):
+    """The articles listed in ``sample`` (id, commit, path, sha256 of the text), as (id, title, text, date)."""
+    records = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_path = {r["path"]: r for r in records}
+    for path, raw in _blobs(git_dir, records[0]["commit"], list(by_path)):
+        title, text, day = baomoi_parse(raw)
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != by_path[path]["sha256"]:
+            print(f"{path}: text differs from the recipe's sha256, skipped", file=sys.stderr)
+            continue
+        yield by_path[path]["id"], title, text, day
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--crawl-mirror", help="git dir of magizbox/scraper")
     ap.add_argument("--vietnews-mirror", help="git dir of ThanhChinhBK/vietnews")
+    ap.add_argument("--baomoi-mirror", help="git dir of dzungcamlang/crawler_baomoi")
     ap.add_argument("--unjudged", type=Path, default=Path("/tmp/wide-unjudged.jsonl"))
     ap.add_argument("--officials", type=int, default=100, metavar="N",
                     help="score N officials of those emitted (the N whose keys hash lowest: a stable sample)")
@@ -128,6 +166,10 @@ def main() -> int:
                              ("vietnews-fresh5", "vietnews-fresh5-judgments")):
             if (HERE / f"{name}.jsonl").is_file():
                 streams.append((name, f"{judged}.jsonl", vietnews_articles(args.vietnews_mirror, HERE / f"{name}.jsonl")))
+    if args.baomoi_mirror:
+        for name in ("baomoi2013-dev", "baomoi2013-heldout"):
+            if (HERE / f"{name}.jsonl").is_file():
+                streams.append((name, f"{name}-judgments.jsonl", baomoi_articles(args.baomoi_mirror, HERE / f"{name}.jsonl")))
     if args.only:
         streams = [s for s in streams if s[0] in args.only]
     if not streams:
@@ -146,8 +188,9 @@ def main() -> int:
                         verdicts.setdefault(_person(j["article"], j["fact"]), j["verdict"])
         counts: Counter = Counter()
         officials = []
-        for aid, title, text in articles:
-            ex = extract_article(make_article(text, {"id": aid, "title": title}))
+        for aid, title, text, *day in articles:
+            meta = {"id": aid, "title": title} | ({"date": day[0]} if day and day[0] else {})
+            ex = extract_article(make_article(text, meta))
             for kind, fact in facts_of(ex):
                 if kind == "official":
                     officials.append((aid, fact))
