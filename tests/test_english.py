@@ -769,6 +769,27 @@ def test_an_undated_page_takes_the_year_of_a_full_date_it_gives():
     assert [(str(e.date), e.place) for e in ex.events] == [("2025-11-26", "Gia Lai")]
 
 
+def test_an_undated_page_takes_a_may_date_with_its_year_or_the_year_its_sentence_names():
+    deadline = run(
+        "Quang Binh and Quang Tri prepare their merger\n"
+        "On the afternoon of April 17, the Standing Committees of Quang Binh and Quang Tri Provincial Party "
+        "Committees held a conference in Dong Hoi City.\n"
+        "Quang Binh will submit the merger project to the Government before May 1, 2025.",
+        "")
+    assert [str(e.date) for e in deadline.events] == ["2025-04-17"]
+    named = run(
+        "Conference promotes inter-regional tourism\n"
+        "A conference of Ninh Binh, Thanh Hoa, Nghe An and Ha Tinh provinces took place on April 13, within "
+        "the framework of the Vietnam International Tourism Mart - Hanoi 2023.",
+        "")
+    assert [str(e.date) for e in named.events] == ["2023-04-13"]
+    span = run(
+        "Conference promotes inter-regional tourism\n"
+        "A conference of Ninh Binh and Thanh Hoa provinces took place on April 13 to review their 2021-2025 plan.",
+        "")
+    assert [e.date for e in span.events] == [None]
+
+
 def test_a_memorandum_of_cooperation_is_an_agreement():
     ex = run(
         "Nghe An and Hung Yen sign memorandum\n"

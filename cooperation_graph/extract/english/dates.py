@@ -67,10 +67,22 @@ def find_date_en(text: str, published: date | None, anchor: date | None = None) 
 
 
 def anchor_date(text: str) -> date | None:
-    """The first full date (day, month and year) an article gives: ``on November 26, 2025``."""
-    return next((when for d, month, y, lead in _day_months(text)
-                 if y and (month != 5 or re.search(r"\bon\s+$", lead))  # ("may" is also a verb)
-                 and (when := _resolve(d, month, y, None))), None)
+    """The first full date (day, month and year) an article gives: ``on November 26, 2025``,
+    ``before May 1, 2025`` (with its year, "May" is no verb)."""
+    return next((when for d, month, y, _ in _day_months(text) if y and (when := _resolve(d, month, y, None))), None)
+
+
+# A year the sentence itself names ("took place on April 13, within the framework of VITM - Hanoi
+# 2023"), when it names one and not as a span or a target ("the 2021-2025 plan", "by 2030").
+_SENTENCE_YEAR = re.compile(r"(?<![\w–-])(?<!by )(?<!through )(?<!until )(?<!to )(?<!before )(?<!after )"
+                            r"(?P<y>(?:19|20)\d{2})(?![\w–-])")
+
+
+def sentence_year(text: str) -> date | None:
+    years = {m["y"] for m in _SENTENCE_YEAR.finditer(_ANNIV_EN.sub(" ", text))}
+    if len(years) != 1 or re.search(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2}", text):
+        return None
+    return date(int(years.pop()), 12, 31)
 
 
 def _day_months(text: str):

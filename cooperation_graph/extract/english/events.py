@@ -13,7 +13,7 @@ from ...model import (
 )
 from ...normalize import fold
 from .agreements import _BOTH_EN, _IN_TITLE
-from .dates import anchor_date, find_date_en
+from .dates import anchor_date, find_date_en, sentence_year
 from .fundings import _chain
 from .officials import _NOT_NAME_START
 from ..text import names_foreign
@@ -79,7 +79,7 @@ def extract_events_en(doc: _Doc, officials: list[Official], agreements: list[Agr
         kind = next((k for k, p in _KIND_EN if p.search(text)), None)
         if kind is None or names_foreign(text):
             continue  # a province with a foreign partner is no event between provinces
-        when, conf = find_date_en(text, doc.published, anchor)
+        when, conf = find_date_en(text, doc.published, None if doc.published else sentence_year(text) or anchor)
         if when is None and last and _SAME_DAY.search(text):
             when, conf = last, 0.6  # "On the same afternoon, the delegation visited Da Nang City"
         if when is None and (doc.published is not None or events):
