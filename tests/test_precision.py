@@ -902,3 +902,42 @@ def test_speaking_at_a_national_bodys_meeting_is_no_event_of_the_province():
         None, "Chống dịch tả heo châu Phi")
     assert ex.cooperation_pairs == (("Hồ Chí Minh", "Long An"),)
     assert ex.events == ()
+
+
+def test_provinces_a_province_signed_with_are_its_partners_not_each_others():
+    ex = extract_text(
+        "Hà Nội giữ vai trò đầu tàu của vùng\n"
+        "Về hợp tác văn hóa xã hội, Hà Nội đã cùng các tỉnh: Bắc Ninh, Ninh Bình, Nam Định và TP Hải Phòng ký kết "
+        "hợp tác, tổ chức tour du lịch tâm linh.",
+        "2013-05-30", "Hà Nội giữ vai trò đầu tàu của vùng")
+    assert ex.cooperation_pairs == (("Bắc Ninh", "Hà Nội"), ("Hà Nội", "Hải Phòng"), ("Hà Nội", "Nam Định"),
+                                    ("Hà Nội", "Ninh Bình"))
+
+
+def test_a_company_partner_a_compared_city_backers_and_a_bracketed_list_are_no_parties():
+    ex = extract_text(
+        "Chia cổ vật trục vớt cho Quảng Nam\n"
+        "Hôm nay (29/5), Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam phối hợp với Công ty TNHH trục vớt, cứu hộ "
+        "và kinh doanh Ánh Dương, TP Hồ Chí Minh phân chia cổ vật trục vớt.\n"
+        "Hơn 1000 năm tuổi, Yaroslavl có tuổi đời đúng bằng thủ đô Hà Nội, khi là thành phố kết nghĩa với Đà Nẵng.\n"
+        "Với sự hỗ trợ của Ban Quản lý đường sắt đô thị TPHCM và Ban Quản lý đường sắt đô thị Hà Nội, ngày 28-05-2013, "
+        "tại TPHCM, Cơ quan thương mại UBIFRANCE tại Việt Nam đã tổ chức hội thảo chuyên đề về đường sắt đô thị.\n"
+        "Từ 30-5 đến 2-6 tại 30 nhà sách Fahasa trên toàn quốc (TPHCM, Hà Nội, Cần Thơ, Cà Mau…) lần lượt tổ chức "
+        "khai mạc hè 2013 chào mừng Ngày Quốc tế thiếu nhi 1-6.Với tổng số lượng quà tặng mà Fahasa dự tính trao "
+        "trong dịp khai mạc là 4.000 phần quà cho các em học sinh (trong đó có 200 phần quà đặc biệt, mỗi phần quà "
+        "trị giá 300.000 đồng/phần), tổng trị giá quà tặng trong mùa hè năm 2013 là 500 triệu đồng.",
+        "2013-05-29", "Chia cổ vật trục vớt cho Quảng Nam")
+    assert ex.cooperation_pairs == () and ex.events == () and ex.fundings == ()
+
+
+def test_a_foreign_leader_in_vietnamese_spelling_an_ocean_and_shop_or_ngo_staff_are_no_officials():
+    ex = extract_text(
+        "Đối thoại Shangri-La\n"
+        "Thủ tướng Xin-ga-po Lý Hiển Long đánh giá cao bài phát biểu tại Hà Nội.\n"
+        "Các hãng tin đã truyền đi thông điệp của Thủ tướng về xây dựng lòng tin chiến lược vì hòa bình, hợp tác "
+        "khu vực châu Á - Thái Bình Dương.\n"
+        "Bà Nguyễn Thanh Huyền, Trưởng phòng Truyền thông BigC, cho biết siêu thị đã thu hồi hàng.\n"
+        "Bà Hoàng Phương Thảo, Giám đốc Tổ chức Action Aid Việt Nam, nói tại hội thảo ở Hà Nội.\n"
+        "Phó Thủ tướng Nguyễn Xuân Phúc - Chủ tịch UBATGT Quốc gia chỉ đạo Sở GTVT Hà Nội chấn chỉnh bến xe.",
+        "2013-06-01", "Đối thoại Shangri-La")
+    assert officials(ex) == {"Nguyễn Xuân Phúc": (officials(ex)["Nguyễn Xuân Phúc"][0], None)}

@@ -218,8 +218,12 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
         if len(names) == 2 and both and not _venue_list(doc, sent, ms) and not re.search(
                 r"\b(?:để|nhằm|đề xuất|đề nghị|sẽ|muốn|mong)\s+(?:\S+\s+){0,2}$", sent.text[max(0, both.start() - 30):both.start()]):
             out.add(tuple(sorted(names)))  # "... tổ chức hội nghị xúc tiến hợp tác giữa hai tỉnh" (not "để cùng phối hợp")
+        partners = {x.start for m in ms if _PARTNERS_OF.search(doc.text, max(sent.start, m.start - 45), m.start)
+                    for x in _listed(doc.text, ms, m)}  # ("A đã cùng các tỉnh: B, C và D ký kết": D is not C's partner)
         for a, b in zip(ms, ms[1:]):
             between = doc.text[a.end:b.start]
+            if b.start in partners:
+                continue
             if a.name != b.name and _TWO_SIGNERS.fullmatch(between) and _SIGNED.match(doc.text, b.end, sent.end):
                 out.add(tuple(sorted((a.name, b.name))))  # "X, Chủ tịch UBND tỉnh A và Y, Chủ tịch UBND tỉnh B đã ký kết"
                 continue
@@ -308,6 +312,12 @@ _CO_SUBJECTS_DO = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[^,.;:()]{0,40}?)(?:
 _LIST_HOLDER = re.compile(r"\b(?:tại|ở|của|cho|với|từ|đến|tới|gồm|như|trên|qua|thuộc|và|là)(?:\s*:)?\s+"
                           r"(?:(?:đại diện|lãnh đạo|UBND|nhân dân)\s+)?(?:các\s+|địa bàn\s+)?"
                           r"(?:(?:tỉnh|thành phố|TP\.?|địa phương)\s*[,:]?\s*)?$")
+_PARTNERS_OF = re.compile(r"\b(?:đã\s+|vừa\s+)?cùng(?:\s+với)?\s+(?:các\s+|\d+\s+)?(?:tỉnh|thành phố|TP\.?|địa phương)?"
+                          r"(?:,\s*thành(?: phố)?)?\s*:?\s*$")
+# "Yaroslavl có tuổi đời đúng bằng thủ đô Hà Nội, khi là thành phố kết nghĩa với Đà Nẵng": compared, not acting
+_COMPARED = re.compile(r"\b(?:bằng|như|giống|hơn|so với)\s+(?:(?:thủ đô|tỉnh|thành phố|TP\.?)\s*)?$")
+_PARTNER_COMPANY = re.compile(r"\s*(?:(?:các|một|hai)\s+)?(?:[Tt]ổng [Cc]ông ty|[Cc]ông ty|[Tt]ập đoàn|[Dd]oanh nghiệp|[Nn]gân hàng)\b"
+                              r"(?:(?!\s(?:và|cùng|với)\s+(?:UBND|Sở|tỉnh|thành phố|TP|các|Tỉnh ủy|Thành ủy|lãnh đạo|đại diện)\b)[^.;:()])*$")
 _BETWEEN_LIST = re.compile(r"\bgiữa\s+(?:các\s+|\d+\s+|ba\s+|bốn\s+)?(?:tỉnh|thành phố|TP\.?|địa phương)?\s*$")
 _WITH_LIST = re.compile(r"\s+với\s+(?:các\s+|\d+\s+)?(?:tỉnh|thành phố|TP\.?|địa phương)?(?:,\s*thành phố)?\s*:?\s*")
 
@@ -335,7 +345,13 @@ def _lists_together(doc: Doc, sent, ms) -> set[tuple[str, str]]:
                 others = [x.name for x in _listed(text, ms, second)]
                 out |= {tuple(sorted((a, b))) for a in names for b in others if a != b}  # type: ignore[misc]
             continue
-        if len(names) < 3 or _LIST_HOLDER.search(lead[-40:]) or _ONE_SIDE.match(text, run[-1].end, sent.end):
+        partners = _PARTNERS_OF.search(lead[-45:])
+        hub = partners and next((x for x in reversed(ms) if x.end <= m.start - len(partners.group())
+                                 and x.name not in names), None)
+        if hub is not None and _CO_SUBJECTS_DO.match(text, run[-1].end, sent.end):
+            out |= {tuple(sorted((hub.name, b))) for b in names}  # type: ignore[misc]
+            continue  # "Hà Nội đã cùng các tỉnh: Bắc Ninh, Ninh Bình, ... ký kết hợp tác": each with Hà Nội
+        if len(names) < 3 or partners or _LIST_HOLDER.search(lead[-40:]) or _ONE_SIDE.match(text, run[-1].end, sent.end):
             continue
         do = _CO_SUBJECTS_DO.match(text, run[-1].end, sent.end)
         if do and not re.search(rf"\b(?:{_NOT_DONE}|cần)\b", do.group()):
@@ -353,12 +369,14 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
             clause_start = max(sent.start, text.rfind(";", sent.start, v.start()) + 1)
             before = [m for m in ms if clause_start <= m.start and m.end <= v.start()
                       and not _VENUE.search(text, max(0, m.start - 20), m.start)
+                      and not _COMPARED.search(text, max(0, m.start - 30), m.start)
                       and not re.search(r"\(\s*$", text[max(0, m.start - 3):m.start])]
             after = [m for m in ms if m.start >= v.end() and m.start - v.end() <= 120
                      and (m.start - v.end() <= 80 and "(" not in text[v.end():m.start]
                           or pattern is _VISIT and re.search(r"\btại\s+(?:tỉnh\s+|thành phố\s+)?$", text[v.end():m.start]))
                      and (pattern is _VISIT or not _VENUE.search(text, max(0, m.start - 20), m.start))
                      and not _CENTRAL_BODY.search(text, v.end(), m.start)
+                     and not _PARTNER_COMPANY.match(text, v.end(), m.start)  # ("phối hợp với Công ty TNHH ..., TP HCM")
                      and not re.search(r"\b(?:khán giả|cử tri|người hâm mộ|bạn đọc|du khách)\s+$", text[max(0, m.start - 20):m.start])]
             if before and _CENTRAL_BODY.search(text, clause_start, v.start()):
                 continue  # "... Bí thư Thành ủy TPHCM dẫn đầu đoàn công tác của Bộ Chính trị đến làm việc với ..."

@@ -64,6 +64,8 @@ _VISITED = re.compile(r"\b(?:đến thăm|thăm|về)\s+(?:[^.;]{0,60}\s)?$|"
                       r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?$")
 _WITH_PARTY = re.compile(r"\bvới\s+(?:các\s+|hai\s+)?(?:tỉnh|thành phố|TP\.?)?\s*$")
 _BY = re.compile(r"\b(?:do|phối hợp với|cùng với)\b(?P<span>[^.;]{0,160}?)\b(?:phối hợp |cùng |đồng )?tổ chức\b")
+# "Với sự hỗ trợ của Ban Quản lý ... TPHCM và Ban Quản lý ... Hà Nội, ..., UBIFRANCE đã tổ chức hội thảo": backers, not hosts
+_SUPPORTED_BY = re.compile(r"[Vv]ới sự (?:hỗ trợ|tài trợ|giúp đỡ|đồng hành|bảo trợ)(?: của)?\s[^,;]*$")
 _CENTRAL_BODY = re.compile(r"\b(?:Bộ (?!Chỉ huy|đội)[A-ZĐ]|Văn phòng Chính phủ|Ban [A-ZĐ][^,.;]{0,30}?Trung ương)")
 # A meeting a central body holds ("Hội nghị trực tuyến ... do Ban chỉ đạo quốc gia ... tổ chức"):
 # the provinces that speak at it attend a national conference, they hold no event together.
@@ -122,7 +124,7 @@ def extract_events(doc: Doc, officials: list[Official]) -> list[Event]:
         subject = [x for x in mentions if x is not place and x.end <= act.start()
                    and x.start not in went_to
                    and not re.search(r"[Đđ]oàn (?:ĐBQH|[Đđ]ại biểu Quốc hội)\b[^.;]{0,60}$", text[:x.start])]
-        subject = _acting(text, subject, mentions)
+        subject = [x for x in _acting(text, subject, mentions) if not _SUPPORTED_BY.search(text, 0, x.start)]
         by = _BY.search(text)  # "do Tỉnh ủy A và Thành ủy B phối hợp tổ chức", "phối hợp với A, B tổ chức"
         if by:
             subject += [x for x in mentions if x is not place and by.start("span") <= x.start < by.end("span")]

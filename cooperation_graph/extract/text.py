@@ -28,7 +28,9 @@ _BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[{UPPER}0-9])"
                     # (a word of three letters or more before it: not "TP.HCM", "Tp.Hồ Chí Minh")
                     rf"|(?<=[\w]{{3}}[.!?])(?=[{UPPER}][a-zà-ỹ])"
                     # "... Quảng Nam và Tiền Giang....Liên đoàn đã ...": an ellipsis glued to the next sentence
-                    rf"|(?<=\w\.\.\.)\.*(?=[{UPPER}][a-zà-ỹ])|(?<=\w…)(?=[{UPPER}][a-zà-ỹ])")
+                    rf"|(?<=\w\.\.\.)\.*(?=[{UPPER}][a-zà-ỹ])|(?<=\w…)(?=[{UPPER}][a-zà-ỹ])"
+                    # "... ngày 1-6.Với tổng số ...": a date or number before the glued full stop
+                    rf"|(?<=\d[.!?])(?=[{UPPER}][a-zà-ỹ])")
 
 # "Thủ đô" alone stands for Hà Nội unless another capital follows (Thủ đô Viêng Chăn).
 _THU_DO = re.compile(rf"(?<![\w])(?<!vùng )[Tt]hủ đô(?!\s+[{UPPER}])")  # "vùng Thủ đô": the region
@@ -117,6 +119,12 @@ FOREIGN = re.compile(
     r"Thái Lan|Singapore|Malaysia|Indonesia|Philippines|Myanmar|Australia|Ôxtrâylia|New Zealand|"
     r"Canada|Cuba|Israel|Đài Loan|Quảng Tây|Vân Nam|Quảng Đông|Kyushu|Petersburg|Matxcơva|"
     r"Viêng Chăn|Vientiane|Phnom Penh|Seoul|Tokyo|Bắc Kinh|"
+    # as official Vietnamese writing spells them
+    r"Xin-ga-po|Ma-lai-xi-a|In-đô-nê-xi-a|Phi-líp-pin|Mi-an-ma|Bru-nây|Ô-xtrây-li-a|Niu Di-lân|Ca-na-đa|"
+    r"Hung-ga-ri|Bun-ga-ri|Ru-ma-ni|U-crai-na|Bê-la-rút|Ca-dắc-xtan|Mô-dăm-bích|Ăng-gô-la|Vê-nê-xu-ê-la|"
+    r"Bra-xin|Ác-hen-ti-na|Chi-lê|Mê-hi-cô|Pa-ki-xtan|Băng-la-đét|Xri Lan-ca|Nê-pan|I-ran|I-rắc|Ai Cập|"
+    r"Thổ Nhĩ Kỳ|Ả-rập Xê-út|Cô-oét|Ca-ta|I-xra-en|Pa-le-xtin|Lít-va|Lát-vi-a|E-xtô-ni-a|Xlô-va-ki-a|"
+    r"Xlô-ve-ni-a|Crô-a-ti-a|Xéc-bi-a|Bồ Đào Nha|Hy Lạp|"
     # in English texts
     r"China|Chinese|Laos|Lao (?:PDR|People)|Cambodia|Cambodian|Japan|Japanese|South Korea|Korea|Korean|Thailand|"
     r"Guangxi|Yunnan|Guangdong|Russia|Russian|Germany|German|France|French|United States|USA|Australia|"
@@ -413,7 +421,8 @@ _SURNAME_WORDS = frozenset(_SURNAMES.split("|")) | {
 # A "name" opening with one of these is an institution, a place or a foreign leader's title word.
 _NOT_NAME_START = {"Cục", "Bộ", "Sở", "Phòng", "Ban", "Viện", "Điện", "Bắc", "Tổng", "Ủy", "Trung", "Quỹ", "Công",
                    "Tập", "Ngân", "Trường", "Bệnh", "Nhà", "Hội", "Liên", "Hiệp", "Thủ", "Đại", "Học"}
-_NOT_NAMES = re.compile(r"^(?:Châu (?:Âu|Á|Phi|Mỹ|Đại Dương)|Đông Nam Á|Trung Đông|Liên Hợp Quốc|Văn Phòng)$"
+_NOT_NAMES = re.compile(r"^(?:Châu (?:Âu|Á|Phi|Mỹ|Đại Dương)|Đông Nam Á|Trung Đông|Liên Hợp Quốc|Văn Phòng|"
+                        r"Thái Bình Dương|Đại Tây Dương|Ấn Độ Dương|Bắc Băng Dương)$"
                         r"|\bViệt Nam\b|^Lầu Năm Góc$|^Nhà Trắng$")
 # Posts in companies, banks, hospitals, schools, clubs and trade or professional associations are
 # not posts of a province or the state (in Vietnamese text VFF is the football federation; in
@@ -432,7 +441,7 @@ _NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iá
                          r"HĐTV|[Hh]ội đồng thành viên|[Nn]hà xuất bản|\bEVN|Huawei|Samsung|"
                          r"Giám đốc (?:tài chính|điều hành|kinh doanh|[Tt]ruyền thông|phân tích|marketing|nhân sự|sản xuất|"
                          r"kỹ thuật|dự án)|Chủ nhiệm (?:đề án|đề tài|dự án)|[Cc]hi nhánh|[Tt]hủy điện|bộ phận|[Đđ]ường sắt|"
-                         r"[Gg]iám khảo|Vinamilk|^(?:Phó )?(?:Chủ tịch|Giám đốc|Tổng Giám đốc) (?!UBND|HĐND|MTTQ|BHXH|KBNN|CSGT|VKSND|TAND|QH|UBTVQH|UBKT|TW|BCH|LĐLĐ|TLĐ|HLHPN|UBMTTQ)[A-Z]{2,}$"
+                         r"[Gg]iám khảo|Vinamilk|BigC|Big C|[Ss]iêu thị|(?<![Bb]an )Tổ chức [A-Z][a-z]|^(?:Phó )?(?:Chủ tịch|Giám đốc|Tổng Giám đốc) (?!UBND|HĐND|MTTQ|BHXH|KBNN|CSGT|VKSND|TAND|QH|UBTVQH|UBKT|TW|BCH|LĐLĐ|TLĐ|HLHPN|UBMTTQ)[A-Z]{2,}$"
                          r"|^(?:Phó )?Chủ tịch [A-Z][a-z]+$")  # a brand ("Chủ tịch Thaco")
 # A Vietnamese syllable without its tone and vowel marks: onset, one to three vowels, coda.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
@@ -481,7 +490,7 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
         named = [t for t in o.titles if not BARE_POST.match(t)]
         if named and all(_NOT_PUBLIC.search(t) or vietnamese and "VFF" in t for t in named):
             continue
-        if o.province and o.titles and all(_CENTRAL_POST.match(t) for t in o.titles):
+        if o.province and any(_CENTRAL_POST.match(t) for t in o.titles):
             o = replace(o, province=None)  # a minister visiting a province is not its official
         out.append(replace(o, name=name) if name != o.name else o)
     return out
