@@ -1028,3 +1028,14 @@ def test_a_memorandum_presented_and_minutes_of_agreement_signed():
         "Hai Van Gate project.",
         "2019-05-10", "Hai Van Gate")
     assert [a.parties for a in minutes.agreements] == [("Huế", "Đà Nẵng")]
+
+
+def test_the_last_giving_verb_governs_an_amount_and_each_before_the_share_splits_a_total():
+    ex = run(
+        "Hanoi donates rice to HCM City\n"
+        "Earlier, Hanoi presented a PCR testing system to HCM City, and donated 12 billion VND (0.5 million USD) "
+        "to four southern cities and provinces, including Tien Giang, Can Tho, Ca Mau and Long An, with each "
+        "3 billion VND.",
+        "2021-08-19T08:00:00+07:00")
+    assert sorted((f.donor, f.recipient, f.amount_vnd) for f in ex.fundings) == [
+        ("Hà Nội", r, 3_000_000_000) for r in ("Cà Mau", "Cần Thơ", "Long An", "Tiền Giang")]

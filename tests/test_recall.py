@@ -984,3 +984,12 @@ def test_a_member_of_a_citys_partner_region_introduced_as_a_side():
         "2023-03-11", "Cùng hợp tác - Cùng phát triển")
     assert ("Hồ Chí Minh", "Long An") in ex.cooperation_pairs
     assert [e.date.isoformat() for e in ex.events] == ["2023-03-11"]
+
+
+def test_a_programme_signed_with_the_bodies_of_listed_provinces_pairs_each_with_the_signer():
+    ex = extract_text(
+        "Đưa nông sản phía Bắc về Thủ đô\n"
+        "Từ năm 2016 đến nay, Liên minh HTX TP Hà Nội đã ký kết thực hiện Chương trình liên kết hợp tác số 68/CTPH "
+        "với Liên minh HTX 3 tỉnh gồm: Lào Cai, Cao Bằng và Bắc Kạn.",
+        None, "Đưa nông sản phía Bắc về Thủ đô")
+    assert ex.cooperation_pairs == (("Bắc Kạn", "Hà Nội"), ("Cao Bằng", "Hà Nội"), ("Hà Nội", "Lào Cai"))

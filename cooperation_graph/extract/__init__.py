@@ -70,7 +70,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
     events = placed_by_fundings(extract_events(doc, officials), fundings)
     events = without_summaries(events + handover_events(doc, fundings, events))
 
-    hubs = {a: hub_pairs(a, regions) for a in agreements} if regions else {}
+    hubs = {a: hub_pairs(a, regions) or _stated_star(doc, a) for a in agreements}
     pairs = pairs_from_facts([a for a in agreements if not hubs.get(a)], fundings, investments, events)
     pairs |= {p for star in hubs.values() if star for p in star}
     pairs |= gift_pairs(doc, fundings) | shared_pairs
@@ -87,6 +87,22 @@ def extract(article: Article, gazetteer: Gazetteer) -> Extraction:
         cooperation_pairs=tuple(sorted(pairs)), officials=tuple(officials),
         agreements=tuple(agreements), fundings=tuple(fundings),
         investments=tuple(investments), events=tuple(events), foreign_partners=tuple(foreign_partners(doc)))
+
+
+def _stated_star(doc: Doc, agreement) -> set[tuple[str, str]] | None:
+    """The pairs of a document one party signed with each of the others, as its own sentence says
+    (``Liên minh HTX TP Hà Nội đã ký kết ... Chương trình ... với Liên minh HTX 8 tỉnh gồm: ...``): the
+    hub with each, not the others with each other; None when the sentence does not say so."""
+    parties = set(agreement.parties)
+    sent = next((s for s in doc.sentences if s.start <= agreement.evidence.start < s.end), None)
+    if len(parties) < 3 or sent is None:
+        return None
+    inside = {p for p in _working_with(doc, sent, doc.mentions_in(sent.start, sent.end)) if set(p) <= parties}
+    for hub in parties:
+        star = {tuple(sorted((hub, x))) for x in parties - {hub}}
+        if inside == star:
+            return star  # type: ignore[return-value]
+    return None
 
 
 def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
@@ -109,7 +125,8 @@ def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
 # one province's people meeting or working with another's.
 # (what is signed may stand between: "ký kết hợp tác phát triển du lịch với Phú Yên")
 _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết nghĩa|phối hợp|gặp gỡ|trao đổi kinh nghiệm|"
-                   r"hội kiến|tiếp xúc)(?:\s+(?:hợp tác|chương trình|thỏa thuận|biên bản|ghi nhớ)\b[^.;:()]{0,60}?)?"
+                   r"hội kiến|tiếp xúc)(?:\s+(?:thực hiện\s+|triển khai\s+)?(?:hợp tác|[Cc]hương trình|thỏa thuận|biên bản|ghi nhớ)\b"
+                   r"[^.;:()]{0,60}?)?"
                    r"\s+với\b(?!\s+cử tri)")
 _VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm|"
                     r"trao đổi kinh nghiệm|công tác)\s+(?:tại|ở|với)|"

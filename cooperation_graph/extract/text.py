@@ -69,7 +69,7 @@ _DISTANCE_AFTER = re.compile(r"\s*(?:khoảng|hơn|gần|chừng|chỉ|trên|t�
 _CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
 # Company names run on in lower case ("Công ty CP Xuất nhập khẩu Thủy sản Tiền Giang") until a
 # word that starts a new phrase ("doanh nghiệp của tỉnh X" is the province's).
-_COMPANY = re.compile(r"\b(?:[Tt]ổng công ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|Hợp tác xã|HTX|[Cc]hi nhánh|BIDV|Agribank|"
+_COMPANY = re.compile(r"\b(?:[Tt]ổng công ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|(?<!Liên minh )Hợp tác xã|(?<!Liên minh )HTX|[Cc]hi nhánh|BIDV|Agribank|"
                       r"Vietcombank|VietinBank|Vietinbank|Sacombank|Techcombank|VPBank|LienVietPostBank|SHB|MB|"
                       r"VNPT|MobiFone|Vinaphone|Petrolimex|EVN\w*|PC|Bảo Việt|Bưu điện|[Đđ]ài (?:[Tt]ruyền hình|[Pp]hát thanh)|"
                       r"Hiệp hội|Hội [Dd]oanh (?:nhân|nghiệp)|[Đđ]oàn [Ll]uật sư|Hội [Ll]uật gia)(?![\w])")

@@ -257,12 +257,17 @@ def _clause_fundings(doc: _Doc, sent: Sentence, text: str, ms: list[_Mention],
             giver = givers[-1].name if givers else None
             recipients = list(dict.fromkeys(x.name for x in went_to if x.name != giver))
         else:
-            giver, recipients = _parties_of(text, ms, subject, act, prev_end, mo, nxt, receiving)
+            # the giving verb governing the amount is the last before it ("presented a testing system
+            # to HCM City, and donated 54 billion VND to 18 provinces": HCM City got the system)
+            governing = [v for v in _GIVE.finditer(text, act.start(), mo.start) if v.end() <= mo.start]
+            start = max(prev_end, governing[-1].end()) if governing else prev_end
+            giver, recipients = _parties_of(text, ms, subject, act, start, mo, nxt, receiving)
         each = _EACH.match(text[mo.end:]) is not None or (
             receiving and re.search(r"\beach\b", text[subject[-1].end if subject else 0:mo.start]) is not None) or (
             bool(went_to) and re.search(r"\beach\b", text[act.start():mo.start]) is not None) or (
-            re.search(r"\b(?:with\s+)?each\s+(?:province|locality|city|of them)\s+(?:receiving|getting|to receive)\s+"
-                      r"(?:\w+\s+){0,2}$", text[act.end():mo.start]) is not None)  # "..., with each province receiving VND1.5 billion"
+            re.search(r"\b(?:with\s+)?each(?:\s+(?:province|locality|city|of them))?(?:\s+(?:receiving|getting|to receive)"
+                      r"(?:\s+\w+){0,2})?\s+$", text[act.end():mo.start]) is not None)
+        # "..., with each province receiving VND1.5 billion", "..., and Long An, with each 3 billion VND"
         prev_end = mo.end
         out.append(({"amount": mo, "recipients": recipients, "each": each, "has_each": has_each or each,
                      "stand_in": stand_in or passive, "place": places[-1].name if places else None,
