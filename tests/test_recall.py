@@ -993,3 +993,12 @@ def test_a_programme_signed_with_the_bodies_of_listed_provinces_pairs_each_with_
         "với Liên minh HTX 3 tỉnh gồm: Lào Cai, Cao Bằng và Bắc Kạn.",
         None, "Đưa nông sản phía Bắc về Thủ đô")
     assert ex.cooperation_pairs == (("Bắc Kạn", "Hà Nội"), ("Cao Bằng", "Hà Nội"), ("Hà Nội", "Lào Cai"))
+
+
+def test_a_province_receiving_a_sum_with_goods_of_another_names_the_giver_after_them():
+    ex = extract_text(
+        "Khánh Hòa cảm ơn TP HCM\n"
+        "Ngày 22-11, Tỉnh uỷ, UBND tỉnh Khánh Hòa trân trọng đón nhận khoản hỗ trợ 50 tỉ đồng cùng nhiều trang "
+        "thiết bị, phương tiện, nhân lực y tế của TP HCM dành cho công tác khắc phục hậu quả lũ lụt.",
+        "2025-11-22", "Khánh Hòa cảm ơn TP HCM")
+    assert fundings(ex) == [("Hồ Chí Minh", "Khánh Hòa", 50_000_000_000, "given")]

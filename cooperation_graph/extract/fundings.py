@@ -200,7 +200,7 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
                 places |= {x.start for x in mentions if x.end <= setting.end()}
             before = [x for x in mentions if x.end <= v_start and (x.start >= c_start or c_start == 0)
                       and x.start not in places]
-            passive = re.search(r"\b(?:được|nhận|tiếp nhận)(?: sự| số tiền| kinh phí| tiền)?\s*$",
+            passive = re.search(r"\b(?:được|nhận|tiếp nhận)(?: sự| số tiền| kinh phí| tiền| khoản| nguồn)?\s*$",
                                 text[c_start:v_start])
             # "A nhận hỗ trợ của B 5 tỷ đồng": the giver follows "của"; "A đón nhận tiền ủng hộ
             # 2 tỷ đồng của tỉnh B": or the amount.
@@ -208,7 +208,9 @@ def _fundings_in(doc: Doc, sent: Sentence, main_pair: tuple[str, str] | None,
             giver_mention = next((x for x in mentions if giver and x.start == v_end + giver.end()), None)
             if passive and giver_mention is None and money:
                 giver_mention = next((x for x in mentions if x.start >= money[0].end and re.fullmatch(
-                    r"\s*(?:của|từ)\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?", text[money[0].end:x.start])), None)
+                    # ("đón nhận khoản hỗ trợ 50 tỉ đồng cùng nhiều trang thiết bị, ... của TP HCM")
+                    r"(?:\s+cùng\s+[^.;:()]{0,80}?)?\s*(?:của|từ)\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?",
+                    text[money[0].end:x.start])), None)
             if giver_mention:
                 donor = giver_mention.name
                 v_end = giver_mention.end
