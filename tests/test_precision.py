@@ -941,3 +941,13 @@ def test_a_foreign_leader_in_vietnamese_spelling_an_ocean_and_shop_or_ngo_staff_
         "Phó Thủ tướng Nguyễn Xuân Phúc - Chủ tịch UBATGT Quốc gia chỉ đạo Sở GTVT Hà Nội chấn chỉnh bến xe.",
         "2013-06-01", "Đối thoại Shangri-La")
     assert officials(ex) == {"Nguyễn Xuân Phúc": (officials(ex)["Nguyễn Xuân Phúc"][0], None)}
+
+
+def test_a_state_companys_brand_named_after_its_province_is_not_the_province():
+    ex = extract_text(
+        "Phân bón Cà Mau tài trợ 5 tỷ đồng xây dựng trường học tại Thái Bình\n"
+        "Sáng 4/9, Công ty cổ phần Phân bón dầu khí Cà Mau đã tổ chức Lễ khánh thành, bàn giao Trường Tiểu học "
+        "xã Bắc Sơn, huyện Hưng Hà, tỉnh Thái Bình.\n"
+        "Phân bón Cà Mau tài trợ 5 tỷ đồng xây dựng trường học tại Thái Bình - Ảnh 1.",
+        "2024-09-06", "Phân bón Cà Mau tài trợ 5 tỷ đồng xây dựng trường học tại Thái Bình")
+    assert ex.cooperation_pairs == () and ex.fundings == ()

@@ -43,6 +43,8 @@ _NOT_PROVINCE_KEYWORD = re.compile(
     r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
     r"Siêu thị|siêu thị|Khách sạn|khách sạn|vành đai|Vành đai|nhà thi đấu|Nhà thi đấu|sân vận động|"
     r"Sân vận động|SVĐ|trường đua|Trường đua|cung thể thao|Cung thể thao|chợ|Chợ|bến xe|Bến xe|[Qq]uảng trường|"
+    # brands of state companies named after their province ("Phân bón Cà Mau tài trợ 5 tỷ đồng")
+    r"Phân bón|Đạm|Xi măng|Bia|Gang thép|Thép|Nhiệt điện|Lọc dầu|Mía đường|Cao su|Xăng dầu|"
     r"ĐH)(?![\w])"
 )
 # Clubs, home-town associations and schools whose names run on in lower case before a province.
