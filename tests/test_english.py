@@ -1039,3 +1039,19 @@ def test_the_last_giving_verb_governs_an_amount_and_each_before_the_share_splits
         "2021-08-19T08:00:00+07:00")
     assert sorted((f.donor, f.recipient, f.amount_vnd) for f in ex.fundings) == [
         ("Hà Nội", r, 3_000_000_000) for r in ("Cà Mau", "Cần Thơ", "Long An", "Tiền Giang")]
+
+
+def test_a_conference_between_a_city_and_the_peoples_committees_of_listed_provinces_or_held_in_a_member():
+    listed = run(
+        "HCMC promotes cooperation with Southeastern provinces\n"
+        "The conference on coordination between the HCMC People's Committee and the People's Committees of "
+        "Binh Duong, Dong Nai, Ba Ria - Vung Tau provinces took place in March.",
+        "2023-07-07T08:00:00+07:00")
+    assert listed.cooperation_pairs == (("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"), ("Bình Dương", "Hồ Chí Minh"),
+                                        ("Hồ Chí Minh", "Đồng Nai"))
+    hosted = run(
+        "Cooperation conference held\n"
+        "A conference discussing the cooperation program between Ho Chi Minh City and the Southeast provinces "
+        "was held on the morning of March 18 in Binh Phuoc Province.",
+        "2023-03-18T08:00:00+07:00")
+    assert hosted.cooperation_pairs == (("Bình Phước", "Hồ Chí Minh"),)

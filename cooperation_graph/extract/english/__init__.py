@@ -60,8 +60,8 @@ _AIDS = re.compile(r"(?:\s+(?:City|Province))?\s+(?:will\s+|would\s+|is\s+to\s+|
 _DEPT_EN = r"\s+Department\s+of\s+[A-Z][\w&]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w&]*)*"
 # "the Standing Committee of Quang Binh Provincial Party Committee and the Standing Committee of Quang Tri ...":
 # a province's organ after its name, and the next one's before it
-_ORGAN_AFTER_EN = r"(?:\s+(?:Provincial|Municipal|City)\s+(?:Party\s+Committee|People['’]s\s+(?:Committee|Council)))?"
-_ORGAN_BEFORE_EN = (r"(?:(?:Standing\s+(?:Committee|Board)|People['’]s\s+Committee|Party\s+Committee|leaders|"
+_ORGAN_AFTER_EN = r"(?:\s+(?:(?:Provincial|Municipal|City)\s+)?(?:Party\s+Committee|People['’]s\s+(?:Committee|Council)))?"
+_ORGAN_BEFORE_EN = (r"(?:(?:Standing\s+(?:Committee|Board)|People['’]s\s+Committees?|Party\s+Committees?|leaders|"
                     r"delegation)\s+of\s+(?:the\s+)?)?")
 _TOGETHER_EN = re.compile(r"(?:\s+(?:City|Province|provinces|cities|localities))?\s+(?:have\s+|had\s+|will\s+|"
                           r"jointly\s+)?(?:collaborated|co-organi[sz]ed|jointly\s+organi[sz]ed|signed|agreed|"
@@ -120,7 +120,11 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
                 continue
             lead = doc.text[max(sent.start, a.start - 50):a.start]
             tail = doc.text[b.end:sent.end]
-            if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", lead) or re.match(
+            if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", lead):
+                # "between the HCMC People's Committee and the People's Committees of A, B, C provinces": each
+                out |= {tuple(sorted((a.name, x.name))) for x in _chain(doc.text, ms, b) if x.name != a.name}
+                continue
+            if re.match(
                     rf"^(?:\s+(?:City|Province))?(?:{_DEPT_EN})?{_ORGAN_AFTER_EN}"
                     r"\s+(?:[\w'-]+\s+){0,3}?(?:have\s+|had\s+|will\s+|"
                     r"officially\s+|on\s+\w+\s+)?(?:signed|sign|agreed|cooperat\w*|inked|"
@@ -205,6 +209,25 @@ def _region_side_en(doc: _Doc) -> set[tuple[str, str]]:
             if m.name != hub and _SIDE_EN.search(doc.text, max(0, m.start - 25), m.start)}
 
 
+_HELD_IN_EN = re.compile(r"\b(?:was|were)\s+(?:held|organi[sz]ed|convened)\s+(?:[\w-]+\s+){0,7}?in\s+(?:the\s+)?$")
+
+
+def _region_venue_en(doc: _Doc) -> set[tuple[str, str]]:
+    """``A conference on the cooperation program between HCMC and Mekong Delta's localities was held
+    in Ben Tre Province``: the member that hosts it, with the city."""
+    out: set[tuple[str, str]] = set()
+    for sent in doc.sentences:
+        ms = doc.mentions_in(sent.start, sent.end)
+        hub = next((m for m in ms if re.search(r"\bbetween\s+(?:the\s+)?$", doc.text[max(0, m.start - 12):m.start])
+                    and re.match(r"(?:\s+(?:City|Province))?\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?"
+                                 r"(?:provinces|localities)\b", doc.text[m.end:sent.end])), None)
+        if hub is None or names_foreign(sent.text):
+            continue
+        out |= {tuple(sorted((hub.name, m.name))) for m in ms  # type: ignore[misc]
+                if m.start > hub.end and m.name != hub.name and _HELD_IN_EN.search(doc.text, max(0, m.start - 60), m.start)}
+    return out
+
+
 # "leaders of HCMC and 8 provinces, including Phu Tho, Dien Bien, ... signed an agreement": the
 # counted provinces are one side; each works with the city named before them, not with each other.
 _HUB_EN = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -280,7 +303,7 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
     pairs = pairs_from_facts([a for a in agreements if hubs[a] is None], fundings, investments,
                              [e for e in events if hubs[e] is None])
     pairs |= {p for star in hubs.values() if star for p in star}
-    pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) | _region_side_en(doc)
+    pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) | _region_side_en(doc) | _region_venue_en(doc)
               if p[0] != p[1]}
     events = related_events(events, pairs, doc)
     return Extraction(article=article, provinces=_province_list(doc), foreign_partners=tuple(foreign_partners(doc)),
