@@ -1055,3 +1055,13 @@ def test_a_conference_between_a_city_and_the_peoples_committees_of_listed_provin
         "was held on the morning of March 18 in Binh Phuoc Province.",
         "2023-03-18T08:00:00+07:00")
     assert hosted.cooperation_pairs == (("Bình Phước", "Hồ Chí Minh"),)
+
+
+def test_co_organisers_and_the_provinces_they_coordinate_with_are_each_others_partners():
+    ex = run(
+        "Promoting tourism cooperation between HCMC and Northwest provinces\n"
+        "The event was co-organized by Ho Chi Minh City and Phu Tho province, in coordination with the People's "
+        "Committees of Dien Bien and Lai Chau provinces.",
+        "2024-11-16T08:00:00+07:00")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Lai Châu"), ("Hồ Chí Minh", "Phú Thọ"), ("Hồ Chí Minh", "Điện Biên"),
+                                    ("Lai Châu", "Phú Thọ"), ("Lai Châu", "Điện Biên"), ("Phú Thọ", "Điện Biên"))

@@ -209,6 +209,35 @@ def _region_side_en(doc: _Doc) -> set[tuple[str, str]]:
             if m.name != hub and _SIDE_EN.search(doc.text, max(0, m.start - 25), m.start)}
 
 
+_CO_ORGANISED_BY_EN = re.compile(r"\b(?:co-organi[sz]ed|jointly\s+organi[sz]ed|co-hosted)\s+by\s+(?:the\s+)?"
+                                 r"(?:(?:People['’]s\s+Committees?|Party\s+Committees?|leaders|authorities)\s+of\s+(?:the\s+)?)?")
+_IN_COORDINATION_EN = re.compile(r"(?:\s+(?:City|Province|province|city))?\s*,?\s*(?:in\s+(?:coordination|cooperation|"
+                                 r"collaboration)|together)\s+with\s+(?:the\s+)?"
+                                 r"(?:(?:People['’]s\s+Committees?|leaders|authorities)\s+of\s+(?:the\s+)?)?")
+
+
+def _co_organisers_en(doc: _Doc) -> set[tuple[str, str]]:
+    """``The event was co-organized by HCMC and Phu Tho province, in coordination with the People's
+    Committees of Dien Bien, Ha Giang, ... provinces``: every organiser with every other."""
+    out: set[tuple[str, str]] = set()
+    for sent in doc.sentences:
+        by = _CO_ORGANISED_BY_EN.search(sent.text)
+        if by is None or names_foreign(sent.text):
+            continue
+        ms = doc.mentions_in(sent.start, sent.end)
+        first = next((m for m in ms if m.start == sent.start + by.end()), None)
+        if first is None:
+            continue
+        group = _chain(doc.text, ms, first)
+        more = _IN_COORDINATION_EN.match(doc.text, group[-1].end)
+        then = more and next((m for m in ms if m.start == more.end()), None)
+        if then:
+            group += _chain(doc.text, ms, then)
+        names = sorted({m.name for m in group})
+        out |= {(a, b) for i, a in enumerate(names) for b in names[i + 1:]}
+    return out
+
+
 _HELD_IN_EN = re.compile(r"\b(?:was|were)\s+(?:held|organi[sz]ed|convened)\s+(?:[\w-]+\s+){0,7}?in\s+(?:the\s+)?$")
 
 
@@ -304,6 +333,7 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
                              [e for e in events if hubs[e] is None])
     pairs |= {p for star in hubs.values() if star for p in star}
     pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) | _region_side_en(doc) | _region_venue_en(doc)
+              | _co_organisers_en(doc)
               if p[0] != p[1]}
     events = related_events(events, pairs, doc)
     return Extraction(article=article, provinces=_province_list(doc), foreign_partners=tuple(foreign_partners(doc)),
