@@ -1065,3 +1065,14 @@ def test_co_organisers_and_the_provinces_they_coordinate_with_are_each_others_pa
         "2024-11-16T08:00:00+07:00")
     assert ex.cooperation_pairs == (("Hồ Chí Minh", "Lai Châu"), ("Hồ Chí Minh", "Phú Thọ"), ("Hồ Chí Minh", "Điện Biên"),
                                     ("Lai Châu", "Phú Thọ"), ("Lai Châu", "Điện Biên"), ("Phú Thọ", "Điện Biên"))
+
+
+def test_money_received_then_allocated_to_listed_provinces_pairs_the_allocator_with_each():
+    ex = run(
+        "HCM City supports storm-hit provinces\n"
+        "By October 4, the HCM City Fatherland Front Committee had received more than VNĐ42.4 billion from over "
+        "1,500 donors and allocated VNĐ47 billion to support severely affected provinces, including Nghệ An, "
+        "Hà Tĩnh and Quảng Trị.",
+        "2025-10-07T08:00:00+07:00")
+    assert ex.cooperation_pairs == (("Hà Tĩnh", "Hồ Chí Minh"), ("Hồ Chí Minh", "Nghệ An"), ("Hồ Chí Minh", "Quảng Trị"))
+    assert ex.fundings == ()

@@ -61,7 +61,10 @@ def _chain(text: str, ms: list[_Mention], first: _Mention) -> list[_Mention]:
     return chain(text, ms, first, _LIST_GLUE)
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|meanwhile)\s+|\s+while\s+")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|meanwhile)\s+|\s+while\s+|"
+                           # "had received VND42.4 billion from donors and allocated VND47 billion to ...": two acts
+                           r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:allocated|donated|presented|gave|handed over|"
+                           r"provided|transferred|sent|granted|disbursed)\b)")
 
 
 def _title_donor(doc: _Doc) -> str | None:
@@ -131,13 +134,17 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
         years = tuple(int(y) for y in _YEAR_EN.findall(text))
         sentence_giver: str | None = None
         cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+        subject_before: str | None = None  # the subject of the clause before, for "... and allocated ..."
         for c0, c1 in pairwise(cuts):
             clause = text[c0:c1]
             ms = [_Mention(x.name, x.start - sent.start - c0, x.end - sent.start - c0)
                   for x in doc.mentions_in(sent.start + c0, sent.start + c1)]
+            carried = subject_before if c0 and re.match(r"(?:then\s+|later\s+|also\s+)?[a-z]", clause) else None
+            act = _GIVE.search(clause) or _RECEIVE.search(clause)
+            subject_before = next((x.name for x in ms if act and x.end <= act.start()), None) or carried
             for f, giver in _clause_fundings(doc, sent, clause, ms, years, year0):
                 sentence_giver = sentence_giver or giver
-                donor = giver or sentence_giver
+                donor = giver or sentence_giver or (carried if f["recipients"] else None)
                 recipients = f["recipients"]
                 if f["org_giver"]:
                     continue  # "The Red Cross Society of Hoa Binh province donated ...": the charity gives
