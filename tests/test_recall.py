@@ -1002,3 +1002,14 @@ def test_a_province_receiving_a_sum_with_goods_of_another_names_the_giver_after_
         "thiết bị, phương tiện, nhân lực y tế của TP HCM dành cho công tác khắc phục hậu quả lũ lụt.",
         "2025-11-22", "Khánh Hòa cảm ơn TP HCM")
     assert fundings(ex) == [("Hồ Chí Minh", "Khánh Hòa", 50_000_000_000, "given")]
+
+
+def test_a_hand_over_told_undated_in_the_lead_takes_the_day_the_body_gives_it():
+    ex = extract_text(
+        "Hà Nội trao hỗ trợ khẩn cấp cho tỉnh Gia Lai 50 tỉ đồng\n"
+        "TP Hà Nội trao hỗ trợ khẩn cấp tỉnh Gia Lai 50 tỉ đồng để khắc phục hậu quả mưa lũ, khôi phục sản xuất.\n"
+        "Chiều 22.11, Thành ủy – HĐND – UBND – Ủy ban MTTQ Việt Nam TP Hà Nội đã quyết định hỗ trợ bước đầu tỉnh "
+        "Gia Lai 50 tỉ đồng nhằm góp phần khắc phục hậu quả do mưa lũ gây ra.",
+        "2025-11-23", "Hà Nội trao hỗ trợ khẩn cấp cho tỉnh Gia Lai 50 tỉ đồng")
+    assert [(str(e.date), e.kind, e.place, e.organisers) for e in ex.events] == [
+        ("2025-11-22", "lễ trao tặng", "Gia Lai", ("Hà Nội",))]

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import Event, Official, Participant
+from .money import find_money
 from .text import Doc, Mention
 
 KINDS = (
@@ -343,7 +344,7 @@ def handover_events(doc: Doc, fundings, events: list[Event]) -> list[Event]:
                 or not _HANDOVER.search(sent.text) or _POLICE.search(sent.text):
             continue
         dates = _event_dates(_ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text), doc.article.reference_day)
-        when = dates[0][0] if dates else None
+        when = dates[0][0] if dates else _restated_day(doc, f, sent)
         if when in days or (f.donor, f.recipient) in seen or when is None and (
                 days or any(e.date is None and e.place == f.recipient for e in events)):
             continue  # told already: the same day, the same giver and receiver, or beside a dated event,
@@ -355,3 +356,17 @@ def handover_events(doc: Doc, fundings, events: list[Event]) -> list[Event]:
         out.append(Event(kind="lễ trao tặng", date=when, place=f.recipient, organisers=(f.donor,), participants=(),
                          evidence=doc.evidence(sent, 0.6)))
     return out
+
+
+def _restated_day(doc: Doc, funding, told) -> date | None:
+    """The day another sentence gives the same gift (a caption tells it undated, the body "Chiều 22.11,
+    ... hỗ trợ bước đầu tỉnh Gia Lai 50 tỉ đồng")."""
+    for sent in doc.sentences:
+        if sent.start == told.start or not _DATE_HINT.search(sent.text) \
+                or all(m.name != funding.recipient for m in doc.mentions_in(sent.start, sent.end)) \
+                or all(m.amount_vnd != funding.amount_vnd for m in find_money(sent.text)):
+            continue
+        dates = _event_dates(_ANNIVERSARY.sub(lambda m: " " * len(m.group()), sent.text), doc.article.reference_day)
+        if dates:
+            return dates[0][0]
+    return None
