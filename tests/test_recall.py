@@ -1013,3 +1013,14 @@ def test_a_hand_over_told_undated_in_the_lead_takes_the_day_the_body_gives_it():
         "2025-11-23", "Hà Nội trao hỗ trợ khẩn cấp cho tỉnh Gia Lai 50 tỉ đồng")
     assert [(str(e.date), e.kind, e.place, e.organisers) for e in ex.events] == [
         ("2025-11-22", "lễ trao tặng", "Gia Lai", ("Hà Nội",))]
+
+
+def test_the_hosts_listed_after_receiving_a_delegation_are_officials_of_the_province_it_visited():
+    ex = extract_text(
+        "Đoàn Trà Vinh làm việc tại Thái Bình\n"
+        "Chiều 22/6, đoàn công tác tỉnh Trà Vinh làm việc với Ban Thường vụ Tỉnh ủy Thái Bình.\n"
+        "Tiếp và làm việc với đoàn có các đồng chí: Ngô Đông Hải, Bí thư Tỉnh ủy; Nguyễn Tiến Thành, Phó Bí thư "
+        "Tỉnh ủy, Chủ tịch HĐND tỉnh; Nguyễn Khắc Thận, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+        "2018-06-23", "Đoàn Trà Vinh làm việc tại Thái Bình")
+    assert {name: province for name, (_, province) in officials(ex).items()} == {
+        "Ngô Đông Hải": "Thái Bình", "Nguyễn Tiến Thành": "Thái Bình", "Nguyễn Khắc Thận": "Thái Bình"}

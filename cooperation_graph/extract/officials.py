@@ -107,7 +107,7 @@ def extract_officials(doc: Doc) -> list[Official]:
         para_start.setdefault(sent.para, sent.start)
         if sent.para != block_para:
             block_province = None
-        block = _block_province(doc, sent)
+        block = _block_province(doc, sent) or (_visited_before(doc, sent.start) if _HOSTS.match(sent.text) else None)
         if block:
             block_province, block_para = block, sent.para
         if not HEAD.search(sent.text):
@@ -146,6 +146,20 @@ def _needs_province(titles: tuple[str, ...]) -> bool:
     with its province: without one the person cannot be placed, and is left out (on the news
     stream such entries were a commune's, a company's or a foreign body's nine times in ten)."""
     return all(BARE_POST.match(t) or (_LOCAL_BODY.search(t) and not _CENTRAL.search(t)) for t in titles)
+
+
+# "Tiếp và làm việc với đoàn có các đồng chí: A, Bí thư Tỉnh ủy; B, ...": the hosts, officials of the
+# province the delegation went to (named before: "Đoàn công tác tỉnh Trà Vinh thăm và làm việc tại tỉnh Thái Bình")
+_HOSTS = re.compile(r"\s*(?:Tiếp|Đón tiếp|Tiếp đón)(?: và làm việc với)? (?:đoàn|Đoàn)\b(?![^:;]{0,60}\b(?:tỉnh|thành phố|TP)\b)")
+_WENT_TO = re.compile(r"\b(?:(?:thăm(?:,? và làm việc| và chúc Tết)?|làm việc|công tác)\s+(?:tại\s+)?|"
+                      r"làm việc với\s+(?:(?:Ban Thường vụ|Thường trực|lãnh đạo|UBND|Tỉnh ủy|Thành ủy)\s+)*)"
+                      r"(?:tỉnh|thành phố|TP\.?)?\s*$")
+
+
+def _visited_before(doc: Doc, start: int) -> str | None:
+    """The last province a delegation went to before ``start`` (``... thăm và làm việc tại tỉnh Thái Bình``)."""
+    return next((m.name for m in reversed(doc.mentions_in(0, start))
+                 if _WENT_TO.search(doc.text, max(0, m.start - 40), m.start)), None)
 
 
 def _block_province(doc: Doc, sent) -> str | None:

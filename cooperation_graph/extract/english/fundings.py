@@ -61,10 +61,11 @@ def _chain(text: str, ms: list[_Mention], first: _Mention) -> list[_Mention]:
     return chain(text, ms, first, _LIST_GLUE)
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|meanwhile)\s+|\s+while\s+|"
-                           # "had received VND42.4 billion from donors and allocated VND47 billion to ...": two acts
-                           r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:allocated|donated|presented|gave|handed over|"
-                           r"provided|transferred|sent|granted|disbursed)\b)")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|meanwhile)\s+|\s+while\s+")
+# "had received VND42.4 billion from donors and allocated VND47 billion to ...": two acts, the second
+# the giving one (cut only after a receiving verb)
+_AND_GIVE = re.compile(r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?(?:allocated|donated|presented|gave|handed over|"
+                       r"provided|transferred|sent|granted|disbursed)\b)")
 
 
 def _title_donor(doc: _Doc) -> str | None:
@@ -134,6 +135,8 @@ def extract_fundings_en(doc: _Doc, main_pair: tuple[str, str] | None
         years = tuple(int(y) for y in _YEAR_EN.findall(text))
         sentence_giver: str | None = None
         cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+        cuts = sorted(set(cuts) | {m.end() for m in _AND_GIVE.finditer(text)
+                                   if _RECEIVE.search(text, max(c for c in cuts if c <= m.start()), m.start())})
         subject_before: str | None = None  # the subject of the clause before, for "... and allocated ..."
         for c0, c1 in pairwise(cuts):
             clause = text[c0:c1]
