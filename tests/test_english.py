@@ -1076,3 +1076,13 @@ def test_money_received_then_allocated_to_listed_provinces_pairs_the_allocator_w
         "2025-10-07T08:00:00+07:00")
     assert ex.cooperation_pairs == (("Hà Tĩnh", "Hồ Chí Minh"), ("Hồ Chí Minh", "Nghệ An"), ("Hồ Chí Minh", "Quảng Trị"))
     assert ex.fundings == ()
+
+
+def test_a_long_named_conference_an_official_attends_is_its_pages_undated_event():
+    ex = run(
+        "HCMC and Vinh Long promote trade\n"
+        "Deputy Secretary of the municipal Party Committee Nguyen Van Hieu attends the Ho Chi Minh City - Vinh Long "
+        "Province trade, investment and tourism promotion conference 2022.",
+        "2022-11-16T08:00:00+07:00")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Vĩnh Long"),)
+    assert [(e.date, e.kind) for e in ex.events] == [(None, "conference")]

@@ -52,7 +52,7 @@ _ATTEND_EN = re.compile(r"\b(?:attended|attending|present at|witnessed|joined|pa
 
 _AT_MEETING_EN = re.compile(r"(?:^At|\b(?:speak(?:s|ing)?|spoke|attend(?:s|ing|ed)?|co-chair(?:s|ing|ed)?|"
                             r"chair(?:s|ing|ed)?|address(?:es|ing|ed)?|open(?:s|ing|ed)?))\s+(?:at\s+)?(?:the\s+)?"
-                            r"(?:[\w'’-]+\s+){0,8}?(?:conference|meeting|seminar|workshop|forum|session)\b|"
+                            r"(?:[\w'’-]+,?\s+){0,14}?(?:conference|meeting|seminar|workshop|forum|session)\b|"
                             r"\b(?:conference|meeting|event|seminar|forum|session)\s+(?:was|were)\s+"
                             r"(?:also\s+)?attended\s+by\b", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:[Oo]n )?the same (?:day|morning|afternoon|evening)\b|\b[Tt]hat (?:afternoon|evening)\b")
