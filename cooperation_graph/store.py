@@ -901,9 +901,10 @@ def open_store(spec: str | Path | GraphStore | None = None, **options: Any) -> A
 
 def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int = 500,
                 progress: Callable[[int], None] | None = None,
-                before_write: Callable[[], None] | None = None) -> BuildReport:
+                before_write: Callable[[], None] | None = None, delta: Any = None) -> BuildReport:
     """Write units in batches (one transaction each on the embedded store), skipping unchanged;
-    ``before_write()`` is called before each batch that changes the store."""
+    ``before_write()`` is called before each batch that changes the store; ``delta`` (a
+    :class:`summary.Delta`) reads the totals' share of the graphs replaced and written."""
     report = BuildReport()
     start = time.perf_counter()
     batch: list[Unit] = []
@@ -929,7 +930,11 @@ def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int =
             todo[u.graph] = u
         if todo and before_write:
             before_write()
+        if delta is not None:
+            delta.before([g for g, u in todo.items() if known.get(g) and known[g].kind == "article"])
         report.quads_written += store.write_units(list(todo.values()))
+        if delta is not None:
+            delta.after([g for g, u in todo.items() if u.kind == "article"])
         if progress:
             progress(len(batch))
         batch.clear()
@@ -1017,6 +1022,10 @@ def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None =
     written = 0
     if with_gazetteer:  # bookkeeping graph, not counted as an article
         written = build_units(reference_units(base), store, before_write=before_write).quads_written
+    from .summary import Delta, refresh
+
+    # a build killed earlier, or a new gazetteer (the 2025 units of the totals), recomputes them all
+    delta = Delta(store) if not stale[0] and not written else None
 
     def units() -> Iterator[Unit | Failed]:
         for ex in extractions:
@@ -1030,15 +1039,13 @@ def build_articles(extractions: Iterable[Any], store: Any, *, base: str | None =
                 yield Failed(str(src), f"cannot map to RDF: {exc}")
 
     report = build_units(units(), store, batch_size=batch_size, progress=progress,
-                         before_write=before_write)
+                         before_write=before_write, delta=delta)
     report.quads_written += written
     if stale[0] or SUMMARY_GRAPH.value not in store.records([SUMMARY_GRAPH.value]):
-        from .summary import refresh
-
         if phase:
             phase("totals")
         start = time.perf_counter()
-        report.quads_written += refresh(store)
+        report.quads_written += refresh(store, delta)
         report.summary_seconds = time.perf_counter() - start
     if report.added + report.replaced >= COMPACT_AFTER and hasattr(store, "compact"):
         if phase:

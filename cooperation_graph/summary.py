@@ -33,6 +33,7 @@ here, so the same code serves Oxigraph, Virtuoso or any SPARQL 1.1 store.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -245,7 +246,183 @@ def summary_unit(store: Any) -> Unit:
     return make_unit(SUMMARY_GRAPH, summary_quads(read_facts(store)), id="summary", kind="summary")
 
 
-def refresh(store: Any) -> int:
+# -- incremental totals --------------------------------------------------------------------------
+#
+# Every total is a sum over article graphs (pairs, agreements and graphs are counted per graph,
+# and no fact node is shared between two graphs), except the first and last date of a current pair,
+# a minimum and a maximum: the tally keeps how many graphs of each pair have each date instead.
+# A build that changes a few articles subtracts their old share (read before they are replaced),
+# adds the new one (read after), and the totals follow without reading the other 50 000 articles.
+
+#: :data:`QUERIES` in their additive form (the dates of current pairs counted per date).
+TALLY_QUERIES = {**{k: v for k, v in QUERIES.items() if k not in ("current_pairs", "merged", "labels")},
+                 "current_dates": """SELECT ?unitA ?unitB ?date (COUNT(DISTINCT ?g) AS ?n) WHERE {
+        { SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a cg:cooperatesWith ?b } } }
+        { SELECT ?a ?unitA WHERE { VALUES (?a ?unitA) { {units} } } }
+        { SELECT ?b ?unitB WHERE { VALUES (?b ?unitB) { {units} } } }
+        FILTER(?unitA != ?unitB)
+        OPTIONAL { SELECT ?g ?date WHERE { GRAPH ?g { ?article schema:datePublished ?date } } }
+      } GROUP BY ?unitA ?unitB ?date"""}
+#: A build that changes more graphs than this recomputes the totals instead (reading them per
+#: graph costs more than one pass over the store).
+DELTA_MAX = 2000
+TALLY_FILE = "coopgraph-totals.json"
+TALLY_VERSION = 1
+
+
+@dataclass
+class Tally:
+    """The additive rows of :data:`TALLY_QUERIES` over some article graphs."""
+
+    counts: dict[str, dict[tuple, int]] = field(default_factory=lambda: defaultdict(dict))
+    sums: dict[tuple, int] = field(default_factory=dict)  # amounts: key -> đồng
+
+    def add(self, other: Tally, sign: int = 1) -> None:
+        for name, rows in other.counts.items():
+            mine = self.counts.setdefault(name, {})
+            for key, n in rows.items():
+                left = mine.get(key, 0) + sign * n
+                if left:
+                    mine[key] = left
+                else:
+                    mine.pop(key, None)
+        for key, v in other.sums.items():
+            self.sums[key] = self.sums.get(key, 0) + sign * v
+            if not self.counts.get("amounts", {}).get(key):
+                self.sums.pop(key, None)
+
+    def facts(self, merged: dict[str, str], labels: dict[str, str]) -> Facts:
+        c = self.counts
+        current: dict[tuple[str, str], list] = {}
+        for (a, b, date, datatype), n in sorted(c.get("current_dates", {}).items(), key=lambda kv: kv[0][2] or ""):
+            row = current.setdefault((a, b), [0, None, None])
+            row[0] += n
+            if date is not None:
+                lit = ox.Literal(date, datatype=ox.NamedNode(datatype))
+                row[1] = row[1] or lit  # sorted by date text: ISO dates of one format sort as they run
+                row[2] = lit
+        return Facts(pairs=dict(c.get("pairs", {})), province_articles={k[0]: n for k, n in c.get("province_articles", {}).items()},
+                     current_pairs={k: (n, first, last) for k, (n, first, last) in current.items()},
+                     agreements=dict(c.get("agreements", {})), flows=dict(c.get("flows", {})),
+                     amounts={k: (n, self.sums.get(k, 0)) for k, n in c.get("amounts", {}).items()},
+                     merged=merged, labels=labels)
+
+    def to_json(self) -> dict:
+        return {"version": TALLY_VERSION,
+                "counts": {name: [[list(k), n] for k, n in rows.items()] for name, rows in self.counts.items()},
+                "sums": [[list(k), v] for k, v in self.sums.items()]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Tally:
+        t = cls()
+        for name, rows in data["counts"].items():
+            t.counts[name] = {tuple(k): n for k, n in rows}
+        t.sums = {tuple(k): v for k, v in data["sums"]}
+        return t
+
+
+def _reference(store: Any) -> tuple[dict[str, str], dict[str, str], str]:
+    """Old unit -> 2025 unit, province -> short name, and the VALUES rows of the units."""
+    merged = {s["x"].value: s["y"].value for s in store.query(_PREFIXES + QUERIES["merged"])}
+    labels = {s["p"].value: s["l"].value for s in store.query(_PREFIXES + QUERIES["labels"])}
+    units = " ".join(f"(<{p}> <{merged.get(p, p)}>)" for p in sorted(labels))
+    return merged, labels, units
+
+
+def read_tally(store: Any, graphs: list[str] | None = None, units: str | None = None) -> Tally:
+    """The tally of ``graphs`` (every article graph when None)."""
+    if units is None:
+        units = _reference(store)[2]
+    values = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " } " if graphs is not None else ""
+    tally = Tally()
+    if graphs is not None and not graphs:
+        return tally
+
+    def num(term: Any) -> int:
+        return 0 if term is None else int(term.value)
+
+    for name, text in TALLY_QUERIES.items():
+        text = text.replace("{units}", units).replace("GRAPH ?g {", values + "GRAPH ?g {")
+        rows = tally.counts.setdefault(name, {})
+        for s in store.query(_PREFIXES + text):
+            if name == "current_dates":
+                date = s["date"]
+                key: tuple = (s["unitA"].value, s["unitB"].value, date.value if date is not None else None,
+                              date.datatype.value if date is not None else None)
+            elif name == "province_articles":
+                key = (s["a"].value,)
+            elif name == "amounts":
+                key = (s["d"].value, s["r"].value, s["s"].value, num(s["first"]) if s["first"] is not None else None,
+                       num(s["last"]) if s["last"] is not None else None, num(s["years"]))
+                tally.sums[key] = tally.sums.get(key, 0) + num(s["sum"])
+            else:
+                key = tuple(s[v].value for v in (("a", "b") if name in ("pairs", "agreements") else ("d", "r")))
+            rows[key] = rows.get(key, 0) + num(s["n"])
+    return tally
+
+
+class Delta:
+    """What a build changes in the totals: the share of the graphs it replaces (read before they
+    go) taken away, the share of the graphs it writes (read after) added. It stops tracking (and
+    the build recomputes the totals) past :data:`DELTA_MAX` graphs or on a store that keeps no tally."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.tally: Tally | None = Tally() if _tally_path(store) is not None else None
+        self.graphs = 0
+        self._units: str | None = None
+
+    def _track(self, graphs: list[str]) -> bool:
+        if self.tally is None:
+            return False
+        self.graphs += len(graphs)
+        if self.graphs > DELTA_MAX:
+            self.tally = None
+            return False
+        if self._units is None:
+            self._units = _reference(self.store)[2]
+        return True
+
+    def before(self, replaced: list[str]) -> None:
+        if replaced and self._track(replaced):
+            self.tally.add(read_tally(self.store, replaced, self._units), -1)  # type: ignore[union-attr]
+
+    def after(self, written: list[str]) -> None:
+        if written and self.tally is not None:
+            if self._units is None:
+                self._units = _reference(self.store)[2]
+            self.tally.add(read_tally(self.store, written, self._units))
+
+
+def _tally_path(store: Any):
+    path = getattr(store, "path", None)
+    return None if path is None or not hasattr(store, "oxigraph") else path / TALLY_FILE
+
+
+def _saved_tally(store: Any, summary_hash: str | None) -> Tally | None:
+    """The tally kept beside the store, when it is the one of the summary graph it holds."""
+    path = _tally_path(store)
+    if path is None or summary_hash is None or not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("version") != TALLY_VERSION or data.get("summary") != summary_hash:
+        return None
+    return Tally.from_json(data)
+
+
+def _save_tally(store: Any, tally: Tally, summary_hash: str) -> None:
+    path = _tally_path(store)
+    if path is None:
+        return
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({**tally.to_json(), "summary": summary_hash}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def refresh(store: Any, delta: Delta | None = None) -> int:
     """Recompute the summary graph and write it when it changed; return the quads written.
     Then take away the store's mark that the totals are stale (:func:`store.totals_stale`).
 
@@ -254,13 +431,21 @@ def refresh(store: Any) -> int:
     and a process killed in between leaves no summary record, so the next build writes it;
     the writer marked the totals stale before it changed anything, so readers are told.
     """
-    unit = summary_unit(store)
     record = store.records([SUMMARY_GRAPH]).get(SUMMARY_GRAPH)
+    merged, labels, units = _reference(store)
+    tally = _saved_tally(store, record.graph_hash if record else None) \
+        if delta is not None and delta.tally is not None else None
+    if tally is not None:
+        tally.add(delta.tally)  # type: ignore[union-attr]  # a few articles changed: their share only
+    else:
+        tally = read_tally(store, None, units)
+    unit = make_unit(SUMMARY_GRAPH, summary_quads(tally.facts(merged, labels)), id="summary", kind="summary")
     written = 0
     if record is None or record.graph_hash != unit.fingerprint():
         if record is not None:
             store.remove_graphs([SUMMARY_GRAPH])
         written = store.write_units([unit])
+    _save_tally(store, tally, unit.fingerprint())
     if totals_stale(store):  # checked first: an unchanged store is not written to at all
         clear_totals_stale(store)
     return written

@@ -43,7 +43,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 KILLED_BUILD = """
 import os, signal, sys
 from cooperation_graph import pipeline, summary
-summary.refresh = lambda store: os.kill(os.getpid(), signal.SIGKILL)
+summary.refresh = lambda store, *delta: os.kill(os.getpid(), signal.SIGKILL)
 pipeline.build([sys.argv[1]], sys.argv[2], workers=1)
 """
 
@@ -67,7 +67,7 @@ class Killed(Exception):
 
 def _stop_totals(monkeypatch) -> None:
     """Make the totals step fail as a process killed there would (articles already written)."""
-    def killed(store):
+    def killed(store, *delta):
         raise Killed("killed before the totals")
     monkeypatch.setattr(summary, "refresh", killed)
 

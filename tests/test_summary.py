@@ -308,6 +308,33 @@ def test_summary_follows_an_added_article(tmp_path: Path):
             {r["provinceA"] for r in rows(run(store, "pairs"))}
 
 
+def test_a_small_build_updates_the_totals_from_the_changed_articles_only(tmp_path: Path, monkeypatch):
+    import dataclasses
+
+    exs = extractions()
+    reads: list[Any] = []
+    real = summary.read_tally
+    monkeypatch.setattr(summary, "read_tally", lambda store, graphs=None, units=None:
+                        reads.append(graphs) or real(store, graphs, units))
+    with EmbeddedStore(tmp_path / "store") as store:
+        build_articles(exs[:3], store)
+        assert reads == [None]  # the first build reads every article
+        reads.clear()
+        changed = dataclasses.replace(exs[0], fundings=exs[0].fundings[1:], cooperation_pairs=exs[0].cooperation_pairs[1:])
+        report = build_articles([changed, *exs[1:]], store)
+        assert (report.added, report.replaced, report.skipped) == (2, 1, 2)
+        assert None not in reads and reads  # only the graphs written (and the one replaced, before)
+        assert summary_graph(store) == recomputed(store)
+        for name, oracle in ORACLES.items():
+            assert rows(run(store, name)) == rows(run(store, oracle)), name
+        # a kept tally that is not the summary's (another writer, an old file) is not trusted
+        (store.path / summary.TALLY_FILE).write_text('{"version": 1, "summary": "other"}', encoding="utf-8")
+        reads.clear()
+        build_articles(exs, store)
+        assert None in reads
+        assert summary_graph(store) == recomputed(store)
+
+
 def test_an_unchanged_build_writes_nothing(built: EmbeddedStore):
     before = summary_graph(built)
     record = built.records([SUMMARY_GRAPH.value])[SUMMARY_GRAPH.value]
