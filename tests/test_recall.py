@@ -1024,3 +1024,19 @@ def test_the_hosts_listed_after_receiving_a_delegation_are_officials_of_the_prov
         "2018-06-23", "Đoàn Trà Vinh làm việc tại Thái Bình")
     assert {name: province for name, (_, province) in officials(ex).items()} == {
         "Ngô Đông Hải": "Thái Bình", "Nguyễn Tiến Thành": "Thái Bình", "Nguyễn Khắc Thận": "Thái Bình"}
+
+
+def test_the_two_sides_at_an_opening_and_a_body_taken_as_partner_without_voi():
+    sides = extract_text(
+        "Khai mạc Tuần Văn hóa – du lịch Sơn La tại Hà Nội\n"
+        "Tới dự lễ khai mạc, về phía trung ương có đồng chí Tòng Thị Phóng, Phó Chủ tịch Thường trực Quốc hội.\n"
+        "Về phía thành phố Hà Nội có đồng chí Nguyễn Đức Chung, Chủ tịch UBND thành phố.\n"
+        "Về phía tỉnh Sơn La có đồng chí Cầm Ngọc Minh, Chủ tịch UBND tỉnh.",
+        None, "Khai mạc Tuần Văn hóa – du lịch Sơn La tại Hà Nội")
+    assert sides.cooperation_pairs == (("Hà Nội", "Sơn La"),)
+    body = extract_text(
+        "Bà Rịa-Vũng Tàu giới thiệu sản phẩm OCOP\n"
+        "Ngày 25/10, Trung tâm Xúc tiến Thương mại và Đầu tư Thành phố Hồ Chí Minh phối hợp Trung tâm Xúc tiến "
+        "Đầu tư, Thương mại, Du lịch tỉnh Bà Rịa-Vũng Tàu tổ chức Tuần lễ triển lãm sản phẩm OCOP.",
+        "2023-10-26", "Bà Rịa-Vũng Tàu giới thiệu sản phẩm OCOP")
+    assert body.cooperation_pairs == (("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"),)

@@ -127,7 +127,9 @@ def _province_list(doc: Doc, used: set[str]) -> tuple[ProvinceMention, ...]:
 _WITH = re.compile(r"\b(?:làm việc|hội đàm|hợp tác|ký kết|kết nghĩa|phối hợp|gặp gỡ|trao đổi kinh nghiệm|"
                    r"hội kiến|tiếp xúc)(?:\s+(?:thực hiện\s+|triển khai\s+)?(?:hợp tác|[Cc]hương trình|thỏa thuận|biên bản|ghi nhớ)\b"
                    r"[^.;:()]{0,60}?)?"
-                   r"\s+với\b(?!\s+cử tri)")
+                   r"\s+với\b(?!\s+cử tri)"
+                   # "ITPC phối hợp Trung tâm Xúc tiến ... tỉnh Bà Rịa-Vũng Tàu tổ chức ...": a body as the object
+                   r"|\bphối hợp(?=\s+(?:Trung tâm|Sở|UBND|Ủy ban|Ban Quản lý|Thành đoàn|Tỉnh đoàn|Liên minh)\b)")
 _VISIT = re.compile(r"\b(?:(?:thăm và làm việc|thăm, làm việc|làm việc|khảo sát|học tập kinh nghiệm|"
                     r"trao đổi kinh nghiệm|công tác)\s+(?:tại|ở|với)|"
                     r"đến thăm|thăm hỏi|trao quà|tặng quà|trao hỗ trợ|trao tiền|"
@@ -142,7 +144,8 @@ _GIVES = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:đã\s+|cũng\s+|vừa\s+|s�
                     r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?")
 # "Về phía tỉnh Nghệ An có các đồng chí ... Về phía tỉnh Quảng Ngãi có ...": the two sides of a meeting.
 _SIDE = re.compile(r"\b[Vv]ề phía\s+(?:(?:lãnh đạo|tỉnh|thành phố|TP\.?|Thành ủy|Tỉnh ủy|UBND)\s+)*")
-_MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|hội đàm|lễ ký|buổi tiếp|chủ trì|đồng chủ trì)\b")
+_MEETING = re.compile(r"\b(?:cuộc làm việc|buổi làm việc|hội nghị|hội đàm|lễ ký|buổi tiếp|chủ trì|đồng chủ trì|"
+                      r"(?:[Ll]ễ |[Pp]hát biểu |[Dd]ự )?khai mạc|buổi lễ|dự lễ)\b")
 # "tại Hà Nội, Ban chỉ đạo ... phối hợp với tỉnh X": the venue is not a party.
 _VENUE = re.compile(r"\b(?:[Tt]ại|ở)\s+(?:TP\.?|thành phố|tỉnh|Thủ đô)?\s*$")
 _JOINT_PETITION = re.compile(r"\s*(?:đã\s+|cùng\s+|đã cùng\s+)?(?:có\s+)?(?:văn bản\s+|(?i:tờ trình)\s+)?(?:kiến nghị|đề nghị|"
