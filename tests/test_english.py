@@ -1086,3 +1086,18 @@ def test_a_long_named_conference_an_official_attends_is_its_pages_undated_event(
         "2022-11-16T08:00:00+07:00")
     assert ex.cooperation_pairs == (("Hồ Chí Minh", "Vĩnh Long"),)
     assert [(e.date, e.kind) for e in ex.events] == [(None, "conference")]
+
+
+def test_a_visit_to_a_citys_organs_and_a_joint_delegation_of_listed_provinces():
+    visit = run(
+        "HCMC delegation visits Can Tho\n"
+        "A delegation from Ho Chi Minh City this morning paid a pre-Tet visit to the Party Committee, People’s "
+        "Council, People’s Committee and the Vietnam Fatherland Front Committee of Can Tho City.",
+        "2026-02-12T08:00:00+07:00")
+    assert visit.cooperation_pairs == (("Cần Thơ", "Hồ Chí Minh"),)
+    joint = run(
+        "Three provinces pay tribute\n"
+        "The delegation from three provinces - Thanh Hoa, Nghe An and Ha Tinh - visited the Kim Lien relic site, "
+        "offering flowers and incense.",
+        "2023-12-09T08:00:00+07:00")
+    assert joint.cooperation_pairs == (("Hà Tĩnh", "Nghệ An"), ("Hà Tĩnh", "Thanh Hóa"), ("Nghệ An", "Thanh Hóa"))

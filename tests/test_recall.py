@@ -1040,3 +1040,13 @@ def test_the_two_sides_at_an_opening_and_a_body_taken_as_partner_without_voi():
         "Đầu tư, Thương mại, Du lịch tỉnh Bà Rịa-Vũng Tàu tổ chức Tuần lễ triển lãm sản phẩm OCOP.",
         "2023-10-26", "Bà Rịa-Vũng Tàu giới thiệu sản phẩm OCOP")
     assert body.cooperation_pairs == (("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"),)
+
+
+def test_hosts_who_receive_a_named_delegation_after_it_arrived_are_its_partner():
+    ex = extract_text(
+        "Vĩnh Phúc dâng hương tại Hà Tĩnh\n"
+        "Ngày 8/7, Đoàn công tác tỉnh Vĩnh Phúc do Bí thư Tỉnh ủy Hoàng Thị Thúy Lan dẫn đầu đã đến dâng hương tại "
+        "các địa chỉ đỏ trên địa bàn Hà Tĩnh. Đón tiếp và cùng đi với đoàn về phía tỉnh Hà Tĩnh có Bí thư Tỉnh ủy "
+        "Hoàng Trung Dũng.",
+        "2023-07-09", "Vĩnh Phúc dâng hương tại Hà Tĩnh")
+    assert ex.cooperation_pairs == (("Hà Tĩnh", "Vĩnh Phúc"),)

@@ -606,10 +606,11 @@ def _sides(doc: Doc) -> set[tuple[str, str]]:
         # "hội nghị tổng kết Chương trình hợp tác ... giữa TP Hồ Chí Minh với các tỉnh, thành ĐBSCL ... Về phía
         # lãnh đạo tỉnh Long An có ...": a member of the city's partner region, named as a side
         return {tuple(sorted((hub, n))) for n in names if n != hub}  # type: ignore[misc]
-    if len(names) == 1 and re.search(r"\b[Vv]ề phía[^.;:]{0,40}?\b(?:tiếp đoàn|đón đoàn|tiếp và làm việc)", doc.text):
+    if len(names) == 1 and re.search(r"\b[Vv]ề phía[^.;:]{0,40}?\b(?:tiếp đoàn|đón đoàn|tiếp và làm việc)|"
+                                     r"\b(?:[Đđ]ón tiếp|[Tt]iếp đón)[^.;:]{0,30}?\bđoàn\s+về phía", doc.text):
         # "Về phía tỉnh Cà Mau, tiếp đoàn có ...": the host of the delegation the article follows
-        guests = {m.name for d in _GUEST.finditer(doc.text) for m in doc.mentions_in(d.end(), d.end() + 30)
-                  if m.start == d.end()} - set(names)
+        guests = {m.name for d in _GUEST.finditer(doc.text) for m in doc.mentions_in(d.start(), d.end() + 30)
+                  if m.start <= d.end() < m.end} - set(names)  # (a mention holds its "tỉnh")
         if len(guests) == 1:
             return {tuple(sorted((names[0], *guests)))}  # type: ignore[arg-type]
     return set()

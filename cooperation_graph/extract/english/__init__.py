@@ -139,6 +139,14 @@ def _stated_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
 _VISIT_EN = re.compile(r"\b(?:visited|paid\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}visits?\s+to|arrived\s+in|"
                        r"(?:had\s+a\s+)?work(?:ed|ing\s+session)\s+with|extended\s+(?:Tet\s+|New\s+Year\s+)?"
                        r"greetings\s+to)\b", re.IGNORECASE)
+# "paid a pre-Tet visit to the Party Committee, People's Council, People's Committee and the Vietnam
+# Fatherland Front Committee of Can Tho City": the province's organs, however many
+_ORGANS_OF_EN = re.compile(r"(?:\s*(?:,|and)?\s*(?:the\s+)?(?:(?:municipal|provincial|city)\s+)?(?:Party\s+Committee|"
+                           r"People['’]s\s+(?:Council|Committee)|(?:Vietnam\s+)?Fatherland\s+Front(?:\s+Committee)?|"
+                           r"leaders|authorities|Standing\s+Board))+\s+of\s+(?:the\s+)?")
+# "The delegation from three provinces - Thanh Hoa, Nghe An and Ha Tinh - visited ...": one joint delegation
+_JOINT_DELEGATION_EN = re.compile(r"\b(?:joint\s+)?delegations?\s+(?:of\s+representatives\s+)?(?:from|of)\s+(?:the\s+)?"
+                                  r"(?:two|three|four|five|\d+)\s+provinces\s*(?:[-–:,]\s*|\(\s*|of\s+)", re.IGNORECASE)
 _DELEGATION_EN = re.compile(r"\b(?:delegation|leaders|group|working\s+team|officials)\b", re.IGNORECASE)
 
 
@@ -154,7 +162,8 @@ def _visit_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
             continue
         ms = doc.mentions_in(sent.start, sent.end)
         before = [m for m in ms if m.end <= sent.start + v.start()]
-        after = [m for m in ms if m.start >= sent.start + v.end() and m.start - sent.start - v.end() <= 100]
+        after = [m for m in ms if m.start >= sent.start + v.end() and (m.start - sent.start - v.end() <= 100 or
+                                                                       _ORGANS_OF_EN.fullmatch(doc.text, sent.start + v.end(), m.start))]
         if before and after and before[0].name != after[0].name:
             out.add(tuple(sorted((before[0].name, after[0].name))))  # type: ignore[arg-type]
     for sent in doc.sentences:  # "Vice Secretary of the HCMC Party Committee X met with the Khanh Hoa
@@ -239,6 +248,21 @@ def _co_organisers_en(doc: _Doc) -> set[tuple[str, str]]:
 
 
 _HELD_IN_EN = re.compile(r"\b(?:was|were)\s+(?:held|organi[sz]ed|convened)\s+(?:[\w-]+\s+){0,7}?in\s+(?:the\s+)?$")
+
+
+def _joint_delegation_en(doc: _Doc) -> set[tuple[str, str]]:
+    """The provinces of one joint delegation, each with each."""
+    out: set[tuple[str, str]] = set()
+    for sent in doc.sentences:
+        d = _JOINT_DELEGATION_EN.search(sent.text)
+        if d is None or names_foreign(sent.text):
+            continue
+        ms = doc.mentions_in(sent.start, sent.end)
+        first = next((m for m in ms if m.start == sent.start + d.end()), None)
+        if first is not None:
+            names = sorted({m.name for m in _chain(doc.text, ms, first)})
+            out |= {(a, b) for i, a in enumerate(names) for b in names[i + 1:]}
+    return out
 
 
 def _region_venue_en(doc: _Doc) -> set[tuple[str, str]]:
@@ -333,7 +357,7 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
                              [e for e in events if hubs[e] is None])
     pairs |= {p for star in hubs.values() if star for p in star}
     pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) | _region_side_en(doc) | _region_venue_en(doc)
-              | _co_organisers_en(doc)
+              | _co_organisers_en(doc) | _joint_delegation_en(doc)
               if p[0] != p[1]}
     events = related_events(events, pairs, doc)
     return Extraction(article=article, provinces=_province_list(doc), foreign_partners=tuple(foreign_partners(doc)),
