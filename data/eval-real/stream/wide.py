@@ -47,6 +47,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import multiprocessing
+import os
 import re
 import subprocess
 import sys
@@ -143,6 +145,13 @@ def baomoi_articles(git_dir: str, sample: Path):
         yield by_path[path]["id"], title, text, day
 
 
+def _facts(item) -> tuple[str, list]:
+    """The facts of one stream article (run in a worker process)."""
+    aid, title, text, *day = item
+    meta = {"id": aid, "title": title} | ({"date": day[0]} if day and day[0] else {})
+    return aid, list(facts_of(extract_article(make_article(text, meta))))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--crawl-mirror", help="git dir of magizbox/scraper")
@@ -151,6 +160,7 @@ def main() -> int:
     ap.add_argument("--unjudged", type=Path, default=Path("/tmp/wide-unjudged.jsonl"))
     ap.add_argument("--officials", type=int, default=100, metavar="N",
                     help="score N officials of those emitted (the N whose keys hash lowest: a stable sample)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="extraction processes")
     ap.add_argument("--only", nargs="+", metavar="STREAM", help="score only these streams (e.g. vietnews-fresh)")
     args = ap.parse_args()
     streams = []
@@ -175,6 +185,7 @@ def main() -> int:
     if not streams:
         ap.error("name at least one mirror (and, with --only, one of its streams)")
     unjudged = []
+    pool = multiprocessing.Pool(args.workers)
     print(f"{'stream':17} {'type':11} {'emitted':>7} {'right':>5} {'wrong':>5} {'unjudged':>8} {'precision':>9}")
     for name, judged_file, articles in streams:
         verdicts = {}
@@ -188,10 +199,8 @@ def main() -> int:
                         verdicts.setdefault(_person(j["article"], j["fact"]), j["verdict"])
         counts: Counter = Counter()
         officials = []
-        for aid, title, text, *day in articles:
-            meta = {"id": aid, "title": title} | ({"date": day[0]} if day and day[0] else {})
-            ex = extract_article(make_article(text, meta))
-            for kind, fact in facts_of(ex):
+        for aid, found in pool.imap(_facts, articles, chunksize=32):
+            for kind, fact in found:
                 if kind == "official":
                     officials.append((aid, fact))
                     continue  # officials are judged on a random sample of them, not all
