@@ -1050,3 +1050,11 @@ def test_hosts_who_receive_a_named_delegation_after_it_arrived_are_its_partner()
         "Hoàng Trung Dũng.",
         "2023-07-09", "Vĩnh Phúc dâng hương tại Hà Tĩnh")
     assert ex.cooperation_pairs == (("Hà Tĩnh", "Vĩnh Phúc"),)
+
+
+def test_a_joint_delegation_of_counted_provinces_pairs_each_with_each():
+    ex = extract_text(
+        "Ba tỉnh dâng hương tại Kim Liên\n"
+        "Sáng 9/12, đoàn đại biểu 3 tỉnh Thanh Hóa, Nghệ An, Hà Tĩnh đã dâng hoa, dâng hương tại Khu di tích Kim Liên.",
+        "2023-12-09", "Ba tỉnh dâng hương tại Kim Liên")
+    assert ex.cooperation_pairs == (("Hà Tĩnh", "Nghệ An"), ("Hà Tĩnh", "Thanh Hóa"), ("Nghệ An", "Thanh Hóa"))

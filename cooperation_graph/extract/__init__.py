@@ -186,6 +186,8 @@ _SIGNED = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:đã\s+|vừa\s+|cùng\
 _JOINT_EVENT = re.compile(r"(?i:lễ|hội nghị|hội thảo|hội chợ|liên hoan|ngày hội|festival|diễn đàn|tuần văn hóa|"
                           r"chương trình)\b[^.;]{0,200}?\b(?:với|có) sự tham gia của\s+(?:đại diện\s+|lãnh đạo\s+)*"
                           r"(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+(?:tỉnh|địa phương|tỉnh, thành(?: phố)?)")
+_JOINT_DELEGATION = re.compile(r"\b[Đđ]oàn (?:công tác|đại biểu|cán bộ|lãnh đạo)(?: của)? (?:hai|ba|bốn|năm|[2-9]) "
+                               r"(?:tỉnh|địa phương)(?:, thành(?: phố)?)?\s*:?\s*")
 _HOSTED = re.compile(r"\bdo\s+[^.;]{0,80}?\b(?:chủ trì|tổ chức|đăng cai)\b")
 _JOINT_TO_LIST = re.compile(r"(?:\s+[^,.;:()\d]{1,30}?)?\s*,?\s*(?:gồm|là)?\s*:?\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?")
 # "A và B đã ký kết hợp tác ... với C": A and B are one side, each C's partner, not each other's.
@@ -214,6 +216,13 @@ def _stated_pairs(doc: Doc, regions: dict[str, tuple[str, ...]]) -> set[tuple[st
                       or _HOSTED.search(joint.group())):
             first = None  # ("Lễ giỗ tổ do UBND tỉnh A chủ trì với sự tham gia của 5 tỉnh: ...": guests of A's festival)
         if first:  # "Lễ khai mạc ... với sự tham gia của 6 tỉnh gồm A, B, ... và F": each with each
+            group = _listed(doc.text, ms, first)
+            out |= {tuple(sorted((a.name, b.name))) for i, a in enumerate(group) for b in group[i + 1:]
+                    if a.name != b.name}
+        joint = _JOINT_DELEGATION.search(sent.text)
+        first = joint and next((m for m in ms if m.start <= sent.start + joint.end() < m.end
+                                or m.start == sent.start + joint.end()), None)
+        if first:  # "đoàn đại biểu 3 tỉnh Thanh Hóa, Nghệ An, Hà Tĩnh đã dâng hoa ...": one joint delegation
             group = _listed(doc.text, ms, first)
             out |= {tuple(sorted((a.name, b.name))) for i, a in enumerate(group) for b in group[i + 1:]
                     if a.name != b.name}
