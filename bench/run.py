@@ -12,6 +12,8 @@ is missing or fails (the rest still runs):
 2. extraction alone (``pipeline.iter_extractions``), then ingest end to end:
    ``cooperation_graph.pipeline.build`` (or ``coopgraph build``) into a fresh embedded store,
    each in a child process; the build's whole process tree is sampled for peak RSS;
+   then ``grow``: 100 new articles built into that store, twice (the second build reads only
+   the changed articles' share of the totals; the first may read all after an older version);
 3. every saved query ``queries/*.rq``: median latency over ``--repeats`` runs on the store, and
    the same query text on a plain rdflib in-memory Dataset of the same quads (the baseline),
    each rdflib run capped by ``--rdflib-timeout``;
@@ -69,7 +71,9 @@ LINEARITY_RATIO = 2.5
 VIEW_SECONDS_10K = 20.0
 FIRST_RENDER_SECONDS = 3.0
 PAGE_MB = 5.0
-STEPS = ("extract", "ingest", "query", "export", "view", "big")
+STEPS = ("extract", "ingest", "grow", "query", "export", "view", "big")
+GROW_ARTICLES = 100
+GROW_SECONDS = 5.0  # an incremental build of 100 articles into a 50 000-article store (issue 14)
 #: Aggregate questions: those that aggregate in SPARQL, and those that read the totals a build
 #: writes into the summary graph (the rdflib baseline gets the same quads, summary included).
 AGGREGATE = re.compile(r"\b(GROUP\s+BY|COUNT\s*\(|SUM\s*\(|AVG\s*\(|MIN\s*\(|MAX\s*\()|st:summary", re.I)
@@ -309,6 +313,28 @@ def ingest(report: Report, paths: list[Path], store: Path, workers: int, n: int)
         if isinstance(info, dict) and info.get("summary"):
             report.notes.append(f"build summary: {info['summary']}")
     return True
+
+
+def grow(report: Report, store: Path, workdir: Path, workers: int, n: int, seed: int) -> None:
+    """Build 100 new articles into the store of ``n``, twice (a store first built by an older
+    version keeps no tally of its totals: its first incremental build reads every article)."""
+    for run_no, extra in enumerate((seed + 1_000_001, seed + 2_000_001), start=1):
+        out = workdir / f"grow-{GROW_ARTICLES}-seed{extra}"
+        shards = make_corpus.write_corpus(GROW_ARTICLES, out, extra)
+        command = build_command(shards, store, workers)
+        if isinstance(command, str):
+            report.missing("grow", "seconds", command)
+            return
+        proc, stdout, stderr, elapsed, _ = run_sampled(command[0])
+        if proc.returncode != 0:
+            tail = stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+            report.missing("grow", "seconds", f"{command[1]} exited {proc.returncode}: {tail[0][:160]}")
+            return
+        report.add("grow", f"{GROW_ARTICLES} new articles into the store of {n:,} (build {run_no})",
+                   f"{elapsed:.1f} s", f"<= {GROW_SECONDS:.0f} s", verdict(elapsed <= GROW_SECONDS))
+        with contextlib.suppress(Exception):
+            info = json.loads(stdout.decode().strip().splitlines()[-1])
+            report.notes.append(f"grow build {run_no}: {info['summary']}")
 
 
 def extract_only(report: Report, paths: list[Path], workers: int, n: int) -> None:
@@ -983,6 +1009,8 @@ def run(args: argparse.Namespace) -> Report:
     else:
         built = store_path.is_dir()
         report.add("ingest", "store", f"reused {store_path}" if built else "n/a: no store from an earlier run")
+    if built and "grow" in steps:
+        grow(report, store_path, workdir, args.workers, args.n, args.seed)
     ours = raw = None
     if built and steps & {"query", "export", "view", "ingest"}:
         try:
