@@ -951,3 +951,34 @@ def test_a_state_companys_brand_named_after_its_province_is_not_the_province():
         "Phân bón Cà Mau tài trợ 5 tỷ đồng xây dựng trường học tại Thái Bình - Ảnh 1.",
         "2024-09-06", "Phân bón Cà Mau tài trợ 5 tỷ đồng xây dựng trường học tại Thái Bình")
     assert ex.cooperation_pairs == () and ex.fundings == ()
+
+
+def test_a_union_an_association_or_a_ministry_signing_with_provinces_and_a_province_in_need_give_no_fact():
+    union = extract_text(
+        "Công đoàn Vietsovpetro nhiều hoạt động ý nghĩa\n"
+        "Công đoàn đã phối hợp cùng với Đoàn Thanh niên Cộng sản Hồ Chí Minh vận động xây 4 nhà tình nghĩa tại tỉnh "
+        "Bà Rịa – Vũng Tàu, hỗ trợ Quỹ người nghèo của Liên đoàn Lao động tỉnh Bà Rịa- Vũng Tàu lên tới 150 triệu đồng.",
+        "2013-05-28", "Công đoàn Vietsovpetro nhiều hoạt động ý nghĩa")
+    assert union.cooperation_pairs == () and union.fundings == ()
+    signers = extract_text(
+        "Phát triển nhà ở xã hội\n"
+        "Bộ Xây dựng đã ban hành Chiến lược phát triển nhà ở. Đồng thời ký kết với Thành phố Hà Nội, Thành phố Hồ Chí "
+        "Minh và Tổng liên đoàn lao động Việt Nam chương trình phối hợp hành động triển khai Chiến lược.\n"
+        "Liên hiệp các hội Văn học nghệ thuật TPHCM cũng ký kết chương trình phối hợp hoạt động văn học nghệ thuật với "
+        "4 tỉnh thành bạn, gồm: TP Đà Nẵng, Lâm Đồng, Bình Thuận và Cà Mau.",
+        "2013-05-29", "Phát triển nhà ở xã hội")
+    assert signers.cooperation_pairs == () and signers.agreements == ()
+    needs = extract_text(
+        "Đề nghị hỗ trợ 7 tỉnh gặp thiên tai\n"
+        "Bộ trưởng đề nghị, tỉnh Lâm Đồng nên chủ động làm việc với các tỉnh Đà Nẵng, Huế để liên kết du lịch.\n"
+        "Cụ thể, Lào Cai cần hỗ trợ 30 tỷ đồng và 300 tấn gạo; Hà Giang 10 tỷ đồng; Lai Châu, Phú Thọ, mỗi tỉnh "
+        "5 tỷ đồng.",
+        "2013-06-01", "Đề nghị hỗ trợ 7 tỉnh gặp thiên tai")
+    assert needs.cooperation_pairs == () and needs.fundings == ()
+    people = extract_text(
+        "Hợp tác quốc phòng\n"
+        "Ông Uông Dương, Phó Thủ tướng nước này, đã tiếp đoàn tại Bắc Kinh.\n"
+        "Ông Lê Hồng Việt, Giám đốc FPT Software, cho biết công ty mở chi nhánh ở Đà Nẵng.\n"
+        "Ông Lê Quốc Ân, Chủ tịch Liên đoàn Vovinam Việt Nam, dự giải đấu tại Hà Nội.",
+        "2013-05-30", "Hợp tác quốc phòng")
+    assert officials(people) == {}

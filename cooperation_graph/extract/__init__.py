@@ -37,7 +37,7 @@ _NEGATED = re.compile(r"\b(?:không|chưa|thiếu|chẳng)\s+(?:hề\s+)?(?:có\
 # Words that ask for something to be done (a request is not the thing done).
 _REQUEST = r"đề nghị|yêu cầu|kiến nghị|đề xuất|kêu gọi"
 # Words before a cooperation verb that make it wanted, planned or missing, not done.
-_NOT_DONE = r"để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không"
+_NOT_DONE = r"để|nhằm|đề nghị|yêu cầu|sẽ|muốn|dự kiến|chưa|không|nên|cần"
 _COOPERATION_WORD = re.compile(r"\b(?:hợp tác|ký kết|liên kết|kết nghĩa)\b[^.;]*$")
 _BETWEEN = re.compile(r"giữa\s+(?:[^,.;]{0,30}?)$")
 
@@ -419,7 +419,7 @@ def _working_with(doc: Doc, sent, ms) -> set[tuple[str, str]]:
             if pattern is _VISIT and not _DELEGATION.search(text, clause_start, v.start()):
                 continue  # "làm việc tại Hà Nội" alone says where, not with whom
             if re.search(rf"\b(?:{_NOT_DONE})\b", text[before[-1].end:v.start()]) or re.search(
-                    rf"\b(?:{_REQUEST})\s+[^,.;:]{{0,60}}$", text[clause_start:before[-1].start]):
+                    rf"\b(?:{_REQUEST})\s*,?\s+[^,.;:]{{0,60}}$", text[clause_start:before[-1].start]):
                 continue  # "gửi công văn tới A, B để có kế hoạch phối hợp với C", "đề nghị UBND A ... làm việc
                 # với B": asked, not done
             for a in listed_before(text, before):  # "A, B và C đã ký kết ... với D": each with D

@@ -63,6 +63,9 @@ _NOT_JOINT = re.compile(r"\bcông văn\b|\bgửi\b|\bđề nghị các\b")
 _BOTH = re.compile(r"\bhai (?:bên|tỉnh|thành phố|địa phương|TP)\b")
 
 
+_SIGNED_WITH = re.compile(r"\b(?:ký kết|ký)\b[^.;]{0,100}?(?P<with>\bvới)\s+(?!nhau\b)")
+
+
 def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: list[Official],
                        regions: dict[str, tuple[str, ...]] | None = None) -> list[Agreement]:
     """One agreement per set of parties and period, with what the article says about it.
@@ -114,6 +117,11 @@ def extract_agreements(doc: Doc, main_pair: tuple[str, str] | None, officials: l
             continue
         if foreign and names_foreign(text) or company_subject(text):
             continue  # a document with a foreign partner (the provinces are not each other's party) or a company's
+        signed_with = _SIGNED_WITH.search(text)
+        if signed_with and not doc.mentions_in(sent.start, sent.start + signed_with.start("with")) \
+                and doc.mentions_in(sent.start + signed_with.end(), sent.start + signed_with.end() + 60):
+            continue  # "(Bộ Xây dựng) đồng thời ký kết với Thành phố Hà Nội, Thành phố HCM và ...", "Liên hiệp
+            # các hội ... TPHCM ký kết ... với 15 tỉnh thành": one side named, the signer no province
         if kind and kind.group().lower() in ("kết luận", "thỏa thuận") and not counts \
                 and not re.search(r"\bký\b|dự thảo", text):
             continue  # "Kết luận hội nghị, ..." is the closing speech, not a document

@@ -429,7 +429,9 @@ def _delegation(doc: Doc) -> str | None:
 
 # The central government giving ("đề xuất Trung ương hỗ trợ"); companies: _ORG_SUBJECT.
 _NOT_A_PROVINCE_GIVING = re.compile(
-    r"(?:Trung ương|Chính phủ|Nhà nước|[Bb]ộ [A-ZĐ]\w*(?: \w+)?)\s+(?:đã\s+|sẽ\s+|tiếp tục\s+)?$")
+    r"(?:Trung ương|Chính phủ|Nhà nước|[Bb]ộ [A-ZĐ]\w*(?: \w+)?)\s+(?:đã\s+|sẽ\s+|tiếp tục\s+)?$|"
+    # what a province needs or asks for ("Lào Cai cần hỗ trợ 30 tỷ đồng; Hà Giang 10 tỷ đồng")
+    r"\b(?:cần|cần được|xin|đề nghị được|đề xuất được)\s+$")
 # A central body acting after the provinces named (which then asked, or are the recipients).
 _CENTRAL_SUBJECT = re.compile(r"(?<!viên )(?<!hành )\bTrung ương\b|\bChính phủ\b|\bThủ tướng\b|\bNhà nước\b|"
                               r"\bBộ (?!Chính trị)[A-ZĐ]|\bTổng cục\b")

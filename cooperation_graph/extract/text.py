@@ -39,7 +39,7 @@ _NOT_PROVINCE_KEYWORD = re.compile(
     r"\b(?:ĐHQG|Đại học [Qq]uốc gia|sông|cao tốc|đường dây(?:\s+\d+\s*kV)?|quốc lộ|Quốc lộ|đường|Đường|tuyến|đoạn|cầu|Cầu|sân bay|Sân bay|cảng|Cảng|ga|Ga|"
     r"Đại học|đại học|Trường|(?<![Mm]ôi )(?<![Tt]hị )(?<![Hh]iện )(?<![Cc]hiến )(?<![Qq]uảng )(?<!lập )trường|Bệnh viện|"
     r"bệnh viện|Báo|báo|Đài|đài|nhà máy|Nhà máy|vịnh|Vịnh|KCN|Khu công nghiệp|khu công nghiệp|"
-    r"Đoàn TNCS|TNCS|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
+    r"Đoàn TNCS|TNCS|Cộng sản|Cộng Sản|Lăng|lăng|Bảo tàng|bảo tàng|tư tưởng|Tư tưởng|Bác|Chủ tịch|chủ tịch|Người|"
     r"CLB|Câu lạc bộ|FC|Công viên|công viên|Nhà hát|nhà hát|Học viện|học viện|Viện|Hãng|hãng|"
     r"Siêu thị|siêu thị|Khách sạn|khách sạn|vành đai|Vành đai|nhà thi đấu|Nhà thi đấu|sân vận động|"
     r"Sân vận động|SVĐ|trường đua|Trường đua|cung thể thao|Cung thể thao|chợ|Chợ|bến xe|Bến xe|[Qq]uảng trường|"
@@ -74,7 +74,7 @@ _CAP_RUN = re.compile(rf"(?:\s+(?:{CAP_WORD}|\d+)){{0,4}}\s*[-–]?\s*")
 _COMPANY = re.compile(r"\b(?:[Tt]ổng công ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|(?<!Liên minh )Hợp tác xã|(?<!Liên minh )HTX|[Cc]hi nhánh|BIDV|Agribank|"
                       r"Vietcombank|VietinBank|Vietinbank|Sacombank|Techcombank|VPBank|LienVietPostBank|SHB|MB|"
                       r"VNPT|MobiFone|Vinaphone|Petrolimex|EVN\w*|PC|Bảo Việt|Bưu điện|[Đđ]ài (?:[Tt]ruyền hình|[Pp]hát thanh)|"
-                      r"Hiệp hội|Hội [Dd]oanh (?:nhân|nghiệp)|[Đđ]oàn [Ll]uật sư|Hội [Ll]uật gia)(?![\w])")
+                      r"Hiệp hội|Hội [Dd]oanh (?:nhân|nghiệp)|[Đđ]oàn [Ll]uật sư|Hội [Ll]uật gia|Liên hiệp các [Hh]ội)(?![\w])")
 _COMPANY_RUN = re.compile(r"(?:\s+(?!(?:của|tại|ở|với|và|cho|thuộc|trên|trong|từ|đến|về|các|hai|tỉnh|"
                           r"thành phố)\b)[\w.&-]+){0,8}?\s*[-–]?\s*")
 # A sentence whose subject is a company ("Ngày 19/6, Công ty cổ phần VEC E ... cho biết đang làm việc
@@ -435,7 +435,7 @@ _NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iá
                          r"(?<![\w])[Vv]iện (?!KSND|[Kk]iểm sát|trưởng)\w|[Đđ]ại học|\bĐH\b|[Hh]ọc viện|[Nn]hà hát|"
                          r"(?<![\w])(?:Đài|[Bb]áo|[Tt]ạp chí)(?![\w])|VOH|VTV|[Ll]iên đoàn [Bb]óng đá|"
                          r"[Hh]ội [Dd]oanh|[Tt]rung [Tt]âm|[Xx]í nghiệp|\bCty\b|\w[Bb]ank\b|[Tt]ổng hội|"
-                         r"[Ll]iên đoàn (?:[Ll]uật sư|LS|[Bb]óng đá)|[Đđ]oàn [Ll]uật sư|LĐBĐ|[Nn]hà máy|"
+                         r"[Ll]iên đoàn (?![Ll]ao động|LĐ)\w|[Đđ]oàn [Ll]uật sư|LĐBĐ|[Nn]hà máy|\bFPT\b|\bSoftware\b|"
                          # associations other than the mass organisations
                          r"(?<![\w])(?<![Qq]uốc )(?<![Đđ]ại )(?<![Ll]ễ )(?<![Tt]ỉnh )[Hh]ội (?!đồng|[Nn]ông dân|[Ll]iên hiệp [Pp]hụ nữ|LHPN|[Pp]hụ nữ|[Cc]ựu [Cc]hiến binh|CCB|"
                          r"[Cc]hữ thập đỏ|[Nn]gười cao tuổi|[Kk]huyến học|[Cc]ựu [Tt]hanh niên|[Ll]iên hiệp [Tt]hanh niên|LHTN)\w|[Cc]hợ\b|[Dd]i tích|"
@@ -485,8 +485,8 @@ def real_officials(officials, vietnamese: bool = True, places=None) -> list:
         if name in seen:
             continue  # one entry per person
         seen.add(name)
-        if vietnamese and (_foreign_name(words) or any(FOREIGN.search(t) and not re.search(r"Việt|hữu nghị", t)
-                                                       for t in o.titles)
+        if vietnamese and (_foreign_name(words) or any((FOREIGN.search(t) or re.search(r"\bnước (?:này|bạn)\b", t))
+                                                       and not re.search(r"Việt|hữu nghị", t) for t in o.titles)
                            or _district_name(name)):
             continue  # "Angela Merkel", "Ủy viên Quốc vụ Trung Quốc ...", "Sơn Trà"
         named = [t for t in o.titles if not BARE_POST.match(t)]
