@@ -255,8 +255,10 @@ def _check_shapes(store_options) -> None:
     on a big one it takes minutes, so `coopgraph validate` is left to the user)."""
     from .validate import validate_quads
 
+    from .store import count_articles
+
     with _open(**store_options, read_only=True) as store:
-        n = sum(1 for r in store.records().values() if r.kind == "article")
+        n = count_articles(store, 500)
         if n > 500:  # SHACL costs ~50 ms an article
             click.echo("shapes: not checked on a store this size; run `coopgraph validate`", err=True)
             return

@@ -254,7 +254,7 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
     the last call, articles so far); ``phase(name)`` when the totals and compaction start. Articles the store holds with the same content are skipped before they are
     extracted. Returns the store's BuildReport with ``notes`` (articles without cooperation facts).
     """
-    from .store import Failed, build_articles, open_store
+    from .store import Failed, build_articles, content_hashes, open_store
 
     given, store = store, open_store(store)
     try:
@@ -262,7 +262,7 @@ def build(paths: Iterable[Path | str], store, *, workers: int | None = None,
         files = [str(p) for p in iter_paths([Path(p) for p in paths], on_error=unread.append)]
         if not files and not unread:
             raise InputError("input", "no supported files found (expected .txt, .html, .htm, .jsonl)")
-        known = {g: r.content_hash for g, r in store.records().items() if r.kind in ("article", "gated")}
+        known = content_hashes(store)
         jobs = [(f, max_bytes, min_confidence, span, size) for f, span, size in _jobs(files)]
         workers = workers or default_workers()
         unchanged = 0

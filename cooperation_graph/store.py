@@ -398,6 +398,12 @@ class EmbeddedStore(_StoreBase):
         return _records_from_rows((q.subject.value, q.predicate.value, q.object.value)
                                   for q in quads)
 
+    def content_hashes(self) -> dict[str, str]:
+        """Graph -> recorded content hash of every unit: one index scan (the whole records of a
+        50 000-article store take five times longer to read)."""
+        return {q.subject.value: q.object.value
+                for q in self._store.quads_for_pattern(None, _CONTENT_HASH, None, META_GRAPH)}
+
     def write_units(self, units: Sequence[Unit]) -> int:
         """All units at once: none of them or all of them are written.
 
@@ -952,6 +958,28 @@ def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int =
     flush()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def content_hashes(store: Any) -> dict[str, str]:
+    """Graph -> content hash of every unit the store records (what a build compares its inputs with)."""
+    fast = getattr(store, "content_hashes", None)
+    if fast is not None:
+        return fast()
+    return {g: r.content_hash for g, r in store.records().items() if r.kind in ("article", "gated")}
+
+
+def count_articles(store: Any, limit: int) -> int:
+    """How many article graphs the store records, counted up to ``limit + 1`` (enough to say "more
+    than ``limit``" without reading 50 000 records)."""
+    raw = getattr(store, "oxigraph", None)
+    if raw is None:
+        return sum(1 for r in store.records().values() if r.kind == "article")
+    n = 0
+    for _ in raw.quads_for_pattern(None, _KIND, ox.Literal("article"), META_GRAPH):
+        n += 1
+        if n > limit:
+            break
+    return n
 
 
 def content_key(article: Any) -> str:
