@@ -113,13 +113,17 @@ class Facts:
     labels: dict[str, str] = field(default_factory=dict)                    # province -> short name
 
 
-def read_facts(store: Any) -> Facts:
-    """Run :data:`QUERIES` on a store (anything with ``query`` returning pyoxigraph solutions)."""
+def read_facts(store: Any, graphs: list[str] | None = None) -> Facts:
+    """Run :data:`QUERIES` on a store (anything with ``query`` returning pyoxigraph solutions),
+    over every article graph or over ``graphs`` only (their share of the totals)."""
+    values = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " } " if graphs is not None else ""
 
     def rows(name: str, **fill: str) -> Iterable[Any]:
         text = QUERIES[name]
         for key, value in fill.items():
             text = text.replace("{" + key + "}", value)
+        if name not in ("merged", "labels"):
+            text = text.replace("GRAPH ?g {", values + "GRAPH ?g {")
         return store.query(_PREFIXES + text)
 
     def num(term: Any) -> int | None:
@@ -256,179 +260,97 @@ def summary_unit(store: Any) -> Unit:
 
 # -- incremental totals --------------------------------------------------------------------------
 #
-# Every total is a sum over article graphs (pairs, agreements and graphs are counted per graph,
-# and no fact node is shared between two graphs), except the first and last date of a current pair,
-# a minimum and a maximum: the tally keeps how many graphs of each pair have each date instead.
-# A build that changes a few articles subtracts their old share (read before they are replaced),
-# adds the new one (read after), and the totals follow without reading the other 50 000 articles.
+# Every total is a sum over article graphs (pairs, agreements and graphs are counted per graph, and
+# no fact node is shared between two graphs), but the first and last date of a 2025 pair. The
+# embedded store keeps the totals' facts beside it; a build that changes a few articles takes away
+# the share of the graphs it replaces (read before they go), adds the share of those it writes (read
+# after), and reads again from the store only the first and last date of a pair that lost a graph
+# holding one of them.
 
-#: :data:`QUERIES` in their additive form (the dates of current pairs counted per date).
-TALLY_QUERIES = {**{k: v for k, v in QUERIES.items() if k not in ("current_pairs", "merged", "labels")},
-                 "current_dates": """SELECT ?unitA ?unitB ?date (COUNT(DISTINCT ?g) AS ?n) WHERE {
-        { SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a cg:cooperatesWith ?b } } }
-        { SELECT ?a ?unitA WHERE { VALUES (?a ?unitA) { {units} } } }
-        { SELECT ?b ?unitB WHERE { VALUES (?b ?unitB) { {units} } } }
-        FILTER(?unitA != ?unitB)
-        OPTIONAL { SELECT ?g ?date WHERE { GRAPH ?g { ?article schema:datePublished ?date } } }
-      } GROUP BY ?unitA ?unitB ?date"""}
-#: A build that changes more graphs than this recomputes the totals instead (reading them per
-#: graph costs more than one pass over the store).
+#: A build that changes more graphs than this reads every article instead.
 DELTA_MAX = 2000
 TALLY_FILE = "coopgraph-totals.json"
-TALLY_VERSION = 2
+TALLY_VERSION = 3
 
 
-@dataclass
-class Tally:
-    """The additive rows of :data:`TALLY_QUERIES` over some article graphs."""
-
-    counts: dict[str, dict[tuple, int]] = field(default_factory=lambda: defaultdict(dict))
-    sums: dict[tuple, int] = field(default_factory=dict)  # amounts: key -> đồng
-
-    def add(self, other: Tally, sign: int = 1) -> None:
-        for name, rows in other.counts.items():
-            mine = self.counts.setdefault(name, {})
-            for key, n in rows.items():
-                left = mine.get(key, 0) + sign * n
-                if left:
-                    mine[key] = left
-                else:
-                    mine.pop(key, None)
-        for key, v in other.sums.items():
-            self.sums[key] = self.sums.get(key, 0) + sign * v
-            if not self.counts.get("amounts", {}).get(key):
-                self.sums.pop(key, None)
-
-    def facts(self, merged: dict[str, str], labels: dict[str, str]) -> Facts:
-        c = self.counts
-        current: dict[tuple[str, str], list] = {}
-        for (a, b, date, datatype), n in c.get("current_dates", {}).items():
-            row = current.get((a, b))
-            if row is None:
-                row = current[a, b] = [0, None, None, datatype]
-            row[0] += n
-            if date is not None:  # ISO dates of one format sort as they run
-                if row[1] is None or date < row[1]:
-                    row[1] = date
-                if row[2] is None or date > row[2]:
-                    row[2] = date
-                row[3] = datatype
-
-        def lit(text: str | None, datatype: str | None) -> ox.Literal | None:
-            return None if text is None else ox.Literal(text, datatype=ox.NamedNode(datatype))
-
-        return Facts(pairs=dict(c.get("pairs", {})), province_articles={k[0]: n for k, n in c.get("province_articles", {}).items()},
-                     current_pairs={k: (n, lit(first, dt), lit(last, dt)) for k, (n, first, last, dt) in current.items()},
-                     agreements=dict(c.get("agreements", {})), flows=dict(c.get("flows", {})),
-                     amounts={k: (n, self.sums.get(k, 0)) for k, n in c.get("amounts", {}).items()},
-                     merged=merged, labels=labels)
-
-    def to_json(self) -> dict:
-        """Plain JSON with each IRI once (a table of strings, rows of numbers): at 50 000 articles
-        ~224 000 rows of pair and date."""
-        codes: dict[str | None, int | None] = {None: None}
-        c = codes.setdefault
-        rows = self.counts
-        out = {name: [[c(a, len(codes) - 1), c(b, len(codes) - 1), n] for (a, b), n in rows.get(name, {}).items()]
-               for name in ("pairs", "agreements", "flows")}
-        out["province_articles"] = [[c(a, len(codes) - 1), n] for (a,), n in rows.get("province_articles", {}).items()]
-        out["amounts"] = [[c(d, len(codes) - 1), c(r, len(codes) - 1), c(st, len(codes) - 1), first, last, years, n]
-                          for (d, r, st, first, last, years), n in rows.get("amounts", {}).items()]
-        out["current_dates"] = [[c(a, len(codes) - 1), c(b, len(codes) - 1), c(day, len(codes) - 1),
-                                 c(dt, len(codes) - 1), n]
-                                for (a, b, day, dt), n in rows.get("current_dates", {}).items()]
-        sums = [[c(d, len(codes) - 1), c(r, len(codes) - 1), c(st, len(codes) - 1), first, last, years, v]
-                for (d, r, st, first, last, years), v in self.sums.items()]
-        strings = [k for k in codes if k is not None]
-        return {"version": TALLY_VERSION, "strings": strings, "counts": out, "sums": sums}
-
-    @classmethod
-    def from_json(cls, data: dict) -> Tally:
-        s = data["strings"]
-        rows = data["counts"]
-        t = cls()
-        for name in ("pairs", "agreements", "flows"):
-            t.counts[name] = {(s[a], s[b]): n for a, b, n in rows.get(name, ())}
-        t.counts["province_articles"] = {(s[a],): n for a, n in rows.get("province_articles", ())}
-        t.counts["amounts"] = {(s[d], s[r], s[st], first, last, years): n
-                               for d, r, st, first, last, years, n in rows.get("amounts", ())}
-        t.counts["current_dates"] = {(s[a], s[b], None if day is None else s[day], None if dt is None else s[dt]): n
-                                     for a, b, day, dt, n in rows.get("current_dates", ())}
-        t.sums = {(s[d], s[r], s[st], first, last, years): v for d, r, st, first, last, years, v in data["sums"]}
-        return t
-
-
-def _reference(store: Any) -> tuple[dict[str, str], dict[str, str], str]:
-    """Old unit -> 2025 unit, province -> short name, and the VALUES rows of the units."""
-    merged = {s["x"].value: s["y"].value for s in store.query(_PREFIXES + QUERIES["merged"])}
-    labels = {s["p"].value: s["l"].value for s in store.query(_PREFIXES + QUERIES["labels"])}
-    units = " ".join(f"(<{p}> <{merged.get(p, p)}>)" for p in sorted(labels))
-    return merged, labels, units
-
-
-def read_tally(store: Any, graphs: list[str] | None = None, units: str | None = None) -> Tally:
-    """The tally of ``graphs`` (every article graph when None)."""
-    if units is None:
-        units = _reference(store)[2]
-    values = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " } " if graphs is not None else ""
-    tally = Tally()
-    if graphs is not None and not graphs:
-        return tally
-
-    def num(term: Any) -> int:
-        return 0 if term is None else int(term.value)
-
-    for name, text in TALLY_QUERIES.items():
-        text = text.replace("{units}", units).replace("GRAPH ?g {", values + "GRAPH ?g {")
-        rows = tally.counts.setdefault(name, {})
-        for s in store.query(_PREFIXES + text):
-            if name == "current_dates":
-                date = s["date"]
-                key: tuple = (s["unitA"].value, s["unitB"].value, date.value if date is not None else None,
-                              date.datatype.value if date is not None else None)
-            elif name == "province_articles":
-                key = (s["a"].value,)
-            elif name == "amounts":
-                key = (s["d"].value, s["r"].value, s["s"].value, num(s["first"]) if s["first"] is not None else None,
-                       num(s["last"]) if s["last"] is not None else None, num(s["years"]))
-                tally.sums[key] = tally.sums.get(key, 0) + num(s["sum"])
+def _merge(base: Facts, share: Facts, sign: int) -> set[tuple[str, str]]:
+    """Add (``sign`` 1) or take away (-1) a share of the facts; return the 2025 pairs whose first
+    or last date may have gone with it."""
+    for name in ("pairs", "province_articles", "agreements", "flows"):
+        mine = getattr(base, name)
+        for key, n in getattr(share, name).items():
+            left = mine.get(key, 0) + sign * n
+            if left > 0:
+                mine[key] = left
             else:
-                key = tuple(s[v].value for v in (("a", "b") if name in ("pairs", "agreements") else ("d", "r")))
-            rows[key] = rows.get(key, 0) + num(s["n"])
-    return tally
+                mine.pop(key, None)
+    for key, (n, v) in share.amounts.items():
+        count, total = base.amounts.get(key, (0, 0))
+        if count + sign * n > 0:
+            base.amounts[key] = (count + sign * n, total + sign * v)
+        else:
+            base.amounts.pop(key, None)
+    dirty: set[tuple[str, str]] = set()
+    for key, (n, first, last) in share.current_pairs.items():
+        count, low, high = base.current_pairs.get(key, (0, None, None))
+        if sign > 0:
+            low = first if low is None or first is not None and _day(first) < _day(low) else low
+            high = last if high is None or last is not None and _day(last) > _day(high) else high
+        elif first is not None and (low is None or _day(first) <= _day(low)) or \
+                last is not None and (high is None or _day(last) >= _day(high)):
+            dirty.add(key)
+        if count + sign * n > 0:
+            base.current_pairs[key] = (count + sign * n, low, high)
+        else:
+            base.current_pairs.pop(key, None)
+            dirty.discard(key)
+    return dirty
+
+
+def _day(term: ox.Literal) -> str:
+    return term.value  # xsd:dateTime of one format: the text sorts as time runs
+
+
+def _dates_of(store: Any, pairs: set[tuple[str, str]], merged: dict[str, str],
+              labels: dict[str, str]) -> dict[tuple[str, str], tuple[Any, Any]]:
+    """The first and last date of these 2025 pairs, read from the store (the provinces of each pair
+    bound first: a few index lookups)."""
+    units: dict[str, list[str]] = defaultdict(list)
+    for p in labels:
+        units[merged.get(p, p)].append(p)
+    rows = " ".join(f"(<{a}> <{b}> <{ua}> <{ub}>)" for ua, ub in pairs for a in units[ua] for b in units[ub])
+    if not rows:
+        return {}
+    text = (_PREFIXES + "SELECT ?unitA ?unitB (MIN(?date) AS ?first) (MAX(?date) AS ?last) WHERE { "
+            f"VALUES (?a ?b ?unitA ?unitB) {{ {rows} }} GRAPH ?g {{ ?a cg:cooperatesWith ?b }} "
+            "OPTIONAL { GRAPH ?g { ?article schema:datePublished ?date } } } GROUP BY ?unitA ?unitB")
+    return {(s["unitA"].value, s["unitB"].value): (s["first"], s["last"]) for s in store.query(text)}
 
 
 class Delta:
     """What a build changes in the totals: the share of the graphs it replaces (read before they
-    go) taken away, the share of the graphs it writes (read after) added. It stops tracking (and
-    the build recomputes the totals) past :data:`DELTA_MAX` graphs or on a store that keeps no tally."""
+    go) and of the graphs it writes (read after). It stops tracking (and the build reads every
+    article) past :data:`DELTA_MAX` graphs or on a store that keeps no totals beside it."""
 
     def __init__(self, store: Any) -> None:
         self.store = store
-        self.tally: Tally | None = Tally() if _tally_path(store) is not None else None
+        self.tracking = _tally_path(store) is not None
+        self.removed, self.added = Facts(), Facts()
         self.graphs = 0
-        self._units: str | None = None
 
     def _track(self, graphs: list[str]) -> bool:
-        if self.tally is None:
-            return False
         self.graphs += len(graphs)
         if self.graphs > DELTA_MAX:
-            self.tally = None
-            return False
-        if self._units is None:
-            self._units = _reference(self.store)[2]
-        return True
+            self.tracking = False
+        return self.tracking and bool(graphs)
 
     def before(self, replaced: list[str]) -> None:
-        if replaced and self._track(replaced):
-            self.tally.add(read_tally(self.store, replaced, self._units), -1)  # type: ignore[union-attr]
+        if self._track(replaced):
+            _merge(self.removed, read_facts(self.store, replaced), 1)
 
     def after(self, written: list[str]) -> None:
-        if written and self.tally is not None:
-            if self._units is None:
-                self._units = _reference(self.store)[2]
-            self.tally.add(read_tally(self.store, written, self._units))
+        if self.tracking and written:
+            _merge(self.added, read_facts(self.store, written), 1)
 
 
 def _tally_path(store: Any):
@@ -436,26 +358,62 @@ def _tally_path(store: Any):
     return None if path is None or not hasattr(store, "oxigraph") else path / TALLY_FILE
 
 
-def _saved_tally(store: Any, summary_hash: str | None) -> Tally | None:
-    """The tally kept beside the store, when it is the one of the summary graph it holds."""
+def _facts_json(facts: Facts) -> dict:
+    """The facts as plain JSON, each IRI once (a table of strings, rows of numbers)."""
+    codes: dict[str, int] = {}
+
+    def c(v: Any) -> Any:
+        return codes.setdefault(v, len(codes)) if isinstance(v, str) else v
+
+    def lit(t: Any) -> Any:
+        return None if t is None else [c(t.value), c(t.datatype.value)]
+
+    out: dict[str, Any] = {name: [[c(a), c(b), n] for (a, b), n in getattr(facts, name).items()]
+                           for name in ("pairs", "agreements", "flows")}
+    out["province_articles"] = [[c(a), n] for a, n in facts.province_articles.items()]
+    out["amounts"] = [[c(d), c(r), c(st), first, last, years, n, v]
+                      for (d, r, st, first, last, years), (n, v) in facts.amounts.items()]
+    out["current_pairs"] = [[c(a), c(b), n, lit(first), lit(last)]
+                            for (a, b), (n, first, last) in facts.current_pairs.items()]
+    return {"version": TALLY_VERSION, "strings": list(codes), "facts": out}
+
+
+def _json_facts(data: dict) -> Facts:
+    s = data["strings"]
+    rows = data["facts"]
+
+    def lit(t: Any) -> Any:
+        return None if t is None else ox.Literal(s[t[0]], datatype=ox.NamedNode(s[t[1]]))
+
+    f = Facts()
+    for name in ("pairs", "agreements", "flows"):
+        setattr(f, name, {(s[a], s[b]): n for a, b, n in rows[name]})
+    f.province_articles = {s[a]: n for a, n in rows["province_articles"]}
+    f.amounts = {(s[d], s[r], s[st], first, last, years): (n, v) for d, r, st, first, last, years, n, v in rows["amounts"]}
+    f.current_pairs = {(s[a], s[b]): (n, lit(first), lit(last)) for a, b, n, first, last in rows["current_pairs"]}
+    return f
+
+
+def _saved_facts(store: Any, summary_hash: str | None) -> Facts | None:
+    """The totals' facts kept beside the store, when they are those of the summary graph it holds."""
     path = _tally_path(store)
     if path is None or summary_hash is None or not path.is_file():
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if data.get("version") != TALLY_VERSION or data.get("summary") != summary_hash:
+            return None
+        return _json_facts(data)
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
         return None
-    if data.get("version") != TALLY_VERSION or data.get("summary") != summary_hash:
-        return None
-    return Tally.from_json(data)
 
 
-def _save_tally(store: Any, tally: Tally, summary_hash: str) -> None:
+def _save_facts(store: Any, facts: Facts, summary_hash: str) -> None:
     path = _tally_path(store)
     if path is None:
         return
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({**tally.to_json(), "summary": summary_hash}, ensure_ascii=False,
+    tmp.write_text(json.dumps({**_facts_json(facts), "summary": summary_hash}, ensure_ascii=False,
                               separators=(",", ":")), encoding="utf-8")
     tmp.replace(path)
 
@@ -470,20 +428,26 @@ def refresh(store: Any, delta: Delta | None = None) -> int:
     the writer marked the totals stale before it changed anything, so readers are told.
     """
     record = store.records([SUMMARY_GRAPH]).get(SUMMARY_GRAPH)
-    merged, labels, units = _reference(store)
-    tally = _saved_tally(store, record.graph_hash if record else None) \
-        if delta is not None and delta.tally is not None else None
-    if tally is not None:
-        tally.add(delta.tally)  # type: ignore[union-attr]  # a few articles changed: their share only
+    facts = _saved_facts(store, record.graph_hash if record else None) \
+        if delta is not None and delta.tracking else None
+    if facts is not None:  # a few articles changed: their share only
+        merged = {x["x"].value: x["y"].value for x in store.query(_PREFIXES + QUERIES["merged"])}
+        labels = {x["p"].value: x["l"].value for x in store.query(_PREFIXES + QUERIES["labels"])}
+        dirty = _merge(facts, delta.removed, -1)  # type: ignore[union-attr]
+        _merge(facts, delta.added, 1)  # type: ignore[union-attr]
+        for key, (first, last) in _dates_of(store, {k for k in dirty if k in facts.current_pairs},
+                                            merged, labels).items():
+            facts.current_pairs[key] = (facts.current_pairs[key][0], first, last)
+        facts.merged, facts.labels = merged, labels
     else:
-        tally = read_tally(store, None, units)
-    unit = make_unit(SUMMARY_GRAPH, summary_quads(tally.facts(merged, labels)), id="summary", kind="summary")
+        facts = read_facts(store)
+    unit = make_unit(SUMMARY_GRAPH, summary_quads(facts), id="summary", kind="summary")
     written = 0
     if record is None or record.graph_hash != unit.fingerprint():
         if record is not None:
             store.remove_graphs([SUMMARY_GRAPH])
         written = store.write_units([unit])
-    _save_tally(store, tally, unit.fingerprint())
+    _save_facts(store, facts, unit.fingerprint())
     if totals_stale(store):  # checked first: an unchanged store is not written to at all
         clear_totals_stale(store)
     return written
