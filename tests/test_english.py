@@ -1101,3 +1101,13 @@ def test_a_visit_to_a_citys_organs_and_a_joint_delegation_of_listed_provinces():
         "offering flowers and incense.",
         "2023-12-09T08:00:00+07:00")
     assert joint.cooperation_pairs == (("Hà Tĩnh", "Nghệ An"), ("Hà Tĩnh", "Thanh Hóa"), ("Nghệ An", "Thanh Hóa"))
+
+
+def test_an_attendance_list_that_goes_on_with_on_the_side_of_pairs_the_two_provinces():
+    ex = run(
+        "Northwest Culture Week opens in HCMC\n"
+        "Attending the opening ceremony were comrade Tran Quoc Cuong, Secretary of the Dien Bien Provincial Party "
+        "Committee. On the side of Ho Chi Minh City, there was comrade Phan Van Mai, Chairman of the city "
+        "People's Committee.",
+        "2023-12-05T08:00:00+07:00")
+    assert ex.cooperation_pairs == (("Hồ Chí Minh", "Điện Biên"),)

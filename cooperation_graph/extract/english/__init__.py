@@ -179,20 +179,29 @@ def _visit_pairs_en(doc: _Doc) -> set[tuple[str, str]]:
                     r"\s*(?:the\s+)?(?:leaders\s+of\s+(?:the\s+)?|(?:a\s+)?delegation\s+(?:of|from)\s+(?:the\s+)?)?", gap)
                 or _LED_BY_OF_EN.fullmatch(gap)):  # "received a working delegation led by ... Chairman of the
             out.add(tuple(sorted((host.name, guest.name))))  # People's Council of Hai Phong City"
-    for sent in doc.sentences:  # "Attending the event were Deputy Chairwoman of the HCMC People's Committee X,
-        if not _ATTENDING_EN.match(sent.text) or names_foreign(sent.text):  # Deputy Chairman of the People's
-            continue  # Committee of Tay Ninh Province Y ...": the two provinces' leaders at one event
-        names = {m.name for m in doc.mentions_in(sent.start, sent.end)
-                 if _ORGAN_OF_EN.match(doc.text, m.end) or _OF_ORGAN_EN.search(doc.text, max(0, m.start - 40), m.start)}
-        if len(names) == 2 and len({m.name for m in doc.mentions_in(sent.start, sent.end)}) == 2:
+    for sent, after in zip(doc.sentences, [*doc.sentences[1:], None]):  # "Attending the event were Deputy
+        if not _ATTENDING_EN.match(sent.text) or names_foreign(sent.text):  # Chairwoman of the HCMC People's
+            continue  # Committee X, Deputy Chairman of the People's Committee of Tay Ninh Province Y ...": the
+        # two provinces' leaders at one event; "... Secretary of the Dien Bien Provincial Party Committee. On
+        # the side of Ho Chi Minh City, there was comrade ...": the list goes on in the next sentence
+        spans = [sent] + ([after] if after is not None and _SIDE_OPENER_EN.match(after.text)
+                          and not names_foreign(after.text) else [])
+        ms = [m for x in spans for m in doc.mentions_in(x.start, x.end)]
+        names = {m.name for m in ms
+                 if _ORGAN_OF_EN.match(doc.text, m.end) or _OF_ORGAN_EN.search(doc.text, max(0, m.start - 40), m.start)
+                 or _SIDE_EN.search(doc.text, max(0, m.start - 25), m.start)}
+        if len(names) == 2 and len({m.name for m in ms}) == 2:
             out.add(tuple(sorted(names)))  # type: ignore[arg-type]
     return out
+
+
+_SIDE_OPENER_EN = re.compile(r"\s*On (?:the side of|behalf of)\s")
 
 
 _LED_BY_OF_EN = re.compile(r"\s*(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\s+(?:led|headed)\s+by\s+[^.;]{0,120}?"
                            r"(?:Party\s+Committee|People['’]s\s+(?:Committee|Council))\s+of\s+(?:the\s+)?")
 _OF_ORGAN_EN = re.compile(r"(?:Party\s+Committee|People['’]s\s+(?:Committee|Council))\s+of\s+(?:the\s+)?$")
-_ATTENDING_EN = re.compile(r"\s*(?:Attending|Present at|Participating in)\s+(?:in\s+)?(?:the\s+)?"
+_ATTENDING_EN = re.compile(r"\s*(?:Attending|Present at|Participating in)\s+(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                            r"(?:event|ceremony|conference|meeting|programme|program|working session|launch)\b[^.;]{0,20}?\s+(?:were|was)\b")
 
 
