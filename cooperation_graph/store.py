@@ -442,6 +442,35 @@ class EmbeddedStore(_StoreBase):
         self.publish()
         return sum(data.count(b"\n") for _, data in payloads) + records.count(b"\n")
 
+    def patch_unit(self, unit: Unit) -> int | None:
+        """Replace a unit the store holds by writing only the triples that changed (one SPARQL
+        Update: the lines taken away, the lines added, the record with its new kept N-Triples);
+        the number of lines written, or None when it holds no kept N-Triples of it or when more
+        than half of them change (then a whole rewrite is cheaper)."""
+        old = next(self._store.quads_for_pattern(ox.NamedNode(unit.graph), _PAYLOAD, None, META_GRAPH), None)
+        if old is None:
+            return None
+        before = set(zlib.decompress(base64.b64decode(old.object.value)).splitlines())
+        after = set(unit.payload().splitlines())
+        gone, new = before - after, after - before
+        if len(gone) + len(new) > len(before) // 2:
+            return None
+        g = unit.graph
+        ops = []
+        if gone:
+            lines = b"".join(x + b"\n" for x in gone).decode()
+            ops.append(f"DELETE DATA {{ GRAPH <{g}> {{\n{lines}}} }}")
+        ops.append(f"DELETE WHERE {{ GRAPH <{META_GRAPH.value}> {{ <{g}> ?p ?o }} }}")
+        body = b"".join(x + b"\n" for x in new).decode()
+        ops.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}}}\n"
+                   f"GRAPH <{META_GRAPH.value}> {{\n{_records_triples([unit], payload=True)}}} }}")
+        try:
+            self._store.update(" ;\n".join(ops))
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        self.publish()
+        return len(gone) + len(new)
+
     def compact(self) -> None:
         """Merge the store's files (RocksDB full compaction).
 

@@ -444,9 +444,13 @@ def refresh(store: Any, delta: Delta | None = None) -> int:
     unit = make_unit(SUMMARY_GRAPH, summary_quads(facts), id="summary", kind="summary")
     written = 0
     if record is None or record.graph_hash != unit.fingerprint():
-        if record is not None:
-            store.remove_graphs([SUMMARY_GRAPH])
-        written = store.write_units([unit])
+        patched = store.patch_unit(unit) if record is not None and hasattr(store, "patch_unit") else None
+        if patched is not None:  # a few totals changed: those triples only
+            written = patched
+        else:
+            if record is not None:
+                store.remove_graphs([SUMMARY_GRAPH])
+            written = store.write_units([unit])
     _save_facts(store, facts, unit.fingerprint())
     if totals_stale(store):  # checked first: an unchanged store is not written to at all
         clear_totals_stale(store)

@@ -334,6 +334,28 @@ def test_a_small_build_updates_the_totals_from_the_changed_articles_only(tmp_pat
         assert summary_graph(store) == recomputed(store)
 
 
+def test_a_few_changed_totals_are_written_as_those_triples_only(tmp_path: Path, monkeypatch):
+    import dataclasses
+
+    from cooperation_graph.store import graph_hash
+
+    exs = extractions()
+    patched: list[Any] = []
+    real = EmbeddedStore.patch_unit
+    monkeypatch.setattr(EmbeddedStore, "patch_unit", lambda self, unit: patched.append(real(self, unit)) or patched[-1])
+    with EmbeddedStore(tmp_path / "store") as store:
+        build_articles(exs, store)
+        changed = dataclasses.replace(exs[1], fundings=exs[1].fundings[:-1] if exs[1].fundings else exs[1].fundings,
+                                      cooperation_pairs=exs[1].cooperation_pairs[:-1])
+        build_articles([exs[0], changed, *exs[2:]], store)
+        assert patched and patched[-1] is not None  # the triples that changed, not the whole graph
+        assert summary_graph(store) == recomputed(store)
+        held = list(store.oxigraph.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
+        assert store.records([SUMMARY_GRAPH.value])[SUMMARY_GRAPH.value].graph_hash == graph_hash(held)
+        for name, oracle in ORACLES.items():
+            assert rows(run(store, name)) == rows(run(store, oracle)), name
+
+
 def test_an_unchanged_build_writes_nothing(built: EmbeddedStore):
     before = summary_graph(built)
     record = built.records([SUMMARY_GRAPH.value])[SUMMARY_GRAPH.value]
