@@ -234,21 +234,23 @@ _IN_COORDINATION_EN = re.compile(r"(?:\s+(?:City|Province|province|city))?\s*,?\
                                  r"(?:(?:People['’]s\s+Committees?|leaders|authorities)\s+of\s+(?:the\s+)?)?")
 
 
-def _co_organisers_en(doc: _Doc) -> set[tuple[str, str]]:
-    """``The event was co-organized by HCMC and Phu Tho province, in coordination with the People's
-    Committees of Dien Bien, Ha Giang, ... provinces``: every organiser with every other."""
+def _each_with_each_after(doc: _Doc, opener: re.Pattern[str], more: re.Pattern[str] | None = None) -> set[tuple[str, str]]:
+    """The provinces listed right after ``opener`` (and after ``more`` that goes on from the list),
+    each with each: ``The event was co-organized by HCMC and Phu Tho province, in coordination with
+    the People's Committees of Dien Bien, Ha Giang, ... provinces``, ``The delegation from three
+    provinces - Thanh Hoa, Nghe An and Ha Tinh - visited ...``."""
     out: set[tuple[str, str]] = set()
     for sent in doc.sentences:
-        by = _CO_ORGANISED_BY_EN.search(sent.text)
-        if by is None or names_foreign(sent.text):
+        found = opener.search(sent.text)
+        if found is None or names_foreign(sent.text):
             continue
         ms = doc.mentions_in(sent.start, sent.end)
-        first = next((m for m in ms if m.start == sent.start + by.end()), None)
+        first = next((m for m in ms if m.start == sent.start + found.end()), None)
         if first is None:
             continue
         group = _chain(doc.text, ms, first)
-        more = _IN_COORDINATION_EN.match(doc.text, group[-1].end)
-        then = more and next((m for m in ms if m.start == more.end()), None)
+        goes_on = more.match(doc.text, group[-1].end) if more else None
+        then = goes_on and next((m for m in ms if m.start == goes_on.end()), None)
         if then:
             group += _chain(doc.text, ms, then)
         names = sorted({m.name for m in group})
@@ -257,21 +259,6 @@ def _co_organisers_en(doc: _Doc) -> set[tuple[str, str]]:
 
 
 _HELD_IN_EN = re.compile(r"\b(?:was|were)\s+(?:held|organi[sz]ed|convened)\s+(?:[\w-]+\s+){0,7}?in\s+(?:the\s+)?$")
-
-
-def _joint_delegation_en(doc: _Doc) -> set[tuple[str, str]]:
-    """The provinces of one joint delegation, each with each."""
-    out: set[tuple[str, str]] = set()
-    for sent in doc.sentences:
-        d = _JOINT_DELEGATION_EN.search(sent.text)
-        if d is None or names_foreign(sent.text):
-            continue
-        ms = doc.mentions_in(sent.start, sent.end)
-        first = next((m for m in ms if m.start == sent.start + d.end()), None)
-        if first is not None:
-            names = sorted({m.name for m in _chain(doc.text, ms, first)})
-            out |= {(a, b) for i, a in enumerate(names) for b in names[i + 1:]}
-    return out
 
 
 def _region_venue_en(doc: _Doc) -> set[tuple[str, str]]:
@@ -366,7 +353,8 @@ def extract_english(article: Article, gazetteer: Gazetteer) -> Extraction:
                              [e for e in events if hubs[e] is None])
     pairs |= {p for star in hubs.values() if star for p in star}
     pairs |= {p for p in shared_pairs | _stated_pairs_en(doc) | _visit_pairs_en(doc) | _region_side_en(doc) | _region_venue_en(doc)
-              | _co_organisers_en(doc) | _joint_delegation_en(doc)
+              | _each_with_each_after(doc, _CO_ORGANISED_BY_EN, _IN_COORDINATION_EN)
+              | _each_with_each_after(doc, _JOINT_DELEGATION_EN)
               if p[0] != p[1]}
     events = related_events(events, pairs, doc)
     return Extraction(article=article, provinces=_province_list(doc), foreign_partners=tuple(foreign_partners(doc)),
