@@ -253,9 +253,8 @@ def _report_build(report, store_options) -> None:
 def _check_shapes(store_options) -> None:
     """A build that leaves an invalid graph says so (SHACL over the store, small stores only:
     on a big one it takes minutes, so `coopgraph validate` is left to the user)."""
-    from .validate import validate_quads
-
     from .store import count_articles
+    from .validate import validate_quads
 
     with _open(**store_options, read_only=True) as store:
         n = count_articles(store, 500)

@@ -966,7 +966,8 @@ def build_units(units: Iterable[Unit | Failed], store: Any, *, batch_size: int =
         if todo and before_write:
             before_write()
         if delta is not None:
-            delta.before([g for g, u in todo.items() if known.get(g) and known[g].kind == "article"])
+            delta.before([g for g in todo if known.get(g) and known[g].kind == "article"],
+                         [g for g, u in todo.items() if u.kind == "article"])
         report.quads_written += store.write_units(list(todo.values()))
         if delta is not None:
             delta.after([g for g, u in todo.items() if u.kind == "article"])

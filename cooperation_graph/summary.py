@@ -113,6 +113,12 @@ class Facts:
     labels: dict[str, str] = field(default_factory=dict)                    # province -> short name
 
 
+def _gazetteer_maps(store: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """Old unit -> 2025 unit, and province -> short name, from the gazetteer graph."""
+    return ({s["x"].value: s["y"].value for s in store.query(_PREFIXES + QUERIES["merged"])},
+            {s["p"].value: s["l"].value for s in store.query(_PREFIXES + QUERIES["labels"])})
+
+
 def read_facts(store: Any, graphs: list[str] | None = None) -> Facts:
     """Run :data:`QUERIES` on a store (anything with ``query`` returning pyoxigraph solutions),
     over every article graph or over ``graphs`` only (their share of the totals)."""
@@ -122,16 +128,14 @@ def read_facts(store: Any, graphs: list[str] | None = None) -> Facts:
         text = QUERIES[name]
         for key, value in fill.items():
             text = text.replace("{" + key + "}", value)
-        if name not in ("merged", "labels"):
-            text = text.replace("GRAPH ?g {", values + "GRAPH ?g {")
+        text = text.replace("GRAPH ?g {", values + "GRAPH ?g {")
         return store.query(_PREFIXES + text)
 
     def num(term: Any) -> int | None:
         return None if term is None else int(term.value)
 
     facts = Facts()
-    facts.merged = {s["x"].value: s["y"].value for s in rows("merged")}
-    facts.labels = {s["p"].value: s["l"].value for s in rows("labels")}
+    facts.merged, facts.labels = _gazetteer_maps(store)
     units = " ".join(f"(<{p}> <{facts.merged.get(p, p)}>)" for p in sorted(facts.labels))
     facts.pairs = {(s["a"].value, s["b"].value): num(s["n"]) for s in rows("pairs")}
     facts.province_articles = {s["a"].value: num(s["n"]) for s in rows("province_articles")}
@@ -334,18 +338,17 @@ class Delta:
 
     def __init__(self, store: Any) -> None:
         self.store = store
-        self.tracking = _tally_path(store) is not None
+        path = _tally_path(store)  # (a first build keeps no facts yet: nothing to update)
+        self.tracking = path is not None and path.is_file()
         self.removed, self.added = Facts(), Facts()
         self.graphs = 0
 
-    def _track(self, graphs: list[str]) -> bool:
-        self.graphs += len(graphs)
+    def before(self, replaced: list[str], written: list[str]) -> None:
+        """Before a batch is written: ``replaced`` of its ``written`` graphs are held already."""
+        self.graphs += len(written)
         if self.graphs > DELTA_MAX:
             self.tracking = False
-        return self.tracking and bool(graphs)
-
-    def before(self, replaced: list[str]) -> None:
-        if self._track(replaced):
+        if self.tracking and replaced:
             _merge(self.removed, read_facts(self.store, replaced), 1)
 
     def after(self, written: list[str]) -> None:
@@ -431,8 +434,7 @@ def refresh(store: Any, delta: Delta | None = None) -> int:
     facts = _saved_facts(store, record.graph_hash if record else None) \
         if delta is not None and delta.tracking else None
     if facts is not None:  # a few articles changed: their share only
-        merged = {x["x"].value: x["y"].value for x in store.query(_PREFIXES + QUERIES["merged"])}
-        labels = {x["p"].value: x["l"].value for x in store.query(_PREFIXES + QUERIES["labels"])}
+        merged, labels = _gazetteer_maps(store)
         dirty = _merge(facts, delta.removed, -1)  # type: ignore[union-attr]
         _merge(facts, delta.added, 1)  # type: ignore[union-attr]
         for key, (first, last) in _dates_of(store, {k for k in dirty if k in facts.current_pairs},

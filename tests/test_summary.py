@@ -334,6 +334,20 @@ def test_a_small_build_updates_the_totals_from_the_changed_articles_only(tmp_pat
         assert summary_graph(store) == recomputed(store)
 
 
+def test_a_build_of_more_new_articles_than_the_delta_limit_reads_every_article_once(tmp_path: Path, monkeypatch):
+    exs = extractions()
+    reads: list[Any] = []
+    real = summary.read_facts
+    monkeypatch.setattr(summary, "read_facts", lambda store, graphs=None: reads.append(graphs) or real(store, graphs))
+    monkeypatch.setattr(summary, "DELTA_MAX", 1)
+    with EmbeddedStore(tmp_path / "store") as store:
+        build_articles(exs[:3], store)
+        reads.clear()
+        build_articles(exs, store)  # two new articles: more than the limit, no share read
+        assert reads == [None]
+        assert summary_graph(store) == recomputed(store)
+
+
 def test_a_few_changed_totals_are_written_as_those_triples_only(tmp_path: Path, monkeypatch):
     import dataclasses
 

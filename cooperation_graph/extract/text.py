@@ -435,7 +435,7 @@ _NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iá
                          r"(?<![\w])[Vv]iện (?!KSND|[Kk]iểm sát|trưởng)\w|[Đđ]ại học|\bĐH\b|[Hh]ọc viện|[Nn]hà hát|"
                          r"(?<![\w])(?:Đài|[Bb]áo|[Tt]ạp chí)(?![\w])|VOH|VTV|[Ll]iên đoàn [Bb]óng đá|"
                          r"[Hh]ội [Dd]oanh|[Tt]rung [Tt]âm|[Xx]í nghiệp|\bCty\b|\w[Bb]ank\b|[Tt]ổng hội|"
-                         r"[Ll]iên đoàn (?![Ll]ao động|LĐ)\w|[Đđ]oàn [Ll]uật sư|LĐBĐ|[Nn]hà máy|\bFPT\b|\bSoftware\b|"
+                         r"[Ll]iên đoàn (?![Ll]ao động|LĐ)\w|[Đđ]oàn [Ll]uật sư|LĐBĐ|[Nn]hà máy|\b(?:Software|Corporation|Corp|JSC)\b|"
                          # associations other than the mass organisations
                          r"(?<![\w])(?<![Qq]uốc )(?<![Đđ]ại )(?<![Ll]ễ )(?<![Tt]ỉnh )[Hh]ội (?!đồng|[Nn]ông dân|[Ll]iên hiệp [Pp]hụ nữ|LHPN|[Pp]hụ nữ|[Cc]ựu [Cc]hiến binh|CCB|"
                          r"[Cc]hữ thập đỏ|[Nn]gười cao tuổi|[Kk]huyến học|[Cc]ựu [Tt]hanh niên|[Ll]iên hiệp [Tt]hanh niên|LHTN)\w|[Cc]hợ\b|[Dd]i tích|"
@@ -443,7 +443,7 @@ _NOT_PUBLIC = re.compile(r"HĐQT|[Hh]ội đồng quản trị|[Tt]ổng [Gg]iá
                          r"HĐTV|[Hh]ội đồng thành viên|[Nn]hà xuất bản|\bEVN|Huawei|Samsung|"
                          r"Giám đốc (?:tài chính|điều hành|kinh doanh|[Tt]ruyền thông|phân tích|marketing|nhân sự|sản xuất|"
                          r"kỹ thuật|dự án)|Chủ nhiệm (?:đề án|đề tài|dự án)|[Cc]hi nhánh|[Tt]hủy điện|bộ phận|[Đđ]ường sắt|"
-                         r"[Gg]iám khảo|Vinamilk|BigC|Big C|[Ss]iêu thị|(?<![Bb]an )Tổ chức [A-Z][a-z]|^(?:Phó )?(?:Chủ tịch|Giám đốc|Tổng Giám đốc) (?!UBND|HĐND|MTTQ|BHXH|KBNN|CSGT|VKSND|TAND|QH|UBTVQH|UBKT|TW|BCH|LĐLĐ|TLĐ|HLHPN|UBMTTQ)[A-Z]{2,}$"
+                         r"[Gg]iám khảo|Vinamilk|[Ss]iêu thị|(?<![Bb]an )Tổ chức [A-Z][a-z]|(?:Trưởng|Phó) phòng (?:[Tt]ruyền thông|[Mm]arketing|[Kk]inh doanh)|^(?:Phó )?(?:Chủ tịch|Giám đốc|Tổng Giám đốc) (?!UBND|HĐND|MTTQ|BHXH|KBNN|CSGT|VKSND|TAND|QH|UBTVQH|UBKT|TW|BCH|LĐLĐ|TLĐ|HLHPN|UBMTTQ)[A-Z]{2,}$"
                          r"|^(?:Phó )?Chủ tịch [A-Z][a-z]+$")  # a brand ("Chủ tịch Thaco")
 # A Vietnamese syllable without its tone and vowel marks: onset, one to three vowels, coda.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
